@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from './http/security'
+import { createTestApp, json, request } from './test/test-app'
+
+const ctx = createTestApp()
+
+describe('the error model', () => {
+  it('answers an unknown API route with 404 in the one error shape', async () => {
+    const res = await request(ctx, '/api/does-not-exist')
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toMatch(/application\/json/)
+    expect(await json(res)).toEqual({
+      error: { code: 'not_found', message: 'Deze pagina of dit gegeven bestaat niet (meer).' },
+    })
+  })
+
+  it('answers a known path with an unknown method with 404, not a stack trace', async () => {
+    const res = await request(ctx, '/api/health', { method: 'PATCH' })
+    expect(res.status).toBe(404)
+    expect((await json(res)).error.code).toBe('not_found')
+  })
+
+  it('answers an id that is not a number with 404', async () => {
+    const res = await request(ctx, '/api/ideas/abc')
+    expect(res.status).toBe(404)
+    expect((await json(res)).error.code).toBe('not_found')
+  })
+
+  it('answers invalid query parameters with 422 naming each field in Dutch', async () => {
+    const res = await request(ctx, '/api/ideas?sort=random&limit=500&status=open')
+    expect(res.status).toBe(422)
+    const body = await json(res)
+    expect(body.error.code).toBe('validation_failed')
+    expect(body.error.message).toBe('Niet alles is goed ingevuld. Kijk de velden met een melding na.')
+    expect(body.error.fields).toEqual({
+      sort: 'Kies een van de mogelijkheden.',
+      limit: 'Kies een getal van hoogstens 50.',
+      status: 'Kies een van de mogelijkheden.',
+    })
+  })
+
+  it('speaks English when the caller asks for it', async () => {
+    const res = await request(ctx, '/api/ideas?limit=0', { headers: { 'accept-language': 'en-GB,en;q=0.9' } })
+    expect(res.status).toBe(422)
+    const body = await json(res)
+    expect(body.error.message).toMatch(/^Not everything is filled in correctly/)
+    expect(body.error.fields).toEqual({ limit: 'Choose a number of at least 1.' })
+  })
+
+  it('refuses a body over 64 KiB with 413 before reading it', async () => {
+    const res = await request(ctx, '/api/ideas', { body: { title: 'x'.repeat(70 * 1024) } })
+    expect(res.status).toBe(413)
+    expect((await json(res)).error.code).toBe('payload_too_large')
+  })
+
+  it('turns an unexpected failure into 500 with only a request id', async () => {
+    const broken = createTestApp()
+    broken.db.$client.close()
+    const res = await request(broken, '/api/themes')
+    expect(res.status).toBe(500)
+    const body = await json(res)
+    expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'requestId'])
+    expect(body.error.code).toBe('internal_error')
+    expect(body.error.requestId).toBe(res.headers.get('x-request-id'))
+    expect(JSON.stringify(body)).not.toMatch(/database|sqlite|at .*\.ts/i)
+  })
+})
+
+describe('operations', () => {
+  it('says it is alive at /api/health', async () => {
+    const res = await request(ctx, '/api/health')
+    expect(res.status).toBe(200)
+    expect(await json(res)).toEqual({ status: 'ok' })
+  })
+
+  it('says it is ready when the database answers, and 503 when it does not', async () => {
+    expect((await request(ctx, '/api/ready')).status).toBe(200)
+    const broken = createTestApp()
+    broken.db.$client.close()
+    const res = await request(broken, '/api/ready')
+    expect(res.status).toBe(503)
+    expect((await json(res)).error.code).toBe('unavailable')
+  })
+})
+
+describe('security headers', () => {
+  it('sends the exact content security policy and the other protective headers', async () => {
+    const res = await request(ctx, '/api/health')
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY)
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'")
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'")
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline')
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+    expect(res.headers.get('x-frame-options')).toBe('DENY')
+    expect(res.headers.get('strict-transport-security')).toBeNull()
+  })
+
+  it('adds HSTS when the public address is HTTPS', async () => {
+    const https = createTestApp({ publicUrl: 'https://meedenken.midden-groningen.nl' })
+    const res = await request(https, '/api/health')
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
+  })
+})
+
+describe('the OpenAPI document', () => {
+  it('describes every API route with who may call it', async () => {
+    const res = await request(ctx, '/api/openapi.json')
+    expect(res.status).toBe(200)
+    const doc = await json(res)
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/themes', '/api/districts', '/api/ideas', '/api/ideas/{id}']),
+    )
+    for (const [path, methods] of Object.entries<Record<string, { 'x-policy'?: string }>>(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        expect(op['x-policy'], `${method.toUpperCase()} ${path}`).toMatch(/^(public|member|staff|admin)$/)
+      }
+    }
+    expect(doc.components.schemas.Idea.properties).toHaveProperty('voteCount')
+  })
+})

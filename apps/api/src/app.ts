@@ -1,0 +1,74 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { requestId } from 'hono/request-id'
+import { catalogRoutes } from './features/catalog/catalog.routes'
+import { healthRoutes } from './features/health/health.routes'
+import { ideaRoutes } from './features/ideas/ideas.routes'
+import type { AppEnv, Deps } from './http/env'
+import { notFound, onError, validationHook } from './http/errors'
+import { requirePolicy } from './http/policy'
+import { requestLog } from './http/request-log'
+import { checkOrigin, limitBodySize, securityHeaders } from './http/security'
+import { loadSession } from './http/session'
+import { serveWebApp } from './http/static'
+
+export const SESSION_COOKIE = 'meedenken_session'
+
+function apiRoutes() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+    .route('/', healthRoutes)
+    .route('/', catalogRoutes)
+    .route('/ideas', ideaRoutes)
+}
+
+/**
+ * Builds the whole application around the given dependencies. Tests call it with a
+ * fresh database per file; the server calls it once with the real one.
+ */
+export function createApp(deps: Deps) {
+  const root = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  const app = root
+    .use('*', requestId({ headerName: 'X-Request-Id' }))
+    .use('*', async (c, next) => {
+      c.set('db', deps.db)
+      c.set('settings', deps.settings)
+      c.set('logger', deps.logger)
+      c.set('clock', deps.clock)
+      await next()
+    })
+    .use('*', requestLog)
+    .use('*', securityHeaders(deps.settings))
+    .use('/api/*', limitBodySize, checkOrigin(deps.settings), loadSession)
+    .route('/api', apiRoutes())
+
+  root.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'Set by logging in; HttpOnly, so browsers send it and scripts cannot read it.',
+  })
+  app.get('/api/openapi.json', requirePolicy('public'), (c) =>
+    c.json(
+      root.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Meedenken API',
+          version: '1.0.0',
+          description:
+            'Public API of Meedenken, the co-creation platform of the municipality of ' +
+            `${deps.settings.municipalityName}. Read routes are open to everyone; lists use cursor pagination. ` +
+            'Every error has the shape `{ "error": { "code", "message", "fields"? } }`.',
+        },
+      }),
+    ),
+  )
+  app.all('/api/*', requirePolicy('public'), notFound)
+
+  const web = serveWebApp(deps.settings.webDist)
+  if (web) app.get('*', requirePolicy('public'), ...web)
+  app.notFound(notFound)
+  app.onError(onError)
+  return app
+}
+
+export type App = ReturnType<typeof createApp>
+export type AppType = App

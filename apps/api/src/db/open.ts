@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import * as schema from './schema'
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+
+export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
+
+/** Settings every connection needs; see docs/decisions/003-sqlite-settings.md. */
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('temp_store = MEMORY')
+  sqlite.pragma('cache_size = -32000')
+}
+
+/** Opens (and creates) the database file, applies pragmas and pending migrations. */
+export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
+  const sqlite = new Database(file)
+  applyPragmas(sqlite)
+  const db = drizzle({ client: sqlite, schema })
+  if (options.migrate !== false) migrate(db, { migrationsFolder })
+  return db
+}

@@ -1,0 +1,172 @@
+import type { Channel, DeclineReason, IdeaStatus, Locale, Role, TargetGroup } from '@meedenken/shared'
+import { sql } from 'drizzle-orm'
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+// Times are integer milliseconds since the epoch (UTC): compact, indexable, unambiguous.
+const createdAt = () => integer('created_at').notNull()
+
+export const departments = sqliteTable('departments', {
+  id: integer('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+})
+
+export const themes = sqliteTable('themes', {
+  id: integer('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  description: text('description').notNull().default(''),
+  departmentId: integer('department_id').references(() => departments.id),
+  position: integer('position').notNull().default(0),
+})
+
+export const districts = sqliteTable('districts', {
+  id: integer('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+})
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey(),
+    // null once the account is deleted: the address must not stay behind (AVG/GDPR).
+    email: text('email'),
+    emailVerifiedAt: integer('email_verified_at'),
+    passwordHash: text('password_hash'),
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<Role>().notNull().default('member'),
+    targetGroup: text('target_group').$type<TargetGroup>(),
+    districtId: integer('district_id').references(() => districts.id),
+    locale: text('locale').$type<Locale>().notNull().default('nl'),
+    blockedAt: integer('blocked_at'),
+    deletedAt: integer('deleted_at'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_unique').on(t.email)],
+)
+
+export const ideas = sqliteTable(
+  'ideas',
+  {
+    id: integer('id').primaryKey(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    // Rendered and sanitised once at write time, so reads never run the markdown parser.
+    bodyHtml: text('body_html').notNull(),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id),
+    districtId: integer('district_id').references(() => districts.id),
+    // Bit set of target groups (resident 1, entrepreneur 2, organisation 4).
+    targetMask: integer('target_mask').notNull().default(0),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text('channel').$type<Channel>().notNull().default('web'),
+    status: text('status').$type<IdeaStatus>().notNull().default('new'),
+    // 1 while moderation or a block hides the idea; lists only read visible rows.
+    hidden: integer('hidden').notNull().default(0),
+    voteCount: integer('vote_count').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    followerCount: integer('follower_count').notNull().default(0),
+    // Stored "hot" score, as Reddit's: log10(activity) + created/45000 s. It only changes
+    // when activity changes, so ordering by it needs no per-request arithmetic.
+    hotScore: real('hot_score').notNull().default(0),
+    departmentId: integer('department_id').references(() => departments.id),
+    mergedIntoId: integer('merged_into_id'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('ideas_hot').on(t.hidden, t.hotScore, t.id),
+    index('ideas_top').on(t.hidden, t.voteCount, t.id),
+    index('ideas_new').on(t.hidden, t.createdAt, t.id),
+    index('ideas_discussed').on(t.hidden, t.commentCount, t.id),
+    index('ideas_updated').on(t.hidden, t.updatedAt, t.id),
+    index('ideas_author').on(t.authorId),
+  ],
+)
+
+export const votes = sqliteTable(
+  'votes',
+  {
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  // One vote per member per idea, enforced by the database rather than by hope.
+  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index('votes_user').on(t.userId, t.ideaId)],
+)
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    parentId: integer('parent_id'),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    official: integer('official').notNull().default(0),
+    hidden: integer('hidden').notNull().default(0),
+    deletedAt: integer('deleted_at'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('comments_idea').on(t.ideaId, t.createdAt, t.id), index('comments_author').on(t.authorId)],
+)
+
+export const followers = sqliteTable(
+  'followers',
+  {
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index('followers_user').on(t.userId)],
+)
+
+export const statusChanges = sqliteTable(
+  'status_changes',
+  {
+    id: integer('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    fromStatus: text('from_status').$type<IdeaStatus>(),
+    toStatus: text('to_status').$type<IdeaStatus>().notNull(),
+    explanation: text('explanation').notNull(),
+    declineReason: text('decline_reason').$type<DeclineReason>(),
+    referredTo: text('referred_to'),
+    closureWhatChanged: text('closure_what_changed'),
+    closureSince: text('closure_since'),
+    closureTeam: text('closure_team'),
+    closureLink: text('closure_link'),
+    actorId: integer('actor_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('status_changes_idea').on(t.ideaId, t.createdAt)],
+)
+
+/** Small key/value store for installation settings and one-off markers (demo data loaded). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
+})

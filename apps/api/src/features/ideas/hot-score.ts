@@ -1,0 +1,9 @@
+/**
+ * Reddit-style "hot" score: log10 of activity plus the creation time in units of
+ * 12.5 hours. Ten times the activity is worth 12.5 hours of freshness. It depends only
+ * on stored values, so it is recomputed on each vote or comment and read from an index.
+ */
+export function hotScore(voteCount: number, commentCount: number, createdAtMs: number): number {
+  const activity = Math.max(1, voteCount + commentCount)
+  return Math.log10(activity) + createdAtMs / 1000 / 45_000
+}

@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { statusChanges } from '../../db/schema'
+import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures'
+import { createTestApp, json, request } from '../../test/test-app'
+
+const ctx = createTestApp()
+const theme = makeTheme(ctx.db, { name: 'Afval' })
+const otherTheme = makeTheme(ctx.db, { name: 'Groen' })
+const district = makeDistrict(ctx.db, 'Siddeburen')
+const author = makeUser(ctx.db, { displayName: 'Sanne Post', targetGroup: 'resident' })
+const ids: Record<string, number> = {}
+
+beforeAll(() => {
+  const base = Date.parse('2026-09-01T10:00:00Z')
+  ids.popular = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, voteCount: 40, createdAt: base }).id
+  ids.fresh = makeIdea(ctx.db, {
+    authorId: author.id,
+    themeId: theme.id,
+    voteCount: 2,
+    createdAt: base + 20 * 86_400_000,
+  }).id
+  ids.discussed = makeIdea(ctx.db, {
+    authorId: author.id,
+    themeId: otherTheme.id,
+    districtId: district.id,
+    commentCount: 30,
+    status: 'planned',
+    targetGroups: ['entrepreneur'],
+    createdAt: base + 86_400_000,
+  }).id
+  ids.hidden = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, hidden: true, voteCount: 99 }).id
+  ids.merged = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'merged' }).id
+  for (let i = 0; i < 25; i++)
+    makeIdea(ctx.db, { authorId: author.id, themeId: otherTheme.id, createdAt: base - i * 3_600_000 })
+  ctx.db
+    .insert(statusChanges)
+    .values({
+      ideaId: ids.discussed,
+      fromStatus: 'new',
+      toStatus: 'planned',
+      explanation: 'We gaan dit doen in het voorjaar.',
+      createdAt: base + 2 * 86_400_000,
+    })
+    .run()
+})
+
+async function list(query: string) {
+  const res = await request(ctx, `/api/ideas${query}`)
+  expect(res.status).toBe(200)
+  return json<{ items: Array<Record<string, any>>; nextCursor: string | null }>(res)
+}
+
+describe('GET /api/ideas', () => {
+  it('sorts by each stored order', async () => {
+    expect((await list('?sort=top&limit=1')).items[0]?.id).toBe(ids.popular)
+    expect((await list('?sort=new&limit=1')).items[0]?.id).toBe(ids.fresh)
+    expect((await list('?sort=discussed&limit=1')).items[0]?.id).toBe(ids.discussed)
+  })
+
+  it('pages through every visible idea exactly once with the cursor', async () => {
+    const seen: number[] = []
+    let cursor: string | null = null
+    do {
+      const page = await list(`?sort=trending&limit=7${cursor ? `&cursor=${cursor}` : ''}`)
+      seen.push(...page.items.map((i) => i.id as number))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(seen).toHaveLength(28)
+    expect(new Set(seen).size).toBe(28)
+    expect(seen).not.toContain(ids.hidden)
+    expect(seen).not.toContain(ids.merged)
+  })
+
+  it('filters by status, theme, district and target group together', async () => {
+    const page = await list(`?status=planned&theme=${otherTheme.id}&district=${district.id}&targetGroup=entrepreneur`)
+    expect(page.items.map((i) => i.id)).toEqual([ids.discussed])
+    expect((await list('?targetGroup=organisation')).items).toEqual([])
+  })
+
+  it('shows merged ideas only when asked for', async () => {
+    expect((await list('?status=merged')).items.map((i) => i.id)).toEqual([ids.merged])
+  })
+
+  it('gives each card what the list shows', async () => {
+    const card = (await list('?sort=top&limit=1')).items[0]
+    expect(card).toMatchObject({
+      id: ids.popular,
+      status: 'new',
+      themeId: theme.id,
+      districtId: null,
+      voteCount: 40,
+      commentCount: 0,
+      hasVoted: false,
+      targetGroups: ['resident'],
+      author: { id: author.id, displayName: 'Sanne Post', targetGroup: 'resident' },
+    })
+    expect(card?.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+  })
+
+  it('refuses a cursor it did not issue with 422', async () => {
+    const res = await request(ctx, '/api/ideas?cursor=bm90LWEtY3Vyc29y')
+    expect(res.status).toBe(422)
+    expect(Object.keys((await json(res)).error.fields)).toEqual(['cursor'])
+  })
+})
+
+describe('GET /api/ideas/:id', () => {
+  it('returns the idea with its rendered body and public timeline', async () => {
+    const res = await request(ctx, `/api/ideas/${ids.discussed}`)
+    expect(res.status).toBe(200)
+    const { idea } = await json(res)
+    expect(idea.bodyHtml).toMatch(/^<p>/)
+    expect(idea.timeline).toEqual([
+      expect.objectContaining({
+        fromStatus: 'new',
+        toStatus: 'planned',
+        explanation: 'We gaan dit doen in het voorjaar.',
+      }),
+    ])
+  })
+
+  it('answers 404 for a hidden idea and for one that does not exist', async () => {
+    expect((await request(ctx, `/api/ideas/${ids.hidden}`)).status).toBe(404)
+    expect((await request(ctx, '/api/ideas/999999')).status).toBe(404)
+  })
+})

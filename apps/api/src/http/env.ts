@@ -1,0 +1,33 @@
+import type { Locale, Role, TargetGroup } from '@meedenken/shared'
+import type { Logger } from 'pino'
+import type { Db } from '../db/open'
+import type { Settings } from '../settings'
+
+/** Time comes from here, so tests can stand on a chosen day (deadlines, expiry, phases). */
+export type Clock = { now: () => number }
+export const systemClock: Clock = { now: () => Date.now() }
+
+export type Deps = {
+  db: Db
+  settings: Settings
+  logger: Logger
+  clock: Clock
+}
+
+/** The signed-in person, as every handler sees them. */
+export type CurrentUser = {
+  id: number
+  role: Role
+  displayName: string
+  targetGroup: TargetGroup | null
+  districtId: number | null
+  locale: Locale
+  sessionId: number
+}
+
+export type AppEnv = {
+  Variables: Deps & {
+    requestId: string
+    user: CurrentUser | null
+  }
+}

@@ -1,0 +1,71 @@
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
+import { ErrorBody, type Policy } from '@meedenken/shared'
+import type { AppEnv } from './env'
+import { validationHook } from './errors'
+import { requirePolicy } from './policy'
+
+/** Every feature router: validation failures become the one error shape. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Malformed request (the body is not valid JSON)',
+  401: 'Not signed in',
+  403: 'Signed in, but not allowed',
+  404: 'Not found',
+  409: 'Conflicts with the current state',
+  413: 'Body larger than 64 KiB',
+  415: 'Body is not JSON',
+  422: 'Invalid input; `fields` names each field',
+  429: 'Too many requests; see Retry-After',
+}
+
+function errorResponses(policy: Policy, config: Pick<RouteConfig, 'request' | 'method'>, extra: number[]) {
+  const statuses = new Set<number>(extra)
+  if (policy !== 'public') {
+    statuses.add(401)
+    statuses.add(403)
+  }
+  if (config.request?.params) statuses.add(404)
+  if (config.request?.query) statuses.add(422)
+  if (config.request?.body) for (const s of [400, 413, 415, 422]) statuses.add(s)
+  const content = { 'application/json': { schema: ErrorBody } }
+  return Object.fromEntries(
+    [...statuses].sort().map((s) => [s, { description: ERROR_DESCRIPTIONS[s] ?? 'Error', content }]),
+  )
+}
+
+type RouteOptions = { errors?: number[] }
+
+/**
+ * An OpenAPI route that declares who may call it. The policy runs before validation,
+ * is documented as `x-policy`, and its middleware is tagged for the policy test.
+ */
+export function route<const P extends string, const R extends Omit<RouteConfig, 'path' | 'middleware'> & { path: P }>(
+  policy: Policy,
+  config: R,
+  options: RouteOptions = {},
+) {
+  return createRoute({
+    ...config,
+    middleware: requirePolicy(policy),
+    'x-policy': policy,
+    security: policy === 'public' ? [] : [{ session: [] }],
+    responses: { ...errorResponses(policy, config, options.errors ?? []), ...config.responses } as R['responses'],
+  })
+}
+
+/** The JSON body part of a route config. */
+export function jsonBody<T>(schema: T, description?: string) {
+  return {
+    required: true,
+    ...(description ? { description } : {}),
+    content: { 'application/json': { schema } },
+  } as const
+}
+
+/** A JSON success response part of a route config. */
+export function jsonResponse<T>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } } as const
+}

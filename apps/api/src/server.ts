@@ -1,0 +1,68 @@
+import { serve } from '@hono/node-server'
+import { createApp } from './app'
+import { loadDemoData } from './db/demo/load-demo'
+import { openDatabase } from './db/open'
+import { systemClock } from './http/env'
+import { createLogger } from './logger'
+import { readSettings } from './settings'
+
+const settings = readSettings()
+const logger = createLogger(settings)
+const db = openDatabase(settings.databasePath)
+logger.info({ database: settings.databasePath }, 'database ready (migrations applied)')
+
+if (settings.demoData) {
+  const result = await loadDemoData(db, systemClock)
+  logger.info(result.loaded ? 'demo data loaded' : 'demo data already present, left as is')
+}
+
+const app = createApp({ db, settings, logger, clock: systemClock })
+const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
+  const url = settings.publicUrl ?? `http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port}`
+  logger.info({ url }, 'Meedenken is listening')
+  printBanner(url)
+})
+
+function printBanner(url: string): void {
+  if (!process.stdout.isTTY && !process.env.MEEDENKEN_BANNER) return
+  const lines = [
+    '',
+    `  Meedenken draait op ${url}`,
+    ...(settings.demoData
+      ? [
+          '',
+          '  Demo-accounts (wachtwoord voor allemaal: meedenken-demo):',
+          '    medewerker  medewerker@midden-groningen.example',
+          '    beheerder   beheerder@midden-groningen.example',
+          '    inwoner     inwoner@midden-groningen.example',
+        ]
+      : []),
+    ...(settings.devMailbox
+      ? ['', `  LET OP: de ontwikkel-mailbox staat aan (${url}/dev/mail). Niet gebruiken in productie.`]
+      : []),
+    '',
+  ]
+  process.stdout.write(`${lines.join('\n')}\n`)
+}
+
+/**
+ * Graceful stop: refuse new connections, let requests in flight finish, close the
+ * database cleanly (checkpointing the WAL), and give up after 25 s.
+ */
+function shutdown(signal: string): void {
+  logger.info({ signal }, 'shutting down')
+  const force = setTimeout(() => {
+    logger.error('requests did not finish in time; exiting')
+    process.exit(1)
+  }, 25_000)
+  force.unref()
+  server.close(() => {
+    db.$client.close()
+    logger.info('stopped')
+    process.exit(0)
+  })
+  if ('closeIdleConnections' in server) server.closeIdleConnections()
+}
+
+process.once('SIGTERM', () => shutdown('SIGTERM'))
+process.once('SIGINT', () => shutdown('SIGINT'))

@@ -1,0 +1,108 @@
+import type { IdeaStatus, Role, TargetGroup } from '@meedenken/shared'
+import type { Db } from '../db/open'
+import { departments, districts, ideas, themes, users } from '../db/schema'
+import { hotScore } from '../features/ideas/hot-score'
+import { toMask } from '../features/ideas/target-mask'
+import { renderMarkdown } from '../text/markdown'
+
+let counter = 0
+const next = () => ++counter
+
+/** Test data written straight to the database, so each test states exactly what it needs. */
+export function makeDepartment(db: Db, name = `Afdeling ${next()}`) {
+  return db
+    .insert(departments)
+    .values({ slug: `afdeling-${next()}`, name, nameEn: name })
+    .returning()
+    .get()
+}
+
+export function makeTheme(db: Db, values: { name?: string; departmentId?: number | null } = {}) {
+  const n = next()
+  return db
+    .insert(themes)
+    .values({
+      slug: `thema-${n}`,
+      name: values.name ?? `Thema ${n}`,
+      nameEn: `Theme ${n}`,
+      departmentId: values.departmentId ?? null,
+    })
+    .returning()
+    .get()
+}
+
+export function makeDistrict(db: Db, name = `Dorp ${next()}`) {
+  return db
+    .insert(districts)
+    .values({ slug: `dorp-${next()}`, name })
+    .returning()
+    .get()
+}
+
+export function makeUser(
+  db: Db,
+  values: {
+    role?: Role
+    targetGroup?: TargetGroup | null
+    districtId?: number | null
+    email?: string | null
+    displayName?: string
+  } = {},
+) {
+  const n = next()
+  return db
+    .insert(users)
+    .values({
+      email: values.email === undefined ? `deelnemer${n}@example.org` : values.email,
+      emailVerifiedAt: 1,
+      displayName: values.displayName ?? `Deelnemer ${n}`,
+      role: values.role ?? 'member',
+      targetGroup: values.targetGroup === undefined ? 'resident' : values.targetGroup,
+      districtId: values.districtId ?? null,
+      createdAt: 1,
+      updatedAt: 1,
+    })
+    .returning()
+    .get()
+}
+
+export function makeIdea(
+  db: Db,
+  values: {
+    authorId: number
+    themeId: number
+    districtId?: number | null
+    title?: string
+    body?: string
+    status?: IdeaStatus
+    targetGroups?: TargetGroup[]
+    voteCount?: number
+    commentCount?: number
+    createdAt?: number
+    hidden?: boolean
+  },
+) {
+  const n = next()
+  const body = values.body ?? `Dit is de uitleg bij testidee nummer ${n}, lang genoeg.`
+  const createdAt = values.createdAt ?? Date.parse('2026-10-01T10:00:00Z') + n * 60_000
+  return db
+    .insert(ideas)
+    .values({
+      title: values.title ?? `Testidee nummer ${n} voor de gemeente`,
+      body,
+      bodyHtml: renderMarkdown(body),
+      themeId: values.themeId,
+      districtId: values.districtId ?? null,
+      targetMask: toMask(values.targetGroups ?? ['resident']),
+      authorId: values.authorId,
+      status: values.status ?? 'new',
+      hidden: values.hidden ? 1 : 0,
+      voteCount: values.voteCount ?? 0,
+      commentCount: values.commentCount ?? 0,
+      hotScore: hotScore(values.voteCount ?? 0, values.commentCount ?? 0, createdAt),
+      createdAt,
+      updatedAt: createdAt,
+    })
+    .returning()
+    .get()
+}

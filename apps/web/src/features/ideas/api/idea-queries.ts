@@ -1,0 +1,66 @@
+import type { IdeaSort, IdeaStatus, TargetGroup } from '@meedenken/shared'
+import { IDEA_SORTS, IDEA_STATUSES, TARGET_GROUPS } from '@meedenken/shared/constants'
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import { api, call } from '../../../lib/api-client'
+
+export type IdeaFilters = {
+  status?: IdeaStatus
+  theme?: string
+  district?: string
+  targetGroup?: TargetGroup
+  q?: string
+  sort: IdeaSort
+}
+
+export const ideaKeys = {
+  all: ['ideas'] as const,
+  lists: () => [...ideaKeys.all, 'list'] as const,
+  list: (filters: IdeaFilters) => [...ideaKeys.lists(), filters] as const,
+  details: () => [...ideaKeys.all, 'detail'] as const,
+  detail: (id: number) => [...ideaKeys.details(), id] as const,
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined
+}
+
+/** The URL is the source of truth for filters, so a search can be shared as a link. */
+export function filtersFromSearch(params: URLSearchParams): IdeaFilters {
+  const digits = (v: string | null) => (v && /^\d+$/.test(v) ? v : undefined)
+  const filters: IdeaFilters = { sort: oneOf(IDEA_SORTS, params.get('sort')) ?? 'trending' }
+  const status = oneOf(IDEA_STATUSES, params.get('status'))
+  const theme = digits(params.get('theme'))
+  const district = digits(params.get('district'))
+  const targetGroup = oneOf(TARGET_GROUPS, params.get('targetGroup'))
+  const q = params.get('q')?.trim()
+  if (status) filters.status = status
+  if (theme) filters.theme = theme
+  if (district) filters.district = district
+  if (targetGroup) filters.targetGroup = targetGroup
+  if (q) filters.q = q.slice(0, 200)
+  return filters
+}
+
+export function searchFromFilters(filters: IdeaFilters): URLSearchParams {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) {
+    if (value && !(key === 'sort' && value === 'trending')) params.set(key, value)
+  }
+  return params
+}
+
+export const ideaListQuery = (filters: IdeaFilters) =>
+  infiniteQueryOptions({
+    queryKey: ideaKeys.list(filters),
+    queryFn: ({ pageParam }) =>
+      call(api.api.ideas.$get({ query: { ...filters, ...(pageParam ? { cursor: pageParam } : {}) } })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+
+export const ideaQuery = (id: number) =>
+  queryOptions({
+    queryKey: ideaKeys.detail(id),
+    queryFn: () => call(api.api.ideas[':id'].$get({ param: { id: String(id) } })),
+    select: (data) => data.idea,
+  })

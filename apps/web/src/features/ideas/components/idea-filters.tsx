@@ -1,0 +1,112 @@
+import type { District, Theme } from '@meedenken/shared'
+import { IDEA_SORTS, IDEA_STATUSES, TARGET_GROUPS } from '@meedenken/shared/constants'
+import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { currentLocale } from '../../../lib/i18n'
+import type { IdeaFilters as Filters } from '../api/idea-queries'
+
+type Props = {
+  filters: Filters
+  themes: Theme[]
+  districts: District[]
+  onChange: (filters: Filters) => void
+}
+
+/**
+ * A plain form: choices apply when the person presses the button, never while they
+ * are still choosing (WCAG 3.2.2), and every field has a visible label.
+ */
+export function IdeaFilters({ filters, themes, districts, onChange }: Props) {
+  const { t } = useTranslation('ideas')
+  const locale = currentLocale()
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const data = new FormData(event.currentTarget)
+    const value = (name: string) => {
+      const v = data.get(name)
+      return typeof v === 'string' && v !== '' ? v : undefined
+    }
+    const next: Filters = { sort: (value('sort') as Filters['sort'] | undefined) ?? 'trending' }
+    const status = value('status') as Filters['status']
+    const targetGroup = value('targetGroup') as Filters['targetGroup']
+    const theme = value('theme')
+    const district = value('district')
+    const q = value('q')?.trim()
+    if (status) next.status = status
+    if (theme) next.theme = theme
+    if (district) next.district = district
+    if (targetGroup) next.targetGroup = targetGroup
+    if (q) next.q = q
+    onChange(next)
+  }
+
+  return (
+    <form className="filters" aria-label={t('list.filtersLabel')} onSubmit={submit} key={JSON.stringify(filters)}>
+      <div className="filters__grid">
+        <div className="field">
+          <label htmlFor="filter-status">{t('list.status')}</label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
+            <option value="">{t('list.all')}</option>
+            {IDEA_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-theme">{t('list.theme')}</label>
+          <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ''}>
+            <option value="">{t('list.all')}</option>
+            {themes.map((theme) => (
+              <option key={theme.id} value={theme.id}>
+                {locale === 'en' ? theme.nameEn : theme.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-district">{t('list.district')}</label>
+          <select id="filter-district" name="district" defaultValue={filters.district ?? ''}>
+            <option value="">{t('list.all')}</option>
+            {districts.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-target-group">{t('list.targetGroup')}</label>
+          <select id="filter-target-group" name="targetGroup" defaultValue={filters.targetGroup ?? ''}>
+            <option value="">{t('list.all')}</option>
+            {TARGET_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {t(`targetGroupPlural.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-sort">{t('list.sort')}</label>
+          <select id="filter-sort" name="sort" defaultValue={filters.sort}>
+            {IDEA_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="filters__actions">
+        <button type="submit" className="button">
+          {t('list.apply')}
+        </button>
+        <button type="button" className="button button--link" onClick={() => onChange({ sort: 'trending' })}>
+          {t('list.reset')}
+        </button>
+      </div>
+    </form>
+  )
+}

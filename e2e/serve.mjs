@@ -1,0 +1,28 @@
+// Starts the production server (built web app + API) on a fresh SQLite file for the e2e run.
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+if (!existsSync(path.join(root, 'apps/web/dist/index.html'))) {
+  console.error('The web app is not built. Run `pnpm build` first (npm test does this).')
+  process.exit(1)
+}
+const dir = mkdtempSync(path.join(tmpdir(), 'meedenken-e2e-'))
+const child = spawn(path.join(root, 'apps/api/node_modules/.bin/tsx'), [path.join(root, 'apps/api/src/server.ts')], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PORT: process.env.E2E_PORT ?? '3100',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: path.join(dir, 'e2e.db'),
+    DEMO_DATA: '1',
+    DEV_MAILBOX: '1',
+    LOG_LEVEL: 'warn',
+    E2E: '1',
+  },
+})
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal))
+child.on('exit', (code) => process.exit(code ?? 0))

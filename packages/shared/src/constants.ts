@@ -1,0 +1,59 @@
+/**
+ * Plain values shared by API and web app. No zod here: the web app imports this module
+ * at run time and must not pull the schema library into the idea-list bundle.
+ */
+
+export const ROLES = ['member', 'staff', 'admin'] as const
+type Role = (typeof ROLES)[number]
+
+/** Who may call a route. Every route declares one; a test fails on any route without. */
+export const POLICIES = ['public', 'member', 'staff', 'admin'] as const
+export type Policy = (typeof POLICIES)[number]
+
+/** Higher rank includes the lower ones: staff may do all a member may. */
+export const ROLE_RANK: Record<Role, number> = { member: 1, staff: 2, admin: 3 }
+
+export const TARGET_GROUPS = ['resident', 'entrepreneur', 'organisation'] as const
+
+export const IDEA_STATUSES = ['new', 'under_review', 'planned', 'in_progress', 'done', 'declined', 'merged'] as const
+type IdeaStatus = (typeof IDEA_STATUSES)[number]
+
+export const STATUS_LABELS_NL: Record<IdeaStatus, string> = {
+  new: 'Nieuw',
+  under_review: 'In behandeling',
+  planned: 'Gepland',
+  in_progress: 'In uitvoering',
+  done: 'Gerealiseerd',
+  declined: 'Niet uitgevoerd',
+  merged: 'Samengevoegd',
+}
+
+/**
+ * The only status changes staff may make. `merged` is reached through the merge action,
+ * which also moves votes and followers, never through a plain status change. A small
+ * fix may go straight to done; a declined idea may be reopened when new facts appear.
+ */
+export const STATUS_TRANSITIONS: Record<IdeaStatus, readonly IdeaStatus[]> = {
+  new: ['under_review', 'planned', 'in_progress', 'declined'],
+  under_review: ['planned', 'in_progress', 'done', 'declined'],
+  planned: ['in_progress', 'done', 'declined'],
+  in_progress: ['done', 'planned', 'declined'],
+  done: [],
+  declined: ['under_review'],
+  merged: [],
+}
+
+export function canTransition(from: IdeaStatus, to: IdeaStatus): boolean {
+  return STATUS_TRANSITIONS[from].includes(to)
+}
+
+/** Ideas in these statuses take no votes: the decision has been made. */
+export const CLOSED_STATUSES: readonly IdeaStatus[] = ['done', 'declined', 'merged']
+
+export const DECLINE_REASONS = ['not_municipal_task', 'legal', 'budget', 'policy', 'other'] as const
+
+export const CHANNELS = ['web', 'phone', 'desk', 'letter', 'email'] as const
+
+export const IDEA_SORTS = ['trending', 'top', 'new', 'discussed', 'updated'] as const
+
+export const LOCALES = ['nl', 'en'] as const

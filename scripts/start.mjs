@@ -1,0 +1,30 @@
+// `npm start`: install, build, create the database with demo data, serve on http://localhost:3000.
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ensurePnpm, installEnv, log, run } from './lib.mjs'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+process.chdir(root)
+
+const pnpm = ensurePnpm()
+log('Installeren / installing dependencies')
+run(pnpm, ['install', '--frozen-lockfile'], { env: installEnv() })
+log('De web-app bouwen / building the web app')
+run(pnpm, ['build'])
+
+log('Meedenken starten / starting Meedenken')
+const env = {
+  ...process.env,
+  // The demo start: demo data and the development mailbox, unless told otherwise.
+  DEMO_DATA: process.env.DEMO_DATA ?? '1',
+  DEV_MAILBOX: process.env.DEV_MAILBOX ?? '1',
+  DATABASE_PATH: path.resolve(root, process.env.DATABASE_PATH ?? 'data/meedenken.db'),
+  MEEDENKEN_BANNER: '1',
+}
+const server = spawn(path.join(root, 'apps/api/node_modules/.bin/tsx'), [path.join(root, 'apps/api/src/server.ts')], {
+  stdio: 'inherit',
+  env,
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))
