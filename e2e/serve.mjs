@@ -20,8 +20,8 @@ const child = spawn(path.join(root, 'apps/api/node_modules/.bin/tsx'), [path.joi
     DATABASE_PATH: path.join(dir, 'e2e.db'),
     DEMO_DATA: '1',
     DEV_MAILBOX: '1',
+    PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`,
     LOG_LEVEL: 'warn',
-    E2E: '1',
   },
 })
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal))

@@ -53,6 +53,46 @@ describe('the error model', () => {
     expect((await json(res)).error.code).toBe('payload_too_large')
   })
 
+  it('answers a body that is not valid JSON with 400 and changes nothing', async () => {
+    const res = await request(ctx, '/api/auth/login', {
+      rawBody: '{"email": "a@b.nl", "password": ',
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(res.status).toBe(400)
+    expect(await json(res)).toEqual({
+      error: { code: 'malformed_request', message: 'Het verzoek kon niet worden gelezen. Stuur geldige JSON.' },
+    })
+  })
+
+  it('answers a body of another type with 415', async () => {
+    const res = await request(ctx, '/api/auth/login', {
+      rawBody: 'email=a@b.nl&password=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(res.status).toBe(415)
+    expect((await json(res)).error.code).toBe('unsupported_media_type')
+    const plain = await request(ctx, '/api/auth/login', { rawBody: 'hallo', headers: { 'content-type': 'text/plain' } })
+    expect(plain.status).toBe(415)
+  })
+
+  it('answers an invalid body with 422 and a message per field', async () => {
+    const res = await request(ctx, '/api/auth/signup', { body: { email: 'x', password: 12, targetGroup: 'alien' } })
+    expect(res.status).toBe(422)
+    expect((await json(res)).error.fields).toEqual({
+      email: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+      password: 'Vul hier tekst in.',
+      displayName: 'Vul dit veld in.',
+      targetGroup: 'Kies een van de mogelijkheden.',
+    })
+  })
+
+  it('answers a JSON array or string body with 422, not 500', async () => {
+    for (const rawBody of ['[]', '"tekst"', 'null', '12']) {
+      const res = await request(ctx, '/api/auth/login', { rawBody, headers: { 'content-type': 'application/json' } })
+      expect(res.status, rawBody).toBe(422)
+    }
+  })
+
   it('turns an unexpected failure into 500 with only a request id', async () => {
     const broken = createTestApp()
     broken.db.$client.close()

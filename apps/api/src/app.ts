@@ -1,8 +1,13 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { requestId } from 'hono/request-id'
+import { authRoutes } from './features/accounts/auth.routes'
+import { meRoutes } from './features/accounts/me.routes'
+import { adminUserRoutes } from './features/admin-users/admin-users.routes'
 import { catalogRoutes } from './features/catalog/catalog.routes'
+import { devMailRoutes } from './features/dev-mail/dev-mail.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { ideaRoutes } from './features/ideas/ideas.routes'
+import { siteRoutes } from './features/site/site.routes'
 import type { AppEnv, Deps } from './http/env'
 import { notFound, onError, validationHook } from './http/errors'
 import { requirePolicy } from './http/policy'
@@ -11,13 +16,16 @@ import { checkOrigin, limitBodySize, securityHeaders } from './http/security'
 import { loadSession } from './http/session'
 import { serveWebApp } from './http/static'
 
-export const SESSION_COOKIE = 'meedenken_session'
-
 function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .route('/', healthRoutes)
     .route('/', catalogRoutes)
+    .route('/', siteRoutes)
     .route('/ideas', ideaRoutes)
+    .route('/auth', authRoutes)
+    .route('/me', meRoutes)
+    .route('/admin/users', adminUserRoutes)
+    .route('/dev', devMailRoutes)
 }
 
 /**
@@ -43,7 +51,7 @@ export function createApp(deps: Deps) {
   root.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
     in: 'cookie',
-    name: SESSION_COOKIE,
+    name: 'meedenken_session',
     description: 'Set by logging in; HttpOnly, so browsers send it and scripts cannot read it.',
   })
   app.get('/api/openapi.json', requirePolicy('public'), (c) =>

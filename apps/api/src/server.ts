@@ -3,6 +3,7 @@ import { createApp } from './app'
 import { loadDemoData } from './db/demo/load-demo'
 import { openDatabase } from './db/open'
 import { systemClock } from './http/env'
+import { startBackgroundJobs } from './jobs'
 import { createLogger } from './logger'
 import { readSettings } from './settings'
 
@@ -16,7 +17,9 @@ if (settings.demoData) {
   logger.info(result.loaded ? 'demo data loaded' : 'demo data already present, left as is')
 }
 
-const app = createApp({ db, settings, logger, clock: systemClock })
+const deps = { db, settings, logger, clock: systemClock }
+const app = createApp(deps)
+const stopJobs = startBackgroundJobs(deps)
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
   const url = settings.publicUrl ?? `http://${info.address === '127.0.0.1' ? 'localhost' : info.address}:${info.port}`
   logger.info({ url }, 'Meedenken is listening')
@@ -56,6 +59,7 @@ function shutdown(signal: string): void {
     process.exit(1)
   }, 25_000)
   force.unref()
+  stopJobs()
   server.close(() => {
     db.$client.close()
     logger.info('stopped')

@@ -21,3 +21,5 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 export const Health = z.object({ status: z.literal('ok') })
+
+export const SiteConfig = z.object({ municipalityName: z.string(), devMailbox: z.boolean() }).meta({ id: 'SiteConfig' })

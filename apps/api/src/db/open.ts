@@ -29,3 +29,7 @@ export function openDatabase(file: string, options: { migrate?: boolean } = {}):
   if (options.migrate !== false) migrate(db, { migrationsFolder })
   return db
 }
+
+/** A transaction handle; data functions that must join the caller's transaction take this. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+export type DbOrTx = Db | Tx

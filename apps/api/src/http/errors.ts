@@ -135,8 +135,10 @@ export function validationHook(result: ValidationResult, _c: Context<AppEnv>): v
   for (const issue of result.error?.issues ?? []) {
     const key = issue.path.length > 0 ? issue.path.map(String).join('.') : '_'
     if (fields[key]) continue
+    const value = issue.path.length > 0 ? valueAt(result.data, issue.path) : result.data
+    // Both an absent field and an empty text box read as "fill this in" to a person.
     const missing =
-      issue.code === 'invalid_type' && issue.path.length > 0 && valueAt(result.data, issue.path) === undefined
+      (issue.code === 'invalid_type' && value === undefined) || (issue.code === 'too_small' && value === '')
     fields[key] = { nl: issueMessage(issue, 'nl', missing), en: issueMessage(issue, 'en', missing) }
   }
   throw new ApiError('validation_failed', VALIDATION_SUMMARY, { fields })

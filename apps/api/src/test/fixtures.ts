@@ -1,8 +1,8 @@
 import type { IdeaStatus, Role, TargetGroup } from '@meedenken/shared'
 import type { Db } from '../db/open'
 import { departments, districts, ideas, themes, users } from '../db/schema'
-import { hotScore } from '../features/ideas/hot-score'
-import { toMask } from '../features/ideas/target-mask'
+import { hotScore } from '../domain/hot-score'
+import { toMask } from '../domain/target-mask'
 import { renderMarkdown } from '../text/markdown'
 
 let counter = 0

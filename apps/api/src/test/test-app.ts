@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -65,4 +66,86 @@ export function request(ctx: TestContext, url: string, options: RequestOptions =
 
 export async function json<T = any>(res: Response): Promise<T> {
   return (await res.json()) as T
+}
+
+/** The session cookie from a response, ready for the next request's Cookie header. */
+export function sessionCookie(res: Response): string {
+  const header = res.headers.get('set-cookie') ?? ''
+  const match = /(?:__Host-)?meedenken_session=([^;]*)/.exec(header)
+  if (!match?.[1]) throw new Error(`no session cookie in: ${header}`)
+  return match[0]
+}
+
+/** The latest mail to an address, through the development mailbox (the app must have it on). */
+export async function lastMailTo(ctx: TestContext, to: string): Promise<{ subject: string; text: string } | undefined> {
+  const res = await request(ctx, '/api/dev/mail')
+  const { items } = await json<{ items: { to: string; subject: string; text: string }[] }>(res)
+  return items.find((m) => m.to === to)
+}
+
+export function tokenFrom(text: string): string {
+  const match = /token=([A-Za-z0-9_-]+)/.exec(text)
+  if (!match?.[1]) throw new Error(`no token in mail: ${text}`)
+  return match[1]
+}
+
+export const PASSWORD = 'een-lang-wachtwoord-voor-tests'
+
+/** Signs a member up and verifies them the way a person would; returns their cookie. */
+export async function signUpMember(
+  ctx: TestContext,
+  email: string,
+  extra: Record<string, unknown> = {},
+): Promise<{ cookie: string; userId: number }> {
+  const signup = await request(ctx, '/api/auth/signup', {
+    body: { email, password: PASSWORD, displayName: `Naam ${email.split('@')[0]}`, targetGroup: 'resident', ...extra },
+  })
+  if (signup.status !== 202) throw new Error(`signup answered ${signup.status}: ${await signup.text()}`)
+  const mail = await lastMailTo(ctx, email)
+  if (!mail) throw new Error('no verification mail')
+  const verify = await request(ctx, '/api/auth/verify', { body: { token: tokenFrom(mail.text) } })
+  if (verify.status !== 200) throw new Error(`verify answered ${verify.status}`)
+  const { user } = await json(verify)
+  return { cookie: sessionCookie(verify), userId: user.id }
+}
+
+/** Makes a verified account with any role directly, then logs in through the API. */
+export async function loginAs(
+  ctx: TestContext,
+  role: 'member' | 'staff' | 'admin',
+  email = `${role}-${Math.random().toString(36).slice(2)}@example.org`,
+): Promise<{ cookie: string; userId: number; email: string }> {
+  const { hashPassword } = await import('../security/passwords')
+  const { users } = await import('../db/schema')
+  const now = ctx.clock.now()
+  const row = ctx.db
+    .insert(users)
+    .values({
+      email,
+      passwordHash: await hashPassword(PASSWORD),
+      displayName: `${role} ${email.split('@')[0]}`,
+      role,
+      targetGroup: role === 'member' ? 'resident' : null,
+      emailVerifiedAt: now,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get()
+  const res = await request(ctx, '/api/auth/login', { body: { email, password: PASSWORD } })
+  if (res.status !== 200) throw new Error(`login answered ${res.status}`)
+  return { cookie: sessionCookie(res), userId: row.id, email }
+}
+
+/** Every row of every table as text, to prove something appears nowhere. */
+export function databaseText(ctx: TestContext): string {
+  const tables = ctx.db.$client
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
+    .all() as { name: string }[]
+  return tables.map(({ name }) => JSON.stringify(ctx.db.$client.prepare(`select * from "${name}"`).all())).join('\n')
+}
+
+/** A digest of all table contents: equal before and after means nothing changed. */
+export function databaseDigest(ctx: TestContext): string {
+  return createHash('sha256').update(databaseText(ctx)).digest('hex')
 }

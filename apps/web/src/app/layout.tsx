@@ -1,33 +1,42 @@
+import { ROLE_RANK } from '@meedenken/shared/constants'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router'
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router'
+import { meQuery, useLogout } from '../features/accounts/api/account-queries'
+import { siteQuery } from '../features/accounts/api/site-query'
 import { LanguageSwitch } from './language-switch'
 
 export function Layout() {
   const { t } = useTranslation()
+  const location = useLocation()
+  const notice = (location.state as { notice?: string } | null)?.notice
+  const site = useQuery(siteQuery)
   return (
     <>
       <a className="skip-link" href="#main">
         {t('skipLink')}
       </a>
+      {site.data?.devMailbox && (
+        <p className="demo-banner">
+          {t('demoBanner')} <Link to="/dev/mail">{t('demoBannerLink')}</Link>
+        </p>
+      )}
       <header className="site-header">
         <div className="container site-header__inner">
           <Link to="/" className="brand">
             <span className="brand__name">{t('appName')}</span>
             <span className="brand__municipality">{t('municipality')}</span>
           </Link>
-          <nav aria-label={t('nav.label')} className="site-nav">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t('nav.ideas')}
-                </NavLink>
-              </li>
-            </ul>
-          </nav>
+          <MainNav />
           <LanguageSwitch />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="container site-main">
+        {notice && (
+          <div className="alert alert--success notice" role="status">
+            <p>{notice}</p>
+          </div>
+        )}
         <Outlet />
       </main>
       <footer className="site-footer">
@@ -42,5 +51,58 @@ export function Layout() {
       </footer>
       <ScrollRestoration />
     </>
+  )
+}
+
+function MainNav() {
+  const { t } = useTranslation()
+  const me = useQuery(meQuery)
+  const logout = useLogout()
+  const navigate = useNavigate()
+  const user = me.data
+  return (
+    <nav aria-label={t('nav.label')} className="site-nav">
+      <ul>
+        <li>
+          <NavLink to="/" end>
+            {t('nav.ideas')}
+          </NavLink>
+        </li>
+        {user && ROLE_RANK[user.role] >= ROLE_RANK.admin && (
+          <li>
+            <NavLink to="/beheer/gebruikers">{t('nav.admin')}</NavLink>
+          </li>
+        )}
+        {user ? (
+          <>
+            <li>
+              <NavLink to="/profiel">{t('nav.profile')}</NavLink>
+            </li>
+            <li>
+              <button
+                type="button"
+                className="nav-button"
+                onClick={() =>
+                  logout.mutate(undefined, {
+                    onSuccess: () => navigate('/', { state: { notice: t('nav.loggedOut') } }),
+                  })
+                }
+              >
+                {t('nav.logout')}
+              </button>
+            </li>
+          </>
+        ) : (
+          <>
+            <li>
+              <NavLink to="/inloggen">{t('nav.login')}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/aanmelden">{t('nav.signup')}</NavLink>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
   )
 }

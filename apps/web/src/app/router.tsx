@@ -2,9 +2,17 @@ import { createBrowserRouter } from 'react-router'
 import { Layout } from './layout'
 import { RouteErrorPage } from './route-error-page'
 
+type PageModule = Record<string, React.ComponentType>
+
+/** A route whose page is its own chunk, loaded when first visited. */
+function page(path: string | undefined, load: () => Promise<PageModule>, name: string) {
+  const lazy = () => load().then((m) => ({ Component: m[name] }))
+  return path === undefined ? { index: true, lazy } : { path, lazy }
+}
+
 /**
- * Each page is its own chunk, loaded when first visited: the idea list stays small,
- * and staff and admin screens never load for residents.
+ * Each page is its own chunk: the idea list stays small, and staff and admin screens
+ * never load for residents. Paths are Dutch, like the interface.
  */
 export const router = createBrowserRouter([
   {
@@ -15,13 +23,18 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, lazy: () => import('./ideas-page').then((m) => ({ Component: m.IdeasPage })) },
-          { path: 'ideeen/:id', lazy: () => import('./idea-page').then((m) => ({ Component: m.IdeaPage })) },
-          {
-            path: 'open-data',
-            lazy: () => import('./developers-page').then((m) => ({ Component: m.DevelopersPage })),
-          },
-          { path: '*', lazy: () => import('./not-found-page').then((m) => ({ Component: m.NotFoundPage })) },
+          page(undefined, () => import('./ideas-page'), 'IdeasPage'),
+          page('ideeen/:id', () => import('./idea-page'), 'IdeaPage'),
+          page('aanmelden', () => import('./signup-page'), 'SignupPage'),
+          page('bevestigen', () => import('./verify-page'), 'VerifyPage'),
+          page('inloggen', () => import('./login-page'), 'LoginPage'),
+          page('wachtwoord-vergeten', () => import('./forgot-password-page'), 'ForgotPasswordPage'),
+          page('nieuw-wachtwoord', () => import('./reset-password-page'), 'ResetPasswordPage'),
+          page('profiel', () => import('./profile-page'), 'ProfilePage'),
+          page('beheer/gebruikers', () => import('./admin-users-page'), 'AdminUsersPage'),
+          page('dev/mail', () => import('./dev-mail-page'), 'DevMailPage'),
+          page('open-data', () => import('./developers-page'), 'DevelopersPage'),
+          page('*', () => import('./not-found-page'), 'NotFoundPage'),
         ],
       },
     ],

@@ -2,14 +2,18 @@ import type { Locale } from '@meedenken/shared'
 import { LOCALES } from '@meedenken/shared/constants'
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import enAccounts from '../locales/en/accounts.json'
+import enAdmin from '../locales/en/admin.json'
 import enCommon from '../locales/en/common.json'
 import enIdeas from '../locales/en/ideas.json'
+import nlAccounts from '../locales/nl/accounts.json'
+import nlAdmin from '../locales/nl/admin.json'
 import nlCommon from '../locales/nl/common.json'
 import nlIdeas from '../locales/nl/ideas.json'
 
 export const resources = {
-  nl: { common: nlCommon, ideas: nlIdeas },
-  en: { common: enCommon, ideas: enIdeas },
+  nl: { common: nlCommon, ideas: nlIdeas, accounts: nlAccounts, admin: nlAdmin },
+  en: { common: enCommon, ideas: enIdeas, accounts: enAccounts, admin: enAdmin },
 } as const
 
 const STORAGE_KEY = 'meedenken.locale'
@@ -28,7 +32,7 @@ void i18n.use(initReactI18next).init({
   lng: storedLocale(),
   fallbackLng: 'nl',
   defaultNS: 'common',
-  ns: ['common', 'ideas'],
+  ns: Object.keys(resources.nl),
   interpolation: { escapeValue: false },
   returnNull: false,
 })

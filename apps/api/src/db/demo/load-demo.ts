@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { hotScore } from '../../features/ideas/hot-score'
-import { toMask } from '../../features/ideas/target-mask'
+import { hotScore } from '../../domain/hot-score'
+import { toMask } from '../../domain/target-mask'
 import type { Clock } from '../../http/env'
 import { hashPassword } from '../../security/passwords'
 import { renderMarkdown } from '../../text/markdown'

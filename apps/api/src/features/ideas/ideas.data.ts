@@ -2,8 +2,8 @@ import type { Idea, IdeaDetail, IdeaSort, IdeaStatus, TargetGroup, TimelineEntry
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../db/open'
 import { ideas, statusChanges, users, votes } from '../../db/schema'
+import { fromMask, masksIncluding } from '../../domain/target-mask'
 import { type CursorValue, encodeCursor } from './cursor'
-import { fromMask, masksIncluding } from './target-mask'
 
 const SORT_COLUMN = {
   trending: ideas.hotScore,

@@ -1,0 +1,17 @@
+import type { DbOrTx } from '../db/open'
+import { auditLog } from '../db/schema'
+
+export type AuditEntry = {
+  actorId: number | null
+  action: string
+  subjectType: string
+  subjectId: number | null
+  details?: Record<string, unknown>
+}
+
+/** Call inside the same transaction as the change it records. Never put e-mail addresses in details. */
+export function recordAudit(db: DbOrTx, entry: AuditEntry, now: number): void {
+  db.insert(auditLog)
+    .values({ ...entry, details: entry.details ?? null, createdAt: now })
+    .run()
+}

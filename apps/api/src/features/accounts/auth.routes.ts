@@ -1,0 +1,321 @@
+import {
+  Accepted,
+  CUSTOM_MESSAGES,
+  EmailBody,
+  LoginBody,
+  ResetPasswordBody,
+  SignupBody,
+  TokenBody,
+  UserResponse,
+} from '@meedenken/shared'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../http/env'
+import { ApiError, fieldError, localeOf } from '../../http/errors'
+import { appLink } from '../../http/links'
+import { enforceRateLimits, HOUR, MINUTE } from '../../http/rate-limit'
+import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import { clearSessionCookie, sessionToken, setSessionCookie } from '../../http/session'
+import { createSession, endAllSessions, endSession } from '../../http/session.data'
+import { queueMail } from '../../mail/outbox.data'
+import { mailTemplates } from '../../mail/templates'
+import { clientIp } from '../../security/client-ip'
+import { isCommonPassword } from '../../security/common-passwords'
+import { hashPassword, verifyPassword } from '../../security/passwords'
+import { sha256 } from '../../security/tokens'
+import {
+  consumeToken,
+  createMember,
+  districtExists,
+  findUserByEmail,
+  findUserById,
+  issueToken,
+  markVerified,
+  replaceUnverified,
+  setPasswordHash,
+  toUser,
+} from './accounts.data'
+
+const DAY = 86_400_000
+const VERIFY_TTL = DAY
+const RESET_TTL = HOUR
+/** A person needs more than three seconds to fill in the sign-up form; a script does not. */
+export const MIN_FILL_TIME_MS = 3_000
+export const SIGNUPS_PER_IP_PER_HOUR = 60
+
+// Verifying against this when the address is unknown keeps both answers equally slow.
+const dummyHash = hashPassword('meedenken-timing-equaliser')
+
+const TEXT = {
+  signupAccepted: {
+    nl: 'Bijna klaar. We hebben u een e-mail gestuurd. Klik op de link in die e-mail om uw account te bevestigen.',
+    en: 'Almost done. We have sent you an e-mail. Click the link in that e-mail to confirm your account.',
+  },
+  resendAccepted: {
+    nl: 'Als er een account wacht op bevestiging, hebben we een nieuwe link gestuurd. Kijk ook in uw spam.',
+    en: 'If an account is waiting for confirmation, we have sent a new link. Please check your spam folder too.',
+  },
+  resetAccepted: {
+    nl: 'Als er een account bij dit e-mailadres hoort, hebben we een link gestuurd om een nieuw wachtwoord te kiezen.',
+    en: 'If an account belongs to this e-mail address, we have sent a link to choose a new password.',
+  },
+  invalidLink: {
+    nl: 'Deze link werkt niet meer. Hij is al gebruikt of te oud. Vraag een nieuwe link aan.',
+    en: 'This link no longer works. It was already used or is too old. Please ask for a new link.',
+  },
+  badCredentials: {
+    nl: 'Het e-mailadres of het wachtwoord klopt niet.',
+    en: 'The e-mail address or the password is not correct.',
+  },
+  notVerified: {
+    nl: 'U hebt uw e-mailadres nog niet bevestigd. Klik op de link in de e-mail die we u stuurden, of vraag een nieuwe link aan.',
+    en: 'You have not confirmed your e-mail address yet. Click the link in the e-mail we sent you, or ask for a new link.',
+  },
+  blocked: {
+    nl: 'Uw account is geblokkeerd. Neem contact op met de gemeente via 14 0598 als u denkt dat dit niet klopt.',
+    en: 'Your account has been blocked. Please contact the municipality on 14 0598 if you think this is wrong.',
+  },
+  unknownDistrict: { nl: 'Kies een dorp of wijk uit de lijst.', en: 'Choose a village or district from the list.' },
+}
+
+const ipKey = (c: Context<AppEnv>, scope: string) => `${scope}-ip:${sha256(clientIp(c))}`
+
+/** Ends the session the browser brought (if any) and starts a fresh one: no session fixation. */
+function startFreshSession(c: Context<AppEnv>, userId: number, role: Parameters<typeof createSession>[2]): void {
+  const previous = sessionToken(c)
+  if (previous) endSession(c.var.db, previous)
+  const { token, maxAgeMs } = createSession(c.var.db, userId, role, c.var.clock.now())
+  setSessionCookie(c, token, maxAgeMs)
+}
+
+const signupRoute = route(
+  'public',
+  {
+    method: 'post',
+    path: '/signup',
+    tags: ['Accounts'],
+    summary: 'Sign up; answers the same whether or not the address already has an account',
+    request: { body: jsonBody(SignupBody) },
+    responses: { 202: jsonResponse(Accepted, 'A verification mail is on its way') },
+  },
+  { errors: [429] },
+)
+
+const verifyRoute = route('public', {
+  method: 'post',
+  path: '/verify',
+  tags: ['Accounts'],
+  summary: 'Confirm the e-mail address with the mailed token; signs the member in',
+  request: { body: jsonBody(TokenBody) },
+  responses: { 200: jsonResponse(UserResponse, 'Verified and signed in') },
+})
+
+const resendRoute = route(
+  'public',
+  {
+    method: 'post',
+    path: '/verify/resend',
+    tags: ['Accounts'],
+    summary: 'Send the verification link again',
+    request: { body: jsonBody(EmailBody) },
+    responses: { 202: jsonResponse(Accepted, 'Sent if an account waits for confirmation') },
+  },
+  { errors: [429] },
+)
+
+const loginRoute = route(
+  'public',
+  {
+    method: 'post',
+    path: '/login',
+    tags: ['Accounts'],
+    summary: 'Log in with e-mail address and password',
+    request: { body: jsonBody(LoginBody) },
+    responses: { 200: jsonResponse(UserResponse, 'Signed in; the session cookie is set') },
+  },
+  { errors: [401, 403, 429] },
+)
+
+const logoutRoute = route('public', {
+  method: 'post',
+  path: '/logout',
+  tags: ['Accounts'],
+  summary: 'Log out: the session ends on the server and the cookie is cleared',
+  responses: { 204: { description: 'Signed out' } },
+})
+
+const resetRequestRoute = route(
+  'public',
+  {
+    method: 'post',
+    path: '/password-reset',
+    tags: ['Accounts'],
+    summary: 'Mail a link to choose a new password; the same answer for any address',
+    request: { body: jsonBody(EmailBody) },
+    responses: { 202: jsonResponse(Accepted, 'Sent if the address has an account') },
+  },
+  { errors: [429] },
+)
+
+const resetConfirmRoute = route('public', {
+  method: 'post',
+  path: '/password-reset/confirm',
+  tags: ['Accounts'],
+  summary: 'Choose a new password with the mailed token; ends every other session',
+  request: { body: jsonBody(ResetPasswordBody) },
+  responses: { 200: jsonResponse(UserResponse, 'Password changed and signed in') },
+})
+
+export const authRoutes = createRouter()
+  .openapi(signupRoute, async (c) => {
+    const body = c.req.valid('json')
+    const accepted = { message: TEXT.signupAccepted[localeOf(c)] }
+    // Input checks first: a refused request must leave no trace, not even a rate-limit count.
+    if (isCommonPassword(body.password, [body.email, body.displayName])) {
+      throw fieldError('password', CUSTOM_MESSAGES.passwordCommon)
+    }
+    if (body.districtId && !districtExists(c.var.db, body.districtId)) {
+      throw fieldError('districtId', TEXT.unknownDistrict)
+    }
+    enforceRateLimits(c, [
+      { key: ipKey(c, 'signup'), limit: SIGNUPS_PER_IP_PER_HOUR, windowMs: HOUR },
+      { key: `signup-email:${sha256(body.email)}`, limit: 3, windowMs: HOUR },
+    ])
+    // Bots fill the hidden field or post at once; they get the normal answer and nothing happens.
+    const looksLikeBot = Boolean(body.website) || (body.fillTimeMs !== undefined && body.fillTimeMs < MIN_FILL_TIME_MS)
+    if (looksLikeBot) return c.json(accepted, 202)
+    const passwordHash = await hashPassword(body.password)
+    const locale = body.locale ?? localeOf(c)
+    const now = c.var.clock.now()
+    const { settings } = c.var
+    c.var.db.transaction((tx) => {
+      const existing = findUserByEmail(tx, body.email)
+      if (existing?.emailVerifiedAt) {
+        const mail = mailTemplates.alreadyRegistered(
+          existing.locale,
+          appLink(settings, '/inloggen'),
+          appLink(settings, '/wachtwoord-vergeten'),
+        )
+        queueMail(tx, { to: body.email, userId: existing.id, ...mail }, now)
+        return
+      }
+      const values = {
+        email: body.email,
+        passwordHash,
+        displayName: body.displayName,
+        targetGroup: body.targetGroup,
+        districtId: body.districtId ?? null,
+        locale,
+      }
+      // An address never confirmed proves nothing yet: the latest sign-up's details win.
+      let userId: number
+      if (existing) {
+        replaceUnverified(tx, existing.id, values, now)
+        userId = existing.id
+      } else {
+        userId = createMember(tx, values, now)
+      }
+      const token = issueToken(tx, userId, 'verify_email', VERIFY_TTL, now)
+      const mail = mailTemplates.verifyEmail(locale, body.displayName, appLink(settings, '/bevestigen', { token }))
+      queueMail(tx, { to: body.email, userId, ...mail }, now)
+    })
+    return c.json(accepted, 202)
+  })
+  .openapi(verifyRoute, (c) => {
+    const { token } = c.req.valid('json')
+    const now = c.var.clock.now()
+    const user = c.var.db.transaction((tx) => {
+      const userId = consumeToken(tx, token, 'verify_email', now)
+      const row = userId === null ? undefined : findUserById(tx, userId)
+      if (!row || row.deletedAt !== null || row.blockedAt !== null) {
+        throw new ApiError('invalid_link', TEXT.invalidLink, { fields: { token: TEXT.invalidLink } })
+      }
+      markVerified(tx, row.id, now)
+      return { ...row, emailVerifiedAt: row.emailVerifiedAt ?? now }
+    })
+    startFreshSession(c, user.id, user.role)
+    return c.json({ user: toUser(user) }, 200)
+  })
+  .openapi(resendRoute, (c) => {
+    const { email } = c.req.valid('json')
+    enforceRateLimits(c, [
+      { key: `resend:${sha256(email)}`, limit: 3, windowMs: 15 * MINUTE },
+      { key: ipKey(c, 'resend'), limit: 30, windowMs: HOUR },
+    ])
+    const now = c.var.clock.now()
+    c.var.db.transaction((tx) => {
+      const user = findUserByEmail(tx, email)
+      if (!user || user.emailVerifiedAt !== null || user.deletedAt !== null) return
+      const token = issueToken(tx, user.id, 'verify_email', VERIFY_TTL, now)
+      const mail = mailTemplates.verifyEmail(
+        user.locale,
+        user.displayName,
+        appLink(c.var.settings, '/bevestigen', { token }),
+      )
+      queueMail(tx, { to: email, userId: user.id, ...mail }, now)
+    })
+    return c.json({ message: TEXT.resendAccepted[localeOf(c)] }, 202)
+  })
+  .openapi(loginRoute, async (c) => {
+    const { email, password } = c.req.valid('json')
+    enforceRateLimits(c, [
+      { key: `login:${sha256(email)}`, limit: 5, windowMs: MINUTE },
+      { key: ipKey(c, 'login'), limit: 60, windowMs: MINUTE },
+    ])
+    const user = findUserByEmail(c.var.db, email)
+    const valid =
+      user?.passwordHash && user.deletedAt === null
+        ? await verifyPassword(user.passwordHash, password)
+        : await verifyPassword(await dummyHash, password).then(() => false)
+    if (!user || !valid) throw new ApiError('invalid_credentials', TEXT.badCredentials)
+    if (user.emailVerifiedAt === null) throw new ApiError('email_not_verified', TEXT.notVerified)
+    if (user.blockedAt !== null) throw new ApiError('forbidden', TEXT.blocked)
+    startFreshSession(c, user.id, user.role)
+    return c.json({ user: toUser(user) }, 200)
+  })
+  .openapi(logoutRoute, (c) => {
+    const token = sessionToken(c)
+    if (token) endSession(c.var.db, token)
+    clearSessionCookie(c)
+    return c.body(null, 204)
+  })
+  .openapi(resetRequestRoute, (c) => {
+    const { email } = c.req.valid('json')
+    enforceRateLimits(c, [
+      { key: `reset:${sha256(email)}`, limit: 5, windowMs: MINUTE },
+      { key: ipKey(c, 'reset'), limit: 30, windowMs: MINUTE },
+    ])
+    const now = c.var.clock.now()
+    c.var.db.transaction((tx) => {
+      const user = findUserByEmail(tx, email)
+      if (!user || user.deletedAt !== null) return
+      const token = issueToken(tx, user.id, 'reset_password', RESET_TTL, now)
+      const mail = mailTemplates.resetPassword(
+        user.locale,
+        user.displayName,
+        appLink(c.var.settings, '/nieuw-wachtwoord', { token }),
+      )
+      queueMail(tx, { to: email, userId: user.id, ...mail }, now)
+    })
+    return c.json({ message: TEXT.resetAccepted[localeOf(c)] }, 202)
+  })
+  .openapi(resetConfirmRoute, async (c) => {
+    const { token, password } = c.req.valid('json')
+    if (isCommonPassword(password)) throw fieldError('password', CUSTOM_MESSAGES.passwordCommon)
+    const passwordHash = await hashPassword(password)
+    const now = c.var.clock.now()
+    const user = c.var.db.transaction((tx) => {
+      const userId = consumeToken(tx, token, 'reset_password', now)
+      const row = userId === null ? undefined : findUserById(tx, userId)
+      if (!row || row.deletedAt !== null) {
+        throw new ApiError('invalid_link', TEXT.invalidLink, { fields: { token: TEXT.invalidLink } })
+      }
+      if (row.blockedAt !== null) throw new ApiError('forbidden', TEXT.blocked)
+      setPasswordHash(tx, row.id, passwordHash, now)
+      // The mailbox owner proved themselves: the address counts as verified.
+      markVerified(tx, row.id, now)
+      endAllSessions(tx, row.id)
+      return { ...row, emailVerifiedAt: row.emailVerifiedAt ?? now }
+    })
+    startFreshSession(c, user.id, user.role)
+    return c.json({ user: toUser(user) }, 200)
+  })

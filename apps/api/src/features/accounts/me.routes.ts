@@ -1,0 +1,130 @@
+import { CUSTOM_MESSAGES, DataExport, PasswordChange, ProfileUpdate, UserResponse } from '@meedenken/shared'
+import { ApiError, fieldError } from '../../http/errors'
+import { appLink } from '../../http/links'
+import { signedIn } from '../../http/policy'
+import { enforceRateLimits, MINUTE } from '../../http/rate-limit'
+import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import { clearSessionCookie, setSessionCookie } from '../../http/session'
+import { createSession, endAllSessions } from '../../http/session.data'
+import { queueMail } from '../../mail/outbox.data'
+import { mailTemplates } from '../../mail/templates'
+import { isCommonPassword } from '../../security/common-passwords'
+import { hashPassword, verifyPassword } from '../../security/passwords'
+import {
+  deleteAccount,
+  districtExists,
+  exportUserData,
+  findUserById,
+  setPasswordHash,
+  toUser,
+  updateProfile,
+} from './accounts.data'
+
+const TEXT = {
+  wrongPassword: { nl: 'Uw huidige wachtwoord klopt niet.', en: 'Your current password is not correct.' },
+  unknownDistrict: { nl: 'Kies een dorp of wijk uit de lijst.', en: 'Choose a village or district from the list.' },
+  gone: { nl: 'Dit account bestaat niet meer.', en: 'This account no longer exists.' },
+}
+
+const meRoute = route('member', {
+  method: 'get',
+  path: '/',
+  tags: ['Me'],
+  summary: 'The signed-in person',
+  responses: { 200: jsonResponse(UserResponse, 'Signed in') },
+})
+
+const updateRoute = route('member', {
+  method: 'patch',
+  path: '/',
+  tags: ['Me'],
+  summary: 'Change display name, target group, district or language',
+  request: { body: jsonBody(ProfileUpdate) },
+  responses: { 200: jsonResponse(UserResponse, 'The updated profile') },
+})
+
+const passwordRoute = route(
+  'member',
+  {
+    method: 'post',
+    path: '/password',
+    tags: ['Me'],
+    summary: 'Change the password; every other session ends',
+    request: { body: jsonBody(PasswordChange) },
+    responses: { 204: { description: 'Changed' } },
+  },
+  { errors: [429] },
+)
+
+const exportRoute = route('member', {
+  method: 'get',
+  path: '/export',
+  tags: ['Me'],
+  summary: 'Download all my data as JSON (AVG/GDPR right of access)',
+  responses: { 200: jsonResponse(DataExport, 'Everything we hold about me') },
+})
+
+const deleteRoute = route('member', {
+  method: 'delete',
+  path: '/',
+  tags: ['Me'],
+  summary: 'Erase my account: personal data gone, contributions kept anonymously, votes removed',
+  responses: { 204: { description: 'Erased and signed out' } },
+})
+
+export const meRoutes = createRouter()
+  .openapi(meRoute, (c) => {
+    const row = findUserById(c.var.db, signedIn(c).id)
+    if (!row) throw new ApiError('not_signed_in', TEXT.gone)
+    return c.json({ user: toUser(row) }, 200)
+  })
+  .openapi(updateRoute, (c) => {
+    const changes = c.req.valid('json')
+    if (changes.districtId && !districtExists(c.var.db, changes.districtId)) {
+      throw fieldError('districtId', TEXT.unknownDistrict)
+    }
+    const row = updateProfile(c.var.db, signedIn(c).id, changes, c.var.clock.now())
+    if (!row) throw new ApiError('not_signed_in', TEXT.gone)
+    return c.json({ user: toUser(row) }, 200)
+  })
+  .openapi(passwordRoute, async (c) => {
+    const me = signedIn(c)
+    const { currentPassword, newPassword } = c.req.valid('json')
+    enforceRateLimits(c, [{ key: `password-change:${me.id}`, limit: 5, windowMs: MINUTE }])
+    const row = findUserById(c.var.db, me.id)
+    if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) {
+      throw fieldError('currentPassword', TEXT.wrongPassword)
+    }
+    if (isCommonPassword(newPassword, [row.email ?? '', row.displayName])) {
+      throw fieldError('newPassword', CUSTOM_MESSAGES.passwordCommon)
+    }
+    const passwordHash = await hashPassword(newPassword)
+    const now = c.var.clock.now()
+    const session = c.var.db.transaction((tx) => {
+      setPasswordHash(tx, me.id, passwordHash, now)
+      endAllSessions(tx, me.id)
+      if (row.email) {
+        const mail = mailTemplates.passwordChanged(
+          row.locale,
+          row.displayName,
+          appLink(c.var.settings, '/wachtwoord-vergeten'),
+        )
+        queueMail(tx, { to: row.email, userId: me.id, ...mail }, now)
+      }
+      return createSession(tx, me.id, row.role, now)
+    })
+    setSessionCookie(c, session.token, session.maxAgeMs)
+    return c.body(null, 204)
+  })
+  .openapi(exportRoute, (c) => {
+    const data = exportUserData(c.var.db, signedIn(c).id, c.var.clock.now())
+    if (!data) throw new ApiError('not_signed_in', TEXT.gone)
+    c.header('Content-Disposition', 'attachment; filename="meedenken-mijn-gegevens.json"')
+    c.header('Cache-Control', 'no-store')
+    return c.json(data, 200)
+  })
+  .openapi(deleteRoute, (c) => {
+    deleteAccount(c.var.db, signedIn(c).id, c.var.clock.now())
+    clearSessionCookie(c)
+    return c.body(null, 204)
+  })

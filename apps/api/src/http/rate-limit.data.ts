@@ -1,0 +1,33 @@
+import { lt, sql } from 'drizzle-orm'
+import type { Db } from '../db/open'
+import { rateLimits } from '../db/schema'
+
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number }
+
+/**
+ * Counts one attempt against `key` in a fixed window, in one statement, so concurrent
+ * requests (and processes) never lose a count.
+ */
+export function hitRateLimit(db: Db, key: string, limit: number, windowMs: number, now: number): RateLimitResult {
+  const row = db
+    .insert(rateLimits)
+    .values({ key, windowStart: now, count: 1 })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`case when ${rateLimits.windowStart} + ${windowMs} <= ${now} then 1 else ${rateLimits.count} + 1 end`,
+        windowStart: sql`case when ${rateLimits.windowStart} + ${windowMs} <= ${now} then ${now} else ${rateLimits.windowStart} end`,
+      },
+    })
+    .returning({ count: rateLimits.count, windowStart: rateLimits.windowStart })
+    .get()
+  const retryAfterSeconds = Math.max(1, Math.ceil((row.windowStart + windowMs - now) / 1000))
+  return { allowed: row.count <= limit, retryAfterSeconds }
+}
+
+/** Windows are at most a day long; older rows only take space. */
+export function pruneRateLimits(db: Db, now: number): void {
+  db.delete(rateLimits)
+    .where(lt(rateLimits.windowStart, now - 86_400_000))
+    .run()
+}

@@ -1,0 +1,87 @@
+import type { Locale, Role, TargetGroup } from '@meedenken/shared'
+import { and, eq, gt, isNull, lt } from 'drizzle-orm'
+import type { Db, DbOrTx } from '../db/open'
+import { sessions, users } from '../db/schema'
+import { randomToken, sha256 } from '../security/tokens'
+
+const DAY = 86_400_000
+
+/** Members stay signed in for 30 days of activity; staff and admins for 12 hours from login. */
+export function sessionLifetime(role: Role): { ms: number; sliding: boolean } {
+  return role === 'member' ? { ms: 30 * DAY, sliding: true } : { ms: 12 * 3_600_000, sliding: false }
+}
+
+export function createSession(
+  db: DbOrTx,
+  userId: number,
+  role: Role,
+  now: number,
+): { token: string; maxAgeMs: number } {
+  const token = randomToken()
+  const { ms } = sessionLifetime(role)
+  db.insert(sessions)
+    .values({ tokenHash: sha256(token), userId, createdAt: now, lastSeenAt: now, expiresAt: now + ms })
+    .run()
+  return { token, maxAgeMs: ms }
+}
+
+export type SessionRow = {
+  sessionId: number
+  lastSeenAt: number
+  userId: number
+  role: Role
+  displayName: string
+  targetGroup: TargetGroup | null
+  districtId: number | null
+  locale: Locale
+}
+
+/** The live session for a token: not expired, user verified, not blocked, not deleted. */
+export function findSession(db: Db, token: string, now: number): SessionRow | null {
+  return (
+    db
+      .select({
+        sessionId: sessions.id,
+        lastSeenAt: sessions.lastSeenAt,
+        userId: users.id,
+        role: users.role,
+        displayName: users.displayName,
+        targetGroup: users.targetGroup,
+        districtId: users.districtId,
+        locale: users.locale,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.tokenHash, sha256(token)),
+          gt(sessions.expiresAt, now),
+          isNull(users.blockedAt),
+          isNull(users.deletedAt),
+        ),
+      )
+      .get() ?? null
+  )
+}
+
+export function extendSession(db: Db, sessionId: number, now: number, ms: number): void {
+  db.update(sessions)
+    .set({ lastSeenAt: now, expiresAt: now + ms })
+    .where(eq(sessions.id, sessionId))
+    .run()
+}
+
+export function endSession(db: DbOrTx, token: string): void {
+  db.delete(sessions)
+    .where(eq(sessions.tokenHash, sha256(token)))
+    .run()
+}
+
+/** At a role change, a block, a password reset and account deletion. */
+export function endAllSessions(db: DbOrTx, userId: number): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run()
+}
+
+export function pruneSessions(db: Db, now: number): void {
+  db.delete(sessions).where(lt(sessions.expiresAt, now)).run()
+}

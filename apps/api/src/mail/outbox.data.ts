@@ -1,0 +1,99 @@
+import { and, desc, eq, inArray, lte } from 'drizzle-orm'
+import type { Db, DbOrTx } from '../db/open'
+import { mailOutbox } from '../db/schema'
+
+export type OutgoingMail = { to: string; subject: string; text: string; userId: number | null }
+
+/** Mail is written in the same transaction as the change that causes it, then sent by the worker. */
+export function queueMail(db: DbOrTx, mail: OutgoingMail, now: number): void {
+  db.insert(mailOutbox)
+    .values({
+      toAddress: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      userId: mail.userId,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .run()
+}
+
+export function latestMail(db: Db, limit: number) {
+  return db
+    .select({
+      to: mailOutbox.toAddress,
+      subject: mailOutbox.subject,
+      text: mailOutbox.text,
+      createdAt: mailOutbox.createdAt,
+    })
+    .from(mailOutbox)
+    .orderBy(desc(mailOutbox.id))
+    .limit(limit)
+    .all()
+}
+
+export type ClaimedMail = { id: number; to: string; subject: string; text: string; attempts: number }
+
+/**
+ * Claims due mail for this process. The conditional UPDATE is atomic, so two server
+ * processes never send the same mail twice.
+ */
+export function claimDueMail(db: Db, now: number, limit: number): ClaimedMail[] {
+  return db.transaction((tx) => {
+    const due = tx
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)))
+      .orderBy(mailOutbox.nextAttemptAt)
+      .limit(limit)
+      .all()
+    if (due.length === 0) return []
+    return tx
+      .update(mailOutbox)
+      .set({ status: 'sending', nextAttemptAt: now })
+      .where(
+        and(
+          inArray(
+            mailOutbox.id,
+            due.map((d) => d.id),
+          ),
+          eq(mailOutbox.status, 'pending'),
+        ),
+      )
+      .returning({
+        id: mailOutbox.id,
+        to: mailOutbox.toAddress,
+        subject: mailOutbox.subject,
+        text: mailOutbox.text,
+        attempts: mailOutbox.attempts,
+      })
+      .all()
+  })
+}
+
+export function markMailSent(db: Db, id: number, now: number): void {
+  db.update(mailOutbox)
+    .set({ status: 'sent', sentAt: now, attempts: 0, lastError: null })
+    .where(eq(mailOutbox.id, id))
+    .run()
+}
+
+export function markMailFailed(db: Db, id: number, attempts: number, error: string, retryAt: number | null): void {
+  db.update(mailOutbox)
+    .set({
+      status: retryAt === null ? 'failed' : 'pending',
+      attempts,
+      lastError: error.slice(0, 500),
+      nextAttemptAt: retryAt ?? 0,
+    })
+    .where(eq(mailOutbox.id, id))
+    .run()
+}
+
+/** Mail left in 'sending' by a process that died is handed back after ten minutes. */
+export function releaseStaleClaims(db: Db, now: number): void {
+  db.update(mailOutbox)
+    .set({ status: 'pending' })
+    .where(and(eq(mailOutbox.status, 'sending'), lte(mailOutbox.nextAttemptAt, now - 600_000)))
+    .run()
+}

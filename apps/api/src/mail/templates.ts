@@ -1,0 +1,55 @@
+import type { Locale } from '@meedenken/shared'
+
+export type MailContent = { subject: string; text: string }
+
+const SIGNATURE = {
+  nl: '\n\nMet vriendelijke groet,\nGemeente Midden-Groningen — Meedenken\n\nHebt u vragen? Bel 14 0598.',
+  en: '\n\nKind regards,\nMunicipality of Midden-Groningen — Meedenken\n\nQuestions? Call 14 0598.',
+}
+
+/** Plain-text mails in the person's language; every link on a line of its own. */
+export const mailTemplates = {
+  verifyEmail: (locale: Locale, name: string, link: string): MailContent =>
+    locale === 'en'
+      ? {
+          subject: 'Confirm your e-mail address for Meedenken',
+          text: `Hello ${name},\n\nThank you for signing up for Meedenken. Please confirm your e-mail address with this link:\n\n${link}\n\nThe link works once and for 24 hours. Did you not sign up? Then you can ignore this e-mail.${SIGNATURE.en}`,
+        }
+      : {
+          subject: 'Bevestig uw e-mailadres voor Meedenken',
+          text: `Beste ${name},\n\nBedankt voor uw aanmelding bij Meedenken. Bevestig uw e-mailadres met deze link:\n\n${link}\n\nDe link werkt één keer en 24 uur lang. Hebt u zich niet aangemeld? Dan kunt u deze e-mail negeren.${SIGNATURE.nl}`,
+        },
+
+  alreadyRegistered: (locale: Locale, loginLink: string, resetLink: string): MailContent =>
+    locale === 'en'
+      ? {
+          subject: 'You already have a Meedenken account',
+          text: `Hello,\n\nSomeone tried to sign up for Meedenken with this e-mail address. You already have an account.\n\nLog in here:\n${loginLink}\n\nForgot your password? Choose a new one here:\n${resetLink}\n\nWas this not you? Then you can ignore this e-mail. Nothing has changed.${SIGNATURE.en}`,
+        }
+      : {
+          subject: 'U hebt al een account bij Meedenken',
+          text: `Beste deelnemer,\n\nIemand probeerde zich aan te melden bij Meedenken met dit e-mailadres. U hebt al een account.\n\nInloggen kan hier:\n${loginLink}\n\nWachtwoord vergeten? Kies hier een nieuw wachtwoord:\n${resetLink}\n\nWas u dit niet? Dan kunt u deze e-mail negeren. Er is niets veranderd.${SIGNATURE.nl}`,
+        },
+
+  resetPassword: (locale: Locale, name: string, link: string): MailContent =>
+    locale === 'en'
+      ? {
+          subject: 'Choose a new password for Meedenken',
+          text: `Hello ${name},\n\nYou asked for a new password. Choose one with this link:\n\n${link}\n\nThe link works once and for 1 hour. Did you not ask for this? Then you can ignore this e-mail; your password stays the same.${SIGNATURE.en}`,
+        }
+      : {
+          subject: 'Kies een nieuw wachtwoord voor Meedenken',
+          text: `Beste ${name},\n\nU vroeg om een nieuw wachtwoord. Kies een nieuw wachtwoord met deze link:\n\n${link}\n\nDe link werkt één keer en 1 uur lang. Hebt u hier niet om gevraagd? Dan kunt u deze e-mail negeren. Uw wachtwoord blijft hetzelfde.${SIGNATURE.nl}`,
+        },
+
+  passwordChanged: (locale: Locale, name: string, resetLink: string): MailContent =>
+    locale === 'en'
+      ? {
+          subject: 'Your Meedenken password was changed',
+          text: `Hello ${name},\n\nThe password of your Meedenken account was just changed. Was this you? Then you need to do nothing.\n\nWas this not you? Choose a new password at once:\n${resetLink}${SIGNATURE.en}`,
+        }
+      : {
+          subject: 'Uw wachtwoord voor Meedenken is gewijzigd',
+          text: `Beste ${name},\n\nHet wachtwoord van uw account bij Meedenken is zojuist gewijzigd. Was u dit? Dan hoeft u niets te doen.\n\nWas u dit niet? Kies dan meteen een nieuw wachtwoord:\n${resetLink}${SIGNATURE.nl}`,
+        },
+}

@@ -1,0 +1,54 @@
+import { useMutation } from '@tanstack/react-query'
+import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { api, call } from '../lib/api-client'
+import { errorText, fieldErrors } from '../lib/errors'
+import { ErrorSummary, Field, formValues } from '../ui/form'
+import { PageHeading } from '../ui/page-heading'
+
+export function ForgotPasswordPage() {
+  const { t } = useTranslation(['accounts', 'common'])
+  const request = useMutation({
+    mutationFn: (email: string) => call(api.api.auth['password-reset'].$post({ json: { email } })),
+  })
+  const errors = fieldErrors(request.error)
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    request.mutate(formValues(event.currentTarget).email ?? '')
+  }
+
+  return (
+    <div className="narrow">
+      <PageHeading title={t('forgot.title')}>{t('forgot.title')}</PageHeading>
+      {request.isSuccess ? (
+        <div className="alert alert--success" role="status">
+          <p>{request.data.message}</p>
+        </div>
+      ) : (
+        <>
+          <p className="lead">{t('forgot.intro')}</p>
+          {request.isError && (
+            <ErrorSummary
+              errors={errors}
+              labels={{ email: t('fields.email') }}
+              message={Object.keys(errors).length === 0 ? errorText(request.error) : undefined}
+            />
+          )}
+          <form className="form" noValidate onSubmit={submit}>
+            <Field name="email" label={t('fields.email')} error={errors.email}>
+              {(p) => <input {...p} type="email" autoComplete="email" required />}
+            </Field>
+            <button type="submit" className="button" disabled={request.isPending}>
+              {t('forgot.submit')}
+            </button>
+          </form>
+        </>
+      )}
+      <p className="form-footer">
+        <Link to="/inloggen">{t('forgot.backToLogin')}</Link>
+      </p>
+    </div>
+  )
+}

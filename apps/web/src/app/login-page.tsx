@@ -1,0 +1,87 @@
+import type { LoginBody } from '@meedenken/shared'
+import { useMutation } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import { useSetSignedIn } from '../features/accounts/api/account-queries'
+import { ApiRequestError, api, call } from '../lib/api-client'
+import { errorText, fieldErrors, safeReturnPath } from '../lib/errors'
+import { ErrorSummary, Field, formValues } from '../ui/form'
+import { PageHeading } from '../ui/page-heading'
+
+export function LoginPage() {
+  const { t } = useTranslation(['accounts', 'common'])
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const setSignedIn = useSetSignedIn()
+  const [email, setEmail] = useState('')
+  const login = useMutation({
+    mutationFn: (body: LoginBody) => call(api.api.auth.login.$post({ json: body })),
+    onSuccess: ({ user }) => {
+      setSignedIn(user)
+      navigate(safeReturnPath(params.get('terug')), {
+        state: { notice: t('login.welcome', { name: user.displayName }) },
+      })
+    },
+  })
+  const resend = useMutation({
+    mutationFn: () => call(api.api.auth.verify.resend.$post({ json: { email } })),
+  })
+  const notVerified = login.error instanceof ApiRequestError && login.error.code === 'email_not_verified'
+  const errors = fieldErrors(login.error)
+  const labels = { email: t('fields.email'), password: t('fields.password') }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const v = formValues(event.currentTarget)
+    setEmail(v.email ?? '')
+    resend.reset()
+    login.mutate({ email: v.email ?? '', password: v.password ?? '' })
+  }
+
+  return (
+    <div className="narrow">
+      <PageHeading title={t('login.title')}>{t('login.title')}</PageHeading>
+      {login.isError && (
+        <ErrorSummary
+          errors={errors}
+          labels={labels}
+          message={Object.keys(errors).length === 0 ? errorText(login.error) : undefined}
+        />
+      )}
+      {notVerified && (
+        <div className="alert alert--info">
+          <p>{t('login.resendIntro')}</p>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => resend.mutate()}
+            disabled={resend.isPending}
+          >
+            {t('login.resend')}
+          </button>
+          <p role="status" className="status-line">
+            {resend.isSuccess ? resend.data.message : resend.isError ? errorText(resend.error) : ''}
+          </p>
+        </div>
+      )}
+      <form className="form" noValidate onSubmit={submit}>
+        <Field name="email" label={labels.email} error={errors.email}>
+          {(p) => <input {...p} type="email" autoComplete="username" required />}
+        </Field>
+        <Field name="password" label={labels.password} error={errors.password}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+        </Field>
+        <button type="submit" className="button" disabled={login.isPending}>
+          {login.isPending ? t('common:loading') : t('login.submit')}
+        </button>
+      </form>
+      <p className="form-footer">
+        <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>
+      </p>
+      <p className="form-footer">
+        {t('login.noAccount')} <Link to="/aanmelden">{t('signup.title')}</Link>
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,237 @@
+import type { Locale, ProfileUpdate, TargetGroup, User } from '@meedenken/shared'
+import { TARGET_GROUPS } from '@meedenken/shared/constants'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import { useSetSignedIn } from '../features/accounts/api/account-queries'
+import { RequireRole } from '../features/accounts/components/require-role'
+import { districtsQuery } from '../features/catalog/api/catalog-queries'
+import { api, call } from '../lib/api-client'
+import { errorText, fieldErrors } from '../lib/errors'
+import { setLocale } from '../lib/i18n'
+import { Choice, ErrorSummary, Field, formValues } from '../ui/form'
+import { PageHeading } from '../ui/page-heading'
+
+export function ProfilePage() {
+  const { t } = useTranslation('accounts')
+  return (
+    <div className="narrow">
+      <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>
+      <RequireRole minRole="member">
+        {(user) => (
+          <>
+            <ProfileForm user={user} />
+            <PasswordForm />
+            <MyData />
+            <DeleteAccount />
+          </>
+        )}
+      </RequireRole>
+    </div>
+  )
+}
+
+function ProfileForm({ user }: { user: User }) {
+  const { t } = useTranslation(['accounts', 'ideas', 'common'])
+  const districts = useQuery(districtsQuery)
+  const setSignedIn = useSetSignedIn()
+  const save = useMutation({
+    mutationFn: (body: ProfileUpdate) => call(api.api.me.$patch({ json: body })),
+    onSuccess: ({ user: updated }) => {
+      setSignedIn(updated)
+      setLocale(updated.locale)
+    },
+  })
+  const errors = fieldErrors(save.error)
+  const labels = {
+    displayName: t('fields.displayName'),
+    targetGroup: t('fields.targetGroup'),
+    districtId: t('fields.district'),
+    locale: t('fields.locale'),
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const v = formValues(event.currentTarget)
+    save.mutate({
+      displayName: v.displayName ?? '',
+      targetGroup: v.targetGroup as TargetGroup,
+      districtId: v.districtId ? Number(v.districtId) : null,
+      locale: (v.locale ?? 'nl') as Locale,
+    })
+  }
+
+  return (
+    <section className="section" aria-labelledby="profile-details">
+      <h2 id="profile-details">{t('profile.details')}</h2>
+      <p>{t('profile.emailIs', { email: user.email })}</p>
+      {save.isError && (
+        <ErrorSummary
+          errors={errors}
+          labels={labels}
+          message={Object.keys(errors).length === 0 ? errorText(save.error) : undefined}
+        />
+      )}
+      <form className="form" noValidate onSubmit={submit}>
+        <Field
+          name="displayName"
+          label={labels.displayName}
+          hint={t('signup.displayNameHint')}
+          error={errors.displayName}
+        >
+          {(p) => <input {...p} type="text" defaultValue={user.displayName} autoComplete="nickname" />}
+        </Field>
+        <Choice
+          name="targetGroup"
+          legend={labels.targetGroup}
+          defaultValue={user.targetGroup ?? undefined}
+          error={errors.targetGroup}
+          options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroup.${g}`) }))}
+        />
+        <Field name="districtId" label={labels.districtId} error={errors.districtId}>
+          {(p) => (
+            <select {...p} defaultValue={user.districtId ?? ''} key={districts.data ? 'loaded' : 'loading'}>
+              <option value="">{t('signup.noDistrict')}</option>
+              {districts.data?.items.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="locale" label={labels.locale} hint={t('profile.localeHint')} error={errors.locale}>
+          {(p) => (
+            <select {...p} defaultValue={user.locale}>
+              <option value="nl" lang="nl">
+                Nederlands
+              </option>
+              <option value="en" lang="en">
+                English
+              </option>
+            </select>
+          )}
+        </Field>
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('profile.save')}
+        </button>
+        <p role="status" className="status-line">
+          {save.isSuccess ? t('profile.saved') : ''}
+        </p>
+      </form>
+    </section>
+  )
+}
+
+function PasswordForm() {
+  const { t } = useTranslation(['accounts', 'common'])
+  const [formKey, setFormKey] = useState(0)
+  const change = useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      call(api.api.me.password.$post({ json: body })),
+    onSuccess: () => setFormKey((k) => k + 1),
+  })
+  const errors = fieldErrors(change.error)
+  const labels = { currentPassword: t('fields.currentPassword'), newPassword: t('fields.newPassword') }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const v = formValues(event.currentTarget)
+    change.mutate({ currentPassword: v.currentPassword ?? '', newPassword: v.newPassword ?? '' })
+  }
+
+  return (
+    <section className="section" aria-labelledby="profile-password">
+      <h2 id="profile-password">{t('profile.passwordTitle')}</h2>
+      {change.isError && (
+        <ErrorSummary
+          errors={errors}
+          labels={labels}
+          message={Object.keys(errors).length === 0 ? errorText(change.error) : undefined}
+        />
+      )}
+      <form className="form" noValidate onSubmit={submit} key={formKey}>
+        <Field name="currentPassword" label={labels.currentPassword} error={errors.currentPassword}>
+          {(p) => <input {...p} type="password" autoComplete="current-password" />}
+        </Field>
+        <Field name="newPassword" label={labels.newPassword} hint={t('signup.passwordHint')} error={errors.newPassword}>
+          {(p) => <input {...p} type="password" autoComplete="new-password" />}
+        </Field>
+        <button type="submit" className="button" disabled={change.isPending}>
+          {t('profile.passwordSubmit')}
+        </button>
+      </form>
+      <p role="status" className="status-line">
+        {change.isSuccess ? t('profile.passwordChanged') : ''}
+      </p>
+    </section>
+  )
+}
+
+function MyData() {
+  const { t } = useTranslation('accounts')
+  return (
+    <section className="section" aria-labelledby="profile-data">
+      <h2 id="profile-data">{t('profile.dataTitle')}</h2>
+      <p>{t('profile.dataIntro')}</p>
+      <p>
+        <a className="button button--secondary" href="/api/me/export" download="meedenken-mijn-gegevens.json">
+          {t('profile.download')}
+        </a>
+      </p>
+    </section>
+  )
+}
+
+function DeleteAccount() {
+  const { t } = useTranslation(['accounts', 'common'])
+  const navigate = useNavigate()
+  const setSignedIn = useSetSignedIn()
+  const [confirming, setConfirming] = useState(false)
+  const remove = useMutation({
+    mutationFn: () => call(api.api.me.$delete()),
+    onSuccess: () => {
+      setSignedIn(null)
+      navigate('/', { state: { notice: t('profile.deleted') } })
+    },
+  })
+
+  return (
+    <section className="section danger-zone" aria-labelledby="profile-delete">
+      <h2 id="profile-delete">{t('profile.deleteTitle')}</h2>
+      <p>{t('profile.deleteIntro')}</p>
+      {!confirming ? (
+        <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+          {t('profile.deleteStart')}
+        </button>
+      ) : (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            remove.mutate()
+          }}
+        >
+          <div className="choice__option">
+            <input type="checkbox" id="confirm-delete" name="confirm" required />
+            <label htmlFor="confirm-delete">{t('profile.deleteConfirm')}</label>
+          </div>
+          {remove.isError && (
+            <p className="field__error" role="alert">
+              {errorText(remove.error)}
+            </p>
+          )}
+          <div className="form__actions">
+            <button type="submit" className="button button--danger" disabled={remove.isPending}>
+              {t('profile.deleteFinal')}
+            </button>
+            <button type="button" className="button button--link" onClick={() => setConfirming(false)}>
+              {t('profile.deleteCancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  )
+}
