@@ -10,7 +10,8 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   forbidOnly: true,
   retries: 0,
-  timeout: 30_000,
+  // Journeys run several axe checks; on a busy 2-core machine those take seconds each.
+  timeout: 90_000,
   expect: { timeout: 7_000 },
   reporter: [['list']],
   outputDir: 'test-results',

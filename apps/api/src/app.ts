@@ -4,10 +4,13 @@ import { authRoutes } from './features/accounts/auth.routes'
 import { meRoutes } from './features/accounts/me.routes'
 import { adminUserRoutes } from './features/admin-users/admin-users.routes'
 import { catalogRoutes } from './features/catalog/catalog.routes'
+import { commentRoutes } from './features/comments/comments.routes'
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes'
+import { followRoutes } from './features/follows/follows.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { ideaRoutes } from './features/ideas/ideas.routes'
 import { siteRoutes } from './features/site/site.routes'
+import { voteRoutes } from './features/votes/votes.routes'
 import type { AppEnv, Deps } from './http/env'
 import { notFound, onError, validationHook } from './http/errors'
 import { requirePolicy } from './http/policy'
@@ -22,6 +25,9 @@ function apiRoutes() {
     .route('/', catalogRoutes)
     .route('/', siteRoutes)
     .route('/ideas', ideaRoutes)
+    .route('/ideas', voteRoutes)
+    .route('/ideas', followRoutes)
+    .route('/', commentRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/admin/users', adminUserRoutes)

@@ -54,6 +54,7 @@ export const DECLINE_REASONS = ['not_municipal_task', 'legal', 'budget', 'policy
 
 export const CHANNELS = ['web', 'phone', 'desk', 'letter', 'email'] as const
 
-export const IDEA_SORTS = ['trending', 'top', 'new', 'discussed', 'updated'] as const
+/** `relevance` only means something with a search term; without one it reads as trending. */
+export const IDEA_SORTS = ['trending', 'top', 'new', 'discussed', 'updated', 'relevance'] as const
 
 export const LOCALES = ['nl', 'en'] as const

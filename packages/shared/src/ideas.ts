@@ -59,9 +59,43 @@ export const TimelineEntry = z
   .meta({ id: 'TimelineEntry', description: 'One public status change with its explanation.' })
 export type TimelineEntry = z.infer<typeof TimelineEntry>
 
+export const COMMENT_BODY = { min: 1, max: 2000 } as const
+/** How long the author may still correct a comment. */
+export const COMMENT_EDIT_WINDOW_MS = 15 * 60_000
+
+export const CommentAuthor = z
+  .object({
+    id: z.number().int().nullable(),
+    displayName: z.string(),
+    targetGroup: TargetGroup.nullable(),
+    isStaff: z.boolean().meta({ description: 'Written by a civil servant' }),
+  })
+  .meta({ id: 'CommentAuthor' })
+
+const CommentBase = z.object({
+  id: z.number().int(),
+  ideaId: z.number().int(),
+  parentId: z.number().int().nullable(),
+  body: z.string().meta({ description: 'Empty once deleted' }),
+  bodyHtml: z.string(),
+  official: z.boolean().meta({ description: "Marked by staff as the municipality's answer" }),
+  deleted: z.boolean(),
+  hidden: z.boolean().meta({ description: 'Hidden by moderation; the text is withheld' }),
+  edited: z.boolean(),
+  author: CommentAuthor.nullable().meta({ description: 'null once the comment is deleted' }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+export const Comment = CommentBase.extend({ replies: z.array(CommentBase) }).meta({ id: 'Comment' })
+export type Comment = z.infer<typeof Comment>
+export type Reply = z.infer<typeof CommentBase>
+
 export const IdeaDetail = Idea.extend({
   bodyHtml: z.string().meta({ description: 'The body rendered to sanitised HTML.' }),
   timeline: z.array(TimelineEntry),
+  isFollowing: z.boolean(),
+  officialAnswer: CommentBase.nullable().meta({ description: "The municipality's latest official answer" }),
 }).meta({ id: 'IdeaDetail' })
 export type IdeaDetail = z.infer<typeof IdeaDetail>
 
@@ -73,7 +107,7 @@ export const IdeaListQuery = z.object({
   district: idFilter.optional(),
   targetGroup: TargetGroup.optional(),
   q: z.string().trim().max(200).optional(),
-  sort: IdeaSort.default('trending'),
+  sort: IdeaSort.optional().meta({ description: 'Default: relevance with q, otherwise trending' }),
   cursor: Cursor.optional(),
   limit: PageLimit,
 })
@@ -83,3 +117,59 @@ export const IdeaPage = pageOf(Idea).meta({ id: 'IdeaPage' })
 export type IdeaPage = z.infer<typeof IdeaPage>
 
 export const IdeaResponse = z.object({ idea: IdeaDetail })
+
+const TargetGroups = z
+  .array(TargetGroup)
+  .max(3)
+  .refine((groups) => new Set(groups).size === groups.length)
+
+const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+
+export const NewIdea = z
+  .object({
+    title: z.string().trim().min(IDEA_TITLE.min).max(IDEA_TITLE.max),
+    body: z.string().trim().min(IDEA_BODY.min).max(IDEA_BODY.max),
+    themeId: Id,
+    districtId: Id.nullable().optional(),
+    targetGroups: TargetGroups.optional(),
+    campaignId: Id.nullable().optional(),
+  })
+  .meta({ id: 'NewIdea' })
+export type NewIdea = z.input<typeof NewIdea>
+
+export const IdeaUpdate = NewIdea.omit({ campaignId: true }).partial().meta({ id: 'IdeaUpdate' })
+export type IdeaUpdate = z.input<typeof IdeaUpdate>
+
+export const PreviewBody = z.object({ body: z.string().max(IDEA_BODY.max) }).meta({ id: 'PreviewBody' })
+export const PreviewResponse = z.object({ html: z.string() })
+
+export const SimilarQuery = z.object({ title: z.string().trim().max(IDEA_TITLE.max) })
+export const SimilarIdeas = z
+  .object({
+    items: z.array(
+      z.object({ id: z.number().int(), title: z.string(), status: IdeaStatus, voteCount: z.number().int() }),
+    ),
+  })
+  .meta({ id: 'SimilarIdeas' })
+
+export const VoteState = z.object({ voteCount: z.number().int(), hasVoted: z.boolean() }).meta({ id: 'VoteState' })
+export const FollowState = z
+  .object({ followerCount: z.number().int(), isFollowing: z.boolean() })
+  .meta({ id: 'FollowState' })
+
+export const NewComment = z
+  .object({
+    body: z.string().trim().min(COMMENT_BODY.min).max(COMMENT_BODY.max),
+    parentId: Id.nullable().optional(),
+    official: z.boolean().optional().meta({ description: 'Staff only' }),
+  })
+  .meta({ id: 'NewComment' })
+export type NewComment = z.input<typeof NewComment>
+
+export const CommentUpdate = z
+  .object({ body: z.string().trim().min(COMMENT_BODY.min).max(COMMENT_BODY.max) })
+  .meta({ id: 'CommentUpdate' })
+
+export const CommentListQuery = z.object({ cursor: Cursor.optional(), limit: PageLimit })
+export const CommentPage = pageOf(Comment).meta({ id: 'CommentPage' })
+export const CommentResponse = z.object({ comment: Comment })

@@ -53,7 +53,7 @@ function UserSearch({ myId }: { myId: number }) {
   return (
     <>
       <p className="lead">{t('users.intro')}</p>
-      <form className="filters" aria-label={t('users.search')} onSubmit={search} key={`${q}|${role}`}>
+      <form className="filters" aria-label={t('users.searchForm')} onSubmit={search} key={`${q}|${role}`}>
         <div className="filters__grid">
           <div className="field">
             <label htmlFor="user-q">{t('users.search')}</label>

@@ -40,7 +40,7 @@ describe('sign-up validation', () => {
     ['targetGroup', { targetGroup: 'alien' }, 'Kies een van de mogelijkheden.'],
     ['districtId', { districtId: 999_999 }, 'Kies een dorp of wijk uit de lijst.'],
     ['districtId', { districtId: 'Hoogezand' }, 'Vul een getal in.'],
-  ])('refuses a bad %s with 422 and changes nothing (%j)', async (field, change, message) => {
+  ])('refuses a bad %s with 422 and changes nothing', async (field, change, message) => {
     const before = databaseDigest(ctx)
     const res = await request(ctx, '/api/auth/signup', { body: { ...valid, ...change } })
     expect(res.status).toBe(422)

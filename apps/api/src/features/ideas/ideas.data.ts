@@ -1,9 +1,23 @@
-import type { Idea, IdeaDetail, IdeaSort, IdeaStatus, TargetGroup, TimelineEntry } from '@meedenken/shared'
+import type {
+  Channel,
+  Idea,
+  IdeaDetail,
+  IdeaSort,
+  IdeaStatus,
+  Reply,
+  TargetGroup,
+  TimelineEntry,
+} from '@meedenken/shared'
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../db/open'
-import { ideas, statusChanges, users, votes } from '../../db/schema'
-import { fromMask, masksIncluding } from '../../domain/target-mask'
+import { comments, districts, followers, ideas, statusChanges, themes, users, votes } from '../../db/schema'
+import { hotScore } from '../../domain/hot-score'
+import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
+import { renderMarkdown } from '../../text/markdown'
+import { matchAll, matchAny } from '../../text/search-query'
 import { type CursorValue, encodeCursor } from './cursor'
+
+type StoredSort = Exclude<IdeaSort, 'relevance'>
 
 const SORT_COLUMN = {
   trending: ideas.hotScore,
@@ -11,13 +25,14 @@ const SORT_COLUMN = {
   new: ideas.createdAt,
   discussed: ideas.commentCount,
   updated: ideas.updatedAt,
-} as const satisfies Record<IdeaSort, unknown>
+} as const satisfies Record<StoredSort, unknown>
 
 export type IdeaFilters = {
   status?: IdeaStatus | undefined
   themeId?: number | undefined
   districtId?: number | undefined
   targetGroup?: TargetGroup | undefined
+  q?: string | undefined
 }
 
 export type ListIdeasInput = IdeaFilters & {
@@ -55,7 +70,7 @@ function selectCards(db: Db) {
 
 type CardRow = ReturnType<ReturnType<typeof selectCards>['all']>[number]
 
-const DELETED_AUTHOR = 'Verwijderde deelnemer'
+export const DELETED_AUTHOR = 'Verwijderde deelnemer'
 
 function toIdea(row: CardRow, hasVoted: boolean): Idea {
   const deleted = row.authorDeletedAt !== null
@@ -83,7 +98,8 @@ function toIdea(row: CardRow, hasVoted: boolean): Idea {
   }
 }
 
-function filterConditions(filters: IdeaFilters): SQL[] {
+/** The WHERE of every public list: visible rows, then the filters the person chose. */
+function filterConditions(filters: IdeaFilters, match: string | null): SQL[] {
   const conditions: SQL[] = [eq(ideas.hidden, 0)]
   // Merged ideas live on in their target; they only show when someone asks for them.
   if (filters.status) conditions.push(eq(ideas.status, filters.status))
@@ -91,6 +107,7 @@ function filterConditions(filters: IdeaFilters): SQL[] {
   if (filters.themeId) conditions.push(eq(ideas.themeId, filters.themeId))
   if (filters.districtId) conditions.push(eq(ideas.districtId, filters.districtId))
   if (filters.targetGroup) conditions.push(inArray(ideas.targetMask, masksIncluding(filters.targetGroup)))
+  if (match) conditions.push(sql`${ideas.id} in (select rowid from ideas_fts where ideas_fts match ${match})`)
   return conditions
 }
 
@@ -105,39 +122,128 @@ function votedAmong(db: Db, viewerId: number | null, ideaIds: number[]): Set<num
   return new Set(rows.map((r) => r.ideaId))
 }
 
-export function listIdeas(db: Db, input: ListIdeasInput): { items: Idea[]; nextCursor: string | null } {
-  const column = SORT_COLUMN[input.sort]
-  const conditions = filterConditions(input)
+export type ListResult = { items: Idea[]; nextCursor: string | null }
+
+/** The query a list request runs; exported so the plan test reads the very same SQL. */
+export function listQuery(db: Db, input: ListIdeasInput) {
+  const match = input.q ? matchAll(input.q) : null
+  const sort: StoredSort = input.sort === 'relevance' ? 'trending' : input.sort
+  const column = SORT_COLUMN[sort]
+  const conditions = filterConditions(input, match)
   if (input.cursor) {
     // Row-value comparison keeps the keyset condition on the sort index.
     conditions.push(sql`(${column}, ${ideas.id}) < (${input.cursor.value}, ${input.cursor.id})`)
   }
-  const rows = selectCards(db)
+  return selectCards(db)
     .where(and(...conditions))
     .orderBy(desc(column), desc(ideas.id))
     .limit(input.limit + 1)
-    .all()
-  const page = rows.slice(0, input.limit)
+}
+
+/** Ranked search: FTS5's bm25 rank (title weighs ten times the body), then id. */
+export function relevanceQuery(input: ListIdeasInput, match: string) {
+  const conditions = filterConditions({ ...input, q: undefined }, null)
+  const after = input.cursor ? sql`and (f.rank, f.rowid) > (${input.cursor.value}, ${input.cursor.id})` : sql``
+  return sql`select f.rowid as id, f.rank as rank
+    from ideas_fts f join ${ideas} on ${ideas.id} = f.rowid
+    where ideas_fts match ${match} and rank match 'bm25(10.0, 1.0)' and ${and(...conditions)} ${after}
+    order by f.rank, f.rowid limit ${input.limit + 1}`
+}
+
+function page(db: Db, rows: CardRow[], input: ListIdeasInput, cursorOf: (row: CardRow) => number): ListResult {
+  const items = rows.slice(0, input.limit)
   const voted = votedAmong(
     db,
     input.viewerId,
-    page.map((r) => r.id),
+    items.map((r) => r.id),
   )
-  const last = page.at(-1)
-  const nextCursor =
-    rows.length > input.limit && last ? encodeCursor({ value: Number(last[sortKey(input.sort)]), id: last.id }) : null
-  return { items: page.map((r) => toIdea(r, voted.has(r.id))), nextCursor }
+  const last = items.at(-1)
+  const nextCursor = rows.length > input.limit && last ? encodeCursor({ value: cursorOf(last), id: last.id }) : null
+  return { items: items.map((r) => toIdea(r, voted.has(r.id))), nextCursor }
 }
 
-function sortKey(sort: IdeaSort): keyof CardRow {
-  const keys = {
+export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
+  const match = input.q ? matchAll(input.q) : null
+  if (input.q && !match) return { items: [], nextCursor: null }
+  if (match && input.sort === 'relevance') {
+    const ranked = db.all<{ id: number; rank: number }>(relevanceQuery(input, match))
+    if (ranked.length === 0) return { items: [], nextCursor: null }
+    const rank = new Map(ranked.map((r) => [r.id, r.rank]))
+    const rows = selectCards(db)
+      .where(
+        inArray(
+          ideas.id,
+          ranked.map((r) => r.id),
+        ),
+      )
+      .all()
+      .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.id - b.id)
+    return page(db, rows, input, (row) => rank.get(row.id) ?? 0)
+  }
+  const sort: StoredSort = input.sort === 'relevance' ? 'trending' : input.sort
+  const key = {
     trending: 'hotScore',
     top: 'voteCount',
     new: 'createdAt',
     discussed: 'commentCount',
     updated: 'updatedAt',
   } as const
-  return keys[sort]
+  return page(db, listQuery(db, input).all(), input, (row) => Number(row[key[sort]]))
+}
+
+/** Up to five visible ideas whose words look like the title being typed. */
+export function similarIdeas(db: Db, title: string, limit = 5) {
+  const match = matchAny(title)
+  if (!match) return []
+  return db.all<{ id: number; title: string; status: IdeaStatus; voteCount: number }>(
+    sql`select i.id, i.title, i.status, i.vote_count as voteCount
+      from ideas_fts f join ideas i on i.id = f.rowid
+      where ideas_fts match ${match} and rank match 'bm25(10.0, 1.0)' and i.hidden = 0 and i.status != 'merged'
+      order by f.rank limit ${limit}`,
+  )
+}
+
+function officialAnswerOf(db: Db, ideaId: number): Reply | null {
+  const row = db
+    .select({
+      id: comments.id,
+      ideaId: comments.ideaId,
+      parentId: comments.parentId,
+      body: comments.body,
+      bodyHtml: comments.bodyHtml,
+      createdAt: comments.createdAt,
+      updatedAt: comments.updatedAt,
+      authorId: users.id,
+      authorName: users.displayName,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(
+      and(
+        eq(comments.ideaId, ideaId),
+        eq(comments.official, 1),
+        eq(comments.hidden, 0),
+        sql`${comments.deletedAt} is null`,
+      ),
+    )
+    .orderBy(desc(comments.createdAt), desc(comments.id))
+    .limit(1)
+    .get()
+  if (!row) return null
+  return {
+    id: row.id,
+    ideaId: row.ideaId,
+    parentId: row.parentId,
+    body: row.body,
+    bodyHtml: row.bodyHtml,
+    official: true,
+    deleted: false,
+    hidden: false,
+    edited: row.updatedAt > row.createdAt,
+    author: { id: row.authorId, displayName: row.authorName, targetGroup: null, isStaff: true },
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  }
 }
 
 export function findIdea(db: Db, id: number, viewerId: number | null): IdeaDetail | null {
@@ -149,7 +255,20 @@ export function findIdea(db: Db, id: number, viewerId: number | null): IdeaDetai
     .get()
   if (!row || row.hidden) return null
   const hasVoted = votedAmong(db, viewerId, [id]).has(id)
-  return { ...toIdea(row, hasVoted), bodyHtml: row.bodyHtml, timeline: timelineOf(db, id) }
+  const isFollowing =
+    viewerId !== null &&
+    db
+      .select({ ideaId: followers.ideaId })
+      .from(followers)
+      .where(and(eq(followers.ideaId, id), eq(followers.userId, viewerId)))
+      .get() !== undefined
+  return {
+    ...toIdea(row, hasVoted),
+    bodyHtml: row.bodyHtml,
+    timeline: timelineOf(db, id),
+    isFollowing,
+    officialAnswer: officialAnswerOf(db, id),
+  }
 }
 
 export function timelineOf(db: Db, ideaId: number): TimelineEntry[] {
@@ -172,4 +291,88 @@ export function timelineOf(db: Db, ideaId: number): TimelineEntry[] {
         : null,
     createdAt: new Date(r.createdAt).toISOString(),
   }))
+}
+
+export function themeDepartment(db: Db, themeId: number): { departmentId: number | null } | undefined {
+  return db.select({ departmentId: themes.departmentId }).from(themes).where(eq(themes.id, themeId)).get()
+}
+
+export function districtExists(db: Db, id: number): boolean {
+  return db.select({ id: districts.id }).from(districts).where(eq(districts.id, id)).get() !== undefined
+}
+
+export type NewIdeaValues = {
+  title: string
+  body: string
+  themeId: number
+  districtId: number | null
+  targetGroups: TargetGroup[]
+  authorId: number
+  channel: Channel
+  departmentId: number | null
+  campaignId?: number | null
+}
+
+/** A new idea: rendered once, routed to its theme's department, followed by its author. */
+export function createIdea(db: Db, values: NewIdeaValues, now: number): number {
+  return db.transaction(
+    (tx) => {
+      const id = tx
+        .insert(ideas)
+        .values({
+          title: values.title,
+          body: values.body,
+          bodyHtml: renderMarkdown(values.body),
+          themeId: values.themeId,
+          districtId: values.districtId,
+          targetMask: toMask(values.targetGroups),
+          authorId: values.authorId,
+          channel: values.channel,
+          status: 'new',
+          followerCount: 1,
+          hotScore: hotScore(0, 0, now),
+          departmentId: values.departmentId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: ideas.id })
+        .get().id
+      tx.insert(followers).values({ ideaId: id, userId: values.authorId, createdAt: now }).run()
+      return id
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+export function ideaOwnership(db: Db, id: number) {
+  return db
+    .select({ authorId: ideas.authorId, status: ideas.status, hidden: ideas.hidden, themeId: ideas.themeId })
+    .from(ideas)
+    .where(eq(ideas.id, id))
+    .get()
+}
+
+export type IdeaChanges = Partial<{
+  title: string
+  body: string
+  themeId: number
+  districtId: number | null
+  targetGroups: TargetGroup[]
+  departmentId: number | null
+}>
+
+/** Only while the idea is still new; the status check is part of the update itself. */
+export function updateNewIdea(db: Db, id: number, changes: IdeaChanges, now: number): boolean {
+  const { targetGroups, body, ...rest } = changes
+  const result = db
+    .update(ideas)
+    .set({
+      ...rest,
+      ...(body !== undefined ? { body, bodyHtml: renderMarkdown(body) } : {}),
+      ...(targetGroups !== undefined ? { targetMask: toMask(targetGroups) } : {}),
+      updatedAt: now,
+    })
+    .where(and(eq(ideas.id, id), eq(ideas.status, 'new')))
+    .run()
+  return result.changes === 1
 }

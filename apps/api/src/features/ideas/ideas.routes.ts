@@ -1,59 +1,196 @@
-import { IdeaListQuery, IdeaPage, IdeaResponse, IdParam } from '@meedenken/shared'
-import { ApiError } from '../../http/errors'
-import { createRouter, jsonResponse, route } from '../../http/route'
+import {
+  IdeaListQuery,
+  IdeaPage,
+  IdeaResponse,
+  IdeaUpdate,
+  IdParam,
+  NewIdea,
+  PreviewBody,
+  PreviewResponse,
+  SimilarIdeas,
+  SimilarQuery,
+  type Text,
+} from '@meedenken/shared'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../http/env'
+import { ApiError, fieldError } from '../../http/errors'
+import { signedIn } from '../../http/policy'
+import { enforceRateLimits, HOUR } from '../../http/rate-limit'
+import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import { renderMarkdown } from '../../text/markdown'
 import { decodeCursor } from './cursor'
-import { findIdea, listIdeas } from './ideas.data'
+import {
+  createIdea,
+  districtExists,
+  findIdea,
+  ideaOwnership,
+  listIdeas,
+  similarIdeas,
+  themeDepartment,
+  updateNewIdea,
+} from './ideas.data'
 
-const IDEA_NOT_FOUND = {
-  nl: 'Dit idee bestaat niet (meer).',
-  en: 'This idea does not exist (any more).',
-}
+export const IDEAS_PER_HOUR = 5
 
-const BAD_CURSOR = {
-  nl: 'Deze lijst kan niet verder worden geladen. Begin opnieuw bovenaan.',
-  en: 'This list cannot be loaded further. Please start again at the top.',
-}
+export const IDEA_TEXT = {
+  notFound: { nl: 'Dit idee bestaat niet (meer).', en: 'This idea does not exist (any more).' },
+  badCursor: {
+    nl: 'Deze lijst kan niet verder worden geladen. Begin opnieuw bovenaan.',
+    en: 'This list cannot be loaded further. Please start again at the top.',
+  },
+  unknownTheme: { nl: 'Kies een thema uit de lijst.', en: 'Choose a theme from the list.' },
+  unknownDistrict: { nl: 'Kies een dorp of wijk uit de lijst.', en: 'Choose a village or district from the list.' },
+  notAuthor: {
+    nl: 'Alleen de indiener kan dit idee aanpassen.',
+    en: 'Only the person who sent in this idea can change it.',
+  },
+  notNew: {
+    nl: 'Dit idee kan niet meer worden aangepast: de gemeente is er al mee bezig.',
+    en: 'This idea can no longer be changed: the municipality is already working on it.',
+  },
+} satisfies Record<string, Text>
 
 const listRoute = route('public', {
   method: 'get',
   path: '/',
   tags: ['Ideas'],
-  summary: 'List ideas, filtered and sorted, a page at a time',
+  summary: 'List ideas: filters, full-text search (q), sorts, a page at a time',
   request: { query: IdeaListQuery },
   responses: { 200: jsonResponse(IdeaPage, 'A page of ideas') },
+})
+
+const similarRoute = route('public', {
+  method: 'get',
+  path: '/similar',
+  tags: ['Ideas'],
+  summary: 'Up to five ideas that look like a title being typed, to vote on instead of a duplicate',
+  request: { query: SimilarQuery },
+  responses: { 200: jsonResponse(SimilarIdeas, 'Similar ideas, best match first') },
+})
+
+const previewRoute = route('member', {
+  method: 'post',
+  path: '/preview',
+  tags: ['Ideas'],
+  summary: 'Render a text exactly as it will be shown, before sending it in',
+  request: { body: jsonBody(PreviewBody) },
+  responses: { 200: jsonResponse(PreviewResponse, 'The sanitised HTML') },
 })
 
 const getRoute = route('public', {
   method: 'get',
   path: '/{id}',
   tags: ['Ideas'],
-  summary: 'One idea with its public timeline',
+  summary: 'One idea with its public timeline and the latest official answer',
   request: { params: IdParam },
   responses: { 200: jsonResponse(IdeaResponse, 'The idea') },
 })
+
+const createRoute_ = route(
+  'member',
+  {
+    method: 'post',
+    path: '/',
+    tags: ['Ideas'],
+    summary: 'Propose an idea (at most 5 an hour)',
+    request: { body: jsonBody(NewIdea) },
+    responses: { 201: jsonResponse(IdeaResponse, 'The new idea') },
+  },
+  { errors: [429] },
+)
+
+const updateRoute = route(
+  'member',
+  {
+    method: 'patch',
+    path: '/{id}',
+    tags: ['Ideas'],
+    summary: 'The author changes their idea while it is still new',
+    request: { params: IdParam, body: jsonBody(IdeaUpdate) },
+    responses: { 200: jsonResponse(IdeaResponse, 'The changed idea') },
+  },
+  { errors: [409] },
+)
+
+/** Theme and district must exist; the theme decides which department gets the idea. */
+function checkPlacement(c: Context<AppEnv>, themeId: number | undefined, districtId: number | null | undefined) {
+  let departmentId: number | null | undefined
+  if (themeId !== undefined) {
+    const theme = themeDepartment(c.var.db, themeId)
+    if (!theme) throw fieldError('themeId', IDEA_TEXT.unknownTheme)
+    departmentId = theme.departmentId
+  }
+  if (districtId && !districtExists(c.var.db, districtId)) throw fieldError('districtId', IDEA_TEXT.unknownDistrict)
+  return { departmentId }
+}
 
 export const ideaRoutes = createRouter()
   .openapi(listRoute, (c) => {
     const query = c.req.valid('query')
     const cursor = query.cursor ? decodeCursor(query.cursor) : null
     if (query.cursor && !cursor) {
-      throw new ApiError('validation_failed', BAD_CURSOR, { fields: { cursor: BAD_CURSOR } })
+      throw new ApiError('validation_failed', IDEA_TEXT.badCursor, { fields: { cursor: IDEA_TEXT.badCursor } })
     }
     const page = listIdeas(c.var.db, {
       status: query.status,
       themeId: query.theme,
       districtId: query.district,
       targetGroup: query.targetGroup,
-      sort: query.sort,
+      q: query.q || undefined,
+      sort: query.sort ?? (query.q ? 'relevance' : 'trending'),
       cursor,
       limit: query.limit,
       viewerId: c.var.user?.id ?? null,
     })
     return c.json(page, 200)
   })
+  .openapi(similarRoute, (c) => c.json({ items: similarIdeas(c.var.db, c.req.valid('query').title) }, 200))
+  .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200))
   .openapi(getRoute, (c) => {
     const { id } = c.req.valid('param')
     const idea = findIdea(c.var.db, id, c.var.user?.id ?? null)
-    if (!idea) throw new ApiError('not_found', IDEA_NOT_FOUND)
+    if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
+    return c.json({ idea }, 200)
+  })
+  .openapi(createRoute_, (c) => {
+    const me = signedIn(c)
+    const body = c.req.valid('json')
+    const { departmentId } = checkPlacement(c, body.themeId, body.districtId)
+    enforceRateLimits(c, [{ key: `ideas:${me.id}`, limit: IDEAS_PER_HOUR, windowMs: HOUR }])
+    const id = createIdea(
+      c.var.db,
+      {
+        title: body.title,
+        body: body.body,
+        themeId: body.themeId,
+        districtId: body.districtId ?? null,
+        targetGroups: body.targetGroups ?? [],
+        authorId: me.id,
+        channel: 'web',
+        departmentId: departmentId ?? null,
+      },
+      c.var.clock.now(),
+    )
+    const idea = findIdea(c.var.db, id, me.id)
+    if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
+    return c.json({ idea }, 201)
+  })
+  .openapi(updateRoute, (c) => {
+    const me = signedIn(c)
+    const { id } = c.req.valid('param')
+    const changes = c.req.valid('json')
+    const current = ideaOwnership(c.var.db, id)
+    if (!current || current.hidden) throw new ApiError('not_found', IDEA_TEXT.notFound)
+    if (current.authorId !== me.id) throw new ApiError('forbidden', IDEA_TEXT.notAuthor)
+    const { departmentId } = checkPlacement(c, changes.themeId, changes.districtId)
+    const updated = updateNewIdea(
+      c.var.db,
+      id,
+      { ...changes, ...(departmentId !== undefined ? { departmentId } : {}) },
+      c.var.clock.now(),
+    )
+    if (!updated) throw new ApiError('conflict', IDEA_TEXT.notNew)
+    const idea = findIdea(c.var.db, id, me.id)
+    if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
     return c.json({ idea }, 200)
   })

@@ -1,0 +1,217 @@
+import { COMMENT_EDIT_WINDOW_MS, type Comment, type Reply } from '@meedenken/shared'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { Db, DbOrTx } from '../../db/open'
+import { comments, ideas, users } from '../../db/schema'
+import { hotScoreSql } from '../../domain/hot-score'
+import { renderMarkdown } from '../../text/markdown'
+
+const DELETED_AUTHOR = 'Verwijderde deelnemer'
+
+const columns = {
+  id: comments.id,
+  ideaId: comments.ideaId,
+  parentId: comments.parentId,
+  body: comments.body,
+  bodyHtml: comments.bodyHtml,
+  official: comments.official,
+  hidden: comments.hidden,
+  deletedAt: comments.deletedAt,
+  createdAt: comments.createdAt,
+  updatedAt: comments.updatedAt,
+  authorId: users.id,
+  authorName: users.displayName,
+  authorGroup: users.targetGroup,
+  authorRole: users.role,
+  authorDeletedAt: users.deletedAt,
+}
+
+function selectComments(db: Db) {
+  return db.select(columns).from(comments).innerJoin(users, eq(users.id, comments.authorId))
+}
+
+type Row = ReturnType<ReturnType<typeof selectComments>['all']>[number]
+
+/** Deleted and hidden comments keep their place (replies stay readable) but not their words. */
+function toReply(row: Row): Reply {
+  const deleted = row.deletedAt !== null
+  const hidden = row.hidden === 1
+  const withheld = deleted || hidden
+  const authorGone = row.authorDeletedAt !== null
+  return {
+    id: row.id,
+    ideaId: row.ideaId,
+    parentId: row.parentId,
+    body: withheld ? '' : row.body,
+    bodyHtml: withheld ? '' : row.bodyHtml,
+    official: row.official === 1,
+    deleted,
+    hidden,
+    edited: !withheld && row.updatedAt > row.createdAt,
+    author: withheld
+      ? null
+      : {
+          id: authorGone ? null : row.authorId,
+          displayName: authorGone ? DELETED_AUTHOR : row.authorName,
+          targetGroup: authorGone ? null : row.authorGroup,
+          isStaff: row.authorRole === 'staff' || row.authorRole === 'admin',
+        },
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  }
+}
+
+function withReplies(db: Db, parents: Row[]): Comment[] {
+  if (parents.length === 0) return []
+  const replies = selectComments(db)
+    .where(
+      inArray(
+        comments.parentId,
+        parents.map((p) => p.id),
+      ),
+    )
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .all()
+  return parents.map((p) => ({
+    ...toReply(p),
+    replies: replies.filter((r) => r.parentId === p.id).map(toReply),
+  }))
+}
+
+export type CommentCursor = { value: number; id: number }
+
+/** A page of top-level comments, oldest first (a conversation reads top down), with their replies. */
+export function listComments(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
+  const rows = selectComments(db)
+    .where(
+      and(
+        eq(comments.ideaId, ideaId),
+        isNull(comments.parentId),
+        cursor ? sql`(${comments.createdAt}, ${comments.id}) > (${cursor.value}, ${cursor.id})` : undefined,
+      ),
+    )
+    .orderBy(asc(comments.createdAt), asc(comments.id))
+    .limit(limit + 1)
+    .all()
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return {
+    items: withReplies(db, page),
+    next: rows.length > limit && last ? { value: last.createdAt, id: last.id } : null,
+  }
+}
+
+export function findComment(db: Db, id: number): Comment | null {
+  const row = selectComments(db).where(eq(comments.id, id)).get()
+  if (!row) return null
+  if (row.parentId !== null) return { ...toReply(row), replies: [] }
+  return withReplies(db, [row])[0] ?? null
+}
+
+export type CommentFailure = 'idea_not_found' | 'idea_merged' | 'parent_invalid'
+
+/** Why a comment cannot go here, or null. Read-only, so callers can ask before counting limits. */
+export function commentTargetProblem(db: DbOrTx, ideaId: number, parentId: number | null): CommentFailure | null {
+  const idea = db.select({ status: ideas.status, hidden: ideas.hidden }).from(ideas).where(eq(ideas.id, ideaId)).get()
+  if (!idea || idea.hidden) return 'idea_not_found'
+  if (idea.status === 'merged') return 'idea_merged'
+  if (parentId !== null) {
+    const parent = db
+      .select({ ideaId: comments.ideaId, parentId: comments.parentId, deletedAt: comments.deletedAt })
+      .from(comments)
+      .where(eq(comments.id, parentId))
+      .get()
+    // One level of replies: a reply answers a top-level comment of the same idea.
+    if (!parent || parent.ideaId !== ideaId || parent.parentId !== null || parent.deletedAt !== null) {
+      return 'parent_invalid'
+    }
+  }
+  return null
+}
+
+/** Adds a comment or reply; the idea's counter, hot score and "last update" move with it. */
+export function createComment(
+  db: Db,
+  values: { ideaId: number; authorId: number; body: string; parentId: number | null; official: boolean },
+  now: number,
+): { id: number } | { error: CommentFailure } {
+  return db.transaction(
+    (tx) => {
+      const problem = commentTargetProblem(tx, values.ideaId, values.parentId)
+      if (problem) return { error: problem }
+      const id = tx
+        .insert(comments)
+        .values({
+          ideaId: values.ideaId,
+          authorId: values.authorId,
+          parentId: values.parentId,
+          body: values.body,
+          bodyHtml: renderMarkdown(values.body),
+          official: values.official ? 1 : 0,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: comments.id })
+        .get().id
+      bumpCommentCount(tx, values.ideaId, 1, now)
+      return { id }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+function bumpCommentCount(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  ideaId: number,
+  delta: number,
+  now: number,
+) {
+  tx.update(ideas)
+    .set({
+      commentCount: sql`${ideas.commentCount} + ${delta}`,
+      hotScore: hotScoreSql(ideas.voteCount, sql`${ideas.commentCount} + ${delta}`, ideas.createdAt),
+      ...(delta > 0 ? { updatedAt: now } : {}),
+    })
+    .where(eq(ideas.id, ideaId))
+    .run()
+}
+
+export function commentOwnership(db: Db, id: number) {
+  return db
+    .select({
+      authorId: comments.authorId,
+      createdAt: comments.createdAt,
+      deletedAt: comments.deletedAt,
+      hidden: comments.hidden,
+      ideaId: comments.ideaId,
+    })
+    .from(comments)
+    .where(eq(comments.id, id))
+    .get()
+}
+
+export function canStillEdit(createdAt: number, now: number): boolean {
+  return now - createdAt <= COMMENT_EDIT_WINDOW_MS
+}
+
+export function editComment(db: Db, id: number, body: string, now: number): void {
+  db.update(comments)
+    .set({ body, bodyHtml: renderMarkdown(body), updatedAt: now })
+    .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
+    .run()
+}
+
+/** The words go, the place stays: replies remain readable under "reactie verwijderd". */
+export function deleteComment(db: Db, id: number, now: number): void {
+  db.transaction(
+    (tx) => {
+      const row = tx
+        .update(comments)
+        .set({ body: '', bodyHtml: '', deletedAt: now, official: 0 })
+        .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
+        .returning({ ideaId: comments.ideaId, hidden: comments.hidden })
+        .get()
+      if (row && row.hidden === 0) bumpCommentCount(tx, row.ideaId, -1, now)
+    },
+    { behavior: 'immediate' },
+  )
+}

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest'
+import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
+import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
+
+const ctx = createTestApp()
+const theme = makeTheme(ctx.db)
+const author = makeUser(ctx.db)
+
+const count = (ideaId: number) =>
+  (ctx.db.$client.prepare('select comment_count as n from ideas where id = ?').get(ideaId) as { n: number }).n
+
+describe('comments', () => {
+  it('adds a comment and a reply, counted on the idea, listed oldest first with replies nested', async () => {
+    const a = await loginAs(ctx, 'member')
+    const b = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const first = await request(ctx, `/api/ideas/${idea.id}/comments`, {
+      cookie: a.cookie,
+      body: { body: 'Goed plan, **eens**!' },
+    })
+    expect(first.status).toBe(201)
+    const { comment } = await json(first)
+    expect(comment).toMatchObject({ parentId: null, official: false, deleted: false, replies: [] })
+    expect(comment.bodyHtml).toBe('<p>Goed plan, <strong>eens</strong>!</p>')
+    ctx.clock.advance(1000)
+    const reply = await request(ctx, `/api/ideas/${idea.id}/comments`, {
+      cookie: b.cookie,
+      body: { body: 'Ik ook.', parentId: comment.id },
+    })
+    expect(reply.status).toBe(201)
+    expect(count(idea.id)).toBe(2)
+    const list = await json(await request(ctx, `/api/ideas/${idea.id}/comments`))
+    expect(list.items).toHaveLength(1)
+    expect(list.items[0].replies.map((r: { body: string }) => r.body)).toEqual(['Ik ook.'])
+  })
+
+  it('allows one level of replies only', async () => {
+    const a = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const top = (
+      await json(await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: 'Top' } }))
+    ).comment
+    const reply = (
+      await json(
+        await request(ctx, `/api/ideas/${idea.id}/comments`, {
+          cookie: a.cookie,
+          body: { body: 'Antwoord', parentId: top.id },
+        }),
+      )
+    ).comment
+    const other = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const before = databaseDigest(ctx)
+    const deeper = await request(ctx, `/api/ideas/${idea.id}/comments`, {
+      cookie: a.cookie,
+      body: { body: 'Dieper', parentId: reply.id },
+    })
+    expect(deeper.status).toBe(422)
+    expect((await json(deeper)).error.fields).toHaveProperty('parentId')
+    const elsewhere = await request(ctx, `/api/ideas/${other.id}/comments`, {
+      cookie: a.cookie,
+      body: { body: 'Elders', parentId: top.id },
+    })
+    expect(elsewhere.status).toBe(422)
+    expect(databaseDigest(ctx)).toBe(before)
+    expect(count(idea.id)).toBe(2)
+  })
+
+  it('checks the length: 1 to 2,000 characters', async () => {
+    const a = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    for (const [body, message] of [
+      ['   ', 'Vul dit veld in.'],
+      ['x'.repeat(2001), 'Gebruik hoogstens 2000 tekens.'],
+    ] as const) {
+      const res = await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body } })
+      expect(res.status).toBe(422)
+      expect((await json(res)).error.fields.body).toBe(message)
+    }
+  })
+
+  it('lets the author correct a comment for 15 minutes, then no more', async () => {
+    const a = await loginAs(ctx, 'member')
+    const b = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const { comment } = await json(
+      await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: 'Tikfoutt' } }),
+    )
+    expect(
+      (
+        await request(ctx, `/api/comments/${comment.id}`, {
+          method: 'PATCH',
+          cookie: b.cookie,
+          body: { body: 'Van mij' },
+        })
+      ).status,
+    ).toBe(403)
+    ctx.clock.advance(14 * 60_000)
+    const fixed = await request(ctx, `/api/comments/${comment.id}`, {
+      method: 'PATCH',
+      cookie: a.cookie,
+      body: { body: 'Tikfout' },
+    })
+    expect(fixed.status).toBe(200)
+    expect((await json(fixed)).comment).toMatchObject({ body: 'Tikfout', edited: true })
+    ctx.clock.advance(2 * 60_000)
+    const late = await request(ctx, `/api/comments/${comment.id}`, {
+      method: 'PATCH',
+      cookie: a.cookie,
+      body: { body: 'Te laat' },
+    })
+    expect(late.status).toBe(409)
+  })
+
+  it('deletes a comment as "reactie verwijderd", keeping its replies and updating the count', async () => {
+    const a = await loginAs(ctx, 'member')
+    const b = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const top = (
+      await json(
+        await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: 'Weg ermee' } }),
+      )
+    ).comment
+    await request(ctx, `/api/ideas/${idea.id}/comments`, {
+      cookie: b.cookie,
+      body: { body: 'Blijft staan', parentId: top.id },
+    })
+    expect((await request(ctx, `/api/comments/${top.id}`, { method: 'DELETE', cookie: b.cookie })).status).toBe(403)
+    expect((await request(ctx, `/api/comments/${top.id}`, { method: 'DELETE', cookie: a.cookie })).status).toBe(204)
+    expect(count(idea.id)).toBe(1)
+    const [shown] = (await json(await request(ctx, `/api/ideas/${idea.id}/comments`))).items
+    expect(shown).toMatchObject({ deleted: true, body: '', bodyHtml: '', author: null })
+    expect(shown.replies[0].body).toBe('Blijft staan')
+    expect(JSON.stringify(ctx.db.$client.prepare('select body from comments where id = ?').get(top.id))).not.toContain(
+      'Weg ermee',
+    )
+  })
+
+  it('lets only staff give an official answer, which the idea then shows', async () => {
+    const member = await loginAs(ctx, 'member')
+    const staff = await loginAs(ctx, 'staff')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const byMember = await request(ctx, `/api/ideas/${idea.id}/comments`, {
+      cookie: member.cookie,
+      body: { body: 'Officieel!', official: true },
+    })
+    expect(byMember.status).toBe(403)
+    const byStaff = await request(ctx, `/api/ideas/${idea.id}/comments`, {
+      cookie: staff.cookie,
+      body: { body: 'We gaan dit in maart doen.', official: true },
+    })
+    expect(byStaff.status).toBe(201)
+    const { idea: shown } = await json(await request(ctx, `/api/ideas/${idea.id}`))
+    expect(shown.officialAnswer).toMatchObject({
+      body: 'We gaan dit in maart doen.',
+      official: true,
+      author: { isStaff: true },
+    })
+  })
+
+  it('allows 30 comments an hour per member, then 429', async () => {
+    const a = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    for (let i = 0; i < 30; i++) {
+      expect(
+        (await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: `Nummer ${i}` } }))
+          .status,
+      ).toBe(201)
+    }
+    expect(
+      (await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: 'Eén te veel' } }))
+        .status,
+    ).toBe(429)
+  })
+
+  it('pages through many comments with the cursor', async () => {
+    const a = await loginAs(ctx, 'staff')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    for (let i = 0; i < 25; i++) {
+      ctx.clock.advance(1000)
+      await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: `Reactie ${i}` } })
+    }
+    const first = await json(await request(ctx, `/api/ideas/${idea.id}/comments?limit=20`))
+    const second = await json(await request(ctx, `/api/ideas/${idea.id}/comments?limit=20&cursor=${first.nextCursor}`))
+    expect([...first.items, ...second.items].map((c: { body: string }) => c.body)).toEqual(
+      Array.from({ length: 25 }, (_, i) => `Reactie ${i}`),
+    )
+    expect(second.nextCursor).toBeNull()
+  })
+})

@@ -1,0 +1,140 @@
+import { copyFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import pino from 'pino'
+import { beforeAll, describe, expect, inject, it } from 'vitest'
+import { createApp } from '../../app'
+import { openDatabase } from '../../db/open'
+import { comments, votes } from '../../db/schema'
+import { testSettings } from '../../settings'
+import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures'
+import { TestClock } from '../../test/test-app'
+
+/**
+ * Runs the real list, search, detail, comment and vote requests through an app whose
+ * database logs every statement, then asks SQLite how it would run each one. None may
+ * scan the ideas, votes or comments tables: at 100,000 ideas a scan is the difference
+ * between a millisecond and a hundred.
+ */
+const captured: { sql: string; params: unknown[] }[] = []
+const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-plans-')), 'plans.db')
+copyFileSync(inject('templateDatabase'), file)
+const db = openDatabase(file, { queryLogger: { logQuery: (sql, params) => captured.push({ sql, params }) } })
+const app = createApp({
+  db,
+  settings: testSettings({ databasePath: file }),
+  logger: pino({ level: 'silent' }),
+  clock: new TestClock(),
+})
+
+let ideaId = 0
+let cookie = ''
+
+beforeAll(async () => {
+  // Enough rows, spread like the real thing, for ANALYZE to give the planner honest statistics.
+  const themes = Array.from({ length: 7 }, () => makeTheme(db))
+  const districts = Array.from({ length: 22 }, () => makeDistrict(db))
+  const users = Array.from({ length: 300 }, () => makeUser(db))
+  const statuses = [
+    'new',
+    'new',
+    'new',
+    'under_review',
+    'planned',
+    'in_progress',
+    'done',
+    'done',
+    'declined',
+    'merged',
+  ] as const
+  db.transaction((tx) => {
+    for (let i = 0; i < 3000; i++) {
+      const idea = makeIdea(db, {
+        authorId: users[i % 300]?.id ?? 0,
+        themeId: themes[i % 7]?.id ?? 0,
+        districtId: i % 4 === 0 ? null : (districts[i % 22]?.id ?? null),
+        status: statuses[i % 10],
+        title: `Idee ${i} over ${i % 2 ? 'fietsenrekken bij het station' : 'afval in het park'}`,
+        voteCount: i % 50,
+        commentCount: i % 9,
+      })
+      for (let v = 0; v < i % 12; v++) {
+        tx.insert(votes)
+          .values({ ideaId: idea.id, userId: users[(i + v) % 300]?.id ?? 0, createdAt: 1 })
+          .run()
+      }
+      for (let c = 0; c < i % 4; c++) {
+        tx.insert(comments)
+          .values({
+            ideaId: idea.id,
+            authorId: users[c]?.id ?? 0,
+            body: 'x',
+            bodyHtml: 'x',
+            createdAt: c,
+            updatedAt: c,
+          })
+          .run()
+      }
+      if (i === 10) ideaId = idea.id
+    }
+  })
+  db.$client.exec('ANALYZE')
+  const { loginAs } = await import('../../test/test-app')
+  cookie = (await loginAs({ app, db, clock: new TestClock(), settings: testSettings(), file }, 'member')).cookie
+})
+
+const FILTERS = [
+  '',
+  'status=planned',
+  'theme=2',
+  'district=3',
+  'targetGroup=entrepreneur',
+  'status=planned&theme=2&district=3',
+  'q=fiets',
+  'q=fiets%20station&status=new',
+]
+const SORTS = ['trending', 'top', 'new', 'discussed', 'updated', 'relevance']
+
+function scans(): string[] {
+  const found: string[] = []
+  for (const { sql, params } of captured) {
+    if (!/^\s*select/i.test(sql)) continue
+    const plan = db.$client.prepare(`explain query plan ${sql}`).all(...(params as unknown[])) as { detail: string }[]
+    const details = plan.map((p) => p.detail)
+    for (const detail of details) {
+      if (/\bSCAN (ideas|votes|comments|users)\b/.test(detail)) found.push(`${detail}   ← ${sql}`)
+    }
+    // Narrowing only on "hidden" and then sorting is a whole-table sort in disguise.
+    const hiddenOnly = details.some((d) => /^SEARCH ideas USING INDEX \w+ \(hidden=\?\)$/.test(d))
+    if (hiddenOnly && details.some((d) => d.startsWith('USE TEMP B-TREE FOR ORDER BY'))) {
+      found.push(`sorts every visible idea: ${details.join(' | ')}   ← ${sql}`)
+    }
+  }
+  return found
+}
+
+describe('query plans of the hot paths', () => {
+  it('lists, filters, sorts and searches from indexes only, on every page', async () => {
+    captured.length = 0
+    for (const sort of SORTS) {
+      for (const filter of FILTERS) {
+        const first = await app.request(`/api/ideas?sort=${sort}&${filter}`, { headers: { cookie } })
+        expect(first.status).toBe(200)
+        const { nextCursor } = (await first.json()) as { nextCursor: string | null }
+        if (nextCursor)
+          await app.request(`/api/ideas?sort=${sort}&${filter}&cursor=${nextCursor}`, { headers: { cookie } })
+      }
+    }
+    expect(captured.length).toBeGreaterThan(SORTS.length * FILTERS.length)
+    expect(scans()).toEqual([])
+  })
+
+  it('reads an idea, its comments and similar ideas, and votes, from indexes only', async () => {
+    captured.length = 0
+    expect((await app.request(`/api/ideas/${ideaId}`, { headers: { cookie } })).status).toBe(200)
+    expect((await app.request(`/api/ideas/${ideaId}/comments`)).status).toBe(200)
+    expect((await app.request('/api/ideas/similar?title=fietsenrekken%20bij%20de%20school')).status).toBe(200)
+    expect((await app.request(`/api/ideas/${ideaId}/vote`, { method: 'PUT', headers: { cookie } })).status).toBe(200)
+    expect(scans()).toEqual([])
+  })
+})

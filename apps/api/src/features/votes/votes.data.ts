@@ -1,0 +1,61 @@
+import { CLOSED_STATUSES, type IdeaStatus } from '@meedenken/shared'
+import { and, eq, sql } from 'drizzle-orm'
+import type { Db, DbOrTx } from '../../db/open'
+import { followers, ideas, votes } from '../../db/schema'
+import { hotScoreSql } from '../../domain/hot-score'
+
+export type VoteOutcome =
+  | { ok: true; voteCount: number; hasVoted: boolean }
+  | { ok: false; reason: 'not_found' | 'closed'; status?: IdeaStatus }
+
+function votable(tx: DbOrTx, ideaId: number) {
+  return tx
+    .select({ status: ideas.status, hidden: ideas.hidden, voteCount: ideas.voteCount })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId))
+    .get()
+}
+
+/**
+ * Casts or withdraws one member's vote. The UNIQUE key decides whether anything changed;
+ * only then the counter and the hot score move, in the same transaction, so the count
+ * always equals the rows. Idempotent: voting twice is one vote.
+ */
+export function setVote(db: Db, ideaId: number, userId: number, vote: boolean, now: number): VoteOutcome {
+  return db.transaction(
+    (tx) => {
+      const idea = votable(tx, ideaId)
+      if (!idea || idea.hidden) return { ok: false, reason: 'not_found' } as const
+      if (CLOSED_STATUSES.includes(idea.status)) return { ok: false, reason: 'closed', status: idea.status } as const
+      const changed = vote
+        ? tx.insert(votes).values({ ideaId, userId, createdAt: now }).onConflictDoNothing().run().changes
+        : tx
+            .delete(votes)
+            .where(and(eq(votes.ideaId, ideaId), eq(votes.userId, userId)))
+            .run().changes
+      if (changed === 0) return { ok: true, voteCount: idea.voteCount, hasVoted: vote } as const
+      const delta = vote ? 1 : -1
+      const row = tx
+        .update(ideas)
+        .set({
+          voteCount: sql`${ideas.voteCount} + ${delta}`,
+          hotScore: hotScoreSql(sql`${ideas.voteCount} + ${delta}`, ideas.commentCount, ideas.createdAt),
+        })
+        .where(eq(ideas.id, ideaId))
+        .returning({ voteCount: ideas.voteCount })
+        .get()
+      // Voters follow what they support, so they hear what happens with it.
+      if (vote) {
+        const followed = tx.insert(followers).values({ ideaId, userId, createdAt: now }).onConflictDoNothing().run()
+        if (followed.changes === 1) {
+          tx.update(ideas)
+            .set({ followerCount: sql`${ideas.followerCount} + 1` })
+            .where(eq(ideas.id, ideaId))
+            .run()
+        }
+      }
+      return { ok: true, voteCount: row?.voteCount ?? idea.voteCount + delta, hasVoted: vote } as const
+    },
+    { behavior: 'immediate' },
+  )
+}

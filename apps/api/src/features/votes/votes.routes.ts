@@ -1,0 +1,58 @@
+import { IdParam, STATUS_LABELS_NL, VoteState } from '@meedenken/shared'
+import type { Context } from 'hono'
+import type { AppEnv } from '../../http/env'
+import { ApiError } from '../../http/errors'
+import { signedIn } from '../../http/policy'
+import { createRouter, jsonResponse, route } from '../../http/route'
+import { setVote } from './votes.data'
+
+const TEXT = {
+  notFound: { nl: 'Dit idee bestaat niet (meer).', en: 'This idea does not exist (any more).' },
+}
+
+function closedText(status: string) {
+  const label = STATUS_LABELS_NL[status as keyof typeof STATUS_LABELS_NL] ?? status
+  return {
+    nl: `Stemmen kan niet meer: dit idee is afgerond (${label.toLowerCase()}).`,
+    en: 'Voting is closed: a decision has been made on this idea.',
+  }
+}
+
+const voteRoute = route(
+  'member',
+  {
+    method: 'put',
+    path: '/{id}/vote',
+    tags: ['Votes'],
+    summary: 'Vote for an idea; voting twice is one vote',
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(VoteState, 'The vote count and my vote') },
+  },
+  { errors: [409] },
+)
+
+const unvoteRoute = route(
+  'member',
+  {
+    method: 'delete',
+    path: '/{id}/vote',
+    tags: ['Votes'],
+    summary: 'Take my vote back; doing it twice changes nothing',
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(VoteState, 'The vote count and my vote') },
+  },
+  { errors: [409] },
+)
+
+function answer(c: Context<AppEnv>, id: number, vote: boolean) {
+  const outcome = setVote(c.var.db, id, signedIn(c).id, vote, c.var.clock.now())
+  if (!outcome.ok) {
+    if (outcome.reason === 'closed') throw new ApiError('conflict', closedText(outcome.status ?? ''))
+    throw new ApiError('not_found', TEXT.notFound)
+  }
+  return { voteCount: outcome.voteCount, hasVoted: outcome.hasVoted }
+}
+
+export const voteRoutes = createRouter()
+  .openapi(voteRoute, (c) => c.json(answer(c, c.req.valid('param').id, true), 200))
+  .openapi(unvoteRoute, (c) => c.json(answer(c, c.req.valid('param').id, false), 200))

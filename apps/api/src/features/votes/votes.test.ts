@@ -1,0 +1,133 @@
+import { execFile } from 'node:child_process'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
+import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
+
+const run = promisify(execFile)
+const apiRoot = fileURLToPath(new URL('../../..', import.meta.url))
+
+const ctx = createTestApp()
+const theme = makeTheme(ctx.db)
+const author = makeUser(ctx.db)
+
+function voteCountInTable(ideaId: number): number {
+  return (ctx.db.$client.prepare('select count(*) as n from votes where idea_id = ?').get(ideaId) as { n: number }).n
+}
+
+function storedCount(ideaId: number): number {
+  return (ctx.db.$client.prepare('select vote_count as n from ideas where id = ?').get(ideaId) as { n: number }).n
+}
+
+describe('votes', () => {
+  it('counts a vote, makes the voter a follower, and takes it back', async () => {
+    const member = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const vote = await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })
+    expect(vote.status).toBe(200)
+    expect(await json(vote)).toEqual({ voteCount: 1, hasVoted: true })
+    const detail = (await json(await request(ctx, `/api/ideas/${idea.id}`, { cookie: member.cookie }))).idea
+    expect(detail).toMatchObject({ voteCount: 1, hasVoted: true, isFollowing: true, followerCount: 1 })
+
+    const unvote = await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: member.cookie })
+    expect(await json(unvote)).toEqual({ voteCount: 0, hasVoted: false })
+    const again = await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: member.cookie })
+    expect(await json(again)).toEqual({ voteCount: 0, hasVoted: false })
+    expect(voteCountInTable(idea.id)).toBe(0)
+  })
+
+  it('moves the stored trending score with each vote, and back', async () => {
+    const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const score = () =>
+      (ctx.db.$client.prepare('select hot_score as s from ideas where id = ?').get(idea.id) as { s: number }).s
+    const start = score()
+    await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: a.cookie })
+    await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: b.cookie })
+    expect(score()).toBeCloseTo(start + Math.log10(2), 9)
+    await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: b.cookie })
+    await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: a.cookie })
+    expect(score()).toBeCloseTo(start, 9)
+  })
+
+  it('50 parallel votes by one member are one vote', async () => {
+    const member = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie }),
+      ),
+    )
+    expect(answers.every((r) => r.status === 200)).toBe(true)
+    expect(storedCount(idea.id)).toBe(1)
+    expect(voteCountInTable(idea.id)).toBe(1)
+  })
+
+  it('100 members voting at once from four processes give exactly 100', async () => {
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const members = Array.from({ length: 100 }, () => makeUser(ctx.db))
+    const first = members[0]?.id ?? 0
+    const tsx = path.join(apiRoot, 'node_modules/.bin/tsx')
+    const worker = path.join(apiRoot, 'src/test/vote-worker.ts')
+    await Promise.all(
+      [0, 25, 50, 75].map((offset) =>
+        run(tsx, [worker, ctx.file, String(idea.id), String(first + offset), '25', 'vote']),
+      ),
+    )
+    expect(voteCountInTable(idea.id)).toBe(100)
+    expect(storedCount(idea.id)).toBe(100)
+    await Promise.all(
+      [0, 50].map((offset) => run(tsx, [worker, ctx.file, String(idea.id), String(first + offset), '50', 'unvote'])),
+    )
+    expect(voteCountInTable(idea.id)).toBe(0)
+    expect(storedCount(idea.id)).toBe(0)
+  }, 60_000)
+
+  it.each(['done', 'declined', 'merged'] as const)(
+    'refuses a vote on a %s idea with 409 and changes nothing',
+    async (status) => {
+      const member = await loginAs(ctx, 'member')
+      const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status })
+      const before = databaseDigest(ctx)
+      const res = await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })
+      expect(res.status).toBe(409)
+      expect((await json(res)).error.message).toMatch(/^Stemmen kan niet meer/)
+      expect(databaseDigest(ctx)).toBe(before)
+    },
+  )
+
+  it('refuses visitors (401) and unknown or hidden ideas (404)', async () => {
+    const member = await loginAs(ctx, 'member')
+    const hidden = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, hidden: true })
+    expect((await request(ctx, `/api/ideas/${hidden.id}/vote`, { method: 'PUT' })).status).toBe(401)
+    expect((await request(ctx, `/api/ideas/${hidden.id}/vote`, { method: 'PUT', cookie: member.cookie })).status).toBe(
+      404,
+    )
+    expect((await request(ctx, '/api/ideas/999999/vote', { method: 'PUT', cookie: member.cookie })).status).toBe(404)
+  })
+
+  it('shows on the list which ideas I voted for', async () => {
+    const member = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, voteCount: 0 })
+    await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })
+    const { items } = await json(await request(ctx, '/api/ideas?sort=new&limit=50', { cookie: member.cookie }))
+    const mine = items.filter((i: { hasVoted: boolean }) => i.hasVoted).map((i: { id: number }) => i.id)
+    expect(mine).toEqual([idea.id])
+  })
+})
+
+describe('following', () => {
+  it('follows and unfollows, idempotently, with an exact count', async () => {
+    const member = await loginAs(ctx, 'member')
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    for (let i = 0; i < 2; i++) {
+      const res = await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: member.cookie })
+      expect(await json(res)).toEqual({ followerCount: 1, isFollowing: true })
+    }
+    const res = await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'DELETE', cookie: member.cookie })
+    expect(await json(res)).toEqual({ followerCount: 0, isFollowing: false })
+    expect((await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT' })).status).toBe(401)
+  })
+})
