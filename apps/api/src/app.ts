@@ -3,13 +3,18 @@ import { requestId } from 'hono/request-id'
 import { authRoutes } from './features/accounts/auth.routes'
 import { meRoutes } from './features/accounts/me.routes'
 import { adminUserRoutes } from './features/admin-users/admin-users.routes'
+import { administrationRoutes } from './features/administration/administration.routes'
 import { catalogRoutes } from './features/catalog/catalog.routes'
 import { commentRoutes } from './features/comments/comments.routes'
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes'
 import { followRoutes } from './features/follows/follows.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { ideaRoutes } from './features/ideas/ideas.routes'
+import { statusRoutes } from './features/ideas/status.routes'
+import { moderationRoutes } from './features/moderation/moderation.routes'
+import { notificationRoutes } from './features/notifications/notifications.routes'
 import { siteRoutes } from './features/site/site.routes'
+import { staffRoutes } from './features/staff/staff.routes'
 import { voteRoutes } from './features/votes/votes.routes'
 import type { AppEnv, Deps } from './http/env'
 import { notFound, onError, validationHook } from './http/errors'
@@ -28,6 +33,11 @@ function apiRoutes() {
     .route('/ideas', voteRoutes)
     .route('/ideas', followRoutes)
     .route('/', commentRoutes)
+    .route('/', statusRoutes)
+    .route('/staff', staffRoutes)
+    .route('/', moderationRoutes)
+    .route('/', administrationRoutes)
+    .route('/me/notifications', notificationRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
     .route('/admin/users', adminUserRoutes)

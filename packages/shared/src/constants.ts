@@ -58,3 +58,28 @@ export const CHANNELS = ['web', 'phone', 'desk', 'letter', 'email'] as const
 export const IDEA_SORTS = ['trending', 'top', 'new', 'discussed', 'updated', 'relevance'] as const
 
 export const LOCALES = ['nl', 'en'] as const
+
+export const HIDDEN_REASONS = ['reports', 'moderator', 'blocked'] as const
+export type HiddenReason = (typeof HIDDEN_REASONS)[number]
+
+export const REPORT_REASONS = ['spam', 'offensive', 'personal_data', 'off_topic', 'other'] as const
+/** Distinct people reporting the same idea or comment before it is hidden pending review. */
+export const REPORTS_TO_HIDE = 3
+
+export const NOTIFICATION_KINDS = [
+  'status_changed',
+  'official_answer',
+  'merged',
+  'reply',
+  'satisfaction_question',
+  'campaign_opened',
+  'progress_update',
+] as const
+
+export const INBOX_TABS = ['needs_answer', 'mine', 'department', 'overdue', 'stale', 'reported'] as const
+
+/** Defaults for the settings an admin can change. */
+export const DEFAULT_RESPONSE_NORM_DAYS = 10
+export const STALE_AFTER_DAYS = 30
+/** "Due soon" in the staff inbox: this many working days or fewer left. */
+export const DUE_SOON_WORKING_DAYS = 2

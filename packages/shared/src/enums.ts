@@ -1,5 +1,16 @@
 import { z } from 'zod'
-import { CHANNELS, DECLINE_REASONS, IDEA_SORTS, IDEA_STATUSES, LOCALES, ROLES, TARGET_GROUPS } from './constants'
+import {
+  CHANNELS,
+  DECLINE_REASONS,
+  IDEA_SORTS,
+  IDEA_STATUSES,
+  INBOX_TABS,
+  LOCALES,
+  NOTIFICATION_KINDS,
+  REPORT_REASONS,
+  ROLES,
+  TARGET_GROUPS,
+} from './constants'
 
 // Each schema and its type share a name: `Role.parse(x)` and `role: Role`.
 export const Role = z.enum(ROLES)
@@ -16,3 +27,9 @@ export const IdeaSort = z.enum(IDEA_SORTS)
 export type IdeaSort = z.infer<typeof IdeaSort>
 export const Locale = z.enum(LOCALES)
 export type Locale = z.infer<typeof Locale>
+export const ReportReason = z.enum(REPORT_REASONS)
+export type ReportReason = z.infer<typeof ReportReason>
+export const NotificationKind = z.enum(NOTIFICATION_KINDS)
+export const InboxTab = z.enum(INBOX_TABS)
+export type InboxTab = z.infer<typeof InboxTab>
+export type NotificationKind = z.infer<typeof NotificationKind>

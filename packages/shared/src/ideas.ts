@@ -96,6 +96,17 @@ export const IdeaDetail = Idea.extend({
   timeline: z.array(TimelineEntry),
   isFollowing: z.boolean(),
   officialAnswer: CommentBase.nullable().meta({ description: "The municipality's latest official answer" }),
+  responseNormDays: z.number().int().meta({ description: 'Working days within which the first answer is promised' }),
+  waitingWorkingDays: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'Working days waited so far for a first answer; null once answered' }),
+  daysSinceUpdate: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'For planned or in-progress ideas: days since the last public update' }),
 }).meta({ id: 'IdeaDetail' })
 export type IdeaDetail = z.infer<typeof IdeaDetail>
 

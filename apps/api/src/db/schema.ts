@@ -1,4 +1,14 @@
-import type { Channel, DeclineReason, IdeaStatus, Locale, Role, TargetGroup } from '@meedenken/shared'
+import type {
+  Channel,
+  DeclineReason,
+  HiddenReason,
+  IdeaStatus,
+  Locale,
+  NotificationKind,
+  ReportReason,
+  Role,
+  TargetGroup,
+} from '@meedenken/shared'
 import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
@@ -41,6 +51,8 @@ export const users = sqliteTable(
     targetGroup: text('target_group').$type<TargetGroup>(),
     districtId: integer('district_id').references(() => districts.id),
     locale: text('locale').$type<Locale>().notNull().default('nl'),
+    // For staff: the team they work in, for the "my department" inbox.
+    departmentId: integer('department_id').references(() => departments.id),
     blockedAt: integer('blocked_at'),
     deletedAt: integer('deleted_at'),
     createdAt: createdAt(),
@@ -70,6 +82,7 @@ export const ideas = sqliteTable(
     status: text('status').$type<IdeaStatus>().notNull().default('new'),
     // 1 while moderation or a block hides the idea; lists only read visible rows.
     hidden: integer('hidden').notNull().default(0),
+    hiddenReason: text('hidden_reason').$type<HiddenReason>(),
     voteCount: integer('vote_count').notNull().default(0),
     commentCount: integer('comment_count').notNull().default(0),
     followerCount: integer('follower_count').notNull().default(0),
@@ -77,7 +90,12 @@ export const ideas = sqliteTable(
     // when activity changes, so ordering by it needs no per-request arithmetic.
     hotScore: real('hot_score').notNull().default(0),
     departmentId: integer('department_id').references(() => departments.id),
+    assigneeId: integer('assignee_id').references(() => users.id),
     mergedIntoId: integer('merged_into_id'),
+    // The first public answer (official comment or status change): the response norm's clock stops.
+    firstResponseAt: integer('first_response_at'),
+    // The last public update (status change, official answer, progress update): for "stale".
+    lastPublicUpdateAt: integer('last_public_update_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -93,6 +111,11 @@ export const ideas = sqliteTable(
     index('ideas_district_filter').on(t.hidden, t.districtId, t.status),
     index('ideas_status_filter').on(t.hidden, t.status, t.themeId),
     index('ideas_author').on(t.authorId),
+    // Staff inbox: unanswered ideas oldest first, overall, per department and per colleague.
+    index('ideas_unanswered').on(t.hidden, t.firstResponseAt, t.createdAt),
+    index('ideas_department_queue').on(t.departmentId, t.firstResponseAt, t.createdAt),
+    index('ideas_assignee_queue').on(t.assigneeId, t.firstResponseAt, t.createdAt),
+    index('ideas_stale').on(t.status, t.lastPublicUpdateAt),
   ],
 )
 
@@ -126,6 +149,7 @@ export const comments = sqliteTable(
     bodyHtml: text('body_html').notNull(),
     official: integer('official').notNull().default(0),
     hidden: integer('hidden').notNull().default(0),
+    hiddenReason: text('hidden_reason').$type<HiddenReason>(),
     deletedAt: integer('deleted_at'),
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
@@ -257,4 +281,79 @@ export const auditLog = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('audit_log_created').on(t.createdAt), index('audit_log_actor').on(t.actorId, t.createdAt)],
+)
+
+/** Staff-only notes on an idea. Never part of any public or member response. */
+export const ideaNotes = sqliteTable(
+  'idea_notes',
+  {
+    id: integer('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idea_notes_idea').on(t.ideaId, t.createdAt)],
+)
+
+/** Every hand-off of an idea to a department or colleague. */
+export const ideaAssignments = sqliteTable(
+  'idea_assignments',
+  {
+    id: integer('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    fromDepartmentId: integer('from_department_id').references(() => departments.id),
+    toDepartmentId: integer('to_department_id').references(() => departments.id),
+    fromAssigneeId: integer('from_assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    toAssigneeId: integer('to_assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idea_assignments_idea').on(t.ideaId, t.createdAt)],
+)
+
+/** In-app notifications; the e-mail side reads the same rows. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<NotificationKind>().notNull(),
+    ideaId: integer('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
+    statusChangeId: integer('status_change_id').references(() => statusChanges.id, { onDelete: 'cascade' }),
+    commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    readAt: integer('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user').on(t.userId, t.createdAt), index('notifications_unread').on(t.userId, t.readAt)],
+)
+
+/** One report per person per idea or comment: three distinct reporters hide it for review. */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey(),
+    subjectType: text('subject_type').$type<'idea' | 'comment'>().notNull(),
+    subjectId: integer('subject_id').notNull(),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason').$type<ReportReason>().notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at'),
+    resolution: text('resolution').$type<'hidden' | 'restored'>(),
+    resolverId: integer('resolver_id').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    uniqueIndex('reports_one_per_reporter').on(t.subjectType, t.subjectId, t.reporterId),
+    index('reports_open').on(t.resolvedAt, t.createdAt),
+  ],
 )

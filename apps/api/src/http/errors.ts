@@ -37,6 +37,8 @@ export class ApiError extends Error {
   }
 }
 
+export const VALIDATION = VALIDATION_SUMMARY
+
 /** Field errors found by hand in a handler (e.g. an unknown theme id), in the 422 shape. */
 export function fieldError(field: string, text: Text): ApiError {
   return new ApiError('validation_failed', VALIDATION_SUMMARY, { fields: { [field]: text } })

@@ -104,11 +104,13 @@ export const STAFF_ACCOUNTS = [
     email: 'medewerker@midden-groningen.example',
     displayName: 'Femke de Vries (gemeente)',
     role: 'staff' as const,
+    department: 'verkeer-en-vervoer' as const,
   },
   {
     email: 'beheerder@midden-groningen.example',
     displayName: 'Jan Bakker (beheer)',
     role: 'admin' as const,
+    department: 'klantcontact' as const,
   },
 ]
 
@@ -178,6 +180,8 @@ export type DemoIdea = {
   steps: DemoStep[]
   comments: DemoComment[]
   mergedInto?: string
+  /** Assigned to the demo civil servant, so "my ideas" is not empty in the demo. */
+  assignedToStaff?: boolean
 }
 
 /** "staff" in `by` means the demo civil servant. */
@@ -335,6 +339,7 @@ export const DEMO_IDEAS: DemoIdea[] = [
   },
   {
     key: 'snelheid-harkstede',
+    assignedToStaff: true,
     title: 'Snelheid omlaag op de Hoofdweg in Harkstede',
     body:
       'Op de Hoofdweg in Harkstede mag je 50, maar veel mensen rijden harder. Er wonen veel gezinnen. ' +
@@ -603,6 +608,7 @@ export const DEMO_IDEAS: DemoIdea[] = [
   },
   {
     key: 'parkeren-kropswolde',
+    assignedToStaff: true,
     title: 'Meer fietsenrekken bij station Kropswolde',
     body:
       'Bij station Kropswolde staan fietsen overal, omdat de rekken vol zijn. Er is ook geen overdekte plek. ' +

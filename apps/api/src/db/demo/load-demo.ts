@@ -87,8 +87,14 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
         .get().id
 
     let staffId = 0
-    for (const s of STAFF_ACCOUNTS) {
-      const id = account({ ...s, emailVerifiedAt: now - 400 * DAY, passwordHash, targetGroup: null })
+    for (const { department, ...s } of STAFF_ACCOUNTS) {
+      const id = account({
+        ...s,
+        emailVerifiedAt: now - 400 * DAY,
+        passwordHash,
+        targetGroup: null,
+        departmentId: departmentIds.get(department) ?? null,
+      })
       if (s.role === 'staff') staffId = id
     }
     account({
@@ -145,6 +151,13 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
         ]),
       ]
       const updatedAt = Math.min(now, Math.max(createdAt, ...activity))
+      const publicAnswers = [
+        ...demo.steps.map((st) => at(st.daysAfterCreation)),
+        ...demo.comments.filter((c) => c.official).map((c) => at(c.daysAfterCreation)),
+        ...(demo.mergedInto ? [at(4)] : []),
+      ]
+      const firstResponseAt = publicAnswers.length ? Math.min(...publicAnswers) : null
+      const lastPublicUpdateAt = publicAnswers.length ? Math.max(...publicAnswers) : null
       const finalStatus = demo.mergedInto ? 'merged' : (demo.steps.at(-1)?.to ?? 'new')
       const mergedIntoId = demo.mergedInto ? (ideaIds.get(demo.mergedInto) ?? null) : null
       const voterIds = demo.mergedInto
@@ -171,6 +184,9 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
           followerCount: voterIds.length + 1,
           hotScore: hotScore(voterIds.length, commentTotal, createdAt),
           departmentId: theme.departmentId,
+          assigneeId: demo.assignedToStaff ? staffId : null,
+          firstResponseAt,
+          lastPublicUpdateAt,
           mergedIntoId,
           createdAt,
           updatedAt,

@@ -1,8 +1,10 @@
 import { COMMENT_EDIT_WINDOW_MS, type Comment, type Reply } from '@meedenken/shared'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { comments, ideas, users } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
+import { notifyFollowers } from '../../notify/notify.data'
 import { renderMarkdown } from '../../text/markdown'
 
 const DELETED_AUTHOR = 'Verwijderde deelnemer'
@@ -153,7 +155,72 @@ export function createComment(
         .returning({ id: comments.id })
         .get().id
       bumpCommentCount(tx, values.ideaId, 1, now)
+      if (values.official) recordOfficialAnswer(tx, values.ideaId, id, values.authorId, now)
       return { id }
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/** An official answer stops the first-answer clock, counts as a public update and tells followers. */
+function recordOfficialAnswer(tx: DbOrTx, ideaId: number, commentId: number, actorId: number, now: number): void {
+  tx.update(ideas)
+    .set({ firstResponseAt: sql`coalesce(${ideas.firstResponseAt}, ${now})`, lastPublicUpdateAt: now, updatedAt: now })
+    .where(eq(ideas.id, ideaId))
+    .run()
+  notifyFollowers(tx, { ideaId, kind: 'official_answer', commentId, exceptUserId: actorId }, now)
+  recordAudit(
+    tx,
+    { actorId, action: 'comment.official_answer', subjectType: 'comment', subjectId: commentId, details: { ideaId } },
+    now,
+  )
+}
+
+export type MarkOfficialResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_staff' }
+
+/** Staff mark (or unmark) a comment by a civil servant as the municipality's answer. */
+export function markOfficial(
+  db: Db,
+  commentId: number,
+  official: boolean,
+  actorId: number,
+  now: number,
+): MarkOfficialResult {
+  return db.transaction(
+    (tx) => {
+      const row = tx
+        .select({
+          ideaId: comments.ideaId,
+          official: comments.official,
+          deletedAt: comments.deletedAt,
+          role: users.role,
+        })
+        .from(comments)
+        .innerJoin(users, eq(users.id, comments.authorId))
+        .where(eq(comments.id, commentId))
+        .get()
+      if (!row || row.deletedAt !== null) return { ok: false, reason: 'not_found' } as const
+      if (row.role === 'member') return { ok: false, reason: 'not_staff' } as const
+      if ((row.official === 1) === official) return { ok: true } as const
+      tx.update(comments)
+        .set({ official: official ? 1 : 0 })
+        .where(eq(comments.id, commentId))
+        .run()
+      if (official) recordOfficialAnswer(tx, row.ideaId, commentId, actorId, now)
+      else {
+        recordAudit(
+          tx,
+          {
+            actorId,
+            action: 'comment.official_removed',
+            subjectType: 'comment',
+            subjectId: commentId,
+            details: { ideaId: row.ideaId },
+          },
+          now,
+        )
+      }
+      return { ok: true } as const
     },
     { behavior: 'immediate' },
   )

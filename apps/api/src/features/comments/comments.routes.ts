@@ -1,9 +1,17 @@
-import { CommentListQuery, CommentPage, CommentResponse, CommentUpdate, IdParam, NewComment } from '@meedenken/shared'
+import {
+  CommentListQuery,
+  CommentPage,
+  CommentResponse,
+  CommentUpdate,
+  IdParam,
+  NewComment,
+  OfficialMark,
+} from '@meedenken/shared'
+import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import { decodeCursor, encodeCursor } from '../ideas/cursor'
 import {
   type CommentFailure,
   canStillEdit,
@@ -14,6 +22,7 @@ import {
   editComment,
   findComment,
   listComments,
+  markOfficial,
 } from './comments.data'
 
 export const COMMENTS_PER_HOUR = 30
@@ -32,6 +41,10 @@ const TEXT = {
   officialOnlyStaff: {
     nl: 'Alleen medewerkers van de gemeente kunnen een officieel antwoord geven.',
     en: 'Only municipal staff can give an official answer.',
+  },
+  officialOnlyStaffComment: {
+    nl: 'Alleen een reactie van een medewerker kan het officiële antwoord zijn.',
+    en: 'Only a comment by a staff member can be the official answer.',
   },
   notAuthor: { nl: 'U kunt alleen uw eigen reacties aanpassen.', en: 'You can only change your own comments.' },
   tooLate: {
@@ -81,6 +94,15 @@ const editRoute = route(
   },
   { errors: [409] },
 )
+
+const officialRoute = route('staff', {
+  method: 'put',
+  path: '/comments/{id}/official',
+  tags: ['Staff'],
+  summary: "Mark a civil servant's comment as the municipality's official answer (or unmark it)",
+  request: { params: IdParam, body: jsonBody(OfficialMark) },
+  responses: { 200: jsonResponse(CommentResponse, 'The comment') },
+})
 
 const deleteRoute = route('member', {
   method: 'delete',
@@ -135,6 +157,18 @@ export const commentRoutes = createRouter()
     if (current.authorId !== me.id) throw new ApiError('forbidden', TEXT.notAuthor)
     if (!canStillEdit(current.createdAt, c.var.clock.now())) throw new ApiError('conflict', TEXT.tooLate)
     editComment(c.var.db, id, body, c.var.clock.now())
+    const comment = findComment(c.var.db, id)
+    if (!comment) throw new ApiError('not_found', TEXT.notFound)
+    return c.json({ comment }, 200)
+  })
+  .openapi(officialRoute, (c) => {
+    const { id } = c.req.valid('param')
+    const { official } = c.req.valid('json')
+    const result = markOfficial(c.var.db, id, official, signedIn(c).id, c.var.clock.now())
+    if (!result.ok) {
+      if (result.reason === 'not_staff') throw new ApiError('conflict', TEXT.officialOnlyStaffComment)
+      throw new ApiError('not_found', TEXT.notFound)
+    }
     const comment = findComment(c.var.db, id)
     if (!comment) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ comment }, 200)

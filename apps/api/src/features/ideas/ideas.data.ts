@@ -9,13 +9,15 @@ import type {
   TimelineEntry,
 } from '@meedenken/shared'
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm'
+import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import { comments, districts, followers, ideas, statusChanges, themes, users, votes } from '../../db/schema'
 import { hotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
+import { calendarDaysBetween, workingDaysBetween } from '../../domain/working-days'
+import { type CursorValue, encodeCursor } from '../../http/cursor'
 import { renderMarkdown } from '../../text/markdown'
 import { matchAll, matchAny } from '../../text/search-query'
-import { type CursorValue, encodeCursor } from './cursor'
 
 type StoredSort = Exclude<IdeaSort, 'relevance'>
 
@@ -64,15 +66,15 @@ const cardColumns = {
   authorDeletedAt: users.deletedAt,
 }
 
-function selectCards(db: Db) {
+export function selectCards(db: Db) {
   return db.select(cardColumns).from(ideas).innerJoin(users, eq(users.id, ideas.authorId))
 }
 
-type CardRow = ReturnType<ReturnType<typeof selectCards>['all']>[number]
+export type CardRow = ReturnType<ReturnType<typeof selectCards>['all']>[number]
 
 export const DELETED_AUTHOR = 'Verwijderde deelnemer'
 
-function toIdea(row: CardRow, hasVoted: boolean): Idea {
+export function toIdea(row: CardRow, hasVoted: boolean): Idea {
   const deleted = row.authorDeletedAt !== null
   return {
     id: row.id,
@@ -246,15 +248,29 @@ function officialAnswerOf(db: Db, ideaId: number): Reply | null {
   }
 }
 
-export function findIdea(db: Db, id: number, viewerId: number | null): IdeaDetail | null {
+export function findIdea(
+  db: Db,
+  id: number,
+  viewerId: number | null,
+  now: number,
+  options: { includeHidden?: boolean } = {},
+): IdeaDetail | null {
   const row = db
-    .select({ ...cardColumns, bodyHtml: ideas.bodyHtml, hidden: ideas.hidden })
+    .select({
+      ...cardColumns,
+      bodyHtml: ideas.bodyHtml,
+      hidden: ideas.hidden,
+      firstResponseAt: ideas.firstResponseAt,
+      lastPublicUpdateAt: ideas.lastPublicUpdateAt,
+    })
     .from(ideas)
     .innerJoin(users, eq(users.id, ideas.authorId))
     .where(eq(ideas.id, id))
     .get()
-  if (!row || row.hidden) return null
+  if (!row || (row.hidden && !options.includeHidden)) return null
   const hasVoted = votedAmong(db, viewerId, [id]).has(id)
+  const { responseNormDays } = installationSettings(db)
+  const inProgress = row.status === 'planned' || row.status === 'in_progress'
   const isFollowing =
     viewerId !== null &&
     db
@@ -268,6 +284,9 @@ export function findIdea(db: Db, id: number, viewerId: number | null): IdeaDetai
     timeline: timelineOf(db, id),
     isFollowing,
     officialAnswer: officialAnswerOf(db, id),
+    responseNormDays,
+    waitingWorkingDays: row.firstResponseAt === null ? workingDaysBetween(row.createdAt, now) : null,
+    daysSinceUpdate: inProgress ? calendarDaysBetween(row.lastPublicUpdateAt ?? row.createdAt, now) : null,
   }
 }
 

@@ -12,13 +12,13 @@ import {
   type Text,
 } from '@meedenken/shared'
 import type { Context } from 'hono'
+import { decodeCursor } from '../../http/cursor'
 import type { AppEnv } from '../../http/env'
 import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { renderMarkdown } from '../../text/markdown'
-import { decodeCursor } from './cursor'
 import {
   createIdea,
   districtExists,
@@ -148,7 +148,7 @@ export const ideaRoutes = createRouter()
   .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200))
   .openapi(getRoute, (c) => {
     const { id } = c.req.valid('param')
-    const idea = findIdea(c.var.db, id, c.var.user?.id ?? null)
+    const idea = findIdea(c.var.db, id, c.var.user?.id ?? null, c.var.clock.now())
     if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
     return c.json({ idea }, 200)
   })
@@ -171,7 +171,7 @@ export const ideaRoutes = createRouter()
       },
       c.var.clock.now(),
     )
-    const idea = findIdea(c.var.db, id, me.id)
+    const idea = findIdea(c.var.db, id, me.id, c.var.clock.now())
     if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
     return c.json({ idea }, 201)
   })
@@ -190,7 +190,7 @@ export const ideaRoutes = createRouter()
       c.var.clock.now(),
     )
     if (!updated) throw new ApiError('conflict', IDEA_TEXT.notNew)
-    const idea = findIdea(c.var.db, id, me.id)
+    const idea = findIdea(c.var.db, id, me.id, c.var.clock.now())
     if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
     return c.json({ idea }, 200)
   })

@@ -1,0 +1,47 @@
+import { DEFAULT_RESPONSE_NORM_DAYS, type InstallationSettings, STALE_AFTER_DAYS } from '@meedenken/shared'
+import { inArray } from 'drizzle-orm'
+import { recordAudit } from '../audit/audit.data'
+import type { Db, DbOrTx } from '../db/open'
+import { settings } from '../db/schema'
+
+const KEYS = { responseNormDays: 'response_norm_days', staleAfterDays: 'stale_after_days' } as const
+
+/** Settings an admin can change, with their defaults. Read per request: one indexed lookup. */
+export function installationSettings(db: DbOrTx): InstallationSettings {
+  const rows = db
+    .select()
+    .from(settings)
+    .where(inArray(settings.key, Object.values(KEYS)))
+    .all()
+  const value = (key: string, fallback: number) => {
+    const n = Number(rows.find((r) => r.key === key)?.value)
+    return Number.isInteger(n) && n > 0 ? n : fallback
+  }
+  return {
+    responseNormDays: value(KEYS.responseNormDays, DEFAULT_RESPONSE_NORM_DAYS),
+    staleAfterDays: value(KEYS.staleAfterDays, STALE_AFTER_DAYS),
+  }
+}
+
+export function saveInstallationSettings(db: Db, next: InstallationSettings, actorId: number, now: number): void {
+  db.transaction((tx) => {
+    const before = installationSettings(tx)
+    recordAudit(
+      tx,
+      {
+        actorId,
+        action: 'settings.changed',
+        subjectType: 'settings',
+        subjectId: null,
+        details: { before, after: next },
+      },
+      now,
+    )
+    for (const [field, key] of Object.entries(KEYS) as [keyof InstallationSettings, string][]) {
+      tx.insert(settings)
+        .values({ key, value: String(next[field]), updatedAt: now })
+        .onConflictDoUpdate({ target: settings.key, set: { value: String(next[field]), updatedAt: now } })
+        .run()
+    }
+  })
+}

@@ -1,0 +1,80 @@
+import { canTransition, type DeclineReason, type IdeaStatus } from '@meedenken/shared'
+import { eq, sql } from 'drizzle-orm'
+import { recordAudit } from '../../audit/audit.data'
+import type { Db } from '../../db/open'
+import { ideas, statusChanges } from '../../db/schema'
+import { notifyFollowers } from '../../notify/notify.data'
+
+export type StatusChangeInput = {
+  ideaId: number
+  actorId: number
+  to: IdeaStatus
+  explanation: string
+  declineReason: DeclineReason | null
+  referredTo: string | null
+  closure: { whatChanged: string; since: string; team: string; link: string | null } | null
+}
+
+export type StatusChangeResult =
+  | { ok: true; statusChangeId: number; notified: number }
+  | { ok: false; reason: 'not_found' }
+  | { ok: false; reason: 'transition'; from: IdeaStatus }
+
+/**
+ * A public status change: the timeline row, the idea's status and "last update", the
+ * first-answer clock, a notification per follower and the audit entry, all or nothing.
+ */
+export function changeStatus(db: Db, input: StatusChangeInput, now: number): StatusChangeResult {
+  return db.transaction(
+    (tx) => {
+      const idea = tx.select({ status: ideas.status }).from(ideas).where(eq(ideas.id, input.ideaId)).get()
+      if (!idea) return { ok: false, reason: 'not_found' } as const
+      if (!canTransition(idea.status, input.to)) return { ok: false, reason: 'transition', from: idea.status } as const
+      const statusChangeId = tx
+        .insert(statusChanges)
+        .values({
+          ideaId: input.ideaId,
+          fromStatus: idea.status,
+          toStatus: input.to,
+          explanation: input.explanation,
+          declineReason: input.declineReason,
+          referredTo: input.referredTo,
+          closureWhatChanged: input.closure?.whatChanged ?? null,
+          closureSince: input.closure?.since ?? null,
+          closureTeam: input.closure?.team ?? null,
+          closureLink: input.closure?.link ?? null,
+          actorId: input.actorId,
+          createdAt: now,
+        })
+        .returning({ id: statusChanges.id })
+        .get().id
+      tx.update(ideas)
+        .set({
+          status: input.to,
+          updatedAt: now,
+          lastPublicUpdateAt: now,
+          firstResponseAt: sql`coalesce(${ideas.firstResponseAt}, ${now})`,
+        })
+        .where(eq(ideas.id, input.ideaId))
+        .run()
+      const notified = notifyFollowers(
+        tx,
+        { ideaId: input.ideaId, kind: 'status_changed', statusChangeId, exceptUserId: input.actorId },
+        now,
+      )
+      recordAudit(
+        tx,
+        {
+          actorId: input.actorId,
+          action: 'idea.status_changed',
+          subjectType: 'idea',
+          subjectId: input.ideaId,
+          details: { before: idea.status, after: input.to, declineReason: input.declineReason },
+        },
+        now,
+      )
+      return { ok: true, statusChangeId, notified } as const
+    },
+    { behavior: 'immediate' },
+  )
+}

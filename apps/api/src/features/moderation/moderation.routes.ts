@@ -1,0 +1,136 @@
+import { BlockBody, IdParam, ModerationAction, ModerationQueue, ReportBody, type Text } from '@meedenken/shared'
+import { z } from 'zod'
+import { ApiError, localeOf } from '../../http/errors'
+import { signedIn } from '../../http/policy'
+import { enforceRateLimits, HOUR } from '../../http/rate-limit'
+import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import { type BlockResult, moderate, moderationQueue, report, setBlocked } from './moderation.data'
+
+const TEXT = {
+  notFound: { nl: 'Dit bestaat niet (meer).', en: 'This does not exist (any more).' },
+  userNotFound: { nl: 'Deze deelnemer bestaat niet (meer).', en: 'This participant does not exist (any more).' },
+  notMember: {
+    nl: 'Alleen deelnemers kunnen worden geblokkeerd, geen medewerkers of beheerders.',
+    en: 'Only participants can be blocked, not staff or administrators.',
+  },
+  thanks: {
+    nl: 'Bedankt voor uw melding. Een medewerker bekijkt het.',
+    en: 'Thank you for your report. A staff member will look at it.',
+  },
+} satisfies Record<string, Text>
+
+const SubjectParam = z.object({
+  type: z.enum(['idea', 'comment']),
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+})
+
+const reportRoute = route(
+  'member',
+  {
+    method: 'post',
+    path: '/reports',
+    tags: ['Moderation'],
+    summary: 'Report an idea or comment; three different people hide it until staff review it',
+    request: { body: jsonBody(ReportBody) },
+    responses: { 201: jsonResponse(z.object({ message: z.string() }), 'Received') },
+  },
+  { errors: [429] },
+)
+
+const queueRoute = route('staff', {
+  method: 'get',
+  path: '/staff/moderation',
+  tags: ['Moderation'],
+  summary: 'Everything with an open report, oldest first',
+  responses: { 200: jsonResponse(ModerationQueue, 'The moderation queue') },
+})
+
+const actionRoute = route('staff', {
+  method: 'post',
+  path: '/staff/moderation/{type}/{id}',
+  tags: ['Moderation'],
+  summary: 'Hide or restore an idea or comment, with a reason; closes its open reports',
+  request: { params: SubjectParam, body: jsonBody(ModerationAction) },
+  responses: { 204: { description: 'Done' } },
+})
+
+const blockRoute = route(
+  'staff',
+  {
+    method: 'post',
+    path: '/staff/users/{id}/block',
+    tags: ['Moderation'],
+    summary: 'Block a member: sessions end and their content is hidden',
+    request: { params: IdParam, body: jsonBody(BlockBody) },
+    responses: { 204: { description: 'Blocked' } },
+  },
+  { errors: [409] },
+)
+
+const unblockRoute = route(
+  'staff',
+  {
+    method: 'post',
+    path: '/staff/users/{id}/unblock',
+    tags: ['Moderation'],
+    summary: 'Lift a block: the content hidden by the block shows again',
+    request: { params: IdParam, body: jsonBody(BlockBody) },
+    responses: { 204: { description: 'Unblocked' } },
+  },
+  { errors: [409] },
+)
+
+export const moderationRoutes = createRouter()
+  .openapi(reportRoute, (c) => {
+    const me = signedIn(c)
+    const body = c.req.valid('json')
+    enforceRateLimits(c, [{ key: `reports:${me.id}`, limit: 30, windowMs: HOUR }])
+    const result = report(
+      c.var.db,
+      {
+        subject: { type: body.subjectType, id: body.subjectId },
+        reporterId: me.id,
+        reason: body.reason,
+        note: body.note ?? null,
+      },
+      c.var.clock.now(),
+    )
+    if (!result.ok) throw new ApiError('not_found', TEXT.notFound)
+    return c.json({ message: TEXT.thanks[localeOf(c)] }, 201)
+  })
+  .openapi(queueRoute, (c) => c.json({ items: moderationQueue(c.var.db) }, 200))
+  .openapi(actionRoute, (c) => {
+    const { type, id } = c.req.valid('param')
+    const body = c.req.valid('json')
+    const done = moderate(
+      c.var.db,
+      { subject: { type, id }, action: body.action, reason: body.reason, actorId: signedIn(c).id },
+      c.var.clock.now(),
+    )
+    if (!done) throw new ApiError('not_found', TEXT.notFound)
+    return c.body(null, 204)
+  })
+  .openapi(blockRoute, (c) => {
+    const result = setBlocked(
+      c.var.db,
+      { userId: c.req.valid('param').id, blocked: true, reason: c.req.valid('json').reason, actorId: signedIn(c).id },
+      c.var.clock.now(),
+    )
+    throwUnlessBlocked(result)
+    return c.body(null, 204)
+  })
+  .openapi(unblockRoute, (c) => {
+    const result = setBlocked(
+      c.var.db,
+      { userId: c.req.valid('param').id, blocked: false, reason: c.req.valid('json').reason, actorId: signedIn(c).id },
+      c.var.clock.now(),
+    )
+    throwUnlessBlocked(result)
+    return c.body(null, 204)
+  })
+
+function throwUnlessBlocked(result: BlockResult): void {
+  if (result.ok) return
+  if (result.reason === 'not_a_member') throw new ApiError('conflict', TEXT.notMember)
+  throw new ApiError('not_found', TEXT.userNotFound)
+}

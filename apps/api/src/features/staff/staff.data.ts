@@ -1,0 +1,488 @@
+import {
+  DUE_SOON_WORKING_DAYS,
+  type DueBadge,
+  type InboxTab,
+  type InstallationSettings,
+  type StaffIdea,
+  type TargetGroup,
+} from '@meedenken/shared'
+import { and, asc, eq, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
+import { recordAudit } from '../../audit/audit.data'
+import { installationSettings } from '../../config/installation.data'
+import type { Db } from '../../db/open'
+import { departments, ideaAssignments, ideaNotes, ideas, statusChanges, users, votes } from '../../db/schema'
+import { hotScoreSql } from '../../domain/hot-score'
+import { dueAt, overdueCutoff, workingDaysBetween } from '../../domain/working-days'
+import { notifyFollowers } from '../../notify/notify.data'
+import { createIdea, selectCards, toIdea } from '../ideas/ideas.data'
+
+const OPEN_STATUSES = ['new', 'under_review', 'planned', 'in_progress'] as const
+const DAY = 86_400_000
+
+const staffColumns = {
+  departmentId: ideas.departmentId,
+  assigneeId: ideas.assigneeId,
+  hidden: ideas.hidden,
+  firstResponseAt: ideas.firstResponseAt,
+  lastPublicUpdateAt: ideas.lastPublicUpdateAt,
+  openReports: sql<number>`(select count(*) from reports r where r.subject_type = 'idea' and r.subject_id = ${ideas.id} and r.resolved_at is null)`,
+}
+
+export type StaffFields = Omit<StaffIdea, keyof ReturnType<typeof toIdea>>
+
+/** The norm badge: answered, or on time / due soon / overdue by working days. */
+export function badgeFor(
+  createdAt: number,
+  firstResponseAt: number | null,
+  now: number,
+  normDays: number,
+): { badge: DueBadge; dueAt: number } {
+  const due = dueAt(createdAt, normDays)
+  if (firstResponseAt !== null) return { badge: 'answered', dueAt: due }
+  const used = workingDaysBetween(createdAt, now)
+  if (used > normDays) return { badge: 'overdue', dueAt: due }
+  return { badge: normDays - used <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time', dueAt: due }
+}
+
+function staffFields(
+  row: { createdAt: number; status: string } & {
+    departmentId: number | null
+    assigneeId: number | null
+    hidden: number
+    firstResponseAt: number | null
+    lastPublicUpdateAt: number | null
+    openReports: number
+  },
+  now: number,
+  config: InstallationSettings,
+): StaffFields {
+  const { badge, dueAt: due } = badgeFor(row.createdAt, row.firstResponseAt, now, config.responseNormDays)
+  const lastUpdate = row.lastPublicUpdateAt ?? row.createdAt
+  return {
+    departmentId: row.departmentId,
+    assigneeId: row.assigneeId,
+    hidden: row.hidden === 1,
+    firstResponseAt: row.firstResponseAt === null ? null : new Date(row.firstResponseAt).toISOString(),
+    lastPublicUpdateAt: row.lastPublicUpdateAt === null ? null : new Date(row.lastPublicUpdateAt).toISOString(),
+    dueAt: new Date(due).toISOString(),
+    badge,
+    stale: (row.status === 'planned' || row.status === 'in_progress') && now - lastUpdate > config.staleAfterDays * DAY,
+    openReports: Number(row.openReports),
+  }
+}
+
+export type InboxCursor = { value: number; id: number }
+
+/**
+ * One inbox tab, most urgent first. Each tab reads a narrow index range: unanswered ideas
+ * by age, a colleague's or department's open ideas, stale ones by last update.
+ */
+export function inbox(
+  db: Db,
+  input: { tab: InboxTab; staffId: number; departmentId: number | null; cursor: InboxCursor | null; limit: number },
+  now: number,
+) {
+  const config = installationSettings(db)
+  const staleCutoff = now - config.staleAfterDays * DAY
+  const answeredLast = sql<number>`case when ${ideas.firstResponseAt} is null then ${ideas.createdAt} else 10000000000000 + coalesce(${ideas.lastPublicUpdateAt}, ${ideas.createdAt}) end`
+  const tab = tabQuery(input.tab, input, now, config, staleCutoff, answeredLast)
+  if (!tab) return { items: [], nextCursor: null as InboxCursor | null }
+  const conditions = [...tab.where]
+  if (input.cursor) conditions.push(sql`(${tab.order}, ${ideas.id}) > (${input.cursor.value}, ${input.cursor.id})`)
+  const rows = selectCards(db)
+    .where(and(...conditions))
+    .orderBy(asc(tab.order), asc(ideas.id))
+    .limit(input.limit + 1)
+    .all()
+  const page = rows.slice(0, input.limit)
+  const ids = page.map((r) => r.id)
+  const extra = ids.length
+    ? db
+        .select({ id: ideas.id, ...staffColumns, order: tab.order })
+        .from(ideas)
+        .where(inArray(ideas.id, ids))
+        .all()
+    : []
+  const byId = new Map(extra.map((e) => [e.id, e]))
+  const items = page.flatMap((r) => {
+    const e = byId.get(r.id)
+    return e
+      ? [{ ...toIdea(r, false), ...staffFields({ ...e, createdAt: r.createdAt, status: r.status }, now, config) }]
+      : []
+  })
+  const last = page.at(-1)
+  const lastOrder = last ? byId.get(last.id)?.order : undefined
+  return {
+    items,
+    nextCursor:
+      rows.length > input.limit && last && lastOrder !== undefined ? { value: Number(lastOrder), id: last.id } : null,
+  }
+}
+
+function tabQuery(
+  tab: InboxTab,
+  input: { staffId: number; departmentId: number | null },
+  now: number,
+  config: InstallationSettings,
+  staleCutoff: number,
+  answeredLast: SQL<number>,
+): { where: SQL[]; order: SQL<number> | typeof ideas.createdAt } | null {
+  const visible = eq(ideas.hidden, 0)
+  const unanswered = isNull(ideas.firstResponseAt)
+  const open = inArray(ideas.status, [...OPEN_STATUSES])
+  switch (tab) {
+    case 'needs_answer':
+      return { where: [visible, unanswered, ne(ideas.status, 'merged')], order: ideas.createdAt }
+    case 'overdue':
+      return {
+        where: [
+          visible,
+          unanswered,
+          ne(ideas.status, 'merged'),
+          lt(ideas.createdAt, overdueCutoff(now, config.responseNormDays)),
+        ],
+        order: ideas.createdAt,
+      }
+    case 'mine':
+      return { where: [eq(ideas.assigneeId, input.staffId), open], order: answeredLast }
+    case 'department':
+      if (input.departmentId === null) return null
+      return { where: [eq(ideas.departmentId, input.departmentId), open], order: answeredLast }
+    case 'stale':
+      return {
+        where: [inArray(ideas.status, ['planned', 'in_progress']), lt(ideas.lastPublicUpdateAt, staleCutoff)],
+        order: sql<number>`${ideas.lastPublicUpdateAt}`,
+      }
+    case 'reported':
+      return {
+        where: [
+          sql`${ideas.id} in (select r.subject_id from reports r where r.subject_type = 'idea' and r.resolved_at is null
+              union select c.idea_id from reports r join comments c on c.id = r.subject_id
+              where r.subject_type = 'comment' and r.resolved_at is null)`,
+        ],
+        order: ideas.createdAt,
+      }
+  }
+}
+
+/** How many ideas each tab holds, for the tab labels. */
+export function inboxCounts(
+  db: Db,
+  staffId: number,
+  departmentId: number | null,
+  now: number,
+): Record<InboxTab, number> {
+  const config = installationSettings(db)
+  const count = (where: SQL | undefined) =>
+    db.select({ n: sql<number>`count(*)` }).from(ideas).where(where).get()?.n ?? 0
+  const visibleUnanswered = and(eq(ideas.hidden, 0), isNull(ideas.firstResponseAt), ne(ideas.status, 'merged'))
+  const open = inArray(ideas.status, [...OPEN_STATUSES])
+  return {
+    needs_answer: count(visibleUnanswered),
+    overdue: count(and(visibleUnanswered, lt(ideas.createdAt, overdueCutoff(now, config.responseNormDays)))),
+    mine: count(and(eq(ideas.assigneeId, staffId), open)),
+    department: departmentId === null ? 0 : count(and(eq(ideas.departmentId, departmentId), open)),
+    stale: count(
+      and(
+        inArray(ideas.status, ['planned', 'in_progress']),
+        lt(ideas.lastPublicUpdateAt, now - config.staleAfterDays * DAY),
+      ),
+    ),
+    reported:
+      db.get<{ n: number }>(sql`select count(*) as n from (
+        select r.subject_id as idea_id from reports r where r.subject_type = 'idea' and r.resolved_at is null
+        union select c.idea_id from reports r join comments c on c.id = r.subject_id
+        where r.subject_type = 'comment' and r.resolved_at is null)`)?.n ?? 0,
+  }
+}
+
+export function staffFieldsOf(db: Db, ideaId: number, now: number): StaffFields | null {
+  const row = db
+    .select({ ...staffColumns, createdAt: ideas.createdAt, status: ideas.status })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId))
+    .get()
+  return row ? staffFields(row, now, installationSettings(db)) : null
+}
+
+export function notesOf(db: Db, ideaId: number) {
+  return db
+    .select({ id: ideaNotes.id, body: ideaNotes.body, authorName: users.displayName, createdAt: ideaNotes.createdAt })
+    .from(ideaNotes)
+    .leftJoin(users, eq(users.id, ideaNotes.authorId))
+    .where(eq(ideaNotes.ideaId, ideaId))
+    .orderBy(asc(ideaNotes.createdAt), asc(ideaNotes.id))
+    .all()
+    .map((n) => ({ ...n, authorName: n.authorName ?? '', createdAt: new Date(n.createdAt).toISOString() }))
+}
+
+export function addNote(db: Db, ideaId: number, authorId: number, body: string, now: number): boolean {
+  return db.transaction((tx) => {
+    if (!tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, ideaId)).get()) return false
+    const id = tx
+      .insert(ideaNotes)
+      .values({ ideaId, authorId, body, createdAt: now })
+      .returning({ id: ideaNotes.id })
+      .get().id
+    // The audit log records that a note was written, never what it says.
+    recordAudit(
+      tx,
+      { actorId: authorId, action: 'idea.note_added', subjectType: 'idea', subjectId: ideaId, details: { noteId: id } },
+      now,
+    )
+    return true
+  })
+}
+
+export function assignmentsOf(db: Db, ideaId: number) {
+  return db
+    .select({
+      id: ideaAssignments.id,
+      fromDepartmentId: ideaAssignments.fromDepartmentId,
+      toDepartmentId: ideaAssignments.toDepartmentId,
+      fromAssigneeId: ideaAssignments.fromAssigneeId,
+      toAssigneeId: ideaAssignments.toAssigneeId,
+      actorName: users.displayName,
+      note: ideaAssignments.note,
+      createdAt: ideaAssignments.createdAt,
+    })
+    .from(ideaAssignments)
+    .leftJoin(users, eq(users.id, ideaAssignments.actorId))
+    .where(eq(ideaAssignments.ideaId, ideaId))
+    .orderBy(asc(ideaAssignments.createdAt), asc(ideaAssignments.id))
+    .all()
+    .map((a) => ({ ...a, actorName: a.actorName ?? '', createdAt: new Date(a.createdAt).toISOString() }))
+}
+
+export type AssignResult = { ok: true } | { ok: false; reason: 'not_found' | 'unknown_department' | 'unknown_assignee' }
+
+/** Hands an idea to a department and/or a colleague; every hand-off is logged and audited. */
+export function assignIdea(
+  db: Db,
+  input: { ideaId: number; actorId: number; departmentId?: number | null; assigneeId?: number | null; note?: string },
+  now: number,
+): AssignResult {
+  return db.transaction((tx) => {
+    const idea = tx
+      .select({ departmentId: ideas.departmentId, assigneeId: ideas.assigneeId })
+      .from(ideas)
+      .where(eq(ideas.id, input.ideaId))
+      .get()
+    if (!idea) return { ok: false, reason: 'not_found' } as const
+    if (
+      input.departmentId &&
+      !tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).get()
+    ) {
+      return { ok: false, reason: 'unknown_department' } as const
+    }
+    if (input.assigneeId) {
+      const assignee = tx
+        .select({ role: users.role, deletedAt: users.deletedAt })
+        .from(users)
+        .where(eq(users.id, input.assigneeId))
+        .get()
+      if (!assignee || assignee.role === 'member' || assignee.deletedAt !== null)
+        return { ok: false, reason: 'unknown_assignee' } as const
+    }
+    const next = {
+      departmentId: input.departmentId === undefined ? idea.departmentId : input.departmentId,
+      assigneeId: input.assigneeId === undefined ? idea.assigneeId : input.assigneeId,
+    }
+    tx.update(ideas).set(next).where(eq(ideas.id, input.ideaId)).run()
+    tx.insert(ideaAssignments)
+      .values({
+        ideaId: input.ideaId,
+        fromDepartmentId: idea.departmentId,
+        toDepartmentId: next.departmentId,
+        fromAssigneeId: idea.assigneeId,
+        toAssigneeId: next.assigneeId,
+        actorId: input.actorId,
+        note: input.note || null,
+        createdAt: now,
+      })
+      .run()
+    recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: 'idea.assigned',
+        subjectType: 'idea',
+        subjectId: input.ideaId,
+        details: { before: idea, after: next },
+      },
+      now,
+    )
+    return { ok: true } as const
+  })
+}
+
+export type MergeResult =
+  | { ok: true; movedVotes: number }
+  | { ok: false; reason: 'not_found' | 'same' | 'source_closed' | 'target_closed' }
+
+/**
+ * Merges a duplicate into another idea. Votes move without double counting (a person who
+ * voted for both keeps one vote), followers move the same way, both counters are set from
+ * the rows, the source becomes "merged" on its public timeline and accepts no more votes.
+ */
+export function mergeIdeas(
+  db: Db,
+  input: { sourceId: number; targetId: number; actorId: number; explanation: string },
+  now: number,
+): MergeResult {
+  if (input.sourceId === input.targetId) return { ok: false, reason: 'same' }
+  return db.transaction(
+    (tx) => {
+      const source = tx.select({ status: ideas.status }).from(ideas).where(eq(ideas.id, input.sourceId)).get()
+      const target = tx
+        .select({ status: ideas.status, hidden: ideas.hidden })
+        .from(ideas)
+        .where(eq(ideas.id, input.targetId))
+        .get()
+      if (!source || !target) return { ok: false, reason: 'not_found' } as const
+      if (source.status === 'merged') return { ok: false, reason: 'source_closed' } as const
+      if (target.status === 'merged' || target.hidden) return { ok: false, reason: 'target_closed' } as const
+
+      const moved = tx.run(sql`insert or ignore into votes (idea_id, user_id, created_at)
+        select ${input.targetId}, user_id, created_at from votes where idea_id = ${input.sourceId}`).changes
+      tx.delete(votes).where(eq(votes.ideaId, input.sourceId)).run()
+      tx.run(sql`insert or ignore into followers (idea_id, user_id, created_at)
+        select ${input.targetId}, user_id, created_at from followers where idea_id = ${input.sourceId}`)
+      const recount = (id: number) =>
+        tx
+          .update(ideas)
+          .set({
+            voteCount: sql`(select count(*) from votes where idea_id = ${id})`,
+            followerCount: sql`(select count(*) from followers where idea_id = ${id})`,
+            hotScore: hotScoreSql(
+              sql`(select count(*) from votes where idea_id = ${id})`,
+              ideas.commentCount,
+              ideas.createdAt,
+            ),
+          })
+          .where(eq(ideas.id, id))
+          .run()
+      const statusChangeId = tx
+        .insert(statusChanges)
+        .values({
+          ideaId: input.sourceId,
+          fromStatus: source.status,
+          toStatus: 'merged',
+          explanation: input.explanation,
+          actorId: input.actorId,
+          createdAt: now,
+        })
+        .returning({ id: statusChanges.id })
+        .get().id
+      tx.update(ideas)
+        .set({
+          status: 'merged',
+          mergedIntoId: input.targetId,
+          updatedAt: now,
+          lastPublicUpdateAt: now,
+          firstResponseAt: sql`coalesce(${ideas.firstResponseAt}, ${now})`,
+        })
+        .where(eq(ideas.id, input.sourceId))
+        .run()
+      // Followers of the duplicate hear where the conversation continues (they now follow the target).
+      notifyFollowers(tx, { ideaId: input.sourceId, kind: 'merged', statusChangeId, exceptUserId: input.actorId }, now)
+      recount(input.targetId)
+      recount(input.sourceId)
+      recordAudit(
+        tx,
+        {
+          actorId: input.actorId,
+          action: 'idea.merged',
+          subjectType: 'idea',
+          subjectId: input.sourceId,
+          details: { into: input.targetId, movedVotes: moved },
+        },
+        now,
+      )
+      return { ok: true, movedVotes: moved } as const
+    },
+    { behavior: 'immediate' },
+  )
+}
+
+/**
+ * An idea received by phone, at the desk, by letter or e-mail, entered by staff. The
+ * resident becomes its author: their account when the address is known, otherwise a
+ * new account without a password (they can claim it later by signing up).
+ */
+export function intakeIdea(
+  db: Db,
+  input: {
+    actorId: number
+    title: string
+    body: string
+    themeId: number
+    districtId: number | null
+    targetGroups: TargetGroup[]
+    channel: 'phone' | 'desk' | 'letter' | 'email'
+    departmentId: number | null
+    submitter: { displayName: string; email?: string | undefined; targetGroup: TargetGroup; districtId: number | null }
+  },
+  now: number,
+): number {
+  const authorId = db.transaction((tx) => {
+    const known = input.submitter.email
+      ? tx.select({ id: users.id }).from(users).where(eq(users.email, input.submitter.email)).get()
+      : undefined
+    if (known) return known.id
+    return tx
+      .insert(users)
+      .values({
+        email: input.submitter.email ?? null,
+        displayName: input.submitter.displayName,
+        targetGroup: input.submitter.targetGroup,
+        districtId: input.submitter.districtId,
+        role: 'member',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: users.id })
+      .get().id
+  })
+  const id = createIdea(
+    db,
+    {
+      title: input.title,
+      body: input.body,
+      themeId: input.themeId,
+      districtId: input.districtId,
+      targetGroups: input.targetGroups,
+      authorId,
+      channel: input.channel,
+      departmentId: input.departmentId,
+    },
+    now,
+  )
+  recordAudit(
+    db,
+    {
+      actorId: input.actorId,
+      action: 'idea.intake',
+      subjectType: 'idea',
+      subjectId: id,
+      details: { channel: input.channel },
+    },
+    now,
+  )
+  return id
+}
+
+export function colleagues(db: Db) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, role: users.role, departmentId: users.departmentId })
+    .from(users)
+    .where(and(inArray(users.role, ['staff', 'admin']), isNull(users.deletedAt), isNull(users.blockedAt)))
+    .orderBy(asc(users.displayName))
+    .all()
+}
+
+export function departmentOf(db: Db, userId: number): number | null {
+  return (
+    db.select({ departmentId: users.departmentId }).from(users).where(eq(users.id, userId)).get()?.departmentId ?? null
+  )
+}

@@ -1,0 +1,234 @@
+import { z } from 'zod'
+import { Cursor, PageLimit, Timestamp } from './common'
+import { Channel, DeclineReason, IdeaStatus, InboxTab, ReportReason, Role, TargetGroup } from './enums'
+import { IDEA_BODY, IDEA_TITLE, Idea, IdeaDetail } from './ideas'
+
+const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+
+export const EXPLANATION_MIN = 20
+
+export const ClosureInput = z
+  .object({
+    whatChanged: z.string().trim().min(10).max(1000),
+    since: z.iso.date(),
+    team: z.string().trim().min(2).max(120),
+    link: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable()
+      .optional(),
+  })
+  .meta({ id: 'ClosureInput', description: '"Jij zei, wij deden": required when an idea is done' })
+
+export const StatusChangeBody = z
+  .object({
+    status: IdeaStatus,
+    explanation: z.string().trim().min(EXPLANATION_MIN).max(2000),
+    declineReason: DeclineReason.optional(),
+    referredTo: z.string().trim().min(2).max(200).optional(),
+    closure: ClosureInput.optional(),
+  })
+  .meta({ id: 'StatusChangeBody' })
+export type StatusChangeBody = z.input<typeof StatusChangeBody>
+
+export const OfficialMark = z.object({ official: z.boolean() }).meta({ id: 'OfficialMark' })
+
+export const DueBadge = z.enum(['on_time', 'due_soon', 'overdue', 'answered'])
+export type DueBadge = z.infer<typeof DueBadge>
+
+export const StaffIdea = Idea.extend({
+  departmentId: z.number().int().nullable(),
+  assigneeId: z.number().int().nullable(),
+  hidden: z.boolean(),
+  firstResponseAt: Timestamp.nullable(),
+  lastPublicUpdateAt: Timestamp.nullable(),
+  dueAt: Timestamp.meta({ description: 'End of the last working day of the response norm' }),
+  badge: DueBadge,
+  stale: z.boolean(),
+  openReports: z.number().int(),
+}).meta({ id: 'StaffIdea' })
+export type StaffIdea = z.infer<typeof StaffIdea>
+
+export const InboxQuery = z.object({
+  tab: InboxTab.default('needs_answer'),
+  cursor: Cursor.optional(),
+  limit: PageLimit,
+})
+export const InboxPage = z
+  .object({
+    items: z.array(StaffIdea),
+    nextCursor: z.string().nullable(),
+    counts: z.record(InboxTab, z.number().int()),
+  })
+  .meta({ id: 'InboxPage' })
+export type InboxPage = z.infer<typeof InboxPage>
+
+export const Note = z
+  .object({ id: z.number().int(), body: z.string(), authorName: z.string(), createdAt: Timestamp })
+  .meta({ id: 'Note' })
+export const NewNote = z.object({ body: z.string().trim().min(1).max(4000) }).meta({ id: 'NewNote' })
+
+export const Assignment = z
+  .object({
+    id: z.number().int(),
+    fromDepartmentId: z.number().int().nullable(),
+    toDepartmentId: z.number().int().nullable(),
+    fromAssigneeId: z.number().int().nullable(),
+    toAssigneeId: z.number().int().nullable(),
+    actorName: z.string(),
+    note: z.string().nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Assignment' })
+
+export const AssignBody = z
+  .object({
+    departmentId: Id.nullable().optional(),
+    assigneeId: Id.nullable().optional(),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .meta({ id: 'AssignBody' })
+
+export const StaffIdeaDetail = z
+  .object({
+    idea: IdeaDetail,
+    staff: StaffIdea.pick({
+      departmentId: true,
+      assigneeId: true,
+      hidden: true,
+      firstResponseAt: true,
+      lastPublicUpdateAt: true,
+      dueAt: true,
+      badge: true,
+      stale: true,
+      openReports: true,
+    }),
+    notes: z.array(Note),
+    assignments: z.array(Assignment),
+  })
+  .meta({ id: 'StaffIdeaDetail' })
+export type StaffIdeaDetail = z.infer<typeof StaffIdeaDetail>
+
+export const MergeBody = z
+  .object({ targetId: Id, explanation: z.string().trim().min(EXPLANATION_MIN).max(2000) })
+  .meta({ id: 'MergeBody' })
+
+export const INTAKE_CHANNELS = ['phone', 'desk', 'letter', 'email'] as const
+
+export const IntakeBody = z
+  .object({
+    title: z.string().trim().min(IDEA_TITLE.min).max(IDEA_TITLE.max),
+    body: z.string().trim().min(IDEA_BODY.min).max(IDEA_BODY.max),
+    themeId: Id,
+    districtId: Id.nullable().optional(),
+    targetGroups: z.array(TargetGroup).max(3).optional(),
+    channel: Channel.exclude(['web']),
+    submitter: z.object({
+      displayName: z.string().trim().min(2).max(60),
+      email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
+      targetGroup: TargetGroup,
+      districtId: Id.nullable().optional(),
+    }),
+  })
+  .meta({ id: 'IntakeBody', description: 'An idea received by phone, at the desk, by letter or e-mail' })
+export type IntakeBody = z.input<typeof IntakeBody>
+
+export const Colleague = z
+  .object({ id: z.number().int(), displayName: z.string(), role: Role, departmentId: z.number().int().nullable() })
+  .meta({ id: 'Colleague' })
+
+export const Department = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    name: z.string(),
+    nameEn: z.string(),
+    themeIds: z.array(z.number().int()),
+  })
+  .meta({ id: 'Department' })
+export type Department = z.infer<typeof Department>
+
+export const DepartmentBody = z
+  .object({ name: z.string().trim().min(2).max(80), nameEn: z.string().trim().min(2).max(80) })
+  .meta({ id: 'DepartmentBody' })
+export const ThemeDepartmentBody = z.object({ departmentId: Id.nullable() }).meta({ id: 'ThemeDepartmentBody' })
+export const StaffDepartmentBody = z.object({ departmentId: Id.nullable() }).meta({ id: 'StaffDepartmentBody' })
+
+export const InstallationSettings = z
+  .object({ responseNormDays: z.number().int().min(1).max(60), staleAfterDays: z.number().int().min(7).max(180) })
+  .meta({ id: 'InstallationSettings' })
+export type InstallationSettings = z.infer<typeof InstallationSettings>
+
+export const ReportBody = z
+  .object({
+    subjectType: z.enum(['idea', 'comment']),
+    subjectId: Id,
+    reason: ReportReason,
+    note: z.string().trim().max(500).optional(),
+  })
+  .meta({ id: 'ReportBody' })
+export type ReportBody = z.input<typeof ReportBody>
+
+export const ModerationItem = z
+  .object({
+    subjectType: z.enum(['idea', 'comment']),
+    subjectId: z.number().int(),
+    ideaId: z.number().int(),
+    title: z.string().meta({ description: 'The idea title (for a comment: of its idea)' }),
+    text: z.string().meta({ description: 'The reported text, shown to staff even when hidden' }),
+    authorId: z.number().int().nullable(),
+    authorName: z.string(),
+    hidden: z.boolean(),
+    reports: z.array(z.object({ reason: ReportReason, note: z.string().nullable(), createdAt: Timestamp })),
+    firstReportedAt: Timestamp,
+  })
+  .meta({ id: 'ModerationItem' })
+export type ModerationItem = z.infer<typeof ModerationItem>
+
+export const ModerationQueue = z.object({ items: z.array(ModerationItem) }).meta({ id: 'ModerationQueue' })
+
+export const ModerationAction = z
+  .object({ action: z.enum(['hide', 'restore']), reason: z.string().trim().min(5).max(500) })
+  .meta({ id: 'ModerationAction' })
+
+export const BlockBody = z.object({ reason: z.string().trim().min(5).max(500) }).meta({ id: 'BlockBody' })
+
+export const AuditEntry = z
+  .object({
+    id: z.number().int(),
+    actorId: z.number().int().nullable(),
+    actorName: z.string(),
+    action: z.string(),
+    subjectType: z.string(),
+    subjectId: z.number().int().nullable(),
+    details: z.record(z.string(), z.unknown()).nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'AuditEntry' })
+export type AuditEntry = z.infer<typeof AuditEntry>
+
+export const AuditQuery = z.object({
+  action: z.string().trim().max(60).optional(),
+  actor: z.coerce.number().int().positive().optional(),
+  cursor: Cursor.optional(),
+  limit: PageLimit,
+})
+export const AuditPage = z
+  .object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditPage' })
+
+export const Notification = z
+  .object({
+    id: z.number().int(),
+    kind: z.string(),
+    ideaId: z.number().int().nullable(),
+    ideaTitle: z.string().nullable(),
+    status: IdeaStatus.nullable(),
+    read: z.boolean(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Notification' })
+export type Notification = z.infer<typeof Notification>
+export const NotificationPage = z
+  .object({ items: z.array(Notification), unread: z.number().int(), nextCursor: z.string().nullable() })
+  .meta({ id: 'NotificationPage' })
