@@ -1,5 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { requestId } from 'hono/request-id'
+import { accountabilityRoutes } from './features/accountability/accountability.routes'
 import { authRoutes } from './features/accounts/auth.routes'
 import { meRoutes } from './features/accounts/me.routes'
 import { adminUserRoutes } from './features/admin-users/admin-users.routes'
@@ -13,6 +14,7 @@ import { ideaRoutes } from './features/ideas/ideas.routes'
 import { statusRoutes } from './features/ideas/status.routes'
 import { moderationRoutes } from './features/moderation/moderation.routes'
 import { notificationRoutes } from './features/notifications/notifications.routes'
+import { satisfactionRoutes } from './features/satisfaction/satisfaction.routes'
 import { siteRoutes } from './features/site/site.routes'
 import { staffRoutes } from './features/staff/staff.routes'
 import { voteRoutes } from './features/votes/votes.routes'
@@ -37,6 +39,8 @@ function apiRoutes() {
     .route('/staff', staffRoutes)
     .route('/', moderationRoutes)
     .route('/', administrationRoutes)
+    .route('/', satisfactionRoutes)
+    .route('/', accountabilityRoutes)
     .route('/me/notifications', notificationRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)

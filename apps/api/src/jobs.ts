@@ -1,3 +1,4 @@
+import { askDueFollowups } from './features/satisfaction/satisfaction.data'
 import type { Deps } from './http/env'
 import { pruneRateLimits } from './http/rate-limit.data'
 import { pruneSessions } from './http/session.data'
@@ -10,6 +11,7 @@ export function startBackgroundJobs(deps: Deps): () => void {
     const now = deps.clock.now()
     pruneRateLimits(deps.db, now)
     pruneSessions(deps.db, now)
+    askDueFollowups(deps.db, now)
   }, 10 * 60_000)
   housekeeping.unref()
   return () => {

@@ -6,6 +6,7 @@ import { systemClock } from './http/env'
 import { startBackgroundJobs } from './jobs'
 import { createLogger } from './logger'
 import { readSettings } from './settings'
+import { ensureStats } from './stats/rebuild'
 
 const settings = readSettings()
 const logger = createLogger(settings)
@@ -16,6 +17,7 @@ if (settings.demoData) {
   const result = await loadDemoData(db, systemClock)
   logger.info(result.loaded ? 'demo data loaded' : 'demo data already present, left as is')
 }
+if (ensureStats(db)) logger.info('scorecard counters rebuilt from the data')
 
 const deps = { db, settings, logger, clock: systemClock }
 const app = createApp(deps)

@@ -68,6 +68,7 @@ export const REPORTS_TO_HIDE = 3
 
 export const NOTIFICATION_KINDS = [
   'status_changed',
+  'followup_question',
   'official_answer',
   'merged',
   'reply',
@@ -81,5 +82,6 @@ export const INBOX_TABS = ['needs_answer', 'mine', 'department', 'overdue', 'sta
 /** Defaults for the settings an admin can change. */
 export const DEFAULT_RESPONSE_NORM_DAYS = 10
 export const STALE_AFTER_DAYS = 30
+export const DEFAULT_FOLLOWUP_WEEKS = 6
 /** "Due soon" in the staff inbox: this many working days or fewer left. */
 export const DUE_SOON_WORKING_DAYS = 2

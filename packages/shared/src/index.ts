@@ -1,3 +1,4 @@
+export * from './accountability'
 export * from './accounts'
 export * from './catalog'
 export * from './common'

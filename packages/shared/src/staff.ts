@@ -155,7 +155,11 @@ export const ThemeDepartmentBody = z.object({ departmentId: Id.nullable() }).met
 export const StaffDepartmentBody = z.object({ departmentId: Id.nullable() }).meta({ id: 'StaffDepartmentBody' })
 
 export const InstallationSettings = z
-  .object({ responseNormDays: z.number().int().min(1).max(60), staleAfterDays: z.number().int().min(7).max(180) })
+  .object({
+    responseNormDays: z.number().int().min(1).max(60),
+    staleAfterDays: z.number().int().min(7).max(180),
+    followupWeeks: z.number().int().min(1).max(52),
+  })
   .meta({ id: 'InstallationSettings' })
 export type InstallationSettings = z.infer<typeof InstallationSettings>
 

@@ -1,10 +1,19 @@
-import { DEFAULT_RESPONSE_NORM_DAYS, type InstallationSettings, STALE_AFTER_DAYS } from '@meedenken/shared'
+import {
+  DEFAULT_FOLLOWUP_WEEKS,
+  DEFAULT_RESPONSE_NORM_DAYS,
+  type InstallationSettings,
+  STALE_AFTER_DAYS,
+} from '@meedenken/shared'
 import { inArray } from 'drizzle-orm'
 import { recordAudit } from '../audit/audit.data'
 import type { Db, DbOrTx } from '../db/open'
 import { settings } from '../db/schema'
 
-const KEYS = { responseNormDays: 'response_norm_days', staleAfterDays: 'stale_after_days' } as const
+const KEYS = {
+  responseNormDays: 'response_norm_days',
+  staleAfterDays: 'stale_after_days',
+  followupWeeks: 'followup_weeks',
+} as const
 
 /** Settings an admin can change, with their defaults. Read per request: one indexed lookup. */
 export function installationSettings(db: DbOrTx): InstallationSettings {
@@ -20,6 +29,7 @@ export function installationSettings(db: DbOrTx): InstallationSettings {
   return {
     responseNormDays: value(KEYS.responseNormDays, DEFAULT_RESPONSE_NORM_DAYS),
     staleAfterDays: value(KEYS.staleAfterDays, STALE_AFTER_DAYS),
+    followupWeeks: value(KEYS.followupWeeks, DEFAULT_FOLLOWUP_WEEKS),
   }
 }
 

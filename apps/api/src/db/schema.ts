@@ -92,8 +92,15 @@ export const ideas = sqliteTable(
     departmentId: integer('department_id').references(() => departments.id),
     assigneeId: integer('assignee_id').references(() => users.id),
     mergedIntoId: integer('merged_into_id'),
+    // The author's target group when the idea came in: statistics do not shift when they change it.
+    authorGroup: text('author_group').$type<TargetGroup>(),
+    // When the first answer is due under the norm that applied when the idea came in.
+    responseDueAt: integer('response_due_at'),
     // The first public answer (official comment or status change): the response norm's clock stops.
     firstResponseAt: integer('first_response_at'),
+    firstResponseWorkingDays: integer('first_response_working_days'),
+    doneAt: integer('done_at'),
+    followupAskedAt: integer('followup_asked_at'),
     // The last public update (status change, official answer, progress update): for "stale".
     lastPublicUpdateAt: integer('last_public_update_at'),
     createdAt: createdAt(),
@@ -116,6 +123,7 @@ export const ideas = sqliteTable(
     index('ideas_department_queue').on(t.departmentId, t.firstResponseAt, t.createdAt),
     index('ideas_assignee_queue').on(t.assigneeId, t.firstResponseAt, t.createdAt),
     index('ideas_stale').on(t.status, t.lastPublicUpdateAt),
+    index('ideas_followup_due').on(t.followupAskedAt, t.doneAt),
   ],
 )
 
@@ -195,7 +203,11 @@ export const statusChanges = sqliteTable(
     actorId: integer('actor_id').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('status_changes_idea').on(t.ideaId, t.createdAt)],
+  (t) => [
+    index('status_changes_idea').on(t.ideaId, t.createdAt),
+    // "Jij zei, wij deden": completed ideas, newest first.
+    index('status_changes_to').on(t.toStatus, t.createdAt),
+  ],
 )
 
 /** Small key/value store for installation settings and one-off markers (demo data loaded). */
@@ -356,4 +368,69 @@ export const reports = sqliteTable(
     uniqueIndex('reports_one_per_reporter').on(t.subjectType, t.subjectId, t.reporterId),
     index('reports_open').on(t.resolvedAt, t.createdAt),
   ],
+)
+
+/**
+ * Satisfaction with how the municipality handled an idea, asked after each status change
+ * or official answer (the occasion). One per person per occasion, changeable. The rater's
+ * target group and district are kept with it, so statistics survive account deletion,
+ * when user_id and remark are erased.
+ */
+export const ratings = sqliteTable(
+  'ratings',
+  {
+    id: integer('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    occasionType: text('occasion_type').$type<'status_change' | 'official_answer'>().notNull(),
+    occasionId: integer('occasion_id').notNull(),
+    score: integer('score').notNull(),
+    remark: text('remark'),
+    raterGroup: text('rater_group').$type<TargetGroup>(),
+    raterDistrictId: integer('rater_district_id'),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ratings_one_per_occasion').on(t.occasionType, t.occasionId, t.userId),
+    index('ratings_idea').on(t.ideaId, t.createdAt),
+    index('ratings_user').on(t.userId),
+  ],
+)
+
+/** "Heeft de verandering geholpen?" some weeks after an idea is done. One answer per person. */
+export const followupAnswers = sqliteTable(
+  'followup_answers',
+  {
+    id: integer('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    answer: text('answer').$type<'yes' | 'partly' | 'no'>().notNull(),
+    remark: text('remark'),
+    raterGroup: text('rater_group').$type<TargetGroup>(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('followup_one_per_person').on(t.ideaId, t.userId), index('followup_user').on(t.userId)],
+)
+
+/**
+ * Counters behind the public scorecard, per theme × month × target group × metric, kept in
+ * the same transaction as the event they count, so the scorecard never scans the big
+ * tables. They can always be rebuilt from the raw rows (stats/rebuild.ts).
+ */
+export const statsCounters = sqliteTable(
+  'stats_counters',
+  {
+    themeId: integer('theme_id').notNull(),
+    month: text('month').notNull(),
+    targetGroup: text('target_group').notNull(),
+    metric: text('metric').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.themeId, t.targetGroup, t.metric] })],
 )

@@ -3,6 +3,7 @@ import { hotScore } from '../../domain/hot-score'
 import { toMask } from '../../domain/target-mask'
 import type { Clock } from '../../http/env'
 import { hashPassword } from '../../security/passwords'
+import { rebuildStats } from '../../stats/rebuild'
 import { renderMarkdown } from '../../text/markdown'
 import type { Db } from '../open'
 import {
@@ -11,6 +12,7 @@ import {
   districts,
   followers,
   ideas,
+  ratings,
   settings,
   statusChanges,
   themes,
@@ -29,6 +31,15 @@ import {
 } from './demo-content'
 
 const MARKER = 'demo_data_loaded_at'
+
+// How satisfied people in the demo were with the latest answer, by the status it gave.
+const DEMO_SCORES: Record<string, number[]> = {
+  done: [5, 4, 5, 5, 4, 3, 5, 4],
+  planned: [4, 4, 5, 3, 4, 5],
+  in_progress: [4, 3, 4, 5, 4],
+  under_review: [3, 4, 3, 2, 4],
+  declined: [2, 3, 1, 3, 2, 4],
+}
 const DAY = 86_400_000
 
 const VOTER_FIRST_NAMES = ['Marieke', 'Bert', 'Joke', 'Hans', 'Linda', 'Erik', 'Sandra', 'Klaas', 'Ria', 'Dirk']
@@ -106,6 +117,10 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
       passwordHash,
       role: 'member',
     })
+    const raterInfo = new Map<
+      number,
+      { group: (typeof users.$inferSelect)['targetGroup']; districtId: number | null }
+    >()
     const memberIds = new Map<string, number>()
     for (const m of DEMO_MEMBERS) {
       const id = account({
@@ -116,6 +131,7 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
         role: 'member',
       })
       memberIds.set(m.name, id)
+      raterInfo.set(id, { group: m.group, districtId: m.district ? (districtIds.get(m.district) ?? null) : null })
     }
     // Silent supporters, so vote counts look like a real municipality's.
     const voterPool = [...memberIds.values()]
@@ -123,15 +139,17 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
     for (const first of VOTER_FIRST_NAMES) {
       for (const initial of VOTER_INITIALS) {
         const n = voterPool.length
-        voterPool.push(
-          account({
-            email: null,
-            displayName: `${first} ${initial}.`,
-            targetGroup: n % 7 === 0 ? 'entrepreneur' : n % 11 === 0 ? 'organisation' : 'resident',
-            districtId: districtList[n % districtList.length] ?? null,
-            role: 'member',
-          }),
-        )
+        const group = n % 7 === 0 ? 'entrepreneur' : n % 11 === 0 ? 'organisation' : 'resident'
+        const districtId = districtList[n % districtList.length] ?? null
+        const id = account({
+          email: null,
+          displayName: `${first} ${initial}.`,
+          targetGroup: group,
+          districtId,
+          role: 'member',
+        })
+        raterInfo.set(id, { group, districtId })
+        voterPool.push(id)
       }
     }
 
@@ -205,6 +223,7 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
       }
 
       let from: (typeof ideas.$inferSelect)['status'] = 'new'
+      let lastChange: { id: number; at: number; to: string } | null = null
       const steps = demo.mergedInto
         ? [
             {
@@ -216,7 +235,8 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
           ]
         : demo.steps
       for (const step of steps) {
-        tx.insert(statusChanges)
+        const changeId = tx
+          .insert(statusChanges)
           .values({
             ideaId,
             fromStatus: from,
@@ -231,8 +251,31 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
             actorId: staffId,
             createdAt: at(step.daysAfterCreation),
           })
-          .run()
+          .returning({ id: statusChanges.id })
+          .get().id
+        lastChange = { id: changeId, at: at(step.daysAfterCreation), to: step.to }
         from = step.to
+      }
+
+      // Some of the people involved said how satisfied they were with the latest answer.
+      if (lastChange && !demo.mergedInto) {
+        const pattern = DEMO_SCORES[lastChange.to] ?? [3, 4, 3, 4, 5]
+        voterIds.slice(0, 12).forEach((userId, i) => {
+          const rater = raterInfo.get(userId)
+          tx.insert(ratings)
+            .values({
+              ideaId,
+              userId,
+              occasionType: 'status_change',
+              occasionId: lastChange?.id ?? 0,
+              score: pattern[i % pattern.length] ?? 4,
+              raterGroup: rater?.group ?? null,
+              raterDistrictId: rater?.districtId ?? null,
+              createdAt: Math.min(now, (lastChange?.at ?? now) + (i + 1) * 3_600_000),
+              updatedAt: Math.min(now, (lastChange?.at ?? now) + (i + 1) * 3_600_000),
+            })
+            .run()
+        })
       }
 
       const authorOf = (name: string) => (name === 'staff' ? staffId : (memberIds.get(name) ?? staffId))

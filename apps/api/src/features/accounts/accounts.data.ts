@@ -7,9 +7,13 @@ import {
   comments,
   districts,
   followers,
+  followupAnswers,
   ideas,
   mailOutbox,
+  notifications,
   rateLimits,
+  ratings,
+  reports,
   sessions,
   statusChanges,
   users,
@@ -197,6 +201,52 @@ export function exportUserData(db: Db, userId: number, now: number) {
       .where(eq(mailOutbox.userId, userId))
       .all()
       .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    ratings: db
+      .select({
+        ideaId: ratings.ideaId,
+        occasionType: ratings.occasionType,
+        score: ratings.score,
+        remark: ratings.remark,
+        createdAt: ratings.createdAt,
+      })
+      .from(ratings)
+      .where(eq(ratings.userId, userId))
+      .all()
+      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    followupAnswers: db
+      .select({
+        ideaId: followupAnswers.ideaId,
+        answer: followupAnswers.answer,
+        remark: followupAnswers.remark,
+        createdAt: followupAnswers.createdAt,
+      })
+      .from(followupAnswers)
+      .where(eq(followupAnswers.userId, userId))
+      .all()
+      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    notifications: db
+      .select({
+        kind: notifications.kind,
+        ideaId: notifications.ideaId,
+        readAt: notifications.readAt,
+        createdAt: notifications.createdAt,
+      })
+      .from(notifications)
+      .where(eq(notifications.userId, userId))
+      .all()
+      .map((r) => ({ ...r, readAt: iso(r.readAt), createdAt: iso(r.createdAt) })),
+    reportsMade: db
+      .select({
+        subjectType: reports.subjectType,
+        subjectId: reports.subjectId,
+        reason: reports.reason,
+        note: reports.note,
+        createdAt: reports.createdAt,
+      })
+      .from(reports)
+      .where(eq(reports.reporterId, userId))
+      .all()
+      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
     statusChangesMade: db
       .select({ ideaId: statusChanges.ideaId, toStatus: statusChanges.toStatus, createdAt: statusChanges.createdAt })
       .from(statusChanges)
@@ -265,6 +315,11 @@ export function deleteAccount(db: Db, userId: number, now: number): void {
         .where(inArray(ideas.id, followed))
         .run()
     }
+    // Ratings and follow-up answers stay in the statistics, but no longer point to a person.
+    tx.update(ratings).set({ userId: null, remark: null }).where(eq(ratings.userId, userId)).run()
+    tx.update(followupAnswers).set({ userId: null, remark: null }).where(eq(followupAnswers.userId, userId)).run()
+    tx.delete(notifications).where(eq(notifications.userId, userId)).run()
+    tx.delete(reports).where(eq(reports.reporterId, userId)).run()
     tx.delete(sessions).where(eq(sessions.userId, userId)).run()
     tx.delete(accountTokens).where(eq(accountTokens.userId, userId)).run()
     tx.delete(mailOutbox).where(eq(mailOutbox.userId, userId)).run()

@@ -5,6 +5,7 @@ import type { Db, DbOrTx } from '../../db/open'
 import { comments, ideas, users } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
 import { notifyFollowers } from '../../notify/notify.data'
+import { publicAnswer } from '../../stats/idea-events'
 import { renderMarkdown } from '../../text/markdown'
 
 const DELETED_AUTHOR = 'Verwijderde deelnemer'
@@ -164,10 +165,7 @@ export function createComment(
 
 /** An official answer stops the first-answer clock, counts as a public update and tells followers. */
 function recordOfficialAnswer(tx: DbOrTx, ideaId: number, commentId: number, actorId: number, now: number): void {
-  tx.update(ideas)
-    .set({ firstResponseAt: sql`coalesce(${ideas.firstResponseAt}, ${now})`, lastPublicUpdateAt: now, updatedAt: now })
-    .where(eq(ideas.id, ideaId))
-    .run()
+  publicAnswer(tx, ideaId, now)
   notifyFollowers(tx, { ideaId, kind: 'official_answer', commentId, exceptUserId: actorId }, now)
   recordAudit(
     tx,

@@ -14,8 +14,11 @@ import type { Db } from '../../db/open'
 import { comments, districts, followers, ideas, statusChanges, themes, users, votes } from '../../db/schema'
 import { hotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
-import { calendarDaysBetween, workingDaysBetween } from '../../domain/working-days'
+import { calendarDaysBetween, dueAt, workingDaysBetween } from '../../domain/working-days'
 import { type CursorValue, encodeCursor } from '../../http/cursor'
+import { ideaCell } from '../../stats/counters.data'
+import { ideaReceived, ideaRethemed } from '../../stats/idea-events'
+import { monthOf } from '../../stats/periods'
 import { renderMarkdown } from '../../text/markdown'
 import { matchAll, matchAny } from '../../text/search-query'
 
@@ -336,9 +339,14 @@ export type NewIdeaValues = {
 export function createIdea(db: Db, values: NewIdeaValues, now: number): number {
   return db.transaction(
     (tx) => {
+      const authorGroup =
+        tx.select({ group: users.targetGroup }).from(users).where(eq(users.id, values.authorId)).get()?.group ?? null
+      const { responseNormDays } = installationSettings(tx)
       const id = tx
         .insert(ideas)
         .values({
+          authorGroup,
+          responseDueAt: dueAt(now, responseNormDays),
           title: values.title,
           body: values.body,
           bodyHtml: renderMarkdown(values.body),
@@ -357,6 +365,11 @@ export function createIdea(db: Db, values: NewIdeaValues, now: number): number {
         .returning({ id: ideas.id })
         .get().id
       tx.insert(followers).values({ ideaId: id, userId: values.authorId, createdAt: now }).run()
+      ideaReceived(
+        tx,
+        { themeId: values.themeId, month: monthOf(now), targetGroup: authorGroup ?? 'unknown' },
+        values.channel,
+      )
       return id
     },
     { behavior: 'immediate' },
@@ -383,15 +396,27 @@ export type IdeaChanges = Partial<{
 /** Only while the idea is still new; the status check is part of the update itself. */
 export function updateNewIdea(db: Db, id: number, changes: IdeaChanges, now: number): boolean {
   const { targetGroups, body, ...rest } = changes
-  const result = db
-    .update(ideas)
-    .set({
-      ...rest,
-      ...(body !== undefined ? { body, bodyHtml: renderMarkdown(body) } : {}),
-      ...(targetGroups !== undefined ? { targetMask: toMask(targetGroups) } : {}),
-      updatedAt: now,
-    })
-    .where(and(eq(ideas.id, id), eq(ideas.status, 'new')))
-    .run()
-  return result.changes === 1
+  return db.transaction((tx) => {
+    const before = tx
+      .select({ themeId: ideas.themeId, channel: ideas.channel })
+      .from(ideas)
+      .where(eq(ideas.id, id))
+      .get()
+    const fromCell = ideaCell(tx, id)
+    const result = tx
+      .update(ideas)
+      .set({
+        ...rest,
+        ...(body !== undefined ? { body, bodyHtml: renderMarkdown(body) } : {}),
+        ...(targetGroups !== undefined ? { targetMask: toMask(targetGroups) } : {}),
+        updatedAt: now,
+      })
+      .where(and(eq(ideas.id, id), eq(ideas.status, 'new')))
+      .run()
+    if (result.changes !== 1) return false
+    const toCell = ideaCell(tx, id)
+    if (before && fromCell && toCell && before.themeId !== toCell.themeId)
+      ideaRethemed(tx, fromCell, toCell, before.channel)
+    return true
+  })
 }

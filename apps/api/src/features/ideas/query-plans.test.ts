@@ -29,6 +29,7 @@ const app = createApp({
 
 let ideaId = 0
 let cookie = ''
+let staffCookie = ''
 
 beforeAll(async () => {
   // Enough rows, spread like the real thing, for ANALYZE to give the planner honest statistics.
@@ -78,9 +79,14 @@ beforeAll(async () => {
       if (i === 10) ideaId = idea.id
     }
   })
+  // As in real life, most ideas have had their first answer; a few wait.
+  db.$client.exec(`update ideas set first_response_at = created_at + 86400000,
+    last_public_update_at = created_at + 86400000 * (id % 60) where id % 10 != 0`)
   db.$client.exec('ANALYZE')
   const { loginAs } = await import('../../test/test-app')
-  cookie = (await loginAs({ app, db, clock: new TestClock(), settings: testSettings(), file }, 'member')).cookie
+  const harness = { app, db, clock: new TestClock(), settings: testSettings(), file }
+  cookie = (await loginAs(harness, 'member')).cookie
+  staffCookie = (await loginAs(harness, 'staff')).cookie
 })
 
 const FILTERS = [
@@ -135,6 +141,23 @@ describe('query plans of the hot paths', () => {
     expect((await app.request(`/api/ideas/${ideaId}/comments`)).status).toBe(200)
     expect((await app.request('/api/ideas/similar?title=fietsenrekken%20bij%20de%20school')).status).toBe(200)
     expect((await app.request(`/api/ideas/${ideaId}/vote`, { method: 'PUT', headers: { cookie } })).status).toBe(200)
+    expect(scans()).toEqual([])
+  })
+
+  it('serves the staff inbox, roadmap, "Jij zei, wij deden" and the scorecard from indexes only', async () => {
+    captured.length = 0
+    for (const tab of ['needs_answer', 'overdue', 'mine', 'department', 'stale', 'reported']) {
+      expect((await app.request(`/api/staff/inbox?tab=${tab}`, { headers: { cookie: staffCookie } })).status).toBe(200)
+    }
+    for (const path of [
+      '/api/roadmap',
+      '/api/roadmap?theme=2',
+      '/api/you-said-we-did',
+      '/api/stats/scorecard',
+      '/api/staff/dashboard',
+    ]) {
+      expect((await app.request(path, { headers: { cookie: staffCookie } })).status, path).toBe(200)
+    }
     expect(scans()).toEqual([])
   })
 })

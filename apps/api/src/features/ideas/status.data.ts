@@ -1,9 +1,10 @@
 import { canTransition, type DeclineReason, type IdeaStatus } from '@meedenken/shared'
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
 import { ideas, statusChanges } from '../../db/schema'
 import { notifyFollowers } from '../../notify/notify.data'
+import { publicAnswer, statusMoved } from '../../stats/idea-events'
 
 export type StatusChangeInput = {
   ideaId: number
@@ -30,6 +31,7 @@ export function changeStatus(db: Db, input: StatusChangeInput, now: number): Sta
       const idea = tx.select({ status: ideas.status }).from(ideas).where(eq(ideas.id, input.ideaId)).get()
       if (!idea) return { ok: false, reason: 'not_found' } as const
       if (!canTransition(idea.status, input.to)) return { ok: false, reason: 'transition', from: idea.status } as const
+      statusMoved(tx, input.ideaId, idea.status, input.to, input.declineReason, now)
       const statusChangeId = tx
         .insert(statusChanges)
         .values({
@@ -48,15 +50,8 @@ export function changeStatus(db: Db, input: StatusChangeInput, now: number): Sta
         })
         .returning({ id: statusChanges.id })
         .get().id
-      tx.update(ideas)
-        .set({
-          status: input.to,
-          updatedAt: now,
-          lastPublicUpdateAt: now,
-          firstResponseAt: sql`coalesce(${ideas.firstResponseAt}, ${now})`,
-        })
-        .where(eq(ideas.id, input.ideaId))
-        .run()
+      tx.update(ideas).set({ status: input.to, updatedAt: now }).where(eq(ideas.id, input.ideaId)).run()
+      publicAnswer(tx, input.ideaId, now)
       const notified = notifyFollowers(
         tx,
         { ideaId: input.ideaId, kind: 'status_changed', statusChangeId, exceptUserId: input.actorId },

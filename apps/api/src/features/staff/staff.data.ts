@@ -14,6 +14,7 @@ import { departments, ideaAssignments, ideaNotes, ideas, statusChanges, users, v
 import { hotScoreSql } from '../../domain/hot-score'
 import { dueAt, overdueCutoff, workingDaysBetween } from '../../domain/working-days'
 import { notifyFollowers } from '../../notify/notify.data'
+import { publicAnswer, statusMoved } from '../../stats/idea-events'
 import { createIdea, selectCards, toIdea } from '../ideas/ideas.data'
 
 const OPEN_STATUSES = ['new', 'under_review', 'planned', 'in_progress'] as const
@@ -362,6 +363,7 @@ export function mergeIdeas(
           })
           .where(eq(ideas.id, id))
           .run()
+      statusMoved(tx, input.sourceId, source.status, 'merged', null, now)
       const statusChangeId = tx
         .insert(statusChanges)
         .values({
@@ -375,15 +377,10 @@ export function mergeIdeas(
         .returning({ id: statusChanges.id })
         .get().id
       tx.update(ideas)
-        .set({
-          status: 'merged',
-          mergedIntoId: input.targetId,
-          updatedAt: now,
-          lastPublicUpdateAt: now,
-          firstResponseAt: sql`coalesce(${ideas.firstResponseAt}, ${now})`,
-        })
+        .set({ status: 'merged', mergedIntoId: input.targetId, updatedAt: now })
         .where(eq(ideas.id, input.sourceId))
         .run()
+      publicAnswer(tx, input.sourceId, now)
       // Followers of the duplicate hear where the conversation continues (they now follow the target).
       notifyFollowers(tx, { ideaId: input.sourceId, kind: 'merged', statusChangeId, exceptUserId: input.actorId }, now)
       recount(input.targetId)

@@ -1,0 +1,224 @@
+import type { DepartmentFigures, RoadmapItem, YouSaidWeDidItem } from '@meedenken/shared'
+import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
+import { installationSettings } from '../../config/installation.data'
+import type { Db } from '../../db/open'
+import { departments, ideas, statsCounters, statusChanges, themes } from '../../db/schema'
+import { overdueCutoff } from '../../domain/working-days'
+import { answerDaysHistogram, medianOfHistogram } from '../../stats/median'
+import { monthsOfQuarter } from '../../stats/periods'
+
+const DAY = 86_400_000
+const ROADMAP_COLUMN_LIMIT = 50
+
+/** Planned, in progress, and done in the last 180 days; newest update first in each column. */
+export function roadmap(
+  db: Db,
+  filters: { themeId?: number | undefined; districtId?: number | undefined },
+  now: number,
+) {
+  const column = (status: 'planned' | 'in_progress' | 'done'): RoadmapItem[] => {
+    const conditions: SQL[] = [eq(ideas.hidden, 0), eq(ideas.status, status)]
+    if (filters.themeId) conditions.push(eq(ideas.themeId, filters.themeId))
+    if (filters.districtId) conditions.push(eq(ideas.districtId, filters.districtId))
+    if (status === 'done') conditions.push(gt(ideas.lastPublicUpdateAt, now - 180 * DAY))
+    return db
+      .select({
+        id: ideas.id,
+        title: ideas.title,
+        status: ideas.status,
+        themeId: ideas.themeId,
+        districtId: ideas.districtId,
+        voteCount: ideas.voteCount,
+        lastUpdateAt: sql<number>`coalesce(${ideas.lastPublicUpdateAt}, ${ideas.createdAt})`,
+      })
+      .from(ideas)
+      .where(and(...conditions))
+      .orderBy(desc(ideas.lastPublicUpdateAt), desc(ideas.id))
+      .limit(ROADMAP_COLUMN_LIMIT)
+      .all()
+      .map((r) => ({ ...r, lastUpdateAt: new Date(r.lastUpdateAt).toISOString() }))
+  }
+  return { planned: column('planned'), inProgress: column('in_progress'), done: column('done') }
+}
+
+/** "Jij zei, wij deden": the closure records of completed ideas, newest first. */
+export function youSaidWeDid(
+  db: Db,
+  input: { themeId?: number | undefined; before: { value: number; id: number } | null; limit: number },
+): { items: YouSaidWeDidItem[]; next: { value: number; id: number } | null } {
+  const conditions: SQL[] = [
+    eq(statusChanges.toStatus, 'done'),
+    isNotNull(statusChanges.closureWhatChanged),
+    eq(ideas.hidden, 0),
+    eq(ideas.status, 'done'),
+  ]
+  if (input.themeId) conditions.push(eq(ideas.themeId, input.themeId))
+  if (input.before) {
+    conditions.push(
+      sql`(${statusChanges.createdAt}, ${statusChanges.id}) < (${input.before.value}, ${input.before.id})`,
+    )
+  }
+  const rows = db
+    .select({
+      id: statusChanges.id,
+      ideaId: ideas.id,
+      title: ideas.title,
+      themeId: ideas.themeId,
+      districtId: ideas.districtId,
+      explanation: statusChanges.explanation,
+      whatChanged: statusChanges.closureWhatChanged,
+      since: statusChanges.closureSince,
+      team: statusChanges.closureTeam,
+      link: statusChanges.closureLink,
+      createdAt: statusChanges.createdAt,
+    })
+    .from(statusChanges)
+    .innerJoin(ideas, eq(ideas.id, statusChanges.ideaId))
+    .where(and(...conditions))
+    .orderBy(desc(statusChanges.createdAt), desc(statusChanges.id))
+    .limit(input.limit + 1)
+    .all()
+  const page = rows.slice(0, input.limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((r) => ({
+      ideaId: r.ideaId,
+      title: r.title,
+      themeId: r.themeId,
+      districtId: r.districtId,
+      explanation: r.explanation,
+      closure: { whatChanged: r.whatChanged ?? '', since: r.since ?? '', team: r.team ?? '', link: r.link },
+      doneAt: new Date(r.createdAt).toISOString(),
+    })),
+    next: rows.length > input.limit && last ? { value: last.createdAt, id: last.id } : null,
+  }
+}
+
+export const OPEN_DATA_COLUMNS = [
+  'id',
+  'title',
+  'body',
+  'status',
+  'theme',
+  'district',
+  'targetGroups',
+  'channel',
+  'votes',
+  'comments',
+  'followers',
+  'createdAt',
+  'firstAnswerAt',
+  'firstAnswerWorkingDays',
+  'answeredWithinNorm',
+  'doneAt',
+] as const
+
+/**
+ * Ideas as open data, a batch at a time by id (an index range, never one huge read).
+ * No names, addresses, remarks or anything else that points to a person.
+ */
+export function openDataBatch(db: Db, afterId: number, limit: number) {
+  return db.all<Record<(typeof OPEN_DATA_COLUMNS)[number], string | number | null> & { id: number }>(sql`
+    select i.id, i.title, i.body, i.status, t.slug as theme, d.name as district,
+      trim((case when i.target_mask & 1 then 'resident ' else '' end) ||
+           (case when i.target_mask & 2 then 'entrepreneur ' else '' end) ||
+           (case when i.target_mask & 4 then 'organisation' else '' end)) as "targetGroups",
+      i.channel, i.vote_count as votes, i.comment_count as comments, i.follower_count as followers,
+      strftime('%Y-%m-%dT%H:%M:%SZ', i.created_at / 1000, 'unixepoch') as "createdAt",
+      case when i.first_response_at is null then null
+        else strftime('%Y-%m-%dT%H:%M:%SZ', i.first_response_at / 1000, 'unixepoch') end as "firstAnswerAt",
+      i.first_response_working_days as "firstAnswerWorkingDays",
+      case when i.first_response_at is null then null
+        when i.response_due_at is null or i.first_response_at <= i.response_due_at then 1 else 0 end as "answeredWithinNorm",
+      case when i.done_at is null then null
+        else strftime('%Y-%m-%dT%H:%M:%SZ', i.done_at / 1000, 'unixepoch') end as "doneAt"
+    from ideas i join themes t on t.id = i.theme_id left join districts d on d.id = i.district_id
+    where i.id > ${afterId} and i.hidden = 0
+    order by i.id limit ${limit}`)
+}
+
+/** The scorecard per department (through the themes it owns), plus what needs action now. */
+export function departmentFigures(db: Db, quarter: string, now: number): DepartmentFigures[] {
+  const config = installationSettings(db)
+  const months = monthsOfQuarter(quarter)
+  const themeToDepartment = new Map(
+    db
+      .select({ id: themes.id, departmentId: themes.departmentId })
+      .from(themes)
+      .all()
+      .map((t) => [t.id, t.departmentId]),
+  )
+  const counters = db.select().from(statsCounters).where(inArray(statsCounters.month, months)).all()
+  const departmentIds = [
+    null,
+    ...db
+      .select({ id: departments.id })
+      .from(departments)
+      .all()
+      .map((d) => d.id),
+  ]
+  const sum = (departmentId: number | null, metric: (m: string) => boolean) =>
+    counters
+      .filter((c) => themeToDepartment.get(c.themeId) === departmentId && metric(c.metric))
+      .reduce((s, c) => s + c.count, 0)
+  const live = (departmentId: number | null, where: SQL) =>
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(ideas)
+      .where(and(departmentId === null ? isNull(ideas.departmentId) : eq(ideas.departmentId, departmentId), where))
+      .get()?.n ?? 0
+  return departmentIds.map((departmentId) => {
+    const received = sum(departmentId, (m) => m === 'received')
+    const answered = sum(departmentId, (m) => m === 'answered')
+    const ratings = sum(departmentId, (m) => m === 'rating_n')
+    const median = medianOfHistogram(
+      answerDaysHistogram(
+        counters
+          .filter((c) => themeToDepartment.get(c.themeId) === departmentId)
+          .map((c) => [c.metric, c.count] as const),
+      ),
+    )
+    const unanswered = live(
+      departmentId,
+      and(eq(ideas.hidden, 0), isNull(ideas.firstResponseAt), ne(ideas.status, 'merged')) as SQL,
+    )
+    const overdue = live(
+      departmentId,
+      and(
+        eq(ideas.hidden, 0),
+        isNull(ideas.firstResponseAt),
+        ne(ideas.status, 'merged'),
+        lt(ideas.createdAt, overdueCutoff(now, config.responseNormDays)),
+      ) as SQL,
+    )
+    const stale = live(
+      departmentId,
+      and(
+        inArray(ideas.status, ['planned', 'in_progress']),
+        lt(ideas.lastPublicUpdateAt, now - config.staleAfterDays * DAY),
+      ) as SQL,
+    )
+    const pct = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 10 : null)
+    return {
+      departmentId,
+      received,
+      withinNormPct: pct(
+        sum(departmentId, (m) => m === 'within_norm'),
+        answered,
+      ),
+      medianAnswerDays: median,
+      implementedPct: pct(
+        sum(departmentId, (m) => m === 'status:done'),
+        received,
+      ),
+      satisfactionPct: pct(
+        sum(departmentId, (m) => m === 'rating_45'),
+        ratings,
+      ),
+      ratings,
+      overdue,
+      stale,
+      unanswered,
+    }
+  })
+}

@@ -1,0 +1,34 @@
+import { eq, sql } from 'drizzle-orm'
+import type { DbOrTx } from '../db/open'
+import { ideas, statsCounters } from '../db/schema'
+import { monthOf } from './periods'
+
+/** Working days to a first answer are counted per day up to this; later ones share a bucket. */
+export const MAX_ANSWER_DAYS = 60
+
+export type Cell = { themeId: number; month: string; targetGroup: string }
+
+export function bump(db: DbOrTx, cell: Cell, metric: string, delta: number): void {
+  if (delta === 0) return
+  db.insert(statsCounters)
+    .values({ ...cell, metric, count: delta })
+    .onConflictDoUpdate({
+      target: [statsCounters.month, statsCounters.themeId, statsCounters.targetGroup, statsCounters.metric],
+      set: { count: sql`${statsCounters.count} + ${delta}` },
+    })
+    .run()
+}
+
+/** The scorecard cell an idea counts in: its theme, the month it came in, its author's group. */
+export function ideaCell(db: DbOrTx, ideaId: number): Cell | null {
+  const row = db
+    .select({ themeId: ideas.themeId, createdAt: ideas.createdAt, authorGroup: ideas.authorGroup })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId))
+    .get()
+  return row ? { themeId: row.themeId, month: monthOf(row.createdAt), targetGroup: row.authorGroup ?? 'unknown' } : null
+}
+
+export function ratingCell(themeId: number, at: number, group: string | null): Cell {
+  return { themeId, month: monthOf(at), targetGroup: group ?? 'unknown' }
+}

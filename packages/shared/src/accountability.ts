@@ -1,0 +1,193 @@
+import { z } from 'zod'
+import { Cursor, PageLimit, Timestamp } from './common'
+import { IdeaStatus, TargetGroup } from './enums'
+import { Closure } from './ideas'
+
+/** Figures based on fewer people than this are not shown ("te weinig reacties"). */
+export const MIN_CELL_SIZE = 5
+
+export const FOLLOWUP_ANSWERS = ['yes', 'partly', 'no'] as const
+export const FollowupAnswer = z.enum(FOLLOWUP_ANSWERS)
+
+export const RatingBody = z
+  .object({
+    occasionType: z.enum(['status_change', 'official_answer']),
+    occasionId: z.number().int().positive(),
+    score: z.number().int().min(1).max(5),
+    remark: z.string().trim().max(1000).optional(),
+  })
+  .meta({ id: 'RatingBody' })
+export type RatingBody = z.input<typeof RatingBody>
+
+export const FollowupBody = z
+  .object({ answer: FollowupAnswer, remark: z.string().trim().max(1000).optional() })
+  .meta({ id: 'FollowupBody' })
+
+export const Occasion = z
+  .object({
+    type: z.enum(['status_change', 'official_answer']),
+    id: z.number().int(),
+    status: IdeaStatus.nullable().meta({ description: 'For a status change: the new status' }),
+    createdAt: Timestamp,
+    myScore: z.number().int().nullable(),
+    myRemark: z.string().nullable(),
+  })
+  .meta({ id: 'Occasion' })
+
+export const Satisfaction = z
+  .object({
+    canRate: z.boolean().meta({ description: 'The author, voters and followers may rate' }),
+    occasions: z.array(Occasion).meta({ description: 'Newest first' }),
+    followup: z
+      .object({ open: z.boolean(), myAnswer: FollowupAnswer.nullable(), myRemark: z.string().nullable() })
+      .nullable(),
+  })
+  .meta({ id: 'Satisfaction' })
+export type Satisfaction = z.infer<typeof Satisfaction>
+
+export const StaffRating = z
+  .object({
+    occasionType: z.string(),
+    occasionId: z.number().int(),
+    score: z.number().int(),
+    remark: z.string().nullable(),
+    raterGroup: TargetGroup.nullable(),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'StaffRating' })
+
+export const Breakdown = z
+  .object({
+    total: z.number().int(),
+    byTargetGroup: z.array(z.object({ targetGroup: z.string(), count: z.number().int().nullable() })),
+    byDistrict: z.array(z.object({ districtId: z.number().int().nullable(), count: z.number().int().nullable() })),
+    suppressedBelow: z.number().int(),
+  })
+  .meta({ id: 'Breakdown', description: 'Supporters by group; counts below the minimum are null (too few people)' })
+export type Breakdown = z.infer<typeof Breakdown>
+
+export const ScorecardQuery = z.object({
+  from: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-Q[1-4]$/)
+    .optional(),
+  theme: z.coerce.number().int().positive().optional(),
+})
+
+const Pct = z.number().nullable().meta({ description: 'Percentage 0–100, null when suppressed or unknown' })
+
+export const ScorecardCell = z
+  .object({
+    themeId: z.number().int().nullable().meta({ description: 'null: all themes' }),
+    quarter: z.string(),
+    targetGroup: z.enum(['all', 'resident', 'entrepreneur', 'organisation', 'unknown']),
+    received: z.number().int().nullable(),
+    withinNormPct: Pct,
+    medianAnswerDays: z.number().nullable().meta({ description: 'Median working days to the first answer' }),
+    implementedPct: Pct,
+    declinedPct: Pct,
+    declineReasons: z.record(z.string(), z.number().int()).nullable(),
+    satisfactionPct: Pct.meta({ description: 'Share of ratings 4 or 5' }),
+    ratings: z.number().int().nullable(),
+    followup: z.object({ yes: z.number().int(), partly: z.number().int(), no: z.number().int() }).nullable(),
+    channels: z.record(z.string(), z.number().int()).nullable(),
+    suppressed: z.boolean().meta({ description: 'Too few people: the idea figures are hidden' }),
+    satisfactionSuppressed: z.boolean(),
+  })
+  .meta({ id: 'ScorecardCell' })
+export type ScorecardCell = z.infer<typeof ScorecardCell>
+
+export const Scorecard = z
+  .object({
+    quarters: z.array(z.string()),
+    responseNormDays: z.number().int(),
+    minCellSize: z.number().int(),
+    cells: z.array(ScorecardCell),
+    trend: z.array(
+      z.object({
+        month: z.string(),
+        satisfactionPct: Pct,
+        ratings: z.number().int().nullable(),
+        suppressed: z.boolean(),
+      }),
+    ),
+    answeredInTime: z.array(
+      z.object({
+        themeId: z.number().int(),
+        withinNormPct: Pct,
+        base: z.number().int().nullable(),
+        suppressed: z.boolean(),
+      }),
+    ),
+  })
+  .meta({ id: 'Scorecard' })
+export type Scorecard = z.infer<typeof Scorecard>
+
+export const RoadmapQuery = z.object({
+  theme: z.coerce.number().int().positive().optional(),
+  district: z.coerce.number().int().positive().optional(),
+})
+
+export const RoadmapItem = z
+  .object({
+    id: z.number().int(),
+    title: z.string(),
+    status: IdeaStatus,
+    themeId: z.number().int(),
+    districtId: z.number().int().nullable(),
+    voteCount: z.number().int(),
+    lastUpdateAt: Timestamp,
+  })
+  .meta({ id: 'RoadmapItem' })
+export type RoadmapItem = z.infer<typeof RoadmapItem>
+
+export const Roadmap = z
+  .object({ planned: z.array(RoadmapItem), inProgress: z.array(RoadmapItem), done: z.array(RoadmapItem) })
+  .meta({ id: 'Roadmap', description: 'Planned, in progress and recently done ideas (done: last 180 days)' })
+
+export const YouSaidWeDidQuery = z.object({
+  theme: z.coerce.number().int().positive().optional(),
+  cursor: Cursor.optional(),
+  limit: PageLimit,
+})
+
+export const YouSaidWeDidItem = z
+  .object({
+    ideaId: z.number().int(),
+    title: z.string(),
+    themeId: z.number().int(),
+    districtId: z.number().int().nullable(),
+    explanation: z.string(),
+    closure: Closure,
+    doneAt: Timestamp,
+  })
+  .meta({ id: 'YouSaidWeDidItem' })
+export type YouSaidWeDidItem = z.infer<typeof YouSaidWeDidItem>
+
+export const YouSaidWeDidPage = z
+  .object({ items: z.array(YouSaidWeDidItem), nextCursor: z.string().nullable() })
+  .meta({ id: 'YouSaidWeDidPage' })
+
+export const DepartmentFigures = z
+  .object({
+    departmentId: z.number().int().nullable(),
+    received: z.number().int(),
+    withinNormPct: Pct,
+    medianAnswerDays: z.number().nullable(),
+    implementedPct: Pct,
+    satisfactionPct: Pct,
+    ratings: z.number().int(),
+    overdue: z.number().int(),
+    stale: z.number().int(),
+    unanswered: z.number().int(),
+  })
+  .meta({ id: 'DepartmentFigures' })
+export type DepartmentFigures = z.infer<typeof DepartmentFigures>
+
+export const StaffDashboard = z
+  .object({ quarter: z.string(), departments: z.array(DepartmentFigures) })
+  .meta({ id: 'StaffDashboard' })
