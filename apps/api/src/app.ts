@@ -5,6 +5,7 @@ import { authRoutes } from './features/accounts/auth.routes'
 import { meRoutes } from './features/accounts/me.routes'
 import { adminUserRoutes } from './features/admin-users/admin-users.routes'
 import { administrationRoutes } from './features/administration/administration.routes'
+import { campaignRoutes } from './features/campaigns/campaigns.routes'
 import { catalogRoutes } from './features/catalog/catalog.routes'
 import { commentRoutes } from './features/comments/comments.routes'
 import { devMailRoutes } from './features/dev-mail/dev-mail.routes'
@@ -12,8 +13,11 @@ import { followRoutes } from './features/follows/follows.routes'
 import { healthRoutes } from './features/health/health.routes'
 import { ideaRoutes } from './features/ideas/ideas.routes'
 import { statusRoutes } from './features/ideas/status.routes'
+import { liveRoutes } from './features/live/live.routes'
 import { moderationRoutes } from './features/moderation/moderation.routes'
 import { notificationRoutes } from './features/notifications/notifications.routes'
+import { unsubscribeRoutes } from './features/notifications/unsubscribe.routes'
+import { participationRoutes } from './features/participation/participation.routes'
 import { satisfactionRoutes } from './features/satisfaction/satisfaction.routes'
 import { siteRoutes } from './features/site/site.routes'
 import { staffRoutes } from './features/staff/staff.routes'
@@ -41,6 +45,10 @@ function apiRoutes() {
     .route('/', administrationRoutes)
     .route('/', satisfactionRoutes)
     .route('/', accountabilityRoutes)
+    .route('/', campaignRoutes)
+    .route('/', participationRoutes)
+    .route('/', liveRoutes)
+    .route('/', unsubscribeRoutes)
     .route('/me/notifications', notificationRoutes)
     .route('/auth', authRoutes)
     .route('/me', meRoutes)
@@ -61,6 +69,7 @@ export function createApp(deps: Deps) {
       c.set('settings', deps.settings)
       c.set('logger', deps.logger)
       c.set('clock', deps.clock)
+      c.set('live', deps.live)
       await next()
     })
     .use('*', requestLog)

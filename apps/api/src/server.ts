@@ -4,6 +4,7 @@ import { loadDemoData } from './db/demo/load-demo'
 import { openDatabase } from './db/open'
 import { systemClock } from './http/env'
 import { startBackgroundJobs } from './jobs'
+import { LiveHub } from './live/live-hub'
 import { createLogger } from './logger'
 import { readSettings } from './settings'
 import { ensureStats } from './stats/rebuild'
@@ -19,7 +20,7 @@ if (settings.demoData) {
 }
 if (ensureStats(db)) logger.info('scorecard counters rebuilt from the data')
 
-const deps = { db, settings, logger, clock: systemClock }
+const deps = { db, settings, logger, clock: systemClock, live: new LiveHub(db, logger) }
 const app = createApp(deps)
 const stopJobs = startBackgroundJobs(deps)
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {
@@ -62,6 +63,8 @@ function shutdown(signal: string): void {
   }, 25_000)
   force.unref()
   stopJobs()
+  // Live streams would keep connections open for ever: end them so the server can close.
+  deps.live.stop()
   server.close(() => {
     db.$client.close()
     logger.info('stopped')

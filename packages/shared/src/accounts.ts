@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Cursor, PageLimit, Timestamp } from './common'
-import { Locale, Role, TargetGroup } from './enums'
+import { EmailFrequency, Locale, Role, TargetGroup } from './enums'
 
 export const PASSWORD = { min: 10, max: 256 } as const
 export const DISPLAY_NAME = { min: 2, max: 60 } as const
@@ -61,6 +61,7 @@ export const User = z
     districtId: z.number().int().nullable(),
     locale: Locale,
     emailVerified: z.boolean(),
+    emailFrequency: EmailFrequency,
   })
   .meta({ id: 'User', description: 'The signed-in person.' })
 export type User = z.infer<typeof User>
@@ -75,6 +76,7 @@ export const ProfileUpdate = z
     targetGroup: TargetGroup.optional(),
     districtId: Id.nullable().optional(),
     locale: Locale.optional(),
+    emailFrequency: EmailFrequency.optional(),
   })
   .meta({ id: 'ProfileUpdate' })
 export type ProfileUpdate = z.input<typeof ProfileUpdate>

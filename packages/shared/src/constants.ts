@@ -85,3 +85,5 @@ export const STALE_AFTER_DAYS = 30
 export const DEFAULT_FOLLOWUP_WEEKS = 6
 /** "Due soon" in the staff inbox: this many working days or fewer left. */
 export const DUE_SOON_WORKING_DAYS = 2
+
+export const EMAIL_FREQUENCIES = ['immediately', 'daily', 'never'] as const

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   CHANNELS,
   DECLINE_REASONS,
+  EMAIL_FREQUENCIES,
   IDEA_SORTS,
   IDEA_STATUSES,
   INBOX_TABS,
@@ -33,3 +34,5 @@ export const NotificationKind = z.enum(NOTIFICATION_KINDS)
 export const InboxTab = z.enum(INBOX_TABS)
 export type InboxTab = z.infer<typeof InboxTab>
 export type NotificationKind = z.infer<typeof NotificationKind>
+export const EmailFrequency = z.enum(EMAIL_FREQUENCIES)
+export type EmailFrequency = z.infer<typeof EmailFrequency>

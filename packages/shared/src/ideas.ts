@@ -107,6 +107,12 @@ export const IdeaDetail = Idea.extend({
     .int()
     .nullable()
     .meta({ description: 'For planned or in-progress ideas: days since the last public update' }),
+  campaignId: z.number().int().nullable(),
+  helperCount: z.number().int(),
+  isHelping: z.boolean(),
+  progressUpdates: z
+    .array(z.object({ id: z.number().int(), bodyHtml: z.string(), authorName: z.string(), createdAt: Timestamp }))
+    .meta({ description: 'Newest first' }),
 }).meta({ id: 'IdeaDetail' })
 export type IdeaDetail = z.infer<typeof IdeaDetail>
 
@@ -118,6 +124,7 @@ export const IdeaListQuery = z.object({
   district: idFilter.optional(),
   targetGroup: TargetGroup.optional(),
   q: z.string().trim().max(200).optional(),
+  campaign: idFilter.optional(),
   sort: IdeaSort.optional().meta({ description: 'Default: relevance with q, otherwise trending' }),
   cursor: Cursor.optional(),
   limit: PageLimit,

@@ -1,6 +1,7 @@
 export * from './accountability'
 export * from './accounts'
 export * from './catalog'
+export * from './cocreation'
 export * from './common'
 export * from './constants'
 export * from './enums'

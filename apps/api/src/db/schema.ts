@@ -1,6 +1,7 @@
 import type {
   Channel,
   DeclineReason,
+  EmailFrequency,
   HiddenReason,
   IdeaStatus,
   Locale,
@@ -10,7 +11,16 @@ import type {
   TargetGroup,
 } from '@meedenken/shared'
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import {
+  type AnySQLiteColumn,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core'
 
 // Times are integer milliseconds since the epoch (UTC): compact, indexable, unambiguous.
 const createdAt = () => integer('created_at').notNull()
@@ -51,6 +61,8 @@ export const users = sqliteTable(
     targetGroup: text('target_group').$type<TargetGroup>(),
     districtId: integer('district_id').references(() => districts.id),
     locale: text('locale').$type<Locale>().notNull().default('nl'),
+    emailFrequency: text('email_frequency').$type<EmailFrequency>().notNull().default('daily'),
+    lastDigestAt: integer('last_digest_at'),
     // For staff: the team they work in, for the "my department" inbox.
     departmentId: integer('department_id').references(() => departments.id),
     blockedAt: integer('blocked_at'),
@@ -91,6 +103,7 @@ export const ideas = sqliteTable(
     hotScore: real('hot_score').notNull().default(0),
     departmentId: integer('department_id').references(() => departments.id),
     assigneeId: integer('assignee_id').references(() => users.id),
+    campaignId: integer('campaign_id').references((): AnySQLiteColumn => campaigns.id),
     mergedIntoId: integer('merged_into_id'),
     // The author's target group when the idea came in: statistics do not shift when they change it.
     authorGroup: text('author_group').$type<TargetGroup>(),
@@ -124,6 +137,7 @@ export const ideas = sqliteTable(
     index('ideas_assignee_queue').on(t.assigneeId, t.firstResponseAt, t.createdAt),
     index('ideas_stale').on(t.status, t.lastPublicUpdateAt),
     index('ideas_followup_due').on(t.followupAskedAt, t.doneAt),
+    index('ideas_campaign').on(t.campaignId, t.hidden, t.hotScore, t.id),
   ],
 )
 
@@ -259,6 +273,8 @@ export const mailOutbox = sqliteTable(
     toAddress: text('to_address').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
+    // Extra mail headers as JSON (List-Unsubscribe for one-click unsubscribe).
+    headers: text('headers', { mode: 'json' }).$type<Record<string, string>>(),
     status: text('status').$type<'pending' | 'sending' | 'sent' | 'failed'>().notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull(),
@@ -341,10 +357,18 @@ export const notifications = sqliteTable(
     ideaId: integer('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
     statusChangeId: integer('status_change_id').references(() => statusChanges.id, { onDelete: 'cascade' }),
     commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
+    campaignId: integer('campaign_id').references((): AnySQLiteColumn => campaigns.id, { onDelete: 'cascade' }),
+    progressUpdateId: integer('progress_update_id'),
     readAt: integer('read_at'),
+    // When the mail about it went into the outbox (or it was skipped: "never").
+    mailedAt: integer('mailed_at'),
     createdAt: createdAt(),
   },
-  (t) => [index('notifications_user').on(t.userId, t.createdAt), index('notifications_unread').on(t.userId, t.readAt)],
+  (t) => [
+    index('notifications_user').on(t.userId, t.createdAt),
+    index('notifications_unread').on(t.userId, t.readAt),
+    index('notifications_unmailed').on(t.mailedAt, t.userId),
+  ],
 )
 
 /** One report per person per idea or comment: three distinct reporters hide it for review. */
@@ -433,4 +457,88 @@ export const statsCounters = sqliteTable(
     count: integer('count').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.month, t.themeId, t.targetGroup, t.metric] })],
+)
+
+/**
+ * A question the municipality puts to the public ("meedenkvraag"), with phases: ideas can
+ * be sent in during the ideas phase, votes only count during the voting phase (when there
+ * is one), and the outcome is published at the end.
+ */
+export const campaigns = sqliteTable(
+  'campaigns',
+  {
+    id: integer('id').primaryKey(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    descriptionHtml: text('description_html').notNull(),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id),
+    targetMask: integer('target_mask').notNull().default(0),
+    ideasFrom: integer('ideas_from').notNull(),
+    ideasUntil: integer('ideas_until').notNull(),
+    votingFrom: integer('voting_from'),
+    votingUntil: integer('voting_until'),
+    outcome: text('outcome'),
+    outcomeHtml: text('outcome_html'),
+    outcomePublishedAt: integer('outcome_published_at'),
+    openedNotifiedAt: integer('opened_notified_at'),
+    createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    index('campaigns_ideas_from').on(t.ideasFrom),
+    index('campaigns_open_notice').on(t.openedNotifiedAt, t.ideasFrom),
+  ],
+)
+
+/** "Ik denk mee": members offering to help shape a planned or running idea. */
+export const ideaHelpers = sqliteTable(
+  'idea_helpers',
+  {
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.userId] }), index('idea_helpers_user').on(t.userId)],
+)
+
+/** Progress updates staff post on planned and running ideas; they reach every follower. */
+export const progressUpdates = sqliteTable(
+  'progress_updates',
+  {
+    id: integer('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    bodyHtml: text('body_html').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('progress_updates_idea').on(t.ideaId, t.createdAt)],
+)
+
+/**
+ * Changes the browser shows live (vote counts, new comments, unread notifications). Every
+ * server process reads new rows from here, so an event written by one process reaches
+ * the browsers connected to any other. Old rows are pruned.
+ */
+export const liveEvents = sqliteTable(
+  'live_events',
+  {
+    id: integer('id').primaryKey(),
+    kind: text('kind').$type<'votes' | 'comments' | 'notifications'>().notNull(),
+    ideaId: integer('idea_id'),
+    userId: integer('user_id'),
+    value: integer('value'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('live_events_created').on(t.createdAt)],
 )

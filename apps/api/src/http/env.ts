@@ -1,6 +1,7 @@
 import type { Locale, Role, TargetGroup } from '@meedenken/shared'
 import type { Logger } from 'pino'
 import type { Db } from '../db/open'
+import type { LiveHub } from '../live/live-hub'
 import type { Settings } from '../settings'
 
 /** Time comes from here, so tests can stand on a chosen day (deadlines, expiry, phases). */
@@ -12,6 +13,7 @@ export type Deps = {
   settings: Settings
   logger: Logger
   clock: Clock
+  live: LiveHub
 }
 
 /** The signed-in person, as every handler sees them. */

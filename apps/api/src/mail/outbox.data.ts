@@ -2,7 +2,13 @@ import { and, desc, eq, inArray, lte } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../db/open'
 import { mailOutbox } from '../db/schema'
 
-export type OutgoingMail = { to: string; subject: string; text: string; userId: number | null }
+export type OutgoingMail = {
+  to: string
+  subject: string
+  text: string
+  userId: number | null
+  headers?: Record<string, string>
+}
 
 /** Mail is written in the same transaction as the change that causes it, then sent by the worker. */
 export function queueMail(db: DbOrTx, mail: OutgoingMail, now: number): void {
@@ -11,6 +17,7 @@ export function queueMail(db: DbOrTx, mail: OutgoingMail, now: number): void {
       toAddress: mail.to,
       subject: mail.subject,
       text: mail.text,
+      headers: mail.headers ?? null,
       userId: mail.userId,
       nextAttemptAt: now,
       createdAt: now,
@@ -32,7 +39,14 @@ export function latestMail(db: Db, limit: number) {
     .all()
 }
 
-export type ClaimedMail = { id: number; to: string; subject: string; text: string; attempts: number }
+export type ClaimedMail = {
+  id: number
+  to: string
+  subject: string
+  text: string
+  headers: Record<string, string> | null
+  attempts: number
+}
 
 /**
  * Claims due mail for this process. The conditional UPDATE is atomic, so two server
@@ -65,6 +79,7 @@ export function claimDueMail(db: Db, now: number, limit: number): ClaimedMail[] 
         to: mailOutbox.toAddress,
         subject: mailOutbox.subject,
         text: mailOutbox.text,
+        headers: mailOutbox.headers,
         attempts: mailOutbox.attempts,
       })
       .all()

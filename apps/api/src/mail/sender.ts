@@ -8,14 +8,22 @@ import { claimDueMail, markMailFailed, markMailSent, releaseStaleClaims } from '
 // Waits after the 1st, 2nd, … failed attempt; after the last the mail is marked failed.
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000]
 
-export type MailTransport = { send: (mail: { to: string; subject: string; text: string }) => Promise<void> }
+export type MailTransport = {
+  send: (mail: { to: string; subject: string; text: string; headers: Record<string, string> | null }) => Promise<void>
+}
 
 export function smtpTransport(settings: Pick<Settings, 'smtpUrl' | 'mailFrom'>): MailTransport | null {
   if (!settings.smtpUrl) return null
   const transporter = nodemailer.createTransport(settings.smtpUrl)
   return {
     send: async (mail) => {
-      await transporter.sendMail({ from: settings.mailFrom, to: mail.to, subject: mail.subject, text: mail.text })
+      await transporter.sendMail({
+        from: settings.mailFrom,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        ...(mail.headers ? { headers: mail.headers } : {}),
+      })
     },
   }
 }

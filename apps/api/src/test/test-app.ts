@@ -7,6 +7,7 @@ import { inject } from 'vitest'
 import { createApp } from '../app'
 import { type Db, openDatabase } from '../db/open'
 import type { Clock } from '../http/env'
+import { LiveHub } from '../live/live-hub'
 import { type Settings, testSettings } from '../settings'
 
 /** A clock tests can move: deadlines, expiry and phases without waiting. */
@@ -37,7 +38,7 @@ export function createTestApp(overrides: Partial<Settings> = {}): TestContext {
   const db = openDatabase(file)
   const clock = new TestClock()
   const settings = testSettings({ databasePath: file, webDist: path.join(dir, 'no-web'), ...overrides })
-  const app = createApp({ db, settings, logger: pino({ level: 'silent' }), clock })
+  const app = createApp({ db, settings, logger: pino({ level: 'silent' }), clock, live: new LiveHub(db) })
   return { app, db, clock, settings, file }
 }
 

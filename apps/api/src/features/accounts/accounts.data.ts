@@ -37,6 +37,7 @@ export function toUser(row: UserRow): User {
     districtId: row.districtId,
     locale: row.locale,
     emailVerified: row.emailVerifiedAt !== null,
+    emailFrequency: row.emailFrequency,
   }
 }
 

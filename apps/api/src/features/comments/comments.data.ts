@@ -4,7 +4,8 @@ import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { comments, ideas, users } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
-import { notifyFollowers } from '../../notify/notify.data'
+import { emitIdeaEvent } from '../../live/live.data'
+import { notifyFollowers, notifyUsers } from '../../notify/notify.data'
 import { publicAnswer } from '../../stats/idea-events'
 import { renderMarkdown } from '../../text/markdown'
 
@@ -156,6 +157,16 @@ export function createComment(
         .returning({ id: comments.id })
         .get().id
       bumpCommentCount(tx, values.ideaId, 1, now)
+      if (values.parentId !== null) {
+        // The person replied to hears about it (not when they answer themselves).
+        notifyUsers(
+          tx,
+          sql`select c.author_id as user_id from comments c join users u on u.id = c.author_id
+            where c.id = ${values.parentId} and c.author_id != ${values.authorId} and u.deleted_at is null`,
+          { kind: 'reply', ideaId: values.ideaId, commentId: id },
+          now,
+        )
+      }
       if (values.official) recordOfficialAnswer(tx, values.ideaId, id, values.authorId, now)
       return { id }
     },
@@ -224,20 +235,18 @@ export function markOfficial(
   )
 }
 
-function bumpCommentCount(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  ideaId: number,
-  delta: number,
-  now: number,
-) {
-  tx.update(ideas)
+function bumpCommentCount(tx: DbOrTx, ideaId: number, delta: number, now: number) {
+  const row = tx
+    .update(ideas)
     .set({
       commentCount: sql`${ideas.commentCount} + ${delta}`,
       hotScore: hotScoreSql(ideas.voteCount, sql`${ideas.commentCount} + ${delta}`, ideas.createdAt),
       ...(delta > 0 ? { updatedAt: now } : {}),
     })
     .where(eq(ideas.id, ideaId))
-    .run()
+    .returning({ commentCount: ideas.commentCount })
+    .get()
+  if (row) emitIdeaEvent(tx, 'comments', ideaId, row.commentCount, now)
 }
 
 export function commentOwnership(db: Db, id: number) {

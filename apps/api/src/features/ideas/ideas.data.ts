@@ -11,7 +11,20 @@ import type {
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
-import { comments, districts, followers, ideas, statusChanges, themes, users, votes } from '../../db/schema'
+import {
+  campaigns,
+  comments,
+  districts,
+  followers,
+  ideaHelpers,
+  ideas,
+  progressUpdates,
+  statusChanges,
+  themes,
+  users,
+  votes,
+} from '../../db/schema'
+import type { CampaignWindow } from '../../domain/campaign-phase'
 import { hotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
 import { calendarDaysBetween, dueAt, workingDaysBetween } from '../../domain/working-days'
@@ -37,6 +50,7 @@ export type IdeaFilters = {
   themeId?: number | undefined
   districtId?: number | undefined
   targetGroup?: TargetGroup | undefined
+  campaignId?: number | undefined
   q?: string | undefined
 }
 
@@ -112,6 +126,7 @@ function filterConditions(filters: IdeaFilters, match: string | null): SQL[] {
   if (filters.themeId) conditions.push(eq(ideas.themeId, filters.themeId))
   if (filters.districtId) conditions.push(eq(ideas.districtId, filters.districtId))
   if (filters.targetGroup) conditions.push(inArray(ideas.targetMask, masksIncluding(filters.targetGroup)))
+  if (filters.campaignId) conditions.push(eq(ideas.campaignId, filters.campaignId))
   if (match) conditions.push(sql`${ideas.id} in (select rowid from ideas_fts where ideas_fts match ${match})`)
   return conditions
 }
@@ -265,6 +280,7 @@ export function findIdea(
       hidden: ideas.hidden,
       firstResponseAt: ideas.firstResponseAt,
       lastPublicUpdateAt: ideas.lastPublicUpdateAt,
+      campaignId: ideas.campaignId,
     })
     .from(ideas)
     .innerJoin(users, eq(users.id, ideas.authorId))
@@ -290,7 +306,39 @@ export function findIdea(
     responseNormDays,
     waitingWorkingDays: row.firstResponseAt === null ? workingDaysBetween(row.createdAt, now) : null,
     daysSinceUpdate: inProgress ? calendarDaysBetween(row.lastPublicUpdateAt ?? row.createdAt, now) : null,
+    campaignId: row.campaignId,
+    ...helpersOf(db, id, viewerId),
+    progressUpdates: progressUpdatesOf(db, id),
   }
+}
+
+function helpersOf(db: Db, ideaId: number, viewerId: number | null) {
+  const helperCount =
+    db.select({ n: sql<number>`count(*)` }).from(ideaHelpers).where(eq(ideaHelpers.ideaId, ideaId)).get()?.n ?? 0
+  const isHelping =
+    viewerId !== null &&
+    db
+      .select({ ideaId: ideaHelpers.ideaId })
+      .from(ideaHelpers)
+      .where(and(eq(ideaHelpers.ideaId, ideaId), eq(ideaHelpers.userId, viewerId)))
+      .get() !== undefined
+  return { helperCount, isHelping }
+}
+
+function progressUpdatesOf(db: Db, ideaId: number) {
+  return db
+    .select({
+      id: progressUpdates.id,
+      bodyHtml: progressUpdates.bodyHtml,
+      authorName: users.displayName,
+      createdAt: progressUpdates.createdAt,
+    })
+    .from(progressUpdates)
+    .leftJoin(users, eq(users.id, progressUpdates.authorId))
+    .where(eq(progressUpdates.ideaId, ideaId))
+    .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
+    .all()
+    .map((u) => ({ ...u, authorName: u.authorName ?? '', createdAt: new Date(u.createdAt).toISOString() }))
 }
 
 export function timelineOf(db: Db, ideaId: number): TimelineEntry[] {
@@ -317,6 +365,20 @@ export function timelineOf(db: Db, ideaId: number): TimelineEntry[] {
 
 export function themeDepartment(db: Db, themeId: number): { departmentId: number | null } | undefined {
   return db.select({ departmentId: themes.departmentId }).from(themes).where(eq(themes.id, themeId)).get()
+}
+
+/** The phase dates of a campaign, for the rules on new ideas and votes. */
+export function campaignWindow(db: Db, id: number): CampaignWindow | undefined {
+  return db
+    .select({
+      ideasFrom: campaigns.ideasFrom,
+      ideasUntil: campaigns.ideasUntil,
+      votingFrom: campaigns.votingFrom,
+      votingUntil: campaigns.votingUntil,
+    })
+    .from(campaigns)
+    .where(eq(campaigns.id, id))
+    .get()
 }
 
 export function districtExists(db: Db, id: number): boolean {
@@ -359,6 +421,7 @@ export function createIdea(db: Db, values: NewIdeaValues, now: number): number {
           followerCount: 1,
           hotScore: hotScore(0, 0, now),
           departmentId: values.departmentId,
+          campaignId: values.campaignId ?? null,
           createdAt: now,
           updatedAt: now,
         })

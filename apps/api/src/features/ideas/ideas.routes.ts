@@ -12,6 +12,7 @@ import {
   type Text,
 } from '@meedenken/shared'
 import type { Context } from 'hono'
+import { acceptsIdeas } from '../../domain/campaign-phase'
 import { decodeCursor } from '../../http/cursor'
 import type { AppEnv } from '../../http/env'
 import { ApiError, fieldError } from '../../http/errors'
@@ -20,6 +21,7 @@ import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { renderMarkdown } from '../../text/markdown'
 import {
+  campaignWindow,
   createIdea,
   districtExists,
   findIdea,
@@ -43,6 +45,11 @@ export const IDEA_TEXT = {
   notAuthor: {
     nl: 'Alleen de indiener kan dit idee aanpassen.',
     en: 'Only the person who sent in this idea can change it.',
+  },
+  unknownCampaign: { nl: 'Deze meedenkvraag bestaat niet (meer).', en: 'This question does not exist (any more).' },
+  campaignClosed: {
+    nl: 'Bij deze meedenkvraag kunt u nu geen ideeën insturen. Kijk bij de vraag wanneer dat wel kan.',
+    en: 'This question does not take ideas right now. See the question for when it does.',
   },
   notNew: {
     nl: 'Dit idee kan niet meer worden aangepast: de gemeente is er al mee bezig.',
@@ -136,6 +143,7 @@ export const ideaRoutes = createRouter()
       themeId: query.theme,
       districtId: query.district,
       targetGroup: query.targetGroup,
+      campaignId: query.campaign,
       q: query.q || undefined,
       sort: query.sort ?? (query.q ? 'relevance' : 'trending'),
       cursor,
@@ -156,6 +164,11 @@ export const ideaRoutes = createRouter()
     const me = signedIn(c)
     const body = c.req.valid('json')
     const { departmentId } = checkPlacement(c, body.themeId, body.districtId)
+    if (body.campaignId) {
+      const window = campaignWindow(c.var.db, body.campaignId)
+      if (!window) throw fieldError('campaignId', IDEA_TEXT.unknownCampaign)
+      if (!acceptsIdeas(window, c.var.clock.now())) throw new ApiError('conflict', IDEA_TEXT.campaignClosed)
+    }
     enforceRateLimits(c, [{ key: `ideas:${me.id}`, limit: IDEAS_PER_HOUR, windowMs: HOUR }])
     const id = createIdea(
       c.var.db,
@@ -168,6 +181,7 @@ export const ideaRoutes = createRouter()
         authorId: me.id,
         channel: 'web',
         departmentId: departmentId ?? null,
+        campaignId: body.campaignId ?? null,
       },
       c.var.clock.now(),
     )

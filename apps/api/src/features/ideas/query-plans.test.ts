@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { createApp } from '../../app'
 import { openDatabase } from '../../db/open'
 import { comments, votes } from '../../db/schema'
+import { LiveHub } from '../../live/live-hub'
 import { testSettings } from '../../settings'
 import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { TestClock } from '../../test/test-app'
@@ -25,6 +26,7 @@ const app = createApp({
   settings: testSettings({ databasePath: file }),
   logger: pino({ level: 'silent' }),
   clock: new TestClock(),
+  live: new LiveHub(db),
 })
 
 let ideaId = 0

@@ -1,7 +1,7 @@
 import type { Notification } from '@meedenken/shared'
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/open'
-import { ideas, notifications, statusChanges } from '../../db/schema'
+import { ideas, notifications, statusChanges, users } from '../../db/schema'
 
 export function listNotifications(
   db: Db,
@@ -64,4 +64,8 @@ export function markRead(db: Db, userId: number, ids: number[] | 'all', now: num
       ),
     )
     .run()
+}
+
+export function stopMail(db: Db, userId: number, now: number): void {
+  db.update(users).set({ emailFrequency: 'never', updatedAt: now }).where(eq(users.id, userId)).run()
 }

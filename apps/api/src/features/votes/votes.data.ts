@@ -1,17 +1,29 @@
 import { CLOSED_STATUSES, type IdeaStatus } from '@meedenken/shared'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../../db/open'
-import { followers, ideas, votes } from '../../db/schema'
+import { campaigns, followers, ideas, votes } from '../../db/schema'
+import { acceptsVotes } from '../../domain/campaign-phase'
 import { hotScoreSql } from '../../domain/hot-score'
+import { emitIdeaEvent } from '../../live/live.data'
 
 export type VoteOutcome =
   | { ok: true; voteCount: number; hasVoted: boolean }
   | { ok: false; reason: 'not_found' | 'closed'; status?: IdeaStatus }
+  | { ok: false; reason: 'campaign_phase'; votingFrom: number | null; votingUntil: number | null }
 
 function votable(tx: DbOrTx, ideaId: number) {
   return tx
-    .select({ status: ideas.status, hidden: ideas.hidden, voteCount: ideas.voteCount })
+    .select({
+      status: ideas.status,
+      hidden: ideas.hidden,
+      voteCount: ideas.voteCount,
+      ideasFrom: campaigns.ideasFrom,
+      ideasUntil: campaigns.ideasUntil,
+      votingFrom: campaigns.votingFrom,
+      votingUntil: campaigns.votingUntil,
+    })
     .from(ideas)
+    .leftJoin(campaigns, eq(campaigns.id, ideas.campaignId))
     .where(eq(ideas.id, ideaId))
     .get()
 }
@@ -27,6 +39,23 @@ export function setVote(db: Db, ideaId: number, userId: number, vote: boolean, n
       const idea = votable(tx, ideaId)
       if (!idea || idea.hidden) return { ok: false, reason: 'not_found' } as const
       if (CLOSED_STATUSES.includes(idea.status)) return { ok: false, reason: 'closed', status: idea.status } as const
+      // Within a campaign with a voting phase, votes (and taking them back) only count then.
+      if (idea.ideasFrom !== null && idea.ideasUntil !== null) {
+        const window = {
+          ideasFrom: idea.ideasFrom,
+          ideasUntil: idea.ideasUntil,
+          votingFrom: idea.votingFrom,
+          votingUntil: idea.votingUntil,
+        }
+        if (!acceptsVotes(window, now)) {
+          return {
+            ok: false,
+            reason: 'campaign_phase',
+            votingFrom: idea.votingFrom,
+            votingUntil: idea.votingUntil,
+          } as const
+        }
+      }
       const changed = vote
         ? tx.insert(votes).values({ ideaId, userId, createdAt: now }).onConflictDoNothing().run().changes
         : tx
@@ -44,6 +73,7 @@ export function setVote(db: Db, ideaId: number, userId: number, vote: boolean, n
         .where(eq(ideas.id, ideaId))
         .returning({ voteCount: ideas.voteCount })
         .get()
+      emitIdeaEvent(tx, 'votes', ideaId, row?.voteCount ?? idea.voteCount + delta, now)
       // Voters follow what they support, so they hear what happens with it.
       if (vote) {
         const followed = tx.insert(followers).values({ ideaId, userId, createdAt: now }).onConflictDoNothing().run()

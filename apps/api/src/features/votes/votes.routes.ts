@@ -18,6 +18,29 @@ function closedText(status: string) {
   }
 }
 
+const dayFormat = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+})
+const dayFormatEn = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+})
+
+function votingWindowText(from: number | null, until: number | null) {
+  const nl = from && until ? `van ${dayFormat.format(from)} tot ${dayFormat.format(until)}` : 'in de stemfase'
+  const en =
+    from && until ? `from ${dayFormatEn.format(from)} until ${dayFormatEn.format(until)}` : 'during the voting phase'
+  return {
+    nl: `Bij deze meedenkvraag kunt u alleen stemmen ${nl}.`,
+    en: `For this question you can only vote ${en}.`,
+  }
+}
+
 const voteRoute = route(
   'member',
   {
@@ -48,6 +71,8 @@ function answer(c: Context<AppEnv>, id: number, vote: boolean) {
   const outcome = setVote(c.var.db, id, signedIn(c).id, vote, c.var.clock.now())
   if (!outcome.ok) {
     if (outcome.reason === 'closed') throw new ApiError('conflict', closedText(outcome.status ?? ''))
+    if (outcome.reason === 'campaign_phase')
+      throw new ApiError('conflict', votingWindowText(outcome.votingFrom, outcome.votingUntil))
     throw new ApiError('not_found', TEXT.notFound)
   }
   return { voteCount: outcome.voteCount, hasVoted: outcome.hasVoted }

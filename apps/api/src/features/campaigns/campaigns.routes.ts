@@ -1,0 +1,132 @@
+import { CampaignBody, CampaignList, CampaignResponse, IdParam, OutcomeBody, type Text } from '@meedenken/shared'
+import type { z } from 'zod'
+import { ApiError, VALIDATION } from '../../http/errors'
+import { signedIn } from '../../http/policy'
+import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import {
+  type CampaignValues,
+  findCampaign,
+  listCampaigns,
+  publishOutcome,
+  saveCampaign,
+  themeExists,
+} from './campaigns.data'
+
+const TEXT = {
+  notFound: { nl: 'Deze meedenkvraag bestaat niet (meer).', en: 'This question does not exist (any more).' },
+  order: {
+    nl: 'De einddatum moet na de begindatum liggen, en het stemmen na de ideeënfase.',
+    en: 'The end must be after the start, and voting after the ideas phase.',
+  },
+  votingPair: {
+    nl: 'Vul voor het stemmen een begin én een einde in, of geen van beide.',
+    en: 'Give voting both a start and an end, or neither.',
+  },
+  unknownTheme: { nl: 'Kies een thema uit de lijst.', en: 'Choose a theme from the list.' },
+} satisfies Record<string, Text>
+
+const listRoute = route('public', {
+  method: 'get',
+  path: '/campaigns',
+  tags: ['Campaigns'],
+  summary: 'All questions the municipality puts to the public, open ones first',
+  responses: { 200: jsonResponse(CampaignList, 'Campaigns') },
+})
+
+const getRoute = route('public', {
+  method: 'get',
+  path: '/campaigns/{id}',
+  tags: ['Campaigns'],
+  summary: 'One campaign with its current phase (its ideas: GET /api/ideas?campaign=id)',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(CampaignResponse, 'The campaign') },
+})
+
+const createRoute_ = route('staff', {
+  method: 'post',
+  path: '/staff/campaigns',
+  tags: ['Campaigns'],
+  summary: 'Put a new question to the public, with its phases',
+  request: { body: jsonBody(CampaignBody) },
+  responses: { 201: jsonResponse(CampaignResponse, 'The new campaign') },
+})
+
+const updateRoute = route('staff', {
+  method: 'put',
+  path: '/staff/campaigns/{id}',
+  tags: ['Campaigns'],
+  summary: 'Change a campaign',
+  request: { params: IdParam, body: jsonBody(CampaignBody) },
+  responses: { 200: jsonResponse(CampaignResponse, 'The campaign') },
+})
+
+const outcomeRoute = route('staff', {
+  method: 'post',
+  path: '/staff/campaigns/{id}/outcome',
+  tags: ['Campaigns'],
+  summary: 'Publish what the municipality does with the outcome',
+  request: { params: IdParam, body: jsonBody(OutcomeBody) },
+  responses: { 200: jsonResponse(CampaignResponse, 'The campaign') },
+})
+
+/** Dates in order, voting as a pair after the ideas phase, and a theme that exists. */
+function valuesOf(db: Parameters<typeof themeExists>[0], body: z.output<typeof CampaignBody>): CampaignValues {
+  const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null)
+  const values = {
+    title: body.title,
+    description: body.description,
+    themeId: body.themeId,
+    targetGroups: body.targetGroups,
+    ideasFrom: Date.parse(body.ideasFrom),
+    ideasUntil: Date.parse(body.ideasUntil),
+    votingFrom: ms(body.votingFrom),
+    votingUntil: ms(body.votingUntil),
+  }
+  const fields: Record<string, Text> = {}
+  if (values.ideasUntil <= values.ideasFrom) fields.ideasUntil = TEXT.order
+  if ((values.votingFrom === null) !== (values.votingUntil === null)) fields.votingUntil = TEXT.votingPair
+  if (values.votingFrom !== null && values.votingUntil !== null) {
+    if (values.votingFrom < values.ideasUntil) fields.votingFrom = TEXT.order
+    if (values.votingUntil <= values.votingFrom) fields.votingUntil = TEXT.order
+  }
+  if (!themeExists(db, values.themeId)) fields.themeId = TEXT.unknownTheme
+  if (Object.keys(fields).length > 0) throw new ApiError('validation_failed', VALIDATION, { fields })
+  return values
+}
+
+export const campaignRoutes = createRouter()
+  .openapi(listRoute, (c) => c.json({ items: listCampaigns(c.var.db, c.var.clock.now()) }, 200))
+  .openapi(getRoute, (c) => {
+    const campaign = findCampaign(c.var.db, c.req.valid('param').id, c.var.clock.now())
+    if (!campaign) throw new ApiError('not_found', TEXT.notFound)
+    return c.json({ campaign }, 200)
+  })
+  .openapi(createRoute_, (c) => {
+    const now = c.var.clock.now()
+    const id = saveCampaign(c.var.db, null, valuesOf(c.var.db, c.req.valid('json')), signedIn(c).id, now)
+    const campaign = id === null ? null : findCampaign(c.var.db, id, now)
+    if (!campaign) throw new ApiError('not_found', TEXT.notFound)
+    return c.json({ campaign }, 201)
+  })
+  .openapi(updateRoute, (c) => {
+    const now = c.var.clock.now()
+    const id = saveCampaign(
+      c.var.db,
+      c.req.valid('param').id,
+      valuesOf(c.var.db, c.req.valid('json')),
+      signedIn(c).id,
+      now,
+    )
+    const campaign = id === null ? null : findCampaign(c.var.db, id, now)
+    if (!campaign) throw new ApiError('not_found', TEXT.notFound)
+    return c.json({ campaign }, 200)
+  })
+  .openapi(outcomeRoute, (c) => {
+    const now = c.var.clock.now()
+    const { id } = c.req.valid('param')
+    if (!publishOutcome(c.var.db, id, c.req.valid('json').outcome, signedIn(c).id, now))
+      throw new ApiError('not_found', TEXT.notFound)
+    const campaign = findCampaign(c.var.db, id, now)
+    if (!campaign) throw new ApiError('not_found', TEXT.notFound)
+    return c.json({ campaign }, 200)
+  })

@@ -1,0 +1,352 @@
+import path from 'node:path'
+import pino from 'pino'
+import { describe, expect, it } from 'vitest'
+import { createApp } from '../../app'
+import { openDatabase } from '../../db/open'
+import { mailOutbox, notifications } from '../../db/schema'
+import { LiveHub } from '../../live/live-hub'
+import { mailNotifications } from '../../notify/mail-notifications'
+import { testSettings } from '../../settings'
+import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
+import { createTestApp, json, loginAs, request, TestClock } from '../../test/test-app'
+import { announceOpenedCampaigns } from './campaigns.data'
+
+const at = (iso: string) => Date.parse(iso)
+
+describe('campaign phases', () => {
+  const ctx = createTestApp()
+  const theme = makeTheme(ctx.db)
+
+  async function campaign(voting: boolean) {
+    ctx.clock.set('2026-11-01T09:00:00+01:00')
+    const staff = await loginAs(ctx, 'staff')
+    const res = await request(ctx, '/api/staff/campaigns', {
+      cookie: staff.cookie,
+      body: {
+        title: 'Hoe maken we het centrum van Hoogezand groener?',
+        description: 'We willen het centrum groener maken. Welke plekken kunnen beter?',
+        themeId: theme.id,
+        targetGroups: ['resident', 'entrepreneur'],
+        ideasFrom: '2026-11-02T00:00:00+01:00',
+        ideasUntil: '2026-11-16T00:00:00+01:00',
+        ...(voting ? { votingFrom: '2026-11-16T00:00:00+01:00', votingUntil: '2026-11-30T00:00:00+01:00' } : {}),
+      },
+    })
+    expect(res.status).toBe(201)
+    return (await json(res)).campaign
+  }
+
+  it('takes ideas exactly from the start of the ideas phase until (not at) its end', async () => {
+    const c = await campaign(true)
+    const propose = async (iso: string) => {
+      ctx.clock.set(iso)
+      const m = await loginAs(ctx, 'member')
+      return request(ctx, '/api/ideas', {
+        cookie: m.cookie,
+        body: {
+          title: 'Bloembakken in de Hoofdstraat',
+          body: 'Zet bloembakken in de Hoofdstraat, dat oogt vriendelijk.',
+          themeId: theme.id,
+          campaignId: c.id,
+        },
+      })
+    }
+    expect((await propose('2026-11-01T23:59:59.999+01:00')).status).toBe(409)
+    expect((await propose('2026-11-02T00:00:00+01:00')).status).toBe(201)
+    expect((await propose('2026-11-15T23:59:59.999+01:00')).status).toBe(201)
+    expect((await propose('2026-11-16T00:00:00+01:00')).status).toBe(409)
+    const list = await json(await request(ctx, `/api/ideas?campaign=${c.id}`))
+    expect(list.items).toHaveLength(2)
+    ctx.clock.set('2026-11-16T00:00:00+01:00')
+    expect((await json(await request(ctx, `/api/campaigns/${c.id}`))).campaign).toMatchObject({
+      phase: 'voting',
+      ideaCount: 2,
+    })
+  })
+
+  it('takes votes on campaign ideas only in the voting phase', async () => {
+    const c = await campaign(true)
+    const author = makeUser(ctx.db)
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    ctx.db.$client.prepare('update ideas set campaign_id = ? where id = ?').run(c.id, idea.id)
+    const vote = async (iso: string) => {
+      ctx.clock.set(iso)
+      const m = await loginAs(ctx, 'member')
+      return request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: m.cookie })
+    }
+    const before = await vote('2026-11-15T23:59:59.999+01:00')
+    expect(before.status).toBe(409)
+    expect((await json(before)).error.message).toBe(
+      'Bij deze meedenkvraag kunt u alleen stemmen van 16 november 2026 tot 30 november 2026.',
+    )
+    expect((await vote('2026-11-16T00:00:00+01:00')).status).toBe(200)
+    expect((await vote('2026-11-29T23:59:59.999+01:00')).status).toBe(200)
+    expect((await vote('2026-11-30T00:00:00+01:00')).status).toBe(409)
+  })
+
+  it('takes votes at any time when the campaign has no voting phase', async () => {
+    const c = await campaign(false)
+    const author = makeUser(ctx.db)
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    ctx.db.$client.prepare('update ideas set campaign_id = ? where id = ?').run(c.id, idea.id)
+    ctx.clock.set('2026-12-20T12:00:00+01:00')
+    const m = await loginAs(ctx, 'member')
+    expect((await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: m.cookie })).status).toBe(200)
+  })
+
+  it('refuses dates out of order, and publishes the outcome', async () => {
+    const staff = await loginAs(ctx, 'staff')
+    const bad = await request(ctx, '/api/staff/campaigns', {
+      cookie: staff.cookie,
+      body: {
+        title: 'Een vraag met verkeerde datums',
+        description: 'De einddatum ligt voor de begindatum, dat kan niet.',
+        themeId: theme.id,
+        targetGroups: ['resident'],
+        ideasFrom: '2026-12-10T00:00:00+01:00',
+        ideasUntil: '2026-12-01T00:00:00+01:00',
+        votingFrom: '2026-12-11T00:00:00+01:00',
+      },
+    })
+    expect(bad.status).toBe(422)
+    expect(Object.keys((await json(bad)).error.fields).sort()).toEqual(['ideasUntil', 'votingUntil'])
+    const c = await campaign(false)
+    const staffNow = await loginAs(ctx, 'staff')
+    const res = await request(ctx, `/api/staff/campaigns/${c.id}/outcome`, {
+      cookie: staffNow.cookie,
+      body: { outcome: 'We planten twintig bomen in het centrum, op de plekken die u noemde.' },
+    })
+    expect((await json(res)).campaign.outcome).toBe(
+      'We planten twintig bomen in het centrum, op de plekken die u noemde.',
+    )
+  })
+
+  it('tells members of the invited target groups once when a campaign opens', async () => {
+    const fresh = createTestApp()
+    const t = makeTheme(fresh.db)
+    const resident = makeUser(fresh.db, { targetGroup: 'resident' })
+    const organisation = makeUser(fresh.db, { targetGroup: 'organisation' })
+    fresh.clock.set('2026-11-01T09:00:00+01:00')
+    const staff = await loginAs(fresh, 'staff')
+    await request(fresh, '/api/staff/campaigns', {
+      cookie: staff.cookie,
+      body: {
+        title: 'Wat vindt u van de bibliotheek?',
+        description: 'Vertel ons wat er beter kan in de bibliotheek van Hoogezand.',
+        themeId: t.id,
+        targetGroups: ['resident'],
+        ideasFrom: '2026-11-02T00:00:00+01:00',
+        ideasUntil: '2026-11-16T00:00:00+01:00',
+      },
+    })
+    expect(announceOpenedCampaigns(fresh.db, fresh.clock.now())).toBe(0)
+    fresh.clock.set('2026-11-02T00:00:00+01:00')
+    const notified = announceOpenedCampaigns(fresh.db, fresh.clock.now())
+    expect(announceOpenedCampaigns(fresh.db, fresh.clock.now())).toBe(0)
+    const rows = fresh.db.select().from(notifications).all()
+    expect(rows.map((r) => r.userId)).toContain(resident.id)
+    expect(rows.map((r) => r.userId)).not.toContain(organisation.id)
+    expect(new Set(rows.map((r) => r.userId)).size).toBe(rows.length)
+    expect(notified).toBe(rows.length)
+  })
+})
+
+describe('"ik denk mee" and progress updates', () => {
+  const ctx = createTestApp()
+  const theme = makeTheme(ctx.db)
+
+  it('lets members offer help on planned work; staff see who, other members never see addresses', async () => {
+    const author = makeUser(ctx.db)
+    const planned = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'planned' })
+    const fresh = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const helper = await loginAs(ctx, 'member', 'helper@example.org')
+    const other = await loginAs(ctx, 'member')
+    const staff = await loginAs(ctx, 'staff')
+    expect(
+      (await request(ctx, `/api/ideas/${fresh.id}/help`, { method: 'PUT', cookie: helper.cookie, body: {} })).status,
+    ).toBe(409)
+    const offer = await request(ctx, `/api/ideas/${planned.id}/help`, {
+      method: 'PUT',
+      cookie: helper.cookie,
+      body: { note: 'Ik ben hovenier en help graag met planten.' },
+    })
+    expect(await json(offer)).toEqual({ helperCount: 1, isHelping: true })
+    const publicView = await request(ctx, `/api/ideas/${planned.id}`, { cookie: other.cookie })
+    const text = await publicView.text()
+    expect(JSON.parse(text).idea).toMatchObject({ helperCount: 1, isHelping: false })
+    expect(text).not.toContain('helper@example.org')
+    const forStaff = await json(await request(ctx, `/api/staff/ideas/${planned.id}/helpers`, { cookie: staff.cookie }))
+    expect(forStaff.items[0]).toMatchObject({
+      email: 'helper@example.org',
+      note: 'Ik ben hovenier en help graag met planten.',
+    })
+    expect((await request(ctx, `/api/staff/ideas/${planned.id}/helpers`, { cookie: other.cookie })).status).toBe(403)
+    const back = await request(ctx, `/api/ideas/${planned.id}/help`, { method: 'DELETE', cookie: helper.cookie })
+    expect(await json(back)).toEqual({ helperCount: 0, isHelping: false })
+  })
+
+  it('sends a progress update to exactly the followers, not the author of the update', async () => {
+    const author = makeUser(ctx.db)
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'in_progress' })
+    const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
+    const staff = await loginAs(ctx, 'staff')
+    for (const who of [a, b, staff])
+      await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: who.cookie })
+    await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: a.cookie })
+    const res = await request(ctx, `/api/staff/ideas/${idea.id}/updates`, {
+      cookie: staff.cookie,
+      body: { body: 'De eerste tien bomen staan er. Volgende week komen de rest.' },
+    })
+    expect(res.status).toBe(201)
+    expect((await json(res)).idea.progressUpdates[0].bodyHtml).toContain('De eerste tien bomen')
+    const told = ctx.db.$client
+      .prepare("select user_id from notifications where idea_id = ? and kind = 'progress_update' order by user_id")
+      .all(idea.id) as { user_id: number }[]
+    expect(told.map((r) => r.user_id)).toEqual([a.userId, b.userId].sort((x, y) => x - y))
+  })
+
+  it('tells the person replied to, but not someone replying to themselves', async () => {
+    const author = makeUser(ctx.db)
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
+    const { comment } = await json(
+      await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: 'Goed idee' } }),
+    )
+    await request(ctx, `/api/ideas/${idea.id}/comments`, {
+      cookie: a.cookie,
+      body: { body: 'Aanvulling van mij', parentId: comment.id },
+    })
+    await request(ctx, `/api/ideas/${idea.id}/comments`, {
+      cookie: b.cookie,
+      body: { body: 'Helemaal mee eens', parentId: comment.id },
+    })
+    const replies = ctx.db.$client
+      .prepare("select user_id from notifications where kind = 'reply' and idea_id = ?")
+      .all(idea.id)
+    expect(replies).toEqual([{ user_id: a.userId }])
+  })
+})
+
+describe('notification mail', () => {
+  const ctx = createTestApp({ devMailbox: true })
+  const theme = makeTheme(ctx.db)
+
+  async function follower(frequency: 'immediately' | 'daily' | 'never', email: string) {
+    const m = await loginAs(ctx, 'member', email)
+    await request(ctx, '/api/me', { method: 'PATCH', cookie: m.cookie, body: { emailFrequency: frequency } })
+    return m
+  }
+
+  it('mails at once, as a daily digest grouped per idea, or never, as each person chose', async () => {
+    ctx.clock.set('2026-11-10T09:00:00+01:00')
+    const now = await follower('immediately', 'direct@example.org')
+    const daily = await follower('daily', 'dagelijks@example.org')
+    const never = await follower('never', 'nooit@example.org')
+    const author = makeUser(ctx.db)
+    const one = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Bankjes bij de vijver' })
+    const two = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Verlichting op het fietspad' })
+    for (const who of [now, daily, never]) {
+      for (const idea of [one, two])
+        await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: who.cookie })
+    }
+    const staff = await loginAs(ctx, 'staff')
+    const explanation = 'We bekijken dit idee deze maand met het team.'
+    for (const idea of [one, two]) {
+      await request(ctx, `/api/ideas/${idea.id}/status`, {
+        cookie: staff.cookie,
+        body: { status: 'under_review', explanation },
+      })
+    }
+    expect(mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(2)
+    const mails = ctx.db.select().from(mailOutbox).all()
+    const to = (address: string) => mails.filter((m) => m.toAddress === address)
+    expect(to('direct@example.org')).toHaveLength(1)
+    expect(to('nooit@example.org')).toHaveLength(0)
+    const digest = to('dagelijks@example.org')
+    expect(digest).toHaveLength(1)
+    expect(digest[0]?.subject).toBe('Uw dagelijkse overzicht van Meedenken')
+    expect(digest[0]?.text).toContain('Bankjes bij de vijver')
+    expect(digest[0]?.text).toContain('Verlichting op het fietspad')
+    expect(digest[0]?.text).toContain('De status is nu: In behandeling.')
+    expect(digest[0]?.headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' })
+    expect(digest[0]?.text).toMatch(/\/afmelden\?u=\d+&t=/)
+
+    // More news the same day: the direct reader hears at once, the digest waits a day.
+    const late = await loginAs(ctx, 'staff')
+    await request(ctx, `/api/ideas/${one.id}/status`, { cookie: late.cookie, body: { status: 'planned', explanation } })
+    expect(mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(1)
+    ctx.clock.advance(24 * 3_600_000)
+    expect(mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(1)
+    expect(
+      ctx.db
+        .select()
+        .from(mailOutbox)
+        .all()
+        .filter((m) => m.toAddress === 'dagelijks@example.org'),
+    ).toHaveLength(2)
+    expect(mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(0)
+  })
+
+  it('unsubscribes with the signed link only for the person it was made for', async () => {
+    const text =
+      ctx.db
+        .select()
+        .from(mailOutbox)
+        .all()
+        .find((m) => m.toAddress === 'dagelijks@example.org')?.text ?? ''
+    const [, u, t] = /\/afmelden\?u=(\d+)&t=([A-Za-z0-9_-]+)/.exec(text) ?? []
+    const other = await loginAs(ctx, 'member')
+    expect((await request(ctx, `/api/unsubscribe?u=${other.userId}&t=${t}`, { method: 'POST' })).status).toBe(403)
+    expect((await request(ctx, `/api/unsubscribe?u=${u}&t=${t}x`, { method: 'POST' })).status).toBe(403)
+    expect((await request(ctx, `/api/unsubscribe?u=${u}&t=${'A'.repeat(43)}`, { method: 'POST' })).status).toBe(403)
+    // A mail program's one-click POST carries a form body; it must work too.
+    const ok = await request(ctx, `/api/unsubscribe?u=${u}&t=${t}`, {
+      method: 'POST',
+      rawBody: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(ok.status).toBe(200)
+    const row = ctx.db.$client.prepare('select email_frequency from users where id = ?').get(Number(u))
+    expect(row).toEqual({ email_frequency: 'never' })
+  })
+})
+
+describe('live updates', () => {
+  async function nextEvent(reader: ReadableStreamDefaultReader<Uint8Array>, name: string): Promise<unknown> {
+    const decoder = new TextDecoder()
+    let buffer = ''
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) throw new Error('stream ended')
+      buffer += decoder.decode(value)
+      const match = new RegExp(`event: ${name}\\ndata: (.*)\\n`).exec(buffer)
+      if (match?.[1]) return JSON.parse(match[1])
+    }
+  }
+
+  it('delivers a vote made through one server process to a browser connected to another', async () => {
+    const ctx = createTestApp()
+    const theme = makeTheme(ctx.db)
+    const author = makeUser(ctx.db)
+    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    // A second "process": its own connection to the same file, its own hub.
+    const otherDb = openDatabase(ctx.file, { migrate: false })
+    const otherHub = new LiveHub(otherDb, undefined, 50)
+    const other = createApp({
+      db: otherDb,
+      settings: testSettings({ databasePath: ctx.file, webDist: path.join(path.dirname(ctx.file), 'no-web') }),
+      logger: pino({ level: 'silent' }),
+      clock: new TestClock(),
+      live: otherHub,
+    })
+    const stream = await other.request(`/api/live?idea=${idea.id}`)
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/)
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader()
+    await nextEvent(reader, 'ready')
+    const voter = await loginAs(ctx, 'member')
+    await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: voter.cookie })
+    expect(await nextEvent(reader, 'votes')).toEqual({ ideaId: idea.id, voteCount: 1 })
+    await reader.cancel()
+    otherHub.stop()
+  })
+})

@@ -1,0 +1,107 @@
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { recordAudit } from '../../audit/audit.data'
+import type { Db } from '../../db/open'
+import { ideaHelpers, ideas, progressUpdates, users } from '../../db/schema'
+import { notifyFollowers } from '../../notify/notify.data'
+import { publicAnswer } from '../../stats/idea-events'
+import { renderMarkdown } from '../../text/markdown'
+
+const HELPABLE = ['planned', 'in_progress'] as const
+
+export type HelpResult =
+  | { ok: true; helperCount: number; isHelping: boolean }
+  | { ok: false; reason: 'not_found' | 'not_helpable' }
+
+function helperCount(db: Pick<Db, 'select'>, ideaId: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(ideaHelpers).where(eq(ideaHelpers.ideaId, ideaId)).get()?.n ?? 0
+}
+
+/** "Ik denk mee": offer to help with a planned or running idea (withdrawing is always possible). */
+export function setHelping(
+  db: Db,
+  input: { ideaId: number; userId: number; helping: boolean; note: string | null },
+  now: number,
+): HelpResult {
+  return db.transaction((tx) => {
+    const idea = tx
+      .select({ status: ideas.status, hidden: ideas.hidden })
+      .from(ideas)
+      .where(eq(ideas.id, input.ideaId))
+      .get()
+    if (!idea || idea.hidden) return { ok: false, reason: 'not_found' } as const
+    if (input.helping) {
+      if (!(HELPABLE as readonly string[]).includes(idea.status)) return { ok: false, reason: 'not_helpable' } as const
+      tx.insert(ideaHelpers)
+        .values({ ideaId: input.ideaId, userId: input.userId, note: input.note, createdAt: now })
+        .onConflictDoUpdate({ target: [ideaHelpers.ideaId, ideaHelpers.userId], set: { note: input.note } })
+        .run()
+    } else {
+      tx.delete(ideaHelpers)
+        .where(and(eq(ideaHelpers.ideaId, input.ideaId), eq(ideaHelpers.userId, input.userId)))
+        .run()
+    }
+    return { ok: true, helperCount: helperCount(tx, input.ideaId), isHelping: input.helping } as const
+  })
+}
+
+/** For staff: who offered help, with their note and address (never shown to other members). */
+export function helpersOf(db: Db, ideaId: number) {
+  return db
+    .select({
+      userId: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      note: ideaHelpers.note,
+      createdAt: ideaHelpers.createdAt,
+    })
+    .from(ideaHelpers)
+    .innerJoin(users, eq(users.id, ideaHelpers.userId))
+    .where(eq(ideaHelpers.ideaId, ideaId))
+    .orderBy(asc(ideaHelpers.createdAt))
+    .all()
+    .map((h) => ({ ...h, createdAt: new Date(h.createdAt).toISOString() }))
+}
+
+/** A progress update: public on the idea, a public update for the "stale" clock, sent to followers. */
+export function postProgressUpdate(
+  db: Db,
+  input: { ideaId: number; authorId: number; body: string },
+  now: number,
+): number | null {
+  return db.transaction(
+    (tx) => {
+      if (!tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, input.ideaId)).get()) return null
+      const id = tx
+        .insert(progressUpdates)
+        .values({
+          ideaId: input.ideaId,
+          authorId: input.authorId,
+          body: input.body,
+          bodyHtml: renderMarkdown(input.body),
+          createdAt: now,
+        })
+        .returning({ id: progressUpdates.id })
+        .get().id
+      tx.update(ideas).set({ updatedAt: now }).where(eq(ideas.id, input.ideaId)).run()
+      publicAnswer(tx, input.ideaId, now)
+      notifyFollowers(
+        tx,
+        { ideaId: input.ideaId, kind: 'progress_update', progressUpdateId: id, exceptUserId: input.authorId },
+        now,
+      )
+      recordAudit(
+        tx,
+        {
+          actorId: input.authorId,
+          action: 'idea.progress_update',
+          subjectType: 'idea',
+          subjectId: input.ideaId,
+          details: { updateId: id },
+        },
+        now,
+      )
+      return id
+    },
+    { behavior: 'immediate' },
+  )
+}
