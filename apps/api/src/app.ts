@@ -99,6 +99,14 @@ export function createApp(deps: Deps) {
     ),
   )
   app.all('/api/*', requirePolicy('public'), notFound)
+  // RFC 9116: where to report a vulnerability. Expires a year ahead, so it never goes stale.
+  app.get('/.well-known/security.txt', requirePolicy('public'), (c) => {
+    const expires = new Date(deps.clock.now() + 365 * 86_400_000).toISOString()
+    const canonical = deps.settings.publicUrl ? `Canonical: ${deps.settings.publicUrl}/.well-known/security.txt\n` : ''
+    return c.text(
+      `Contact: ${deps.settings.securityContact}\nExpires: ${expires}\nPreferred-Languages: nl, en\n${canonical}`,
+    )
+  })
 
   const web = serveWebApp(deps.settings.webDist)
   if (web) app.get('*', requirePolicy('public'), ...web)

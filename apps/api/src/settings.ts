@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   MUNICIPALITY_NAME: z.string().min(1).default('Midden-Groningen'),
+  SECURITY_CONTACT: z.string().min(5).default('mailto:security@midden-groningen.nl'),
 })
 
 export type Settings = {
@@ -38,6 +39,7 @@ export type Settings = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL']
   webDist: string
   municipalityName: string
+  securityContact: string
 }
 
 /** The only reader of process.env. Fails fast, naming each bad variable. */
@@ -63,6 +65,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     logLevel: e.LOG_LEVEL,
     webDist: path.resolve(base, e.WEB_DIST),
     municipalityName: e.MUNICIPALITY_NAME,
+    securityContact: e.SECURITY_CONTACT,
   }
 }
 

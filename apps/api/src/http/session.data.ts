@@ -1,5 +1,5 @@
 import type { Locale, Role, TargetGroup } from '@meedenken/shared'
-import { and, eq, gt, isNull, lt } from 'drizzle-orm'
+import { and, eq, gt, isNotNull, isNull, lt } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../db/open'
 import { sessions, users } from '../db/schema'
 import { randomToken, sha256 } from '../security/tokens'
@@ -56,6 +56,7 @@ export function findSession(db: Db, token: string, now: number): SessionRow | nu
         and(
           eq(sessions.tokenHash, sha256(token)),
           gt(sessions.expiresAt, now),
+          isNotNull(users.emailVerifiedAt),
           isNull(users.blockedAt),
           isNull(users.deletedAt),
         ),

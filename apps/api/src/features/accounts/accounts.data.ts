@@ -8,6 +8,7 @@ import {
   districts,
   followers,
   followupAnswers,
+  ideaHelpers,
   ideas,
   mailOutbox,
   notifications,
@@ -236,6 +237,12 @@ export function exportUserData(db: Db, userId: number, now: number) {
       .where(eq(notifications.userId, userId))
       .all()
       .map((r) => ({ ...r, readAt: iso(r.readAt), createdAt: iso(r.createdAt) })),
+    helping: db
+      .select({ ideaId: ideaHelpers.ideaId, note: ideaHelpers.note, createdAt: ideaHelpers.createdAt })
+      .from(ideaHelpers)
+      .where(eq(ideaHelpers.userId, userId))
+      .all()
+      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
     reportsMade: db
       .select({
         subjectType: reports.subjectType,
@@ -320,6 +327,7 @@ export function deleteAccount(db: Db, userId: number, now: number): void {
     tx.update(ratings).set({ userId: null, remark: null }).where(eq(ratings.userId, userId)).run()
     tx.update(followupAnswers).set({ userId: null, remark: null }).where(eq(followupAnswers.userId, userId)).run()
     tx.delete(notifications).where(eq(notifications.userId, userId)).run()
+    tx.delete(ideaHelpers).where(eq(ideaHelpers.userId, userId)).run()
     tx.delete(reports).where(eq(reports.reporterId, userId)).run()
     tx.delete(sessions).where(eq(sessions.userId, userId)).run()
     tx.delete(accountTokens).where(eq(accountTokens.userId, userId)).run()
