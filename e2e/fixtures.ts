@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Locator, type Page } from '@playwright/test'
 
 /**
  * Runs axe-core against WCAG 2.2 A/AA rules and fails on any serious or critical
@@ -57,4 +57,47 @@ export async function logIn(page: Page, email: string, password: string): Promis
   await page.getByLabel('Wachtwoord').fill(password)
   await page.getByRole('button', { name: 'Inloggen' }).click()
   await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible()
+}
+
+/** Signs up a fresh member and confirms the address by mail, which also logs them in. Returns the address. */
+export async function newMember(page: Page, prefix: string, name = 'Testdeelnemer'): Promise<string> {
+  const email = uniqueEmail(prefix)
+  await signUp(page, email, name)
+  await followMailLink(page, email, 'Bevestig uw e-mailadres voor Meedenken')
+  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible()
+  return email
+}
+
+/**
+ * Sends in an idea through the API as whoever is logged in on `page` (quicker than the
+ * form, for journeys about something else). Returns the new idea's id.
+ */
+export async function proposeIdea(
+  page: Page,
+  idea: { title: string; body: string; themeSlug?: string },
+): Promise<number> {
+  const themes = (await (await page.request.get('/api/themes')).json()) as { items: { id: number; slug: string }[] }
+  const theme = themes.items.find((t) => t.slug === (idea.themeSlug ?? 'groen'))
+  expect(theme, `theme ${idea.themeSlug}`).toBeDefined()
+  const response = await page.request.post('/api/ideas', {
+    data: { title: idea.title, body: idea.body, themeId: theme?.id },
+  })
+  expect(response.status(), await response.text()).toBe(201)
+  return ((await response.json()) as { idea: { id: number } }).idea.id
+}
+
+/** Posts a comment through the API as whoever is logged in on `page`. */
+export async function postComment(page: Page, ideaId: number, body: string): Promise<void> {
+  const response = await page.request.post(`/api/ideas/${ideaId}/comments`, { data: { body } })
+  expect(response.status(), await response.text()).toBe(201)
+}
+
+/** Presses Tab until `target` has focus, as a keyboard user would; fails if it never gets there. */
+export async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<void> {
+  await expect(target).toBeVisible()
+  for (let i = 0; i < maxPresses; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return
+    await page.keyboard.press('Tab')
+  }
+  await expect(target).toBeFocused()
 }

@@ -1,24 +1,32 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
+import { meQuery } from '../features/accounts/api/account-queries'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
-import { ideaQuery } from '../features/ideas/api/idea-queries'
+import { CommentSection } from '../features/comments/components/comment-section'
+import { ideaKeys, ideaQuery } from '../features/ideas/api/idea-queries'
+import { FollowControl } from '../features/ideas/components/follow-control'
 import { IdeaTimeline } from '../features/ideas/components/idea-timeline'
+import { OfficialAnswer } from '../features/ideas/components/official-answer'
+import { VoteControl } from '../features/ideas/components/vote-control'
 import { ApiRequestError } from '../lib/api-client'
 import { formatDate } from '../lib/format'
 import { currentLocale } from '../lib/i18n'
+import '../lib/i18n-participate'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import { StatusBadge } from '../ui/status-badge'
 
 export function IdeaPage() {
-  const { t } = useTranslation(['ideas', 'common'])
+  const { t } = useTranslation(['ideas', 'participate', 'common'])
   const id = Number(useParams().id)
   const valid = Number.isSafeInteger(id) && id > 0
   const idea = useQuery({ ...ideaQuery(id), enabled: valid })
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
+  const me = useQuery(meQuery)
+  const qc = useQueryClient()
 
   const notFound = !valid || (idea.error instanceof ApiRequestError && idea.error.status === 404)
   if (notFound) {
@@ -42,9 +50,11 @@ export function IdeaPage() {
   }
 
   const data = idea.data
+  const user = me.data
   const theme = themes.data?.items.find((th) => th.id === data.themeId)
   const district = districts.data?.items.find((d) => d.id === data.districtId)
   const authorName = data.author.id === null ? t('detail.deletedAuthor') : data.author.displayName
+  const canEdit = !!user && data.author.id === user.id && data.status === 'new'
 
   return (
     <article className="idea-detail">
@@ -71,6 +81,12 @@ export function IdeaPage() {
         {formatDate(data.createdAt)}
         {data.channel !== 'web' && <> · {t('detail.receivedVia', { channel: t(`channel.${data.channel}`) })}</>}
       </p>
+      {canEdit && (
+        <p className="idea-detail__edit">
+          <Link to={`/ideeen/${data.id}/bewerken`}>{t('participate:edit.link')}</Link>{' '}
+          <span className="idea-detail__edit-hint">{t('participate:edit.linkHint')}</span>
+        </p>
+      )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is rendered from markdown and sanitised (allow-list) by the API at write time */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
       {data.targetGroups.length > 0 && (
@@ -79,16 +95,26 @@ export function IdeaPage() {
           {data.targetGroups.map((g) => t(`targetGroupPlural.${g}`)).join(', ')}
         </p>
       )}
-      <p className="idea-detail__counts">
-        <span className="count">{t('card.votes', { count: data.voteCount })}</span>
-        <span className="count">{t('detail.followers', { count: data.followerCount })}</span>
-        <span className="count">{t('card.comments', { count: data.commentCount })}</span>
-      </p>
+      {data.officialAnswer && <OfficialAnswer answer={data.officialAnswer} />}
+      <section className="support" aria-labelledby="support-title">
+        <h2 id="support-title" className="visually-hidden">
+          {t('participate:support.title')}
+        </h2>
+        <VoteControl idea={data} user={user} />
+        <FollowControl idea={data} user={user} />
+      </section>
       <section aria-labelledby="timeline-title" className="section">
         <h2 id="timeline-title">{t('detail.timeline')}</h2>
         {data.timeline.length === 0 && <p>{t('detail.timelineEmpty')}</p>}
         <IdeaTimeline createdAt={data.createdAt} entries={data.timeline} />
       </section>
+      <CommentSection
+        ideaId={data.id}
+        commentCount={data.commentCount}
+        user={user}
+        open={data.status !== 'merged'}
+        onChanged={() => void qc.invalidateQueries({ queryKey: ideaKeys.all })}
+      />
     </article>
   )
 }

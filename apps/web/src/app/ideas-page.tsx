@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { filtersFromSearch, ideaListQuery, searchFromFilters } from '../features/ideas/api/idea-queries'
 import { IdeaCard } from '../features/ideas/components/idea-card'
@@ -25,8 +25,19 @@ export function IdeasPage() {
 
   return (
     <>
-      <PageHeading title={t('list.title')}>{t('list.title')}</PageHeading>
-      <p className="lead">{t('list.intro')}</p>
+      <div className="page-intro">
+        <div>
+          <PageHeading title={t('list.title')}>{t('list.title')}</PageHeading>
+          <p className="lead">{t('list.intro')}</p>
+        </div>
+        <div className="propose-cta">
+          <p>{t('list.proposeIntro')}</p>
+          {/* Visitors are sent to the login page and back by the new-idea page itself. */}
+          <Link to="/ideeen/nieuw" className="button">
+            {t('list.propose')}
+          </Link>
+        </div>
+      </div>
       <IdeaFilters
         filters={filters}
         themes={themes.data?.items ?? []}
@@ -41,8 +52,13 @@ export function IdeasPage() {
         {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
         {list.isSuccess && ideas.length === 0 && (
           <div className="empty-state">
-            <p className="empty-state__title">{t('list.empty')}</p>
+            <p className="empty-state__title">
+              {filters.q ? t('list.emptySearch', { q: filters.q }) : t('list.empty')}
+            </p>
             <p>{t('list.emptyHint')}</p>
+            <p>
+              {t('list.proposeIntro')} <Link to="/ideeen/nieuw">{t('list.propose')}</Link>
+            </p>
           </div>
         )}
         {ideas.length > 0 && (

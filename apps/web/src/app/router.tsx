@@ -24,7 +24,10 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           page(undefined, () => import('./ideas-page'), 'IdeasPage'),
+          // Before 'ideeen/:id', so "nieuw" is never read as an idea number.
+          page('ideeen/nieuw', () => import('./new-idea-page'), 'NewIdeaPage'),
           page('ideeen/:id', () => import('./idea-page'), 'IdeaPage'),
+          page('ideeen/:id/bewerken', () => import('./edit-idea-page'), 'EditIdeaPage'),
           page('aanmelden', () => import('./signup-page'), 'SignupPage'),
           page('bevestigen', () => import('./verify-page'), 'VerifyPage'),
           page('inloggen', () => import('./login-page'), 'LoginPage'),

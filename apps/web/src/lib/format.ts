@@ -19,3 +19,16 @@ export function formatDate(iso: string): string {
     new Date(iso),
   )
 }
+
+/** "3 oktober 2026 om 14:05" / "3 October 2026 at 14:05": comments within a day need the time. */
+export function formatDateTime(iso: string): string {
+  const locale = currentLocale() === 'nl' ? 'nl-NL' : 'en-GB'
+  return formatter(locale, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(iso))
+}

@@ -5,6 +5,8 @@ export type FieldErrors = Record<string, string>
 
 type FieldProps = {
   name: string
+  /** Only needed when a page shows several forms with the same field name. */
+  id?: string
   label: string
   error?: string | undefined
   hint?: string
@@ -20,8 +22,8 @@ type FieldProps = {
  * Label, hint, error and control wired together: the error is tied to the control with
  * aria-describedby and aria-invalid, so a screen reader reads it with the field.
  */
-export function Field({ name, label, error, hint, children }: FieldProps) {
-  const id = `field-${name}`
+export function Field({ name, id: givenId, label, error, hint, children }: FieldProps) {
+  const id = givenId ?? `field-${name}`
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
@@ -82,6 +84,51 @@ export function Choice({ name, legend, options, defaultValue, error, hint }: Cho
             aria-invalid={error ? true : undefined}
           />
           <label htmlFor={index === 0 ? `${id}-input` : `${id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  )
+}
+
+type CheckboxesProps = {
+  name: string
+  legend: string
+  options: { value: string; label: string }[]
+  defaultValues?: readonly string[]
+  error?: string | undefined
+  hint?: string
+}
+
+/** A group of checkboxes in a fieldset, for "choose any of these"; its error tied to the group. */
+export function Checkboxes({ name, legend, options, defaultValues = [], error, hint }: CheckboxesProps) {
+  const id = `field-${name}`
+  const hintId = hint ? `${id}-hint` : undefined
+  const errorId = error ? `${id}-error` : undefined
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
+  return (
+    <fieldset className={`field choice${error ? ' field--error' : ''}`} aria-describedby={describedBy} id={id}>
+      <legend>{legend}</legend>
+      {hint && (
+        <p className="field__hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={errorId}>
+          {error}
+        </p>
+      )}
+      {options.map((option) => (
+        <div className="choice__option" key={option.value}>
+          <input
+            type="checkbox"
+            id={`${id}-${option.value}`}
+            name={name}
+            value={option.value}
+            defaultChecked={defaultValues.includes(option.value)}
+            aria-invalid={error ? true : undefined}
+          />
+          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
         </div>
       ))}
     </fieldset>

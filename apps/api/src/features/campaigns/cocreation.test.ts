@@ -11,8 +11,6 @@ import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, json, loginAs, request, TestClock } from '../../test/test-app'
 import { announceOpenedCampaigns } from './campaigns.data'
 
-const at = (iso: string) => Date.parse(iso)
-
 describe('campaign phases', () => {
   const ctx = createTestApp()
   const theme = makeTheme(ctx.db)

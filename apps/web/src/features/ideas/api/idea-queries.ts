@@ -18,6 +18,12 @@ export const ideaKeys = {
   list: (filters: IdeaFilters) => [...ideaKeys.lists(), filters] as const,
   details: () => [...ideaKeys.all, 'detail'] as const,
   detail: (id: number) => [...ideaKeys.details(), id] as const,
+  similar: (title: string) => [...ideaKeys.all, 'similar', title] as const,
+}
+
+/** What the API sorts by when no sort is given: best match for a search, otherwise what is popular now. */
+export function defaultSort(q: string | undefined): IdeaSort {
+  return q ? 'relevance' : 'trending'
 }
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
@@ -27,24 +33,26 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 /** The URL is the source of truth for filters, so a search can be shared as a link. */
 export function filtersFromSearch(params: URLSearchParams): IdeaFilters {
   const digits = (v: string | null) => (v && /^\d+$/.test(v) ? v : undefined)
-  const filters: IdeaFilters = { sort: oneOf(IDEA_SORTS, params.get('sort')) ?? 'trending' }
+  const q = params.get('q')?.trim().slice(0, 200) || undefined
+  const sort = oneOf(IDEA_SORTS, params.get('sort'))
+  // "Best match" means nothing without a search term.
+  const filters: IdeaFilters = { sort: sort && !(sort === 'relevance' && !q) ? sort : defaultSort(q) }
   const status = oneOf(IDEA_STATUSES, params.get('status'))
   const theme = digits(params.get('theme'))
   const district = digits(params.get('district'))
   const targetGroup = oneOf(TARGET_GROUPS, params.get('targetGroup'))
-  const q = params.get('q')?.trim()
   if (status) filters.status = status
   if (theme) filters.theme = theme
   if (district) filters.district = district
   if (targetGroup) filters.targetGroup = targetGroup
-  if (q) filters.q = q.slice(0, 200)
+  if (q) filters.q = q
   return filters
 }
 
 export function searchFromFilters(filters: IdeaFilters): URLSearchParams {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(filters)) {
-    if (value && !(key === 'sort' && value === 'trending')) params.set(key, value)
+    if (value && !(key === 'sort' && value === defaultSort(filters.q))) params.set(key, value)
   }
   return params
 }

@@ -3,7 +3,7 @@ import { IDEA_SORTS, IDEA_STATUSES, TARGET_GROUPS } from '@meedenken/shared/cons
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { currentLocale } from '../../../lib/i18n'
-import type { IdeaFilters as Filters } from '../api/idea-queries'
+import { defaultSort, type IdeaFilters as Filters } from '../api/idea-queries'
 
 type Props = {
   filters: Filters
@@ -27,12 +27,16 @@ export function IdeaFilters({ filters, themes, districts, onChange }: Props) {
       const v = data.get(name)
       return typeof v === 'string' && v !== '' ? v : undefined
     }
-    const next: Filters = { sort: (value('sort') as Filters['sort'] | undefined) ?? 'trending' }
+    const q = value('q')?.trim()
+    let sort = (value('sort') as Filters['sort'] | undefined) ?? defaultSort(q)
+    // A new search starts with the best matches (as the API does), unless another order was chosen.
+    if (q && !filters.q && sort === 'trending') sort = 'relevance'
+    if (!q && sort === 'relevance') sort = 'trending'
+    const next: Filters = { sort }
     const status = value('status') as Filters['status']
     const targetGroup = value('targetGroup') as Filters['targetGroup']
     const theme = value('theme')
     const district = value('district')
-    const q = value('q')?.trim()
     if (status) next.status = status
     if (theme) next.theme = theme
     if (district) next.district = district
@@ -43,6 +47,20 @@ export function IdeaFilters({ filters, themes, districts, onChange }: Props) {
 
   return (
     <form className="filters" aria-label={t('list.filtersLabel')} onSubmit={submit} key={JSON.stringify(filters)}>
+      <div className="field filters__search">
+        <label htmlFor="filter-q">{t('list.search')}</label>
+        <p className="field__hint" id="filter-q-hint">
+          {t('list.searchHint')}
+        </p>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q ?? ''}
+          maxLength={200}
+          aria-describedby="filter-q-hint"
+        />
+      </div>
       <div className="filters__grid">
         <div className="field">
           <label htmlFor="filter-status">{t('list.status')}</label>
@@ -91,7 +109,7 @@ export function IdeaFilters({ filters, themes, districts, onChange }: Props) {
         <div className="field">
           <label htmlFor="filter-sort">{t('list.sort')}</label>
           <select id="filter-sort" name="sort" defaultValue={filters.sort}>
-            {IDEA_SORTS.map((s) => (
+            {IDEA_SORTS.filter((s) => s !== 'relevance' || filters.q).map((s) => (
               <option key={s} value={s}>
                 {t(`sort.${s}`)}
               </option>

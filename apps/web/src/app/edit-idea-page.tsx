@@ -1,0 +1,69 @@
+import type { User } from '@meedenken/shared'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate, useParams } from 'react-router'
+import { RequireRole } from '../features/accounts/components/require-role'
+import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
+import { ideaQuery } from '../features/ideas/api/idea-queries'
+import { useUpdateIdea } from '../features/ideas/api/propose-queries'
+import { IdeaForm } from '../features/ideas/components/idea-form'
+import { draftFromIdea, ideaFromDraft } from '../features/ideas/idea-draft'
+import { ApiRequestError } from '../lib/api-client'
+import '../lib/i18n-participate'
+import { ErrorMessage } from '../ui/error-message'
+import { Loading } from '../ui/loading'
+import { PageHeading } from '../ui/page-heading'
+
+export function EditIdeaPage() {
+  const { t } = useTranslation('participate')
+  const id = Number(useParams().id)
+  return (
+    <div className="form-page">
+      <p className="back-link">
+        <Link to={`/ideeen/${id}`}>{t('edit.back')}</Link>
+      </p>
+      <PageHeading title={t('edit.title')}>{t('edit.title')}</PageHeading>
+      <RequireRole minRole="member">{(user) => <EditIdea id={id} user={user} />}</RequireRole>
+    </div>
+  )
+}
+
+/** Only the author, and only while the idea is new: after that the municipality is working on it. */
+function EditIdea({ id, user }: { id: number; user: User }) {
+  const { t } = useTranslation(['participate', 'ideas'])
+  const valid = Number.isSafeInteger(id) && id > 0
+  const idea = useQuery({ ...ideaQuery(id), enabled: valid })
+  const themes = useQuery(themesQuery)
+  const districts = useQuery(districtsQuery)
+  const update = useUpdateIdea(id)
+  const navigate = useNavigate()
+
+  if (!valid || (idea.error instanceof ApiRequestError && idea.error.status === 404)) {
+    return <p>{t('ideas:detail.notFoundBody')}</p>
+  }
+  if (!idea.data) {
+    return idea.isError ? <ErrorMessage error={idea.error} onRetry={() => void idea.refetch()} /> : <Loading />
+  }
+  const refusal =
+    idea.data.author.id !== user.id ? t('edit.notAuthor') : idea.data.status !== 'new' ? t('edit.notNew') : null
+  if (refusal) {
+    return (
+      <div className="alert alert--info">
+        <p>{refusal}</p>
+      </div>
+    )
+  }
+
+  return (
+    <IdeaForm
+      initial={draftFromIdea(idea.data)}
+      themes={themes.data?.items ?? []}
+      districts={districts.data?.items ?? []}
+      submitLabel={t('edit.submit')}
+      onSubmit={async (draft) => {
+        await update.mutateAsync(ideaFromDraft(draft))
+        navigate(`/ideeen/${id}`, { state: { notice: t('edit.saved') } })
+      }}
+    />
+  )
+}
