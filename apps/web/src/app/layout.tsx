@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router'
 import { meQuery, useLogout } from '../features/accounts/api/account-queries'
 import { siteQuery } from '../features/accounts/api/site-query'
+import { NotificationBell } from '../features/notifications/components/notification-bell'
 import { LanguageSwitch } from './language-switch'
 
 export function Layout() {
@@ -60,49 +61,74 @@ function MainNav() {
   const logout = useLogout()
   const navigate = useNavigate()
   const user = me.data
+  const staff = user !== null && user !== undefined && ROLE_RANK[user.role] >= ROLE_RANK.staff
+  const admin = user !== null && user !== undefined && ROLE_RANK[user.role] >= ROLE_RANK.admin
   return (
-    <nav aria-label={t('nav.label')} className="site-nav">
-      <ul>
-        <li>
-          <NavLink to="/" end>
-            {t('nav.ideas')}
-          </NavLink>
-        </li>
-        {user && ROLE_RANK[user.role] >= ROLE_RANK.admin && (
+    <>
+      <nav aria-label={t('nav.label')} className="site-nav">
+        <ul>
           <li>
-            <NavLink to="/beheer/gebruikers">{t('nav.admin')}</NavLink>
+            <NavLink to="/" end>
+              {t('nav.ideas')}
+            </NavLink>
           </li>
-        )}
-        {user ? (
-          <>
+          <li>
+            <NavLink to="/meedenkvragen">{t('nav.campaigns')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/plannen">{t('nav.roadmap')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/resultaten">{t('nav.results')}</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <nav aria-label={t('nav.accountLabel')} className="account-nav">
+        <ul>
+          {staff && (
             <li>
-              <NavLink to="/profiel">{t('nav.profile')}</NavLink>
+              <NavLink to="/medewerkers">{t('nav.staff')}</NavLink>
             </li>
+          )}
+          {admin && (
             <li>
-              <button
-                type="button"
-                className="nav-button"
-                onClick={() =>
-                  logout.mutate(undefined, {
-                    onSuccess: () => navigate('/', { state: { notice: t('nav.loggedOut') } }),
-                  })
-                }
-              >
-                {t('nav.logout')}
-              </button>
+              <NavLink to="/beheer/gebruikers">{t('nav.admin')}</NavLink>
             </li>
-          </>
-        ) : (
-          <>
-            <li>
-              <NavLink to="/inloggen">{t('nav.login')}</NavLink>
-            </li>
-            <li>
-              <NavLink to="/aanmelden">{t('nav.signup')}</NavLink>
-            </li>
-          </>
-        )}
-      </ul>
-    </nav>
+          )}
+          {user ? (
+            <>
+              <li>
+                <NotificationBell />
+              </li>
+              <li>
+                <NavLink to="/profiel">{t('nav.profile')}</NavLink>
+              </li>
+              <li>
+                <button
+                  type="button"
+                  className="nav-button"
+                  onClick={() =>
+                    logout.mutate(undefined, {
+                      onSuccess: () => navigate('/', { state: { notice: t('nav.loggedOut') } }),
+                    })
+                  }
+                >
+                  {t('nav.logout')}
+                </button>
+              </li>
+            </>
+          ) : (
+            <>
+              <li>
+                <NavLink to="/inloggen">{t('nav.login')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/aanmelden">{t('nav.signup')}</NavLink>
+              </li>
+            </>
+          )}
+        </ul>
+      </nav>
+    </>
   )
 }

@@ -1,11 +1,16 @@
 import type { resources } from './i18n'
+import type { engageResources } from './i18n-engage'
 import type { participateResources } from './i18n-participate'
+import type { staffResources } from './i18n-staff'
 
 // Typed keys: a missing or misspelt translation key is a compile error. The lazily added
-// namespace is typed too, so pages that use it are checked like the rest.
+// namespaces are typed too, so pages that use them are checked like the rest.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common'
-    resources: (typeof resources)['nl'] & (typeof participateResources)['nl']
+    resources: (typeof resources)['nl'] &
+      (typeof participateResources)['nl'] &
+      (typeof staffResources)['nl'] &
+      (typeof engageResources)['nl']
   }
 }

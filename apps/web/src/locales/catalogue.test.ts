@@ -1,25 +1,32 @@
 import { describe, expect, it } from 'vitest'
-import { resources } from '../lib/i18n'
-import { participateResources } from '../lib/i18n-participate'
+
+// Every catalogue file, including the namespaces pages add when they load.
+const files = import.meta.glob<{ default: unknown }>('./*/*.json', { eager: true })
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix]
   return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
 }
 
-// Namespaces bundled with the app and those added when a page needs them.
-const catalogue = {
-  nl: { ...resources.nl, ...participateResources.nl },
-  en: { ...resources.en, ...participateResources.en },
-}
+const namespaces = (language: string) =>
+  Object.keys(files)
+    .filter((f) => f.startsWith(`./${language}/`))
+    .map((f) => f.slice(language.length + 3))
+    .sort()
 
 describe('the translation catalogue', () => {
-  it('has the same keys in Dutch and English, none empty', () => {
-    for (const namespace of Object.keys(catalogue.nl) as (keyof typeof catalogue.nl)[]) {
-      expect(keys(catalogue.en[namespace]).sort(), namespace).toEqual(keys(catalogue.nl[namespace]).sort())
-      for (const language of ['nl', 'en'] as const) {
-        const flat = JSON.stringify(catalogue[language][namespace])
-        expect(flat, `${language}/${namespace}`).not.toMatch(/:""/)
+  it('has the same namespaces and keys in Dutch and English, none empty', () => {
+    expect(namespaces('en')).toEqual(namespaces('nl'))
+    expect(namespaces('nl').length).toBeGreaterThanOrEqual(4)
+    for (const file of namespaces('nl')) {
+      const nl = files[`./nl/${file}`]?.default
+      const en = files[`./en/${file}`]?.default
+      expect(keys(en).sort(), file).toEqual(keys(nl).sort())
+      for (const [language, catalogue] of [
+        ['nl', nl],
+        ['en', en],
+      ] as const) {
+        expect(JSON.stringify(catalogue), `${language}/${file}`).not.toMatch(/:""/)
       }
     }
   })
