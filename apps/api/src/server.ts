@@ -71,6 +71,10 @@ function shutdown(signal: string): void {
     process.exit(0)
   })
   if ('closeIdleConnections' in server) server.closeIdleConnections()
+  // Keep-alive connections that stay quiet are closed after the requests in flight had time.
+  setTimeout(() => {
+    if ('closeAllConnections' in server) server.closeAllConnections()
+  }, 10_000).unref()
 }
 
 process.once('SIGTERM', () => shutdown('SIGTERM'))

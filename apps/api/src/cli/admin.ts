@@ -3,11 +3,15 @@
  * for backups. Reads DATABASE_PATH like the server.
  *
  *   pnpm admin create-user --email E --password P --role member|staff|admin [--name N]
+ *   pnpm admin backup <file>      an online, consistent copy while the server runs
+ *   pnpm admin restore <file>     put a backup back (stop the server first)
  */
+import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { Email, NewPassword, Role } from '@meedenken/shared'
 import { eq } from 'drizzle-orm'
 import { z } from 'zod'
+import { backupDatabase, restoreDatabase } from '../backup/backup'
 import { openDatabase } from '../db/open'
 import { users } from '../db/schema'
 import { isCommonPassword } from '../security/common-passwords'
@@ -16,6 +20,8 @@ import { readSettings } from '../settings'
 
 const USAGE = `Usage:
   pnpm admin create-user --email E --password P --role member|staff|admin [--name "Display name"]
+  pnpm admin backup <file>       make an online, consistent copy (the server may keep running)
+  pnpm admin restore <file>      replace the database with a backup (stop the server first)
 `
 
 function fail(message: string): never {
@@ -69,8 +75,35 @@ async function createUser(args: string[]): Promise<void> {
   db.$client.close()
 }
 
+async function backup(args: string[]): Promise<void> {
+  const target = args[0]
+  if (!target) fail('Name the file to write the backup to.')
+  const settings = readSettings()
+  const report = await backupDatabase(
+    settings.databasePath,
+    path.resolve(process.env.INIT_CWD ?? process.cwd(), target),
+  )
+  process.stdout.write(
+    `Backup written to ${report.file} (${report.bytes} bytes, ${report.ideas} ideas, integrity ${report.integrity}).\n`,
+  )
+}
+
+async function restore(args: string[]): Promise<void> {
+  const source = args[0]
+  if (!source) fail('Name the backup file to restore.')
+  const settings = readSettings()
+  const { kept } = restoreDatabase(
+    path.resolve(process.env.INIT_CWD ?? process.cwd(), source),
+    settings.databasePath,
+    Date.now(),
+  )
+  process.stdout.write(
+    `Restored ${source} to ${settings.databasePath}.${kept ? ` The previous database is kept at ${kept}.` : ''}\nStart the server again.\n`,
+  )
+}
+
 const [command, ...rest] = process.argv.slice(2)
-const commands: Record<string, (args: string[]) => Promise<void>> = { 'create-user': createUser }
+const commands: Record<string, (args: string[]) => Promise<void>> = { 'create-user': createUser, backup, restore }
 const run = command ? commands[command] : undefined
 if (!run) fail(command ? `Unknown command: ${command}` : 'No command given.')
 try {

@@ -14,7 +14,7 @@ export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.me
 /** Settings every connection needs; see docs/decisions/003-sqlite-settings.md. */
 export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL')
-  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('synchronous = NORMAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('temp_store = MEMORY')

@@ -2,7 +2,13 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/open'
 import { eventsAfter, type LiveEvent, lastEventId } from './live.data'
 
-export type Subscriber = { ideaId: number | null; userId: number | null; send: (event: LiveEvent) => void }
+export type Subscriber = {
+  ideaId: number | null
+  userId: number | null
+  send: (event: LiveEvent) => void
+  /** Called when the server shuts down: the stream should end so the connection can close. */
+  close: () => void
+}
 
 /**
  * Fans database events out to the browsers connected to this process. The database is the
@@ -63,6 +69,8 @@ export class LiveHub {
   stop(): void {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
+    const closing = [...this.subscribers]
     this.subscribers.clear()
+    for (const s of closing) s.close()
   }
 }

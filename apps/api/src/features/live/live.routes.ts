@@ -29,6 +29,7 @@ export const liveRoutes = createRouter().openapi(liveRoute, (c) => {
   return streamSSE(c, async (stream) => {
     const queue: LiveEvent[] = []
     let wake: (() => void) | null = null
+    let open = true
     const unsubscribe = live.subscribe({
       ideaId,
       userId,
@@ -36,8 +37,11 @@ export const liveRoutes = createRouter().openapi(liveRoute, (c) => {
         queue.push(event)
         wake?.()
       },
+      close: () => {
+        open = false
+        wake?.()
+      },
     })
-    let open = true
     stream.onAbort(() => {
       open = false
       unsubscribe()

@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Database from 'better-sqlite3'
+
+const apiRoot = fileURLToPath(new URL('..', import.meta.url))
+
+export type RunningServer = { process: ChildProcess; url: string; exited: Promise<number | null> }
+
+/** Starts the production server (the same entry point `npm start` uses) on a file and port. */
+export async function startServer(
+  databasePath: string,
+  port: number,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
+  const child = spawn(path.join(apiRoot, 'node_modules/.bin/tsx'), [path.join(apiRoot, 'src/server.ts')], {
+    env: {
+      ...process.env,
+      DATABASE_PATH: databasePath,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'error',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const url = `http://127.0.0.1:${port}`
+  const deadline = Date.now() + 30_000
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/ready`)).ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('server did not become ready in 30 s')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return { process: child, url, exited }
+}
+
+/** Members (or staff) with live sessions made directly in the database: known cookies for load. */
+export function makeSessions(
+  databasePath: string,
+  count: number,
+  role: 'member' | 'staff' = 'member',
+): { cookie: string; userId: number }[] {
+  const db = new Database(databasePath)
+  db.pragma('busy_timeout = 5000')
+  const now = Date.now()
+  const people: { cookie: string; userId: number }[] = []
+  const insertUser = db.prepare(
+    `insert into users (email, email_verified_at, display_name, role, target_group, created_at, updated_at)
+     values (?, ?, ?, ?, 'resident', ?, ?) returning id`,
+  )
+  const insertSession = db.prepare(
+    'insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)',
+  )
+  db.transaction(() => {
+    for (let i = 0; i < count; i++) {
+      const tag = randomBytes(6).toString('hex')
+      const { id } = insertUser.get(`trust-${tag}@example.org`, now, `Proef ${tag}`, role, now, now) as { id: number }
+      const token = randomBytes(32).toString('base64url')
+      insertSession.run(createHash('sha256').update(token).digest('base64url'), id, now, now, now + 86_400_000)
+      people.push({ cookie: `meedenken_session=${token}`, userId: id })
+    }
+  })()
+  db.close()
+  return people
+}
