@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs'
+
+/**
+ * How much CPU other processes took while we measured. The machine is shared: when other
+ * test runs take a core, throughput and tail latency say more about them than about us,
+ * and the report should say so instead of blaming the app.
+ */
+const TICKS_PER_SECOND = 100
+
+function processTicks(pid: number | 'self', withChildren: boolean): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number)
+    // Fields 14-17 of /proc/pid/stat (utime, stime, cutime, cstime), counted after the name.
+    const [utime = 0, stime = 0, cutime = 0, cstime = 0] = fields.slice(11, 15)
+    return utime + stime + (withChildren ? cutime + cstime : 0)
+  } catch {
+    return 0
+  }
+}
+
+/** CPU time a process has used so far, in milliseconds (user + system, without children). */
+export function processCpuMs(pid: number): number {
+  return (processTicks(pid, false) * 1000) / TICKS_PER_SECOND
+}
+
+function busyTicks(): number {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.split(/\s+/).slice(1).map(Number)
+  return user + nice + system + irq + softirq + steal
+}
+
+export type CpuSnapshot = { busy: number; own: number; at: number }
+
+/** Busy ticks of the machine and of this process, its reaped children and the server. */
+export function cpuSnapshot(serverPid?: number): CpuSnapshot {
+  return {
+    busy: busyTicks(),
+    own: processTicks('self', true) + (serverPid ? processTicks(serverPid, true) : 0),
+    at: performance.now(),
+  }
+}
+
+/** Average number of cores other processes kept busy between two snapshots. */
+export function othersCores(a: CpuSnapshot, b: CpuSnapshot): number {
+  const seconds = (b.at - a.at) / 1000
+  if (seconds <= 0) return 0
+  return Math.max(0, (b.busy - a.busy - (b.own - a.own)) / TICKS_PER_SECOND / seconds)
+}
+
+/**
+ * Waits (up to `maxSeconds`) until other processes use less than `cores` cores over a
+ * two-second window. Returns what they used in the last window.
+ */
+export async function waitForQuiet(maxSeconds: number, cores: number): Promise<number> {
+  const deadline = Date.now() + maxSeconds * 1000
+  for (;;) {
+    const a = cpuSnapshot()
+    await new Promise((r) => setTimeout(r, 2000))
+    const used = othersCores(a, cpuSnapshot())
+    if (used < cores || Date.now() > deadline) return used
+  }
+}

@@ -1,0 +1,127 @@
+import { createApp } from '../../apps/api/src/app'
+import { openDatabase } from '../../apps/api/src/db/open'
+import { systemClock } from '../../apps/api/src/http/env'
+import { LiveHub } from '../../apps/api/src/live/live-hub'
+import { createLogger } from '../../apps/api/src/logger'
+import { testSettings } from '../../apps/api/src/settings'
+
+/** The big tables: a SCAN of any of them in a hot path fails its row. */
+const BIG_TABLES = new Set(['ideas', 'votes', 'comments', 'users', 'followers', 'status_changes'])
+const SQL_WORDS = new Set(['on', 'where', 'inner', 'left', 'join', 'order', 'limit', 'group', 'select', 'using'])
+
+export type PlanGroup = { label: string; requests: { method?: 'GET' | 'PUT'; path: string; cookie?: string }[] }
+
+export type PlanStatement = { sql: string; plan: string[]; ms: number; problems: string[] }
+
+export type PlanResult = {
+  label: string
+  statements: number
+  problems: string[]
+  slowest: PlanStatement | null
+  tempSorts: number
+}
+
+/** Table behind each name or alias a statement uses (`from ideas_fts f join ideas i`). */
+function aliases(sql: string): Map<string, string> {
+  const map = new Map<string, string>()
+  for (const m of sql.matchAll(/\b(?:from|join)\s+"?(\w+)"?(?:\s+(?:as\s+)?"?(\w+)"?)?/gi)) {
+    const table = (m[1] ?? '').toLowerCase()
+    map.set(table, table)
+    const alias = m[2]?.toLowerCase()
+    if (alias && !SQL_WORDS.has(alias)) map.set(alias, table)
+  }
+  return map
+}
+
+/** A statement slower than this on an idle connection cannot meet a 15 ms p99 under load. */
+export const SLOW_STATEMENT_MS = 10
+
+/** What is wrong with a plan: scans of big tables, or a sort of every visible idea or every match. */
+export function planProblems(sql: string, plan: string[]): string[] {
+  const names = aliases(sql)
+  const problems: string[] = []
+  for (const detail of plan) {
+    const m = /^SCAN (\S+)/.exec(detail)
+    if (!m || detail.includes('VIRTUAL TABLE')) continue
+    const table = names.get((m[1] ?? '').toLowerCase()) ?? (m[1] ?? '').toLowerCase()
+    if (BIG_TABLES.has(table)) problems.push(`${detail} (scans ${table})`)
+  }
+  // Narrowing only on "hidden" and then sorting is a whole-table sort in disguise.
+  const hiddenOnly = plan.some((d) => /^SEARCH \S+ USING (COVERING )?INDEX \w+ \(hidden=\?\)$/.test(d))
+  const tempSort = plan.some((d) => d.startsWith('USE TEMP B-TREE FOR ORDER BY'))
+  if (hiddenOnly && tempSort) problems.push(`sorts every visible idea: ${plan.join(' | ')}`)
+  // Matches of a search term feeding a sort: for a common word that is most of the table.
+  const ftsDriven = plan.some((d) => d.startsWith('LIST SUBQUERY')) && plan.some((d) => /ideas_fts/.test(d))
+  if (ftsDriven && tempSort) problems.push(`sorts every match of the search: ${plan.join(' | ')}`)
+  return problems
+}
+
+/**
+ * Sends the hot-path requests through the real app on the benchmark database with a
+ * query logger, then asks SQLite how it runs each statement (EXPLAIN QUERY PLAN) and how
+ * long it takes at this size. The same SQL the server runs, at the scale it must handle.
+ */
+export async function checkPlans(file: string, groups: PlanGroup[]): Promise<PlanResult[]> {
+  let captured: { sql: string; params: unknown[] }[] = []
+  const db = openDatabase(file, { queryLogger: { logQuery: (sql, params) => captured.push({ sql, params }) } })
+  // Wired as src/server.ts wires the production app, with a silent logger.
+  const logger = createLogger({ logLevel: 'silent' })
+  const app = createApp({
+    db,
+    settings: testSettings({ databasePath: file }),
+    logger,
+    clock: systemClock,
+    live: new LiveHub(db, logger),
+  })
+  const results: PlanResult[] = []
+  try {
+    for (const group of groups) {
+      captured = []
+      for (const r of group.requests) {
+        const headers: Record<string, string> = r.cookie ? { cookie: r.cookie } : {}
+        const init = { method: r.method ?? 'GET', headers }
+        const res = await app.request(r.path, init)
+        if (!res.ok) throw new Error(`plan check: ${init.method} ${r.path} answered ${res.status}`)
+        const body = (await res.json()) as { nextCursor?: string | null }
+        // The second page too: its keyset condition must stay on the index.
+        if (body.nextCursor) {
+          const sep = r.path.includes('?') ? '&' : '?'
+          const next = await app.request(`${r.path}${sep}cursor=${encodeURIComponent(body.nextCursor)}`, init)
+          if (!next.ok) throw new Error(`plan check: page 2 of ${r.path} answered ${next.status}`)
+        }
+      }
+      const statements: PlanStatement[] = []
+      const seen = new Set<string>()
+      for (const { sql, params } of captured) {
+        if (!/^\s*select/i.test(sql)) continue
+        const key = `${sql}\u0000${JSON.stringify(params)}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        const plan = (db.$client.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map(
+          (p) => p.detail,
+        )
+        const statement = db.$client.prepare(sql)
+        let ms = Number.POSITIVE_INFINITY
+        for (let i = 0; i < 3; i++) {
+          const t = performance.now()
+          statement.all(...params)
+          ms = Math.min(ms, performance.now() - t)
+        }
+        const problems = planProblems(sql, plan)
+        if (ms > SLOW_STATEMENT_MS) problems.push(`takes ${ms.toFixed(1)} ms at this scale: ${plan.join(' | ')}`)
+        statements.push({ sql, plan, ms, problems })
+      }
+      const slowest = statements.reduce<PlanStatement | null>((a, b) => (a && a.ms >= b.ms ? a : b), null)
+      results.push({
+        label: group.label,
+        statements: statements.length,
+        problems: statements.flatMap((s) => s.problems.map((p) => `${p}   ← ${s.sql.slice(0, 160)}`)),
+        slowest,
+        tempSorts: statements.filter((s) => s.plan.some((d) => d.startsWith('USE TEMP B-TREE FOR ORDER BY'))).length,
+      })
+    }
+  } finally {
+    db.$client.close()
+  }
+  return results
+}

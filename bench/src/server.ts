@@ -1,0 +1,162 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import net from 'node:net'
+import { apiDir } from './paths'
+
+/** Ports this benchmark may use; 3100 and 3200 belong to other test runs on the machine. */
+const PORT_RANGE = { from: 3300, to: 3399 }
+
+export async function freePort(preferred?: number): Promise<number> {
+  const first = preferred ?? PORT_RANGE.from
+  for (let port = first; port <= PORT_RANGE.to; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer()
+      probe.once('error', () => resolve(false))
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)))
+    })
+    if (free) return port
+  }
+  throw new Error(`no free port in ${PORT_RANGE.from}-${PORT_RANGE.to}`)
+}
+
+export type RunningServer = {
+  url: string
+  pid: number
+  /** Last lines the server wrote (warnings and errors at LOG_LEVEL=warn). */
+  output: () => string[]
+  stop: () => Promise<void>
+}
+
+/**
+ * The production server, as `pnpm start` runs it (tsx on src/server.ts), but in one
+ * process (`node --import tsx`), so its pid is the process whose memory we sample.
+ */
+export async function startServer(options: { port: number; databasePath: string }): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  for (const key of ['PUBLIC_URL', 'TRUST_PROXY', 'DEMO_DATA', 'DEV_MAILBOX', 'SMTP_URL', 'WEB_DIST', 'INIT_CWD']) {
+    delete env[key]
+  }
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: apiDir,
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: options.databasePath,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const lines: string[] = []
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push(line)
+    if (lines.length > 200) lines.splice(0, lines.length - 200)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
+  let exited: number | null | undefined
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exited = code
+      resolve()
+    }),
+  )
+  const url = `http://127.0.0.1:${options.port}`
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    if (exited !== undefined) throw new Error(`the server exited (${exited}) while starting:\n${lines.join('\n')}`)
+    try {
+      const res = await fetch(`${url}/api/ready`)
+      if (res.ok) break
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`the server did not become ready within 120 s:\n${lines.join('\n')}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  const pid = child.pid
+  if (pid === undefined) throw new Error('the server has no pid')
+  return {
+    url,
+    pid,
+    output: () => [...lines],
+    stop: async () => {
+      if (exited !== undefined) return
+      child.kill('SIGTERM')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
+      await exit
+      clearTimeout(timer)
+    },
+  }
+}
+
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8')
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(text)
+    return match ? Number(match[1]) : 0
+  } catch {
+    return 0
+  }
+}
+
+function childrenOf(pid: number): number[] {
+  const found: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // The ppid is the second field after the parenthesised command name.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+      if (ppid === pid) found.push(Number(entry), ...childrenOf(Number(entry)))
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return found
+}
+
+export type MemorySampler = {
+  /** Peak RSS since the previous mark, in bytes: which row drove memory up. */
+  mark: () => number
+  stop: () => { peakBytes: number; samples: number }
+}
+
+/**
+ * Samples the resident memory of the server and any children every 100 ms, and reads the
+ * kernel's own high-water mark (VmHWM) at the end, so a spike between samples still counts.
+ */
+export function sampleMemory(pid: number): MemorySampler {
+  let peakKb = 0
+  let sinceMarkKb = 0
+  let samples = 0
+  let family = [pid, ...childrenOf(pid)]
+  let ticks = 0
+  const sample = () => {
+    if (++ticks % 50 === 0) family = [pid, ...childrenOf(pid)]
+    const total = family.reduce((sum, p) => sum + statusKb(p, 'VmRSS'), 0)
+    peakKb = Math.max(peakKb, total)
+    sinceMarkKb = Math.max(sinceMarkKb, total)
+    samples++
+  }
+  sample()
+  const timer = setInterval(sample, 100)
+  return {
+    mark: () => {
+      sample()
+      const peak = sinceMarkKb * 1024
+      sinceMarkKb = 0
+      return peak
+    },
+    stop: () => {
+      clearInterval(timer)
+      sample()
+      const hwm = family.reduce((sum, p) => sum + statusKb(p, 'VmHWM'), 0)
+      return { peakBytes: Math.max(peakKb, hwm) * 1024, samples }
+    },
+  }
+}

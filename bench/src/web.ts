@@ -1,0 +1,176 @@
+import { gzipSync } from 'node:zlib'
+import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test'
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
+/** BENCHMARKS.md: the web rows run at a 4× CPU slow-down. */
+const CPU_SLOWDOWN = 4
+const CARD = '.idea-list > li'
+const LOAD_MORE = 'Meer ideeën laden'
+
+type Marks = { lcp: number; lcpElement: string; longTasks: { start: number; duration: number }[] }
+declare global {
+  interface Window {
+    __bench: Marks
+  }
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}
+
+/** A fresh context (empty cache), Dutch, desktop-sized, with the CPU slowed down and observers installed. */
+async function freshPage(browser: Browser, throttle: boolean): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    viewport: { width: 1280, height: 800 },
+  })
+  const page = await context.newPage()
+  if (throttle) {
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
+  }
+  await page.addInitScript(() => {
+    window.__bench = { lcp: 0, lcpElement: '', longTasks: [] }
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__bench.lcp = e.startTime
+        const element = (e as PerformanceEntry & { element?: Element | null }).element
+        window.__bench.lcpElement = element
+          ? `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).split(' ').join('.')}` : ''}`
+          : ''
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true })
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__bench.longTasks.push({ start: e.startTime, duration: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  })
+  return { context, page }
+}
+
+export type ScriptSize = { url: string; bytes: number; gzipBytes: number }
+
+/**
+ * Every JavaScript response the idea list page loads, until the list shows and the network
+ * is idle, compressed here with gzip (level 6, as servers commonly do), whether or not
+ * the server compresses.
+ */
+export async function measureJavaScript(browser: Browser, url: string): Promise<ScriptSize[]> {
+  const { context, page } = await freshPage(browser, false)
+  const pending: Promise<ScriptSize | null>[] = []
+  page.on('response', (res) => {
+    const type = res.request().resourceType()
+    const contentType = res.headers()['content-type'] ?? ''
+    if (type !== 'script' && !contentType.includes('javascript')) return
+    pending.push(
+      res
+        .body()
+        .then((body) => ({ url: res.url(), bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length }))
+        .catch(() => null),
+    )
+  })
+  await page.goto(`${url}/`, { waitUntil: 'networkidle' })
+  await page.locator(CARD).first().waitFor({ timeout: 60_000 })
+  await page.waitForLoadState('networkidle')
+  const sizes = (await Promise.all(pending)).filter((s): s is ScriptSize => s !== null)
+  await context.close()
+  return sizes
+}
+
+export type LcpSample = {
+  ms: number
+  element: string
+  fcpMs: number
+  /** The waterfall: when each script and API response ended, to see what LCP waited for. */
+  resources: { name: string; startMs: number; endMs: number }[]
+}
+
+/** Largest contentful paint of the idea list, cold cache, 4× slower CPU. */
+export async function measureLcp(browser: Browser, url: string): Promise<LcpSample> {
+  const { context, page } = await freshPage(browser, true)
+  await page.goto(`${url}/`, { waitUntil: 'load' })
+  await page.locator(CARD).first().waitFor({ timeout: 60_000 })
+  await page.waitForLoadState('networkidle')
+  // LCP candidates keep coming until the page stops painting bigger things.
+  await page.waitForTimeout(1500)
+  const marks = await page.evaluate(() => window.__bench)
+  const timing = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+    resources: performance.getEntriesByType('resource').map((r) => ({
+      name: r.name.replace(location.origin, ''),
+      startMs: Math.round(r.startTime),
+      endMs: Math.round((r as PerformanceResourceTiming).responseEnd),
+    })),
+  }))
+  await context.close()
+  return { ms: marks.lcp, element: marks.lcpElement, fcpMs: timing.fcp, resources: timing.resources }
+}
+
+export type LongTaskResult = {
+  rows: number
+  loading: { count: number; over100: number; longestMs: number; seconds: number }
+  scrolling: { count: number; over100: number; longestMs: number; seconds: number; steps: number }
+}
+
+/**
+ * Loads the list to `rows` cards with its own "Meer ideeën laden" button, then scrolls to
+ * the bottom in wheel steps, recording long tasks (> 50 ms as the browser reports them;
+ * the budget counts those over 100 ms) separately for the loading and the scrolling phase.
+ */
+export async function measureLongTasks(browser: Browser, url: string, rows: number): Promise<LongTaskResult> {
+  const { context, page } = await freshPage(browser, true)
+  page.setDefaultTimeout(60_000)
+  await page.goto(`${url}/`, { waitUntil: 'load' })
+  await page.locator(CARD).first().waitFor()
+  const loadStart = await page.evaluate(() => performance.now())
+  let count = await page.locator(CARD).count()
+  while (count < rows) {
+    const button = page.getByRole('button', { name: LOAD_MORE, exact: true })
+    if ((await button.count()) === 0) break
+    await button.click()
+    await page.waitForFunction(
+      ([selector, before]) => document.querySelectorAll(selector as string).length > (before as number),
+      [CARD, count] as const,
+    )
+    count = await page.locator(CARD).count()
+  }
+  // Clicking the button leaves the page at the bottom: back to the top, then read down.
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.waitForTimeout(1000)
+  const scrollStart = await page.evaluate(() => performance.now())
+  await page.mouse.move(640, 400)
+  let steps = 0
+  for (;;) {
+    await page.mouse.wheel(0, 700)
+    await page.waitForTimeout(60)
+    steps++
+    const atBottom = await page.evaluate(
+      () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 4,
+    )
+    if (atBottom || steps > 5000) break
+  }
+  await page.waitForTimeout(500)
+  const end = await page.evaluate(() => performance.now())
+  const tasks = (await page.evaluate(() => window.__bench.longTasks)) as { start: number; duration: number }[]
+  await context.close()
+  const phase = (from: number, to: number) => {
+    const inPhase = tasks.filter((t) => t.start >= from && t.start < to)
+    return {
+      count: inPhase.length,
+      over100: inPhase.filter((t) => t.duration > 100).length,
+      longestMs: inPhase.reduce((m, t) => Math.max(m, t.duration), 0),
+      seconds: (to - from) / 1000,
+    }
+  }
+  return { rows: count, loading: phase(loadStart, scrollStart), scrolling: { ...phase(scrollStart, end), steps } }
+}
