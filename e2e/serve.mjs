@@ -6,23 +6,35 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-if (!existsSync(path.join(root, 'apps/web/dist/index.html'))) {
-  console.error('The web app is not built. Run `pnpm build` first (npm test does this).')
-  process.exit(1)
+for (const built of ['apps/web/dist/index.html', 'apps/api/dist/server.js']) {
+  if (!existsSync(path.join(root, built))) {
+    console.error(`${built} is missing. Run \`pnpm build\` first (npm test does this).`)
+    process.exit(1)
+  }
 }
 const dir = mkdtempSync(path.join(tmpdir(), 'meedenken-e2e-'))
-const child = spawn(path.join(root, 'apps/api/node_modules/.bin/tsx'), [path.join(root, 'apps/api/src/server.ts')], {
-  stdio: 'inherit',
-  env: {
-    ...process.env,
-    PORT: process.env.E2E_PORT ?? '3100',
-    HOST: '127.0.0.1',
-    DATABASE_PATH: path.join(dir, 'e2e.db'),
-    DEMO_DATA: '1',
-    DEV_MAILBOX: '1',
-    PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`,
-    LOG_LEVEL: 'warn',
+// The production build, started as production starts it.
+const child = spawn(
+  process.execPath,
+  [
+    '--enable-source-maps',
+    '--max-old-space-size=128',
+    '--max-semi-space-size=4',
+    path.join(root, 'apps/api/dist/server.js'),
+  ],
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      PORT: process.env.E2E_PORT ?? '3100',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: path.join(dir, 'e2e.db'),
+      DEMO_DATA: '1',
+      DEV_MAILBOX: '1',
+      PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`,
+      LOG_LEVEL: 'warn',
+    },
   },
-})
+)
 for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => child.kill(signal))
 child.on('exit', (code) => process.exit(code ?? 0))

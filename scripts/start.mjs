@@ -10,7 +10,7 @@ process.chdir(root)
 const pnpm = ensurePnpm()
 log('Installeren / installing dependencies')
 run(pnpm, ['install', '--frozen-lockfile'], { env: installEnv() })
-log('De web-app bouwen / building the web app')
+log('De web-app en de server bouwen / building the web app and the server')
 run(pnpm, ['build'])
 
 log('Meedenken starten / starting Meedenken')
@@ -22,9 +22,17 @@ const env = {
   DATABASE_PATH: path.resolve(root, process.env.DATABASE_PATH ?? 'data/meedenken.db'),
   MEEDENKEN_BANNER: '1',
 }
-const server = spawn(path.join(root, 'apps/api/node_modules/.bin/tsx'), [path.join(root, 'apps/api/src/server.ts')], {
-  stdio: 'inherit',
-  env,
-})
+// The same command as production (`pnpm --filter @meedenken/api start`): the bundled server
+// with memory limits sized for a modest machine.
+const server = spawn(
+  process.execPath,
+  [
+    '--enable-source-maps',
+    '--max-old-space-size=128',
+    '--max-semi-space-size=4',
+    path.join(root, 'apps/api/dist/server.js'),
+  ],
+  { stdio: 'inherit', env },
+)
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

@@ -4,6 +4,8 @@ import { ensurePnpm, log, run } from './lib.mjs'
 
 process.chdir(fileURLToPath(new URL('..', import.meta.url)))
 const pnpm = ensurePnpm()
+log('De server bouwen / building the server')
+run(pnpm, ['--filter', '@meedenken/api', 'run', 'build'])
 log('Vertrouwenstests / trust runs (load, crashes, shutdown, hostile input)')
 const seconds = run(pnpm, ['--filter', '@meedenken/api', 'run', 'test:trust'], { label: 'trust runs' })
 log(`Trust runs passed in ${seconds.toFixed(1)} s`)

@@ -57,12 +57,11 @@ log(
     : `  reused ${dataset.file} (same generator, scale and migrations)`,
 )
 
-// 2. The web app must be built: the server serves apps/web/dist.
-if (!existsSync(path.join(webDist, 'index.html'))) {
-  log('  building the web app (apps/web/dist is missing)')
-  const build = spawnSync('pnpm', ['--filter', '@meedenken/web', 'build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] })
-  if (build.status !== 0) throw new Error('the web app did not build')
-}
+// 2. Build the web app and the bundled server from the current source: a stale build
+// would measure yesterday's code.
+log('  building the web app and the server')
+const build = spawnSync('pnpm', ['build'], { cwd: repoRoot, stdio: ['ignore', 2, 2] })
+if (build.status !== 0 || !existsSync(path.join(webDist, 'index.html'))) throw new Error('the build failed')
 
 // 3. A working copy, so the pristine data set is never changed by a run (votes, sessions).
 const workFile = path.join(dataDir, `run-${scale.name}.db`)

@@ -28,26 +28,30 @@ export type RunningServer = {
 }
 
 /**
- * The production server, as `pnpm start` runs it (tsx on src/server.ts), but in one
- * process (`node --import tsx`), so its pid is the process whose memory we sample.
+ * The production server, as `pnpm --filter @meedenken/api start` runs it: the bundled
+ * dist/server.js with its memory flags, in one process whose memory we sample.
  */
 export async function startServer(options: { port: number; databasePath: string }): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env }
   for (const key of ['PUBLIC_URL', 'TRUST_PROXY', 'DEMO_DATA', 'DEV_MAILBOX', 'SMTP_URL', 'WEB_DIST', 'INIT_CWD']) {
     delete env[key]
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: apiDir,
-    env: {
-      ...env,
-      NODE_ENV: 'production',
-      PORT: String(options.port),
-      HOST: '127.0.0.1',
-      DATABASE_PATH: options.databasePath,
-      LOG_LEVEL: 'warn',
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--max-old-space-size=128', '--max-semi-space-size=4', 'dist/server.js'],
+    {
+      cwd: apiDir,
+      env: {
+        ...env,
+        NODE_ENV: 'production',
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
+        DATABASE_PATH: options.databasePath,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   const lines: string[] = []
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push(line)

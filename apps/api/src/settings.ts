@@ -1,8 +1,6 @@
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
-
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+import { repoRoot } from './paths'
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])

@@ -15,8 +15,26 @@ const KEYS = {
   followupWeeks: 'followup_weeks',
 } as const
 
-/** Settings an admin can change, with their defaults. Read per request: one indexed lookup. */
+// Read on many requests, changed a few times a year: remembered per connection for a few
+// seconds. Another process's change is seen within that time; this process's at once.
+const CACHE_MS = 5_000
+const cache = new WeakMap<object, { at: number; value: InstallationSettings }>()
+
+function clientOf(db: DbOrTx): object {
+  return (db as Db).$client ?? (db as unknown as { session: { client: object } }).session.client
+}
+
+/** Settings an admin can change, with their defaults. */
 export function installationSettings(db: DbOrTx): InstallationSettings {
+  const client = clientOf(db)
+  const hit = cache.get(client)
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value
+  const value = readSettings(db)
+  cache.set(client, { at: Date.now(), value })
+  return value
+}
+
+function readSettings(db: DbOrTx): InstallationSettings {
   const rows = db
     .select()
     .from(settings)
@@ -34,8 +52,9 @@ export function installationSettings(db: DbOrTx): InstallationSettings {
 }
 
 export function saveInstallationSettings(db: Db, next: InstallationSettings, actorId: number, now: number): void {
+  cache.delete(clientOf(db))
   db.transaction((tx) => {
-    const before = installationSettings(tx)
+    const before = readSettings(tx)
     recordAudit(
       tx,
       {
@@ -54,4 +73,5 @@ export function saveInstallationSettings(db: Db, next: InstallationSettings, act
         .run()
     }
   })
+  cache.delete(clientOf(db))
 }

@@ -1,15 +1,16 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { Logger } from 'drizzle-orm/logger'
+import { apiRoot } from '../paths'
+import { observeStatements } from './prepared'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 
-export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
+export const migrationsFolder = path.join(apiRoot, 'drizzle')
 
 /** Settings every connection needs; see docs/decisions/003-sqlite-settings.md. */
 export function applyPragmas(sqlite: Database.Database): void {
@@ -27,6 +28,8 @@ export function openDatabase(file: string, options: { migrate?: boolean; queryLo
   const sqlite = new Database(file)
   applyPragmas(sqlite)
   const db = drizzle({ client: sqlite, schema, ...(options.queryLogger ? { logger: options.queryLogger } : {}) })
+  const logger = options.queryLogger
+  if (logger) observeStatements(sqlite, (sql, params) => logger.logQuery(sql, params))
   if (options.migrate !== false) migrate(db, { migrationsFolder })
   // Keeps the query planner's statistics fresh enough to pick the right index (cheap at open).
   sqlite.pragma('optimize=0x10002')

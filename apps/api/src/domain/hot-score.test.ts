@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { hotScore, hotScoreSql } from './hot-score'
+import { hotScore, hotScoreExpression, hotScoreSql } from './hot-score'
 
 describe('hot score', () => {
   it('ranks ten times the activity like 12.5 hours of freshness', () => {
@@ -20,6 +20,10 @@ describe('hot score', () => {
     ] as const) {
       const row = db.get<{ score: number }>(sql`select ${hotScoreSql(v, c, t)} as score`)
       expect(row.score).toBeCloseTo(hotScore(v, c, t), 9)
+      const raw = db.get<{ score: number }>(
+        sql.raw(`select ${hotScoreExpression(String(v), String(c), String(t))} as score`),
+      )
+      expect(raw.score).toBeCloseTo(hotScore(v, c, t), 9)
     }
   })
 })

@@ -14,3 +14,8 @@ export function hotScore(voteCount: number, commentCount: number, createdAtMs: n
 export function hotScoreSql(voteCount: SQL | unknown, commentCount: SQL | unknown, createdAtMs: SQL | unknown): SQL {
   return sql`(log10(max(1, ${voteCount} + ${commentCount})) + ${createdAtMs} / 1000.0 / 45000.0)`
 }
+
+/** The same formula as SQL text over column names, for prepared statements on hot paths. */
+export function hotScoreExpression(votes: string, comments: string, createdAt: string): string {
+  return `(log10(max(1, ${votes} + ${comments})) + ${createdAt} / 1000.0 / 45000.0)`
+}

@@ -1,13 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { COMMON_PASSWORDS } from './common-password-list'
 
-// From the zxcvbn-ts common password list (MIT), the entries of 10+ characters (shorter
-// ones are refused for length anyway), plus common Dutch and local ones.
-const COMMON = new Set(
-  readFileSync(new URL('./common-passwords.txt', import.meta.url), 'utf8')
-    .split('\n')
-    .map((line) => line.trim().toLowerCase())
-    .filter(Boolean),
-)
+const COMMON = new Set(COMMON_PASSWORDS.map((p) => p.toLowerCase()))
 
 /** True for a password on the list, or one that is just the person's own address or name. */
 export function isCommonPassword(password: string, context: string[] = []): boolean {

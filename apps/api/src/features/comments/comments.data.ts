@@ -1,7 +1,8 @@
 import { COMMENT_EDIT_WINDOW_MS, type Comment, type Reply } from '@meedenken/shared'
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
+import { placeholders, queryAll } from '../../db/prepared'
 import { comments, ideas, users } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
 import { emitIdeaEvent } from '../../live/live.data'
@@ -64,17 +65,19 @@ function toReply(row: Row): Reply {
   }
 }
 
+const COMMENT_SQL = `select c.id, c.idea_id as ideaId, c.parent_id as parentId, c.body, c.body_html as bodyHtml,
+    c.official, c.hidden, c.deleted_at as deletedAt, c.created_at as createdAt, c.updated_at as updatedAt,
+    u.id as authorId, u.display_name as authorName, u.target_group as authorGroup, u.role as authorRole,
+    u.deleted_at as authorDeletedAt
+  from comments c join users u on u.id = c.author_id`
+
 function withReplies(db: Db, parents: Row[]): Comment[] {
   if (parents.length === 0) return []
-  const replies = selectComments(db)
-    .where(
-      inArray(
-        comments.parentId,
-        parents.map((p) => p.id),
-      ),
-    )
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .all()
+  const replies = queryAll<Row>(
+    db,
+    `${COMMENT_SQL} where c.parent_id in (${placeholders(parents.length)}) order by c.created_at, c.id`,
+    ...parents.map((p) => p.id),
+  )
   return parents.map((p) => ({
     ...toReply(p),
     replies: replies.filter((r) => r.parentId === p.id).map(toReply),
@@ -85,17 +88,14 @@ export type CommentCursor = { value: number; id: number }
 
 /** A page of top-level comments, oldest first (a conversation reads top down), with their replies. */
 export function listComments(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
-  const rows = selectComments(db)
-    .where(
-      and(
-        eq(comments.ideaId, ideaId),
-        isNull(comments.parentId),
-        cursor ? sql`(${comments.createdAt}, ${comments.id}) > (${cursor.value}, ${cursor.id})` : undefined,
-      ),
-    )
-    .orderBy(asc(comments.createdAt), asc(comments.id))
-    .limit(limit + 1)
-    .all()
+  const rows = queryAll<Row>(
+    db,
+    `${COMMENT_SQL} where c.idea_id = ? and c.parent_id is null${cursor ? ' and (c.created_at, c.id) > (?, ?)' : ''}
+     order by c.created_at, c.id limit ?`,
+    ideaId,
+    ...(cursor ? [cursor.value, cursor.id] : []),
+    limit + 1,
+  )
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {

@@ -8,22 +8,11 @@ import type {
   TargetGroup,
   TimelineEntry,
 } from '@meedenken/shared'
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
-import {
-  campaigns,
-  comments,
-  districts,
-  followers,
-  ideaHelpers,
-  ideas,
-  progressUpdates,
-  statusChanges,
-  themes,
-  users,
-  votes,
-} from '../../db/schema'
+import { placeholders, queryAll, queryGet } from '../../db/prepared'
+import { campaigns, districts, followers, ideas, themes, users } from '../../db/schema'
 import type { CampaignWindow } from '../../domain/campaign-phase'
 import { hotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
@@ -36,14 +25,6 @@ import { renderMarkdown } from '../../text/markdown'
 import { matchAll, matchAny } from '../../text/search-query'
 
 type StoredSort = Exclude<IdeaSort, 'relevance'>
-
-const SORT_COLUMN = {
-  trending: ideas.hotScore,
-  top: ideas.voteCount,
-  new: ideas.createdAt,
-  discussed: ideas.commentCount,
-  updated: ideas.updatedAt,
-} as const satisfies Record<StoredSort, unknown>
 
 export type IdeaFilters = {
   status?: IdeaStatus | undefined
@@ -117,58 +98,108 @@ export function toIdea(row: CardRow, hasVoted: boolean): Idea {
   }
 }
 
+const SORT_SQL = {
+  trending: 'hot_score',
+  top: 'vote_count',
+  new: 'created_at',
+  discussed: 'comment_count',
+  updated: 'updated_at',
+} as const satisfies Record<StoredSort, string>
+
+const SORT_KEY = {
+  trending: 'hotScore',
+  top: 'voteCount',
+  new: 'createdAt',
+  discussed: 'commentCount',
+  updated: 'updatedAt',
+} as const satisfies Record<StoredSort, keyof CardRow>
+
+const CARD_SQL = `select i.id, i.title, i.body, i.status, i.theme_id as themeId, i.district_id as districtId,
+    i.target_mask as targetMask, i.channel, i.vote_count as voteCount, i.comment_count as commentCount,
+    i.follower_count as followerCount, i.merged_into_id as mergedIntoId, i.hot_score as hotScore,
+    i.created_at as createdAt, i.updated_at as updatedAt, i.author_id as authorId,
+    u.display_name as authorName, u.target_group as authorGroup, u.deleted_at as authorDeletedAt
+  from ideas i join users u on u.id = i.author_id`
+
+/**
+ * Above this many matches a search word counts as common: ranking or sorting every match
+ * would cost tens of milliseconds, so the list walks its sort index instead and keeps the
+ * ideas that match (see docs/decisions/010-performance.md).
+ */
+export const COMMON_MATCHES = 2_000
+
+/** How many ideas a search could match at most: the rarest of its words, from the vocabulary. */
+export function estimateMatches(db: Db, q: string): number {
+  const words = (
+    q
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, 8)
+  let fewest = Number.POSITIVE_INFINITY
+  for (const raw of words) {
+    // The same folding the index applies: diacritics off, so "ideeën" counts as "ideeen".
+    const word = raw.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 40)
+    const next = word.slice(0, -1) + String.fromCodePoint((word.codePointAt(word.length - 1) ?? 0) + 1)
+    const row = queryGet<{ n: number | null }>(
+      db,
+      'select sum(doc) as n from ideas_fts_vocab where term >= ? and term < ?',
+      word,
+      next,
+    )
+    fewest = Math.min(fewest, row?.n ?? 0)
+  }
+  return fewest === Number.POSITIVE_INFINITY ? 0 : fewest
+}
+
 /** The WHERE of every public list: visible rows, then the filters the person chose. */
-function filterConditions(filters: IdeaFilters, match: string | null): SQL[] {
-  const conditions: SQL[] = [eq(ideas.hidden, 0)]
+function whereOf(filters: IdeaFilters, match: string | null, common: boolean): { sql: string; params: unknown[] } {
+  const parts = ['i.hidden = 0']
+  const params: unknown[] = []
   // Merged ideas live on in their target; they only show when someone asks for them.
-  if (filters.status) conditions.push(eq(ideas.status, filters.status))
-  else conditions.push(ne(ideas.status, 'merged'))
-  if (filters.themeId) conditions.push(eq(ideas.themeId, filters.themeId))
-  if (filters.districtId) conditions.push(eq(ideas.districtId, filters.districtId))
-  if (filters.targetGroup) conditions.push(inArray(ideas.targetMask, masksIncluding(filters.targetGroup)))
-  if (filters.campaignId) conditions.push(eq(ideas.campaignId, filters.campaignId))
-  if (match) conditions.push(sql`${ideas.id} in (select rowid from ideas_fts where ideas_fts match ${match})`)
-  return conditions
+  if (filters.status) {
+    parts.push('i.status = ?')
+    params.push(filters.status)
+  } else parts.push("i.status != 'merged'")
+  if (filters.themeId) {
+    parts.push('i.theme_id = ?')
+    params.push(filters.themeId)
+  }
+  if (filters.districtId) {
+    parts.push('i.district_id = ?')
+    params.push(filters.districtId)
+  }
+  if (filters.targetGroup) {
+    const masks = masksIncluding(filters.targetGroup)
+    parts.push(`i.target_mask in (${placeholders(masks.length)})`)
+    params.push(...masks)
+  }
+  if (filters.campaignId) {
+    parts.push('i.campaign_id = ?')
+    params.push(filters.campaignId)
+  }
+  if (match) {
+    // "+i.id" keeps the planner on the sort index for common words, testing membership in
+    // the match set as it walks; for rare words it reads the few matches by id and sorts them.
+    parts.push(`${common ? '+i.id' : 'i.id'} in (select rowid from ideas_fts where ideas_fts match ?)`)
+    params.push(match)
+  }
+  return { sql: parts.join(' and '), params }
 }
 
 /** The ideas the viewer voted on, among the given ones: one indexed lookup per page. */
 function votedAmong(db: Db, viewerId: number | null, ideaIds: number[]): Set<number> {
   if (viewerId === null || ideaIds.length === 0) return new Set()
-  const rows = db
-    .select({ ideaId: votes.ideaId })
-    .from(votes)
-    .where(and(eq(votes.userId, viewerId), inArray(votes.ideaId, ideaIds)))
-    .all()
+  const rows = queryAll<{ ideaId: number }>(
+    db,
+    `select idea_id as ideaId from votes where user_id = ? and idea_id in (${placeholders(ideaIds.length)})`,
+    viewerId,
+    ...ideaIds,
+  )
   return new Set(rows.map((r) => r.ideaId))
 }
 
 export type ListResult = { items: Idea[]; nextCursor: string | null }
-
-/** The query a list request runs; exported so the plan test reads the very same SQL. */
-export function listQuery(db: Db, input: ListIdeasInput) {
-  const match = input.q ? matchAll(input.q) : null
-  const sort: StoredSort = input.sort === 'relevance' ? 'trending' : input.sort
-  const column = SORT_COLUMN[sort]
-  const conditions = filterConditions(input, match)
-  if (input.cursor) {
-    // Row-value comparison keeps the keyset condition on the sort index.
-    conditions.push(sql`(${column}, ${ideas.id}) < (${input.cursor.value}, ${input.cursor.id})`)
-  }
-  return selectCards(db)
-    .where(and(...conditions))
-    .orderBy(desc(column), desc(ideas.id))
-    .limit(input.limit + 1)
-}
-
-/** Ranked search: FTS5's bm25 rank (title weighs ten times the body), then id. */
-export function relevanceQuery(input: ListIdeasInput, match: string) {
-  const conditions = filterConditions({ ...input, q: undefined }, null)
-  const after = input.cursor ? sql`and (f.rank, f.rowid) > (${input.cursor.value}, ${input.cursor.id})` : sql``
-  return sql`select f.rowid as id, f.rank as rank
-    from ideas_fts f join ${ideas} on ${ideas.id} = f.rowid
-    where ideas_fts match ${match} and rank match 'bm25(10.0, 1.0)' and ${and(...conditions)} ${after}
-    order by f.rank, f.rowid limit ${input.limit + 1}`
-}
 
 function page(db: Db, rows: CardRow[], input: ListIdeasInput, cursorOf: (row: CardRow) => number): ListResult {
   const items = rows.slice(0, input.limit)
@@ -182,73 +213,89 @@ function page(db: Db, rows: CardRow[], input: ListIdeasInput, cursorOf: (row: Ca
   return { items: items.map((r) => toIdea(r, voted.has(r.id))), nextCursor }
 }
 
+/** Ranked search: FTS5's bm25 rank (title weighs ten times the body), then id. */
+function rankedPage(db: Db, input: ListIdeasInput, match: string): ListResult {
+  const where = whereOf({ ...input, q: undefined }, null, false)
+  const after = input.cursor ? ' and (f.rank, f.rowid) > (?, ?)' : ''
+  const ranked = queryAll<{ id: number; rank: number }>(
+    db,
+    `select f.rowid as id, f.rank as rank from ideas_fts f join ideas i on i.id = f.rowid
+     where ideas_fts match ? and rank match 'bm25(10.0, 1.0)' and ${where.sql}${after}
+     order by f.rank, f.rowid limit ?`,
+    match,
+    ...where.params,
+    ...(input.cursor ? [input.cursor.value, input.cursor.id] : []),
+    input.limit + 1,
+  )
+  if (ranked.length === 0) return { items: [], nextCursor: null }
+  const rank = new Map(ranked.map((r) => [r.id, r.rank]))
+  const rows = queryAll<CardRow>(
+    db,
+    `${CARD_SQL} where i.id in (${placeholders(ranked.length)})`,
+    ...ranked.map((r) => r.id),
+  ).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.id - b.id)
+  return page(db, rows, input, (row) => rank.get(row.id) ?? 0)
+}
+
 export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
   const match = input.q ? matchAll(input.q) : null
   if (input.q && !match) return { items: [], nextCursor: null }
-  if (match && input.sort === 'relevance') {
-    const ranked = db.all<{ id: number; rank: number }>(relevanceQuery(input, match))
-    if (ranked.length === 0) return { items: [], nextCursor: null }
-    const rank = new Map(ranked.map((r) => [r.id, r.rank]))
-    const rows = selectCards(db)
-      .where(
-        inArray(
-          ideas.id,
-          ranked.map((r) => r.id),
-        ),
-      )
-      .all()
-      .sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.id - b.id)
-    return page(db, rows, input, (row) => rank.get(row.id) ?? 0)
-  }
+  const common = match !== null && estimateMatches(db, input.q ?? '') > COMMON_MATCHES
+  // Ranking every match of a common word costs too much; those lists read as "trending".
+  if (match && input.sort === 'relevance' && !common) return rankedPage(db, input, match)
   const sort: StoredSort = input.sort === 'relevance' ? 'trending' : input.sort
-  const key = {
-    trending: 'hotScore',
-    top: 'voteCount',
-    new: 'createdAt',
-    discussed: 'commentCount',
-    updated: 'updatedAt',
-  } as const
-  return page(db, listQuery(db, input).all(), input, (row) => Number(row[key[sort]]))
+  const column = SORT_SQL[sort]
+  const where = whereOf(input, match, common)
+  // Row-value comparison keeps the keyset condition on the sort index.
+  const after = input.cursor ? ` and (i.${column}, i.id) < (?, ?)` : ''
+  const rows = queryAll<CardRow>(
+    db,
+    `${CARD_SQL} where ${where.sql}${after} order by i.${column} desc, i.id desc limit ?`,
+    ...where.params,
+    ...(input.cursor ? [input.cursor.value, input.cursor.id] : []),
+    input.limit + 1,
+  )
+  return page(db, rows, input, (row) => Number(row[SORT_KEY[sort]]))
 }
 
 /** Up to five visible ideas whose words look like the title being typed. */
 export function similarIdeas(db: Db, title: string, limit = 5) {
   const match = matchAny(title)
   if (!match) return []
-  return db.all<{ id: number; title: string; status: IdeaStatus; voteCount: number }>(
-    sql`select i.id, i.title, i.status, i.vote_count as voteCount
-      from ideas_fts f join ideas i on i.id = f.rowid
-      where ideas_fts match ${match} and rank match 'bm25(10.0, 1.0)' and i.hidden = 0 and i.status != 'merged'
-      order by f.rank limit ${limit}`,
+  // Rank title matches only: cheap even for common words, and a duplicate shares its title's words.
+  return queryAll<{ id: number; title: string; status: IdeaStatus; voteCount: number }>(
+    db,
+    `select i.id, i.title, i.status, i.vote_count as voteCount
+     from ideas_fts f join ideas i on i.id = f.rowid
+     where ideas_fts match ? and i.hidden = 0 and i.status != 'merged'
+     order by f.rank limit ?`,
+    `title : (${match})`,
+    limit,
   )
 }
 
+type OfficialRow = {
+  id: number
+  ideaId: number
+  parentId: number | null
+  body: string
+  bodyHtml: string
+  createdAt: number
+  updatedAt: number
+  authorId: number
+  authorName: string
+}
+
 function officialAnswerOf(db: Db, ideaId: number): Reply | null {
-  const row = db
-    .select({
-      id: comments.id,
-      ideaId: comments.ideaId,
-      parentId: comments.parentId,
-      body: comments.body,
-      bodyHtml: comments.bodyHtml,
-      createdAt: comments.createdAt,
-      updatedAt: comments.updatedAt,
-      authorId: users.id,
-      authorName: users.displayName,
-    })
-    .from(comments)
-    .innerJoin(users, eq(users.id, comments.authorId))
-    .where(
-      and(
-        eq(comments.ideaId, ideaId),
-        eq(comments.official, 1),
-        eq(comments.hidden, 0),
-        sql`${comments.deletedAt} is null`,
-      ),
-    )
-    .orderBy(desc(comments.createdAt), desc(comments.id))
-    .limit(1)
-    .get()
+  const row = queryGet<OfficialRow>(
+    db,
+    `select c.id, c.idea_id as ideaId, c.parent_id as parentId, c.body, c.body_html as bodyHtml,
+       c.created_at as createdAt, c.updated_at as updatedAt, u.id as authorId, u.display_name as authorName
+     from comments c join users u on u.id = c.author_id
+     where c.idea_id = ? and c.official = 1 and c.hidden = 0 and c.deleted_at is null
+     order by c.created_at desc, c.id desc limit 1`,
+    ideaId,
+  )
   if (!row) return null
   return {
     id: row.id,
@@ -266,6 +313,14 @@ function officialAnswerOf(db: Db, ideaId: number): Reply | null {
   }
 }
 
+type DetailRow = CardRow & {
+  bodyHtml: string
+  hidden: number
+  firstResponseAt: number | null
+  lastPublicUpdateAt: number | null
+  campaignId: number | null
+}
+
 export function findIdea(
   db: Db,
   id: number,
@@ -273,82 +328,81 @@ export function findIdea(
   now: number,
   options: { includeHidden?: boolean } = {},
 ): IdeaDetail | null {
-  const row = db
-    .select({
-      ...cardColumns,
-      bodyHtml: ideas.bodyHtml,
-      hidden: ideas.hidden,
-      firstResponseAt: ideas.firstResponseAt,
-      lastPublicUpdateAt: ideas.lastPublicUpdateAt,
-      campaignId: ideas.campaignId,
-    })
-    .from(ideas)
-    .innerJoin(users, eq(users.id, ideas.authorId))
-    .where(eq(ideas.id, id))
-    .get()
+  const row = queryGet<DetailRow>(
+    db,
+    `${CARD_SQL.replace(
+      'from ideas i',
+      ', i.body_html as bodyHtml, i.hidden, i.first_response_at as firstResponseAt, i.last_public_update_at as lastPublicUpdateAt, i.campaign_id as campaignId from ideas i',
+    )} where i.id = ?`,
+    id,
+  )
   if (!row || (row.hidden && !options.includeHidden)) return null
-  const hasVoted = votedAmong(db, viewerId, [id]).has(id)
+  const mine =
+    viewerId === null
+      ? { voted: 0, following: 0, helping: 0 }
+      : (queryGet<{ voted: number; following: number; helping: number }>(
+          db,
+          `select exists(select 1 from votes where idea_id = ? and user_id = ?) as voted,
+             exists(select 1 from followers where idea_id = ? and user_id = ?) as following,
+             exists(select 1 from idea_helpers where idea_id = ? and user_id = ?) as helping`,
+          id,
+          viewerId,
+          id,
+          viewerId,
+          id,
+          viewerId,
+        ) ?? { voted: 0, following: 0, helping: 0 })
   const { responseNormDays } = installationSettings(db)
   const inProgress = row.status === 'planned' || row.status === 'in_progress'
-  const isFollowing =
-    viewerId !== null &&
-    db
-      .select({ ideaId: followers.ideaId })
-      .from(followers)
-      .where(and(eq(followers.ideaId, id), eq(followers.userId, viewerId)))
-      .get() !== undefined
   return {
-    ...toIdea(row, hasVoted),
+    ...toIdea(row, mine.voted === 1),
     bodyHtml: row.bodyHtml,
     timeline: timelineOf(db, id),
-    isFollowing,
+    isFollowing: mine.following === 1,
     officialAnswer: officialAnswerOf(db, id),
     responseNormDays,
     waitingWorkingDays: row.firstResponseAt === null ? workingDaysBetween(row.createdAt, now) : null,
     daysSinceUpdate: inProgress ? calendarDaysBetween(row.lastPublicUpdateAt ?? row.createdAt, now) : null,
     campaignId: row.campaignId,
-    ...helpersOf(db, id, viewerId),
+    helperCount: queryGet<{ n: number }>(db, 'select count(*) as n from idea_helpers where idea_id = ?', id)?.n ?? 0,
+    isHelping: mine.helping === 1,
     progressUpdates: progressUpdatesOf(db, id),
   }
 }
 
-function helpersOf(db: Db, ideaId: number, viewerId: number | null) {
-  const helperCount =
-    db.select({ n: sql<number>`count(*)` }).from(ideaHelpers).where(eq(ideaHelpers.ideaId, ideaId)).get()?.n ?? 0
-  const isHelping =
-    viewerId !== null &&
-    db
-      .select({ ideaId: ideaHelpers.ideaId })
-      .from(ideaHelpers)
-      .where(and(eq(ideaHelpers.ideaId, ideaId), eq(ideaHelpers.userId, viewerId)))
-      .get() !== undefined
-  return { helperCount, isHelping }
+function progressUpdatesOf(db: Db, ideaId: number) {
+  return queryAll<{ id: number; bodyHtml: string; authorName: string | null; createdAt: number }>(
+    db,
+    `select p.id, p.body_html as bodyHtml, u.display_name as authorName, p.created_at as createdAt
+     from progress_updates p left join users u on u.id = p.author_id
+     where p.idea_id = ? order by p.created_at desc, p.id desc`,
+    ideaId,
+  ).map((u) => ({ ...u, authorName: u.authorName ?? '', createdAt: new Date(u.createdAt).toISOString() }))
 }
 
-function progressUpdatesOf(db: Db, ideaId: number) {
-  return db
-    .select({
-      id: progressUpdates.id,
-      bodyHtml: progressUpdates.bodyHtml,
-      authorName: users.displayName,
-      createdAt: progressUpdates.createdAt,
-    })
-    .from(progressUpdates)
-    .leftJoin(users, eq(users.id, progressUpdates.authorId))
-    .where(eq(progressUpdates.ideaId, ideaId))
-    .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
-    .all()
-    .map((u) => ({ ...u, authorName: u.authorName ?? '', createdAt: new Date(u.createdAt).toISOString() }))
+type TimelineRow = {
+  id: number
+  fromStatus: IdeaStatus | null
+  toStatus: IdeaStatus
+  explanation: string
+  declineReason: TimelineEntry['declineReason']
+  referredTo: string | null
+  whatChanged: string | null
+  since: string | null
+  team: string | null
+  link: string | null
+  createdAt: number
 }
 
 export function timelineOf(db: Db, ideaId: number): TimelineEntry[] {
-  const rows = db
-    .select()
-    .from(statusChanges)
-    .where(eq(statusChanges.ideaId, ideaId))
-    .orderBy(asc(statusChanges.createdAt), asc(statusChanges.id))
-    .all()
-  return rows.map((r) => ({
+  return queryAll<TimelineRow>(
+    db,
+    `select id, from_status as fromStatus, to_status as toStatus, explanation, decline_reason as declineReason,
+       referred_to as referredTo, closure_what_changed as whatChanged, closure_since as since, closure_team as team,
+       closure_link as link, created_at as createdAt
+     from status_changes where idea_id = ? order by created_at, id`,
+    ideaId,
+  ).map((r) => ({
     id: r.id,
     fromStatus: r.fromStatus,
     toStatus: r.toStatus,
@@ -356,8 +410,8 @@ export function timelineOf(db: Db, ideaId: number): TimelineEntry[] {
     declineReason: r.declineReason,
     referredTo: r.referredTo,
     closure:
-      r.closureWhatChanged && r.closureSince && r.closureTeam
-        ? { whatChanged: r.closureWhatChanged, since: r.closureSince, team: r.closureTeam, link: r.closureLink }
+      r.whatChanged && r.since && r.team
+        ? { whatChanged: r.whatChanged, since: r.since, team: r.team, link: r.link }
         : null,
     createdAt: new Date(r.createdAt).toISOString(),
   }))

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../http/env'
 import { ApiError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonResponse, route } from '../../http/route'
-import { setVote } from './votes.data'
+import { castVote } from './votes.data'
 
 const TEXT = {
   notFound: { nl: 'Dit idee bestaat niet (meer).', en: 'This idea does not exist (any more).' },
@@ -67,8 +67,8 @@ const unvoteRoute = route(
   { errors: [409] },
 )
 
-function answer(c: Context<AppEnv>, id: number, vote: boolean) {
-  const outcome = setVote(c.var.db, id, signedIn(c).id, vote, c.var.clock.now())
+async function answer(c: Context<AppEnv>, id: number, vote: boolean) {
+  const outcome = await castVote(c.var.db, id, signedIn(c).id, vote, c.var.clock.now())
   if (!outcome.ok) {
     if (outcome.reason === 'closed') throw new ApiError('conflict', closedText(outcome.status ?? ''))
     if (outcome.reason === 'campaign_phase')
@@ -79,5 +79,5 @@ function answer(c: Context<AppEnv>, id: number, vote: boolean) {
 }
 
 export const voteRoutes = createRouter()
-  .openapi(voteRoute, (c) => c.json(answer(c, c.req.valid('param').id, true), 200))
-  .openapi(unvoteRoute, (c) => c.json(answer(c, c.req.valid('param').id, false), 200))
+  .openapi(voteRoute, async (c) => c.json(await answer(c, c.req.valid('param').id, true), 200))
+  .openapi(unvoteRoute, async (c) => c.json(await answer(c, c.req.valid('param').id, false), 200))
