@@ -1,9 +1,13 @@
 import type { Policy } from '@meedenken/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { openDataLinks } from '../features/engage/api/engage-queries'
+import '../lib/i18n-engage'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
+import '../styles/engage.css'
 
 type Operation = {
   summary?: string
@@ -20,12 +24,48 @@ type OpenApiDocument = {
 
 const SPEC_URL = '/api/openapi.json'
 
+const IDEA_COLUMNS = [
+  'id',
+  'title',
+  'body',
+  'status',
+  'theme',
+  'district',
+  'targetGroups',
+  'channel',
+  'votes',
+  'comments',
+  'followers',
+  'createdAt',
+  'firstAnswerAt',
+  'firstAnswerWorkingDays',
+  'answeredWithinNorm',
+  'doneAt',
+] as const
+
+const SCORECARD_COLUMNS = [
+  'theme_id',
+  'quarter',
+  'target_group',
+  'received',
+  'within_norm_pct',
+  'median_answer_working_days',
+  'implemented_pct',
+  'declined_pct',
+  'satisfaction_pct',
+  'ratings',
+  'followup_yes',
+  'followup_partly',
+  'followup_no',
+  'suppressed',
+] as const
+
 /**
  * A readable page over the OpenAPI document, so the municipality's developers and
  * open-data users need no external viewer (and this site loads nothing from elsewhere).
  */
 export function DevelopersPage() {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['common', 'engage'])
   const spec = useQuery({
     queryKey: ['openapi'],
     queryFn: async (): Promise<OpenApiDocument> => {
@@ -47,6 +87,8 @@ export function DevelopersPage() {
   return (
     <>
       <PageHeading title={t('developers.title')}>{t('developers.title')}</PageHeading>
+      <OpenData />
+      <h2 className="section">{t('engage:openData.apiTitle')}</h2>
       <p className="lead">{t('developers.intro')}</p>
       <p>
         {t('developers.spec')}{' '}
@@ -97,5 +139,92 @@ export function DevelopersPage() {
         </section>
       ))}
     </>
+  )
+}
+
+/** The downloads first: most visitors of this page want the data, not the API reference. */
+function OpenData() {
+  const { t } = useTranslation('engage')
+  const links = openDataLinks({})
+  return (
+    <section aria-labelledby="open-data-title" className="open-data">
+      <h2 id="open-data-title">{t('openData.title')}</h2>
+      <p className="lead">{t('openData.intro')}</p>
+      <div className="alert alert--info">
+        <p>{t('openData.privacy')}</p>
+      </div>
+      <h3>{t('openData.ideasTitle')}</h3>
+      <p>{t('openData.ideasIntro')}</p>
+      <ul className="downloads">
+        <li>
+          <a href={links.ideasCsv} download>
+            {t('openData.ideasCsv')}
+          </a>{' '}
+          <code>{links.ideasCsv}</code>
+        </li>
+        <li>
+          <a href={links.ideasJson} download>
+            {t('openData.ideasJson')}
+          </a>{' '}
+          <code>{links.ideasJson}</code>
+        </li>
+      </ul>
+      <ColumnTable file="ideas.csv, ideas.json" columns={IDEA_COLUMNS} prefix="ideas" />
+      <h3>{t('openData.scorecardTitle')}</h3>
+      <p>{t('openData.scorecardIntro')}</p>
+      <ul className="downloads">
+        <li>
+          <a href={links.scorecardCsv} download>
+            {t('openData.scorecardCsv')}
+          </a>{' '}
+          <code>{links.scorecardCsv}</code>
+        </li>
+        <li>
+          <a href={links.scorecardJson}>{t('openData.scorecardJson')}</a> <code>{links.scorecardJson}</code>
+        </li>
+      </ul>
+      <p>
+        <Link to="/resultaten">{t('scorecard.title')}</Link>
+      </p>
+      <ColumnTable file="scorecard.csv" columns={SCORECARD_COLUMNS} prefix="scorecardColumns" />
+    </section>
+  )
+}
+
+type ColumnProps =
+  | { file: string; prefix: 'ideas'; columns: typeof IDEA_COLUMNS }
+  | { file: string; prefix: 'scorecardColumns'; columns: typeof SCORECARD_COLUMNS }
+
+function ColumnTable(props: ColumnProps) {
+  const { t } = useTranslation('engage')
+  const rows =
+    props.prefix === 'ideas'
+      ? props.columns.map((c) => [c, t(`openData.ideas.${c}`)] as const)
+      : props.columns.map((c) => [c, t(`openData.scorecardColumns.${c}`)] as const)
+  return (
+    <details className="columns">
+      <summary>{t('openData.columnsCaption', { file: props.file })}</summary>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">{t('openData.columnsCaption', { file: props.file })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('openData.column')}</th>
+              <th scope="col">{t('openData.meaning')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([column, meaning]) => (
+              <tr key={column}>
+                <th scope="row">
+                  <code>{column}</code>
+                </th>
+                <td>{meaning}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   )
 }

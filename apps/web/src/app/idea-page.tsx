@@ -1,25 +1,38 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { meQuery } from '../features/accounts/api/account-queries'
+import { campaignQuery } from '../features/campaigns/api/campaign-queries'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
+import { commentKeys } from '../features/comments/api/comment-queries'
 import { CommentSection } from '../features/comments/components/comment-section'
+import { useIdeaLive } from '../features/ideas/api/idea-live'
 import { ideaKeys, ideaQuery } from '../features/ideas/api/idea-queries'
 import { FollowControl } from '../features/ideas/components/follow-control'
+import { HelpControl } from '../features/ideas/components/help-control'
 import { IdeaTimeline } from '../features/ideas/components/idea-timeline'
+import { IdeaWaiting } from '../features/ideas/components/idea-waiting'
 import { OfficialAnswer } from '../features/ideas/components/official-answer'
+import { ProgressUpdates } from '../features/ideas/components/progress-updates'
 import { VoteControl } from '../features/ideas/components/vote-control'
+import { notificationKeys } from '../features/notifications/api/notification-keys'
+import { satisfactionKeys } from '../features/satisfaction/api/satisfaction-queries'
+import { SatisfactionPanel } from '../features/satisfaction/components/satisfaction-panel'
+import { SupportersTable } from '../features/satisfaction/components/supporters-table'
 import { ApiRequestError } from '../lib/api-client'
 import { formatDate } from '../lib/format'
 import { currentLocale } from '../lib/i18n'
+import '../lib/i18n-engage'
 import '../lib/i18n-participate'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import { StatusBadge } from '../ui/status-badge'
+import '../styles/engage.css'
 
 export function IdeaPage() {
-  const { t } = useTranslation(['ideas', 'participate', 'common'])
+  const { t } = useTranslation(['ideas', 'participate', 'engage', 'common'])
   const id = Number(useParams().id)
   const valid = Number.isSafeInteger(id) && id > 0
   const idea = useQuery({ ...ideaQuery(id), enabled: valid })
@@ -27,6 +40,24 @@ export function IdeaPage() {
   const districts = useQuery(districtsQuery)
   const me = useQuery(meQuery)
   const qc = useQueryClient()
+  const user = me.data
+  const campaignId = idea.data?.campaignId ?? null
+  const campaign = useQuery({ ...campaignQuery(campaignId ?? 0), enabled: campaignId !== null })
+  const [liveVotes, setLiveVotes] = useState('')
+
+  // Counts stay current while the page is open; remote votes are announced politely, once.
+  useIdeaLive(id, valid && idea.isSuccess, {
+    onComments: () => void qc.invalidateQueries({ queryKey: commentKeys.list(id) }),
+    onRemoteVotes: (count) => setLiveVotes(t('engage:idea.liveVotes', { count })),
+    onNotifications: (unread) => qc.setQueryData(notificationKeys.unread(), { unread }),
+  })
+
+  // Voting or following makes a member "involved", which lets them rate: ask the API again.
+  // A vote also changes who supports the idea.
+  useOnChange(idea.data && `${idea.data.hasVoted}-${idea.data.isFollowing}`, () => {
+    if (user) void qc.invalidateQueries({ queryKey: satisfactionKeys.mine(id) })
+  })
+  useOnChange(idea.data?.voteCount, () => void qc.invalidateQueries({ queryKey: satisfactionKeys.supporters(id) }))
 
   const notFound = !valid || (idea.error instanceof ApiRequestError && idea.error.status === 404)
   if (notFound) {
@@ -50,11 +81,11 @@ export function IdeaPage() {
   }
 
   const data = idea.data
-  const user = me.data
   const theme = themes.data?.items.find((th) => th.id === data.themeId)
   const district = districts.data?.items.find((d) => d.id === data.districtId)
   const authorName = data.author.id === null ? t('detail.deletedAuthor') : data.author.displayName
   const canEdit = !!user && data.author.id === user.id && data.status === 'new'
+  const helpable = data.status === 'planned' || data.status === 'in_progress'
 
   return (
     <article className="idea-detail">
@@ -81,6 +112,12 @@ export function IdeaPage() {
         {formatDate(data.createdAt)}
         {data.channel !== 'web' && <> · {t('detail.receivedVia', { channel: t(`channel.${data.channel}`) })}</>}
       </p>
+      {campaign.data && (
+        <p className="idea-detail__campaign">
+          {t('engage:campaign.ideaOf')} <Link to={`/meedenkvragen/${campaign.data.id}`}>{campaign.data.title}</Link>
+        </p>
+      )}
+      <IdeaWaiting idea={data} />
       {canEdit && (
         <p className="idea-detail__edit">
           <Link to={`/ideeen/${data.id}/bewerken`}>{t('participate:edit.link')}</Link>{' '}
@@ -102,12 +139,19 @@ export function IdeaPage() {
         </h2>
         <VoteControl idea={data} user={user} />
         <FollowControl idea={data} user={user} />
+        {helpable && <HelpControl idea={data} user={user} />}
+        <p className="visually-hidden" aria-live="polite">
+          {liveVotes}
+        </p>
       </section>
+      {user && <SatisfactionPanel ideaId={data.id} />}
+      <ProgressUpdates updates={data.progressUpdates} />
       <section aria-labelledby="timeline-title" className="section">
         <h2 id="timeline-title">{t('detail.timeline')}</h2>
         {data.timeline.length === 0 && <p>{t('detail.timelineEmpty')}</p>}
         <IdeaTimeline createdAt={data.createdAt} entries={data.timeline} />
       </section>
+      <SupportersTable ideaId={data.id} districts={districts.data?.items ?? []} />
       <CommentSection
         ideaId={data.id}
         commentCount={data.commentCount}
@@ -117,4 +161,16 @@ export function IdeaPage() {
       />
     </article>
   )
+}
+
+/** Runs `effect` when `value` changes after the first time it was known (not on the first load). */
+function useOnChange(value: unknown, effect: () => void): void {
+  const previous = useRef<unknown>(undefined)
+  const latest = useRef(effect)
+  latest.current = effect
+  useEffect(() => {
+    const before = previous.current
+    previous.current = value
+    if (before !== undefined && before !== value) latest.current()
+  }, [value])
 }

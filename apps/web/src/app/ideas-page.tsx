@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
+import { CampaignBanner } from '../features/campaigns/components/campaign-banner'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { filtersFromSearch, ideaListQuery, searchFromFilters } from '../features/ideas/api/idea-queries'
 import { IdeaCard } from '../features/ideas/components/idea-card'
@@ -38,6 +39,7 @@ export function IdeasPage() {
           </Link>
         </div>
       </div>
+      <CampaignBanner />
       <IdeaFilters
         filters={filters}
         themes={themes.data?.items ?? []}

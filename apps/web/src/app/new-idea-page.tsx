@@ -1,13 +1,18 @@
+import type { Campaign } from '@meedenken/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
+import { campaignQuery } from '../features/campaigns/api/campaign-queries'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { useCreateIdea } from '../features/ideas/api/propose-queries'
 import { IdeaForm } from '../features/ideas/components/idea-form'
 import { clearDraft, ideaFromDraft, loadDraft, saveDraft } from '../features/ideas/idea-draft'
+import '../lib/i18n-engage'
 import '../lib/i18n-participate'
+import { ErrorMessage } from '../ui/error-message'
+import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 
 export function NewIdeaPage() {
@@ -23,17 +28,53 @@ export function NewIdeaPage() {
   )
 }
 
+/** `?meedenkvraag=ID`: the idea is sent in for that campaign, with its theme chosen already. */
 function ProposeIdea() {
-  const { t } = useTranslation('participate')
+  const [searchParams] = useSearchParams()
+  const raw = searchParams.get('meedenkvraag')
+  const campaignId = raw && /^\d{1,9}$/.test(raw) ? Number(raw) : null
+  const campaign = useQuery({ ...campaignQuery(campaignId ?? 0), enabled: campaignId !== null })
+  if (campaignId === null) return <ProposeForm campaign={null} />
+  if (campaign.isPending) return <Loading />
+  // An unknown or failed campaign must not keep anyone from sending in their idea.
+  return (
+    <>
+      {campaign.isError && <ErrorMessage error={campaign.error} onRetry={() => void campaign.refetch()} />}
+      <ProposeForm campaign={campaign.data ?? null} />
+    </>
+  )
+}
+
+function ProposeForm({ campaign }: { campaign: Campaign | null }) {
+  const { t } = useTranslation(['participate', 'engage'])
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
   const create = useCreateIdea()
   const navigate = useNavigate()
-  const [initial] = useState(loadDraft)
+  const open = campaign?.phase === 'ideas'
+  const [initial] = useState(() => {
+    const draft = loadDraft()
+    return open && campaign ? { ...draft, themeId: String(campaign.themeId) } : draft
+  })
 
   return (
     <>
       <p className="lead">{t('propose.intro')}</p>
+      {campaign &&
+        (open ? (
+          <div className="alert alert--info">
+            <p>
+              {t('engage:campaign.forCampaign')} <Link to={`/meedenkvragen/${campaign.id}`}>{campaign.title}</Link>
+            </p>
+          </div>
+        ) : (
+          <div className="alert alert--info">
+            <p>
+              <Link to={`/meedenkvragen/${campaign.id}`}>{campaign.title}</Link>
+            </p>
+            <p>{t('engage:campaign.closedForIdeas')}</p>
+          </div>
+        ))}
       <IdeaForm
         initial={initial}
         themes={themes.data?.items ?? []}
@@ -42,7 +83,10 @@ function ProposeIdea() {
         submitLabel={t('propose.submit')}
         onDraftChange={saveDraft}
         onSubmit={async (draft) => {
-          const { idea } = await create.mutateAsync(ideaFromDraft(draft))
+          const { idea } = await create.mutateAsync({
+            ...ideaFromDraft(draft),
+            ...(open && campaign ? { campaignId: campaign.id } : {}),
+          })
           clearDraft()
           navigate(`/ideeen/${idea.id}`, { state: { notice: t('propose.sent', { days: idea.responseNormDays }) } })
         }}

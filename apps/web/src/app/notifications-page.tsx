@@ -1,9 +1,116 @@
-import '../lib/i18n-engage'
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { RequireRole } from '../features/accounts/components/require-role'
+import { ideaKeys } from '../features/ideas/api/idea-queries'
+import { notificationsQuery, useMarkRead } from '../features/notifications/api/notification-queries'
+import { NotificationItem } from '../features/notifications/components/notification-item'
+import { errorText } from '../lib/errors'
+import '../lib/i18n-engage'
+import { ErrorMessage } from '../ui/error-message'
+import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
+import '../styles/engage.css'
 
-// Placeholder: this page is being built.
 export function NotificationsPage() {
   const { t } = useTranslation('engage')
-  return <PageHeading title={t('title.placeholder')}>{t('title.placeholder')}</PageHeading>
+  return (
+    <div className="narrow-wide">
+      <PageHeading title={t('notifications.title')}>{t('notifications.title')}</PageHeading>
+      <p className="lead">{t('notifications.intro')}</p>
+      <RequireRole minRole="member">{() => <NotificationList />}</RequireRole>
+    </div>
+  )
+}
+
+function NotificationList() {
+  const { t } = useTranslation('engage')
+  const list = useInfiniteQuery(notificationsQuery)
+  const markRead = useMarkRead()
+  const qc = useQueryClient()
+  const [announcement, setAnnouncement] = useState('')
+  const [focusId, setFocusId] = useState<number | null>(null)
+  const items = list.data?.pages.flatMap((p) => p.items) ?? []
+  const unread = list.data?.pages[0]?.unread ?? 0
+
+  useEffect(() => {
+    if (focusId === null) return
+    document.querySelector<HTMLElement>(`#melding-${focusId} a`)?.focus()
+    setFocusId(null)
+  }, [focusId])
+
+  async function loadMore() {
+    if (list.isFetchingNextPage) return
+    const before = items.length
+    const result = await list.fetchNextPage()
+    const first = result.data?.pages.flatMap((p) => p.items)[before]
+    if (first) setFocusId(first.id)
+  }
+
+  function markAll() {
+    if (markRead.isPending) return
+    markRead.mutate(undefined, {
+      onSuccess: () => setAnnouncement(t('notifications.markedAll')),
+      onError: (error) => setAnnouncement(errorText(error)),
+    })
+  }
+
+  if (list.isPending) return <Loading />
+  if (list.isError) return <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+  return (
+    <>
+      <div className="notifications__bar">
+        <p className="notifications__count">
+          {unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.noneUnread')}
+        </p>
+        {unread > 0 && (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={markAll}
+            aria-disabled={markRead.isPending || undefined}
+          >
+            {t('notifications.markAll')}
+          </button>
+        )}
+      </div>
+      <p className="status-line" role="status">
+        {announcement}
+      </p>
+      {items.length === 0 ? (
+        <div className="empty-state">
+          <p>{t('notifications.empty')}</p>
+        </div>
+      ) : (
+        <ul className="notifications">
+          {items.map((n) => (
+            <li key={n.id} id={`melding-${n.id}`}>
+              <NotificationItem
+                notification={n}
+                onOpen={() => {
+                  if (!n.read) markRead.mutate([n.id])
+                  // The news is about a change: the idea must not be shown from an older visit.
+                  if (n.ideaId !== null) void qc.invalidateQueries({ queryKey: ideaKeys.detail(n.ideaId) })
+                }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.hasNextPage && (
+        <button
+          type="button"
+          className="button button--secondary load-more"
+          onClick={() => void loadMore()}
+          aria-disabled={list.isFetchingNextPage || undefined}
+        >
+          {list.isFetchingNextPage ? t('notifications.loadingMore') : t('notifications.loadMore')}
+        </button>
+      )}
+      <p className="notifications__profile">
+        {t('notifications.profileHint')} <Link to="/profiel">{t('notifications.profileLink')}</Link>
+      </p>
+    </>
+  )
 }

@@ -1,15 +1,16 @@
-import type { Locale, ProfileUpdate, TargetGroup, User } from '@meedenken/shared'
-import { TARGET_GROUPS } from '@meedenken/shared/constants'
-import { useMutation, useQuery } from '@tanstack/react-query'
+import type { EmailFrequency, Locale, ProfileUpdate, TargetGroup, User } from '@meedenken/shared'
+import { EMAIL_FREQUENCIES, TARGET_GROUPS } from '@meedenken/shared/constants'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { useSetSignedIn } from '../features/accounts/api/account-queries'
+import { accountKeys, useSetSignedIn } from '../features/accounts/api/account-queries'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery } from '../features/catalog/api/catalog-queries'
 import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
 import { setLocale } from '../lib/i18n'
+import '../lib/i18n-engage'
 import { Choice, ErrorSummary, Field, formValues } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
 
@@ -22,6 +23,7 @@ export function ProfilePage() {
         {(user) => (
           <>
             <ProfileForm user={user} />
+            <EmailPreference user={user} />
             <PasswordForm />
             <MyData />
             <DeleteAccount />
@@ -118,6 +120,46 @@ function ProfileForm({ user }: { user: User }) {
         </button>
         <p role="status" className="status-line">
           {save.isSuccess ? t('profile.saved') : ''}
+        </p>
+      </form>
+    </section>
+  )
+}
+
+/** How often notifications also come by e-mail: at once, as a daily summary, or never. */
+function EmailPreference({ user }: { user: User }) {
+  const { t } = useTranslation('engage')
+  const qc = useQueryClient()
+  const save = useMutation({
+    mutationFn: (emailFrequency: EmailFrequency) => call(api.api.me.$patch({ json: { emailFrequency } })),
+    // Only the account changes: nothing else on the site needs fetching again.
+    onSuccess: ({ user: updated }) => qc.setQueryData(accountKeys.me(), updated),
+  })
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const value = formValues(event.currentTarget).emailFrequency
+    if (value && (EMAIL_FREQUENCIES as readonly string[]).includes(value)) save.mutate(value as EmailFrequency)
+  }
+
+  return (
+    <section className="section" aria-labelledby="profile-email">
+      <h2 id="profile-email">{t('emailPreference.title')}</h2>
+      <p>{t('emailPreference.intro')}</p>
+      <form className="form" noValidate onSubmit={submit}>
+        <Choice
+          name="emailFrequency"
+          legend={t('emailPreference.legend')}
+          hint={t('emailPreference.hint')}
+          defaultValue={user.emailFrequency}
+          error={save.isError ? errorText(save.error) : undefined}
+          options={EMAIL_FREQUENCIES.map((f) => ({ value: f, label: t(`emailPreference.${f}`) }))}
+        />
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('emailPreference.save')}
+        </button>
+        <p role="status" className="status-line">
+          {save.isSuccess ? t('emailPreference.saved') : ''}
         </p>
       </form>
     </section>

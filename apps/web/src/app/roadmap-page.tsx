@@ -1,9 +1,157 @@
-import '../lib/i18n-engage'
+import type { RoadmapItem } from '@meedenken/shared'
+import { useQuery } from '@tanstack/react-query'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link, useSearchParams } from 'react-router'
+import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
+import { type RoadmapFilters, roadmapQuery } from '../features/engage/api/engage-queries'
+import { formatDate } from '../lib/format'
+import { currentLocale } from '../lib/i18n'
+import '../lib/i18n-engage'
+import { ErrorMessage } from '../ui/error-message'
+import { Field, formValues } from '../ui/form'
+import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
+import '../styles/engage.css'
 
-// Placeholder: this page is being built.
+const digits = (value: string | null | undefined) => (value && /^\d{1,9}$/.test(value) ? value : undefined)
+
+function filtersFrom(params: URLSearchParams): RoadmapFilters {
+  const filters: RoadmapFilters = {}
+  const theme = digits(params.get('theme'))
+  const district = digits(params.get('district'))
+  if (theme) filters.theme = theme
+  if (district) filters.district = district
+  return filters
+}
+
+type Column = { key: 'planned' | 'inProgress' | 'done'; items: RoadmapItem[] }
+
+/**
+ * What the municipality is going to do, is doing and has done: three lists (a board on a
+ * wide screen, one below the other on a phone). Filters live in the URL.
+ */
 export function RoadmapPage() {
-  const { t } = useTranslation('engage')
-  return <PageHeading title={t('title.placeholder')}>{t('title.placeholder')}</PageHeading>
+  const { t } = useTranslation(['engage', 'ideas'])
+  const [searchParams, setSearchParams] = useSearchParams()
+  const filters = filtersFrom(searchParams)
+  const roadmap = useQuery(roadmapQuery(filters))
+  const themes = useQuery(themesQuery)
+  const districts = useQuery(districtsQuery)
+  const locale = currentLocale()
+  const themeName = new Map(themes.data?.items.map((th) => [th.id, locale === 'en' ? th.nameEn : th.name]))
+  const districtName = new Map(districts.data?.items.map((d) => [d.id, d.name]))
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const values = formValues(event.currentTarget)
+    const next = new URLSearchParams()
+    if (values.theme) next.set('theme', values.theme)
+    if (values.district) next.set('district', values.district)
+    setSearchParams(next)
+  }
+
+  const columns: Column[] = roadmap.data
+    ? [
+        { key: 'planned', items: roadmap.data.planned },
+        { key: 'inProgress', items: roadmap.data.inProgress },
+        { key: 'done', items: roadmap.data.done },
+      ]
+    : []
+
+  return (
+    <>
+      <PageHeading title={t('roadmap.title')}>{t('roadmap.title')}</PageHeading>
+      <p className="lead">{t('roadmap.intro')}</p>
+      <form className="filters" aria-label={t('roadmap.filtersLabel')} onSubmit={apply} key={searchParams.toString()}>
+        <div className="filters__grid">
+          <Field name="theme" label={t('filters.theme')}>
+            {(p) => (
+              <select {...p} defaultValue={filters.theme ?? ''} key={themes.data ? 'themes' : 'loading'}>
+                <option value="">{t('filters.all')}</option>
+                {themes.data?.items.map((th) => (
+                  <option key={th.id} value={th.id}>
+                    {locale === 'en' ? th.nameEn : th.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="district" label={t('filters.district')}>
+            {(p) => (
+              <select {...p} defaultValue={filters.district ?? ''} key={districts.data ? 'districts' : 'loading'}>
+                <option value="">{t('filters.all')}</option>
+                {districts.data?.items.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            {t('roadmap.apply')}
+          </button>
+          {(filters.theme || filters.district) && (
+            <Link to="/plannen" className="button button--secondary">
+              {t('filters.reset')}
+            </Link>
+          )}
+        </div>
+      </form>
+      <p className="visually-hidden" role="status">
+        {roadmap.data
+          ? t('roadmap.summary', {
+              planned: roadmap.data.planned.length,
+              inProgress: roadmap.data.inProgress.length,
+              done: roadmap.data.done.length,
+            })
+          : ''}
+      </p>
+      {roadmap.isPending && <Loading />}
+      {roadmap.isError && <ErrorMessage error={roadmap.error} onRetry={() => void roadmap.refetch()} />}
+      {roadmap.data && (
+        <div className="roadmap">
+          {columns.map(({ key, items }) => (
+            <section key={key} className={`roadmap__column roadmap__column--${key}`} aria-labelledby={`roadmap-${key}`}>
+              <h2 id={`roadmap-${key}`} className="roadmap__title">
+                {t(`roadmap.${key}`)} <span className="roadmap__count">({items.length})</span>
+              </h2>
+              <p className="roadmap__intro">{t(`roadmap.${key}Intro`)}</p>
+              {items.length === 0 ? (
+                <p className="roadmap__empty">{t('roadmap.empty')}</p>
+              ) : (
+                <ul className="roadmap__list">
+                  {items.map((item) => (
+                    <li key={item.id} className="roadmap__item">
+                      <h3 className="roadmap__item-title">
+                        <Link to={`/ideeen/${item.id}`}>{item.title}</Link>
+                      </h3>
+                      <div className="idea-card__meta">
+                        {themeName.get(item.themeId) && <span className="tag">{themeName.get(item.themeId)}</span>}
+                        <span className="tag tag--place">
+                          {(item.districtId && districtName.get(item.districtId)) || t('ideas:card.everywhere')}
+                        </span>
+                      </div>
+                      <p className="roadmap__meta">
+                        <span className="count">{t('ideas:card.votes', { count: item.voteCount })}</span> ·{' '}
+                        {t('roadmap.lastUpdate', { date: formatDate(item.lastUpdateAt) })}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {key === 'done' && (
+                <p className="roadmap__more">
+                  <Link to="/jij-zei-wij-deden">{t('roadmap.youSaidWeDid')}</Link>
+                </p>
+              )}
+            </section>
+          ))}
+        </div>
+      )}
+    </>
+  )
 }

@@ -9,6 +9,8 @@ export type IdeaFilters = {
   district?: string
   targetGroup?: TargetGroup
   q?: string
+  /** A campaign's ideas; set by its page, never read from the list page's URL. */
+  campaign?: string
   sort: IdeaSort
 }
 

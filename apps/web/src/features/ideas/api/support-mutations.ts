@@ -48,3 +48,22 @@ export function useFollow(ideaId: number) {
     },
   })
 }
+
+/** "Ik denk mee": offer to help with a planned or running idea, or withdraw the offer. */
+export function useHelp(ideaId: number) {
+  const qc = useQueryClient()
+  const { queryKey } = ideaQuery(ideaId)
+  return useMutation({
+    mutationFn: (offer: { note: string } | null) => {
+      const param = { id: String(ideaId) }
+      return call(
+        offer
+          ? api.api.ideas[':id'].help.$put({ param, json: offer.note ? { note: offer.note } : {} })
+          : api.api.ideas[':id'].help.$delete({ param }),
+      )
+    },
+    onSuccess: (state) => {
+      qc.setQueryData(queryKey, (old) => old && { idea: { ...old.idea, ...state } })
+    },
+  })
+}

@@ -5,10 +5,17 @@ import { formatDate } from '../../../lib/format'
 import { StatusBadge } from '../../../ui/status-badge'
 import { excerpt } from '../excerpt'
 
-type Props = { idea: Idea; themeName: string | undefined; districtName: string | undefined }
+type Props = {
+  idea: Idea
+  themeName: string | undefined
+  districtName: string | undefined
+  /** 3 where the list sits under its own h2 (a campaign's ideas). */
+  headingLevel?: 2 | 3
+}
 
-export function IdeaCard({ idea, themeName, districtName }: Props) {
+export function IdeaCard({ idea, themeName, districtName, headingLevel = 2 }: Props) {
   const { t } = useTranslation('ideas')
+  const Heading = headingLevel === 3 ? 'h3' : 'h2'
   return (
     <article className="idea-card" aria-labelledby={`idea-${idea.id}-title`}>
       <div className="idea-card__meta">
@@ -16,9 +23,9 @@ export function IdeaCard({ idea, themeName, districtName }: Props) {
         {themeName && <span className="tag">{themeName}</span>}
         <span className="tag tag--place">{districtName ?? t('card.everywhere')}</span>
       </div>
-      <h2 className="idea-card__title" id={`idea-${idea.id}-title`}>
+      <Heading className="idea-card__title" id={`idea-${idea.id}-title`}>
         <Link to={`/ideeen/${idea.id}`}>{idea.title}</Link>
-      </h2>
+      </Heading>
       <p className="idea-card__excerpt">{excerpt(idea.body, 180)}</p>
       <p className="idea-card__footer">
         <span className="count">{t('card.votes', { count: idea.voteCount })}</span>

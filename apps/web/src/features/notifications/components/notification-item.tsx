@@ -1,0 +1,51 @@
+import type { Notification } from '@meedenken/shared'
+import { NOTIFICATION_KINDS } from '@meedenken/shared/constants'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { formatDateTime } from '../../../lib/format'
+import '../../../lib/i18n-engage'
+
+type Kind = (typeof NOTIFICATION_KINDS)[number]
+// The API may add the campaign to a notification; read it when it is there.
+type WithCampaign = Notification & { campaignId?: number | null }
+
+const isKind = (kind: string): kind is Kind => (NOTIFICATION_KINDS as readonly string[]).includes(kind)
+const ASKS_RATING: readonly string[] = ['status_changed', 'official_answer']
+
+/** One notification in plain words; the sentence is the link to what it is about. */
+export function NotificationItem({ notification, onOpen }: { notification: WithCampaign; onOpen: () => void }) {
+  const { t } = useTranslation(['engage', 'ideas'])
+  const n = notification
+  const title = n.ideaTitle ?? t('notifications.removedIdea')
+  const status = n.status ? t(`ideas:status.${n.status}`) : ''
+  const text = isKind(n.kind)
+    ? t(`notifications.kind.${n.kind}`, { title, status })
+    : t('notifications.kind.other', { title })
+  const to =
+    n.kind === 'campaign_opened'
+      ? n.campaignId
+        ? `/meedenkvragen/${n.campaignId}`
+        : '/meedenkvragen'
+      : n.ideaId !== null
+        ? `/ideeen/${n.ideaId}`
+        : null
+
+  return (
+    <article className={`notification${n.read ? '' : ' notification--unread'}`}>
+      {!n.read && <span className="badge notification__new">{t('notifications.new')}</span>}
+      <p className="notification__text">
+        {to ? (
+          <Link to={to} onClick={onOpen}>
+            {text}
+          </Link>
+        ) : (
+          text
+        )}
+      </p>
+      {ASKS_RATING.includes(n.kind) && <p className="notification__hint">{t('notifications.rateHint')}</p>}
+      <p className="notification__date">
+        <time dateTime={n.createdAt}>{formatDateTime(n.createdAt)}</time>
+      </p>
+    </article>
+  )
+}

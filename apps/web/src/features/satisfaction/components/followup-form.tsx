@@ -1,0 +1,92 @@
+import { type FormEvent, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import '../../../lib/i18n-engage'
+import { errorText } from '../../../lib/errors'
+import { type FollowupAnswer, useFollowup } from '../api/satisfaction-queries'
+
+const ANSWERS: FollowupAnswer[] = ['yes', 'partly', 'no']
+
+type Props = { ideaId: number; answer: FollowupAnswer | null; remark: string | null }
+
+/** Some weeks after an idea was carried out: did the change help? */
+export function FollowupForm({ ideaId, answer, remark }: Props) {
+  const { t } = useTranslation('engage')
+  const followup = useFollowup(ideaId)
+  const [choice, setChoice] = useState<FollowupAnswer | null>(answer)
+  const [error, setError] = useState<string | null>(null)
+  const [saved, setSaved] = useState('')
+  const firstRadio = useRef<HTMLInputElement>(null)
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (followup.isPending) return
+    setSaved('')
+    if (!choice) {
+      setError(t('followup.choose'))
+      firstRadio.current?.focus()
+      return
+    }
+    setError(null)
+    const text = String(new FormData(event.currentTarget).get('remark') ?? '').trim()
+    followup.mutate(
+      { answer: choice, ...(text ? { remark: text } : {}) },
+      {
+        onSuccess: () => setSaved(t('followup.saved')),
+        onError: (failure) => setSaved(t('followup.failed', { reason: errorText(failure) })),
+      },
+    )
+  }
+
+  return (
+    <form className="rating" onSubmit={submit} noValidate>
+      <fieldset
+        className={`field choice${error ? ' field--error' : ''}`}
+        aria-describedby={error ? 'followup-error' : undefined}
+      >
+        <legend className="rating__question">{t('followup.legend')}</legend>
+        {error && (
+          <p className="field__error" id="followup-error">
+            {error}
+          </p>
+        )}
+        {ANSWERS.map((a, i) => (
+          <div className="choice__option" key={a}>
+            <input
+              ref={i === 0 ? firstRadio : undefined}
+              type="radio"
+              id={`followup-${a}`}
+              name="followup"
+              value={a}
+              checked={choice === a}
+              onChange={() => setChoice(a)}
+              aria-invalid={error ? true : undefined}
+            />
+            <label htmlFor={`followup-${a}`}>{t(`followup.${a}`)}</label>
+          </div>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="followup-remark">{t('satisfaction.remark')}</label>
+        <p className="field__hint" id="followup-remark-hint">
+          {t('satisfaction.remarkHint')}
+        </p>
+        <textarea
+          id="followup-remark"
+          name="remark"
+          rows={3}
+          maxLength={1000}
+          defaultValue={remark ?? ''}
+          aria-describedby="followup-remark-hint"
+        />
+      </div>
+      <div className="form__actions">
+        <button type="submit" className="button" aria-disabled={followup.isPending || undefined}>
+          {t('followup.submit')}
+        </button>
+      </div>
+      <p className="status-line" role="status">
+        {saved}
+      </p>
+    </form>
+  )
+}
