@@ -227,6 +227,8 @@ export const Notification = z
     kind: z.string(),
     ideaId: z.number().int().nullable(),
     ideaTitle: z.string().nullable(),
+    campaignId: z.number().int().nullable().meta({ description: 'The question that opened, for campaign_opened' }),
+    campaignTitle: z.string().nullable(),
     status: IdeaStatus.nullable(),
     read: z.boolean(),
     createdAt: Timestamp,

@@ -126,7 +126,8 @@ describe('campaign phases', () => {
     const organisation = makeUser(fresh.db, { targetGroup: 'organisation' })
     fresh.clock.set('2026-11-01T09:00:00+01:00')
     const staff = await loginAs(fresh, 'staff')
-    await request(fresh, '/api/staff/campaigns', {
+    const member = await loginAs(fresh, 'member')
+    const created = await request(fresh, '/api/staff/campaigns', {
       cookie: staff.cookie,
       body: {
         title: 'Wat vindt u van de bibliotheek?',
@@ -146,6 +147,15 @@ describe('campaign phases', () => {
     expect(rows.map((r) => r.userId)).not.toContain(organisation.id)
     expect(new Set(rows.map((r) => r.userId)).size).toBe(rows.length)
     expect(notified).toBe(rows.length)
+    const { campaign } = (await created.json()) as { campaign: { id: number } }
+    const mine = await request(fresh, '/api/me/notifications', { cookie: member.cookie })
+    expect(((await mine.json()) as { items: unknown[] }).items).toEqual([
+      expect.objectContaining({
+        kind: 'campaign_opened',
+        campaignId: campaign.id,
+        campaignTitle: 'Wat vindt u van de bibliotheek?',
+      }),
+    ])
   })
 })
 

@@ -1,7 +1,7 @@
 import type { Notification } from '@meedenken/shared'
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/open'
-import { ideas, notifications, statusChanges, users } from '../../db/schema'
+import { campaigns, ideas, notifications, statusChanges, users } from '../../db/schema'
 
 export function listNotifications(
   db: Db,
@@ -15,6 +15,8 @@ export function listNotifications(
       kind: notifications.kind,
       ideaId: notifications.ideaId,
       ideaTitle: ideas.title,
+      campaignId: notifications.campaignId,
+      campaignTitle: campaigns.title,
       status: statusChanges.toStatus,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
@@ -22,6 +24,7 @@ export function listNotifications(
     .from(notifications)
     .leftJoin(ideas, eq(ideas.id, notifications.ideaId))
     .leftJoin(statusChanges, eq(statusChanges.id, notifications.statusChangeId))
+    .leftJoin(campaigns, eq(campaigns.id, notifications.campaignId))
     .where(and(eq(notifications.userId, userId), beforeId === null ? undefined : lt(notifications.id, beforeId)))
     .orderBy(desc(notifications.id))
     .limit(limit + 1)
@@ -33,6 +36,8 @@ export function listNotifications(
       kind: r.kind,
       ideaId: r.ideaId,
       ideaTitle: r.ideaTitle,
+      campaignId: r.campaignId,
+      campaignTitle: r.campaignTitle,
       status: r.status,
       read: r.readAt !== null,
       createdAt: new Date(r.createdAt).toISOString(),

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { comments, followupAnswers, ideas, ratings, statusChanges, users } from '../../db/schema'
+import { suppressSmallCells } from '../../domain/small-cells'
 import { notifyFollowers } from '../../notify/notify.data'
 import { bump, ratingCell } from '../../stats/counters.data'
 
@@ -235,8 +236,6 @@ export function ratingsForStaff(db: Db, ideaId: number) {
     .map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }))
 }
 
-const suppress = (n: number) => (n < MIN_CELL_SIZE ? null : n)
-
 /** Who supports an idea, by target group and district; small groups are not shown. */
 export function supporterBreakdown(db: Db, ideaId: number): Breakdown | null {
   const idea = db.select({ hidden: ideas.hidden }).from(ideas).where(eq(ideas.id, ideaId)).get()
@@ -248,10 +247,18 @@ export function supporterBreakdown(db: Db, ideaId: number): Breakdown | null {
     select u.district_id as "districtId", count(*) as n from votes v join users u on u.id = v.user_id
     where v.idea_id = ${ideaId} group by u.district_id order by n desc`)
   const total = byGroup.reduce((sum, g) => sum + g.n, 0)
+  const groupCounts = suppressSmallCells(
+    byGroup.map((g) => g.n),
+    MIN_CELL_SIZE,
+  )
+  const districtCounts = suppressSmallCells(
+    byDistrict.map((d) => d.n),
+    MIN_CELL_SIZE,
+  )
   return {
     total,
-    byTargetGroup: byGroup.map((g) => ({ targetGroup: g.group ?? 'unknown', count: suppress(g.n) })),
-    byDistrict: byDistrict.map((d) => ({ districtId: d.districtId, count: suppress(d.n) })),
+    byTargetGroup: byGroup.map((g, i) => ({ targetGroup: g.group ?? 'unknown', count: groupCounts[i] ?? null })),
+    byDistrict: byDistrict.map((d, i) => ({ districtId: d.districtId, count: districtCounts[i] ?? null })),
     suppressedBelow: MIN_CELL_SIZE,
   }
 }

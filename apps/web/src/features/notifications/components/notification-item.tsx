@@ -6,20 +6,18 @@ import { formatDateTime } from '../../../lib/format'
 import '../../../lib/i18n-engage'
 
 type Kind = (typeof NOTIFICATION_KINDS)[number]
-// The API may add the campaign to a notification; read it when it is there.
-type WithCampaign = Notification & { campaignId?: number | null }
 
 const isKind = (kind: string): kind is Kind => (NOTIFICATION_KINDS as readonly string[]).includes(kind)
 const ASKS_RATING: readonly string[] = ['status_changed', 'official_answer']
 
 /** One notification in plain words; the sentence is the link to what it is about. */
-export function NotificationItem({ notification, onOpen }: { notification: WithCampaign; onOpen: () => void }) {
+export function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: () => void }) {
   const { t } = useTranslation(['engage', 'ideas'])
   const n = notification
   const title = n.ideaTitle ?? t('notifications.removedIdea')
   const status = n.status ? t(`ideas:status.${n.status}`) : ''
   const text = isKind(n.kind)
-    ? t(`notifications.kind.${n.kind}`, { title, status })
+    ? t(`notifications.kind.${n.kind}`, { title, status, campaign: n.campaignTitle ?? '' })
     : t('notifications.kind.other', { title })
   const to =
     n.kind === 'campaign_opened'
