@@ -5,18 +5,21 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
+import { AdminNav } from '../features/staff/components/staff-nav'
 import { api, call } from '../lib/api-client'
 import { errorText } from '../lib/errors'
 import { formatDate } from '../lib/format'
 import { ErrorMessage } from '../ui/error-message'
 import { formValues } from '../ui/form'
 import { Loading } from '../ui/loading'
+import '../styles/staff.css'
 import { PageHeading } from '../ui/page-heading'
 
 export function AdminUsersPage() {
   const { t } = useTranslation('admin')
   return (
     <>
+      <AdminNav />
       <PageHeading title={t('users.title')}>{t('users.title')}</PageHeading>
       <RequireRole minRole="admin">{(me) => <UserSearch myId={me.id} />}</RequireRole>
     </>

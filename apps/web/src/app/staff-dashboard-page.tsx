@@ -1,9 +1,162 @@
 import '../lib/i18n-staff'
+import '../styles/staff.css'
+import type { DepartmentFigures } from '@meedenken/shared'
+import { useQuery } from '@tanstack/react-query'
+import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
+import { RequireRole } from '../features/accounts/components/require-role'
+import { recentQuarters } from '../features/staff/amsterdam-dates'
+import { dashboardQuery, departmentsQuery } from '../features/staff/api/staff-queries'
+import { ScrollTable } from '../features/staff/components/scroll-table'
+import { StaffNav } from '../features/staff/components/staff-nav'
+import { currentLocale } from '../lib/i18n'
+import { ErrorMessage } from '../ui/error-message'
+import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 
-// Placeholder: this page is being built.
+const QUARTER = /^\d{4}-Q[1-4]$/
+
 export function StaffDashboardPage() {
   const { t } = useTranslation('staff')
-  return <PageHeading title={t('title.placeholder')}>{t('title.placeholder')}</PageHeading>
+  return (
+    <RequireRole minRole="staff">
+      {() => (
+        <div className="staff-page">
+          <StaffNav />
+          <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
+          <p className="lead">{t('dashboard.intro')}</p>
+          <Dashboard />
+        </div>
+      )}
+    </RequireRole>
+  )
+}
+
+/** "2026-Q3" → "3e kwartaal 2026". */
+function useQuarterName() {
+  const { t } = useTranslation('staff')
+  return (quarter: string) => {
+    const [year, q] = quarter.split('-Q')
+    return t('dashboard.quarterName', { year, q })
+  }
+}
+
+function Dashboard() {
+  const { t } = useTranslation('staff')
+  const [params, setParams] = useSearchParams()
+  const requested = params.get('kwartaal')
+  const quarter = requested && QUARTER.test(requested) ? requested : undefined
+  const figures = useQuery(dashboardQuery(quarter))
+  const departments = useQuery(departmentsQuery)
+  const [quarters] = useState(() => recentQuarters(Date.now(), 8))
+  const quarterName = useQuarterName()
+  const shown = figures.data?.quarter ?? quarter ?? quarters[0] ?? ''
+  const en = currentLocale() === 'en'
+
+  const departmentName = (id: number | null) => {
+    if (id === null) return t('common.noDepartment')
+    const d = departments.data?.items.find((x) => x.id === id)
+    return d ? (en ? d.nameEn : d.name) : `#${id}`
+  }
+
+  function choose(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const value = new FormData(event.currentTarget).get('kwartaal')
+    setParams(typeof value === 'string' && value ? { kwartaal: value } : {})
+  }
+
+  const options = quarters.includes(shown) || !shown ? quarters : [shown, ...quarters]
+  return (
+    <>
+      <form className="filters filters--inline" aria-label={t('dashboard.pickerLabel')} onSubmit={choose} key={shown}>
+        <div className="field">
+          <label htmlFor="dashboard-quarter">{t('dashboard.quarter')}</label>
+          <select id="dashboard-quarter" name="kwartaal" defaultValue={shown}>
+            {options.map((q) => (
+              <option key={q} value={q}>
+                {quarterName(q)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t('dashboard.show')}
+        </button>
+      </form>
+      {figures.isPending && <Loading />}
+      {figures.isError && <ErrorMessage error={figures.error} onRetry={() => void figures.refetch()} />}
+      {figures.isSuccess && (
+        <>
+          <ScrollTable captionId="figures-caption">
+            <table className="table table--figures">
+              <caption id="figures-caption">
+                {t('dashboard.caption', { quarter: quarterName(figures.data.quarter) })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.department')}</th>
+                  <th scope="col">{t('dashboard.received')}</th>
+                  <th scope="col">{t('dashboard.withinNorm')}</th>
+                  <th scope="col">{t('dashboard.median')}</th>
+                  <th scope="col">{t('dashboard.implemented')}</th>
+                  <th scope="col">{t('dashboard.satisfaction')}</th>
+                  <th scope="col">{t('dashboard.unanswered')}</th>
+                  <th scope="col">{t('dashboard.overdue')}</th>
+                  <th scope="col">{t('dashboard.stale')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {figures.data.departments.length === 0 && (
+                  <tr>
+                    <td colSpan={9}>{t('dashboard.empty')}</td>
+                  </tr>
+                )}
+                {figures.data.departments.map((row) => (
+                  <FiguresRow key={row.departmentId ?? 'none'} row={row} name={departmentName(row.departmentId)} />
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+          <p className="muted table-note">{t('dashboard.note')}</p>
+        </>
+      )}
+    </>
+  )
+}
+
+function FiguresRow({ row, name }: { row: DepartmentFigures; name: string }) {
+  const { t } = useTranslation('staff')
+  const locale = currentLocale() === 'nl' ? 'nl-NL' : 'en-GB'
+  const fmt = (value: number, digits = 0) =>
+    value.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 })
+  const none = (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">{t('dashboard.none')}</span>
+    </>
+  )
+  const pct = (value: number | null) => (value === null ? none : `${fmt(value)}%`)
+  return (
+    <tr>
+      <th scope="row">{name}</th>
+      <td>{fmt(row.received)}</td>
+      <td>{pct(row.withinNormPct)}</td>
+      <td>
+        {row.medianAnswerDays === null
+          ? none
+          : t('dashboard.days', { count: row.medianAnswerDays, days: fmt(row.medianAnswerDays, 1) })}
+      </td>
+      <td>{pct(row.implementedPct)}</td>
+      <td>
+        {pct(row.satisfactionPct)}
+        {row.ratings > 0 && (
+          <span className="muted figure__note"> {t('dashboard.ratings', { count: row.ratings })}</span>
+        )}
+      </td>
+      <td>{fmt(row.unanswered)}</td>
+      <td className={row.overdue > 0 ? 'figure--alert' : undefined}>{fmt(row.overdue)}</td>
+      <td className={row.stale > 0 ? 'figure--warn' : undefined}>{fmt(row.stale)}</td>
+    </tr>
+  )
 }

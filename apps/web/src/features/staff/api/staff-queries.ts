@@ -1,0 +1,127 @@
+import type { InboxTab } from '@meedenken/shared'
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import { api, call } from '../../../lib/api-client'
+
+export const staffKeys = {
+  all: ['staff'] as const,
+  inboxes: () => [...staffKeys.all, 'inbox'] as const,
+  inbox: (tab: InboxTab) => [...staffKeys.inboxes(), tab] as const,
+  ideas: () => [...staffKeys.all, 'idea'] as const,
+  idea: (id: number) => [...staffKeys.ideas(), id] as const,
+  helpers: (id: number) => [...staffKeys.idea(id), 'helpers'] as const,
+  ratings: (id: number) => [...staffKeys.idea(id), 'ratings'] as const,
+  search: (q: string) => [...staffKeys.all, 'search', q] as const,
+  colleagues: () => [...staffKeys.all, 'colleagues'] as const,
+  departments: () => [...staffKeys.all, 'departments'] as const,
+  settings: () => [...staffKeys.all, 'settings'] as const,
+  moderation: () => [...staffKeys.all, 'moderation'] as const,
+  dashboard: (quarter: string | undefined) => [...staffKeys.all, 'dashboard', quarter ?? 'current'] as const,
+  campaigns: () => [...staffKeys.all, 'campaigns'] as const,
+  audit: (filters: AuditFilters) => [...staffKeys.all, 'audit', filters] as const,
+}
+
+/** The inbox shows many rows at once: a civil servant scans a tab rather than pages through it. */
+export const INBOX_PAGE_SIZE = 50
+
+export const inboxQuery = (tab: InboxTab) =>
+  infiniteQueryOptions({
+    queryKey: staffKeys.inbox(tab),
+    queryFn: ({ pageParam }) =>
+      call(
+        api.api.staff.inbox.$get({
+          query: { tab, limit: String(INBOX_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : {}) },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+
+export const staffIdeaQuery = (id: number) =>
+  queryOptions({
+    queryKey: staffKeys.idea(id),
+    queryFn: () => call(api.api.staff.ideas[':id'].$get({ param: { id: String(id) } })),
+  })
+
+export const helpersQuery = (id: number) =>
+  queryOptions({
+    queryKey: staffKeys.helpers(id),
+    queryFn: () => call(api.api.staff.ideas[':id'].helpers.$get({ param: { id: String(id) } })),
+  })
+
+export const ratingsQuery = (id: number) =>
+  queryOptions({
+    queryKey: staffKeys.ratings(id),
+    queryFn: () => call(api.api.staff.ideas[':id'].ratings.$get({ param: { id: String(id) } })),
+  })
+
+/** Ideas to merge a duplicate into: the public search, which leaves hidden ideas out. */
+export const ideaSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: staffKeys.search(q),
+    queryFn: () => call(api.api.ideas.$get({ query: { q, limit: '10' } })),
+    enabled: q.length > 0,
+  })
+
+// Colleagues, departments and settings change rarely; one fetch per few minutes is plenty.
+export const colleaguesQuery = queryOptions({
+  queryKey: staffKeys.colleagues(),
+  queryFn: () => call(api.api.staff.colleagues.$get()),
+  staleTime: 5 * 60_000,
+})
+
+export const departmentsQuery = queryOptions({
+  queryKey: staffKeys.departments(),
+  queryFn: () => call(api.api.departments.$get()),
+  staleTime: 5 * 60_000,
+})
+
+export const settingsQuery = queryOptions({
+  queryKey: staffKeys.settings(),
+  queryFn: () => call(api.api.settings.$get()),
+  staleTime: 5 * 60_000,
+})
+
+export const moderationQuery = queryOptions({
+  queryKey: staffKeys.moderation(),
+  queryFn: () => call(api.api.staff.moderation.$get()),
+})
+
+export const dashboardQuery = (quarter: string | undefined) =>
+  queryOptions({
+    queryKey: staffKeys.dashboard(quarter),
+    queryFn: () => call(api.api.staff.dashboard.$get({ query: quarter ? { quarter } : {} })),
+  })
+
+export const campaignsQuery = queryOptions({
+  queryKey: staffKeys.campaigns(),
+  queryFn: () => call(api.api.campaigns.$get()),
+})
+
+export type AuditFilters = { action?: string; actor?: string }
+
+export const auditQuery = (filters: AuditFilters) =>
+  infiniteQueryOptions({
+    queryKey: staffKeys.audit(filters),
+    queryFn: ({ pageParam }) =>
+      call(
+        api.api.admin.audit.$get({
+          query: {
+            ...(filters.action ? { action: filters.action } : {}),
+            ...(filters.actor ? { actor: filters.actor } : {}),
+            ...(pageParam ? { cursor: pageParam } : {}),
+            limit: '50',
+          },
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  })
+
+/** One idea by its number, for "merge into #12". */
+export const ideaByNumberQuery = (id: number | null) =>
+  queryOptions({
+    queryKey: [...staffKeys.all, 'number', id] as const,
+    queryFn: () => call(api.api.ideas[':id'].$get({ param: { id: String(id) } })),
+    enabled: id !== null,
+    retry: false,
+  })

@@ -1,0 +1,182 @@
+import type { IdeaDetail, IdeaStatus } from '@meedenken/shared'
+import { useQuery } from '@tanstack/react-query'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import '../../../lib/i18n-staff'
+import { Choice, Field, type FieldErrors, formValues } from '../../../ui/form'
+import type { IdeaWork } from '../api/staff-mutations'
+import { ideaByNumberQuery, ideaSearchQuery } from '../api/staff-queries'
+import { FormProblem, localProblem, type Problem, problemFrom } from '../form-problem'
+import { EXPLANATION_MIN } from '../rules'
+
+type Candidate = { id: number; title: string; status: IdeaStatus; voteCount: number }
+type Pending = { target: Candidate; explanation: string }
+
+/**
+ * Merging a duplicate moves its votes and followers to the other idea and cannot be undone,
+ * so it takes three steps: find the other idea, explain, confirm.
+ */
+export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork }) {
+  const { t } = useTranslation(['staff', 'ideas'])
+  const [q, setQ] = useState('')
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const [pending, setPending] = useState<Pending | null>(null)
+  const [merged, setMerged] = useState<Candidate | null>(null)
+  const confirmText = useRef<HTMLParagraphElement>(null)
+  const mergedText = useRef<HTMLParagraphElement>(null)
+  const prepareButton = useRef<HTMLButtonElement>(null)
+  const number = /^#?(\d{1,15})$/.exec(q)
+  const byNumber = useQuery(ideaByNumberQuery(number ? Number(number[1]) : null))
+  const search = useQuery({ ...ideaSearchQuery(q), enabled: q.length > 0 && !number })
+
+  const found: Candidate[] = number ? (byNumber.data ? [byNumber.data.idea] : []) : (search.data?.items ?? [])
+  const candidates = found.filter((c) => c.id !== idea.id && c.status !== 'merged')
+  const searching = number ? byNumber.isFetching : search.isFetching
+  const labels: Record<string, string> = {
+    'merge.targetId': t('merge.target'),
+    'merge.explanation': t('merge.explanation'),
+  }
+
+  useEffect(() => {
+    if (pending) confirmText.current?.focus()
+  }, [pending])
+  useEffect(() => {
+    if (merged) mergedText.current?.focus()
+  }, [merged])
+
+  // A merged idea says so at the top of the page; this section only confirms a merge just made.
+  if (merged) {
+    const target = merged.id
+    return (
+      <section className="work-section" aria-labelledby="merge-title">
+        <h2 id="merge-title">{t('merge.title')}</h2>
+        <p ref={mergedText} tabIndex={-1} className="alert alert--success">
+          {t('merge.done', { id: target })}{' '}
+          <Link to={`/medewerkers/ideeen/${target}`}>{t('merge.openTarget', { id: target })}</Link>
+        </p>
+      </section>
+    )
+  }
+
+  if (idea.status === 'merged') return null
+
+  function find(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    setQ((formValues(event.currentTarget)['merge.q'] ?? '').trim())
+  }
+
+  function prepare(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const v = formValues(event.currentTarget)
+    const target = candidates.find((c) => String(c.id) === v['merge.targetId'])
+    const explanation = (v['merge.explanation'] ?? '').trim()
+    const errors: FieldErrors = {}
+    if (!target) errors['merge.targetId'] = t('merge.errors.target')
+    if (explanation.length < EXPLANATION_MIN) {
+      errors['merge.explanation'] = t('merge.errors.explanation', { min: EXPLANATION_MIN })
+    }
+    const local = localProblem(errors)
+    setProblem(local)
+    if (!local && target) setPending({ target, explanation })
+  }
+
+  function cancel() {
+    setPending(null)
+    // The form was only hidden: everything typed is still there.
+    requestAnimationFrame(() => prepareButton.current?.focus())
+  }
+
+  function confirm() {
+    if (!pending || work.merge.isPending) return
+    work.merge.mutate(
+      { targetId: pending.target.id, explanation: pending.explanation },
+      {
+        onSuccess: () => {
+          setMerged(pending.target)
+          setPending(null)
+        },
+        onError: (error) => {
+          setPending(null)
+          setProblem(problemFrom('merge', error))
+        },
+      },
+    )
+  }
+
+  return (
+    <section className="work-section" aria-labelledby="merge-title">
+      <h2 id="merge-title">{t('merge.title')}</h2>
+      <p>{t('merge.intro')}</p>
+      {pending && (
+        <div className="confirm-box">
+          <p ref={confirmText} tabIndex={-1}>
+            {t('merge.confirm', { from: idea.id, to: pending.target.id, title: pending.target.title })}
+          </p>
+          <div className="form__actions">
+            <button
+              type="button"
+              className="button button--danger"
+              aria-disabled={work.merge.isPending || undefined}
+              onClick={confirm}
+            >
+              {t('merge.confirmYes')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={cancel}>
+              {t('merge.confirmNo')}
+            </button>
+          </div>
+        </div>
+      )}
+      <div hidden={pending !== null}>
+        <form className="merge-search" onSubmit={find}>
+          <Field name="merge.q" label={t('merge.search')} hint={t('merge.searchHint')}>
+            {(p) => <input {...p} type="search" defaultValue={q} maxLength={200} />}
+          </Field>
+          <button type="submit" className="button button--secondary">
+            {t('merge.searchButton')}
+          </button>
+        </form>
+        <p role="status" className="status-line">
+          {q && !searching
+            ? candidates.length === 0
+              ? t('merge.noResults', { q })
+              : t('merge.results', { count: candidates.length })
+            : ''}
+        </p>
+        <FormProblem problem={problem} labels={labels} />
+        {candidates.length > 0 && (
+          <form className="form" noValidate onSubmit={prepare} key={q}>
+            <Choice
+              name="merge.targetId"
+              legend={labels['merge.targetId'] ?? ''}
+              error={problem?.errors['merge.targetId']}
+              options={candidates.map((c) => ({
+                value: String(c.id),
+                label: t('merge.candidate', {
+                  id: c.id,
+                  title: c.title,
+                  status: t(`ideas:status.${c.status}`),
+                  count: c.voteCount,
+                }),
+              }))}
+            />
+            <Field
+              name="merge.explanation"
+              label={labels['merge.explanation'] ?? ''}
+              hint={t('merge.explanationHint', { min: EXPLANATION_MIN })}
+              error={problem?.errors['merge.explanation']}
+            >
+              {(p) => <textarea {...p} rows={3} maxLength={2000} />}
+            </Field>
+            <div className="form__actions">
+              <button type="submit" className="button button--secondary" ref={prepareButton}>
+                {t('merge.submit')}
+              </button>
+            </div>
+          </form>
+        )}
+      </div>
+    </section>
+  )
+}

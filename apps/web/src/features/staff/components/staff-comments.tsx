@@ -1,0 +1,124 @@
+import type { Comment, Reply } from '@meedenken/shared'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import '../../../lib/i18n-staff'
+import { errorText } from '../../../lib/errors'
+import { formatDateTime } from '../../../lib/format'
+import type { IdeaWork } from '../api/staff-mutations'
+
+type Props = {
+  comments: Comment[]
+  /** All comments on the idea; the list may show the first pages only. */
+  total: number
+  hasMore: boolean
+  onLoadMore: () => void
+  work: IdeaWork
+  /** Merged ideas take no answers: marking is offered only where answering is. */
+  canMark: boolean
+}
+
+/**
+ * The conversation as staff see it, with a way to mark a colleague's comment as the
+ * municipality's answer (or take that back).
+ */
+export function StaffComments({ comments, total, hasMore, onLoadMore, work, canMark }: Props) {
+  const { t } = useTranslation('staff')
+  const [message, setMessage] = useState('')
+  const [failure, setFailure] = useState('')
+
+  async function mark(comment: Comment | Reply, official: boolean) {
+    if (work.markOfficial.isPending) return
+    setFailure('')
+    try {
+      await work.markOfficial.mutateAsync({ commentId: comment.id, official })
+      setMessage(official ? t('comments.marked') : t('comments.unmarked'))
+    } catch (error) {
+      setFailure(errorText(error))
+    }
+  }
+
+  const item = (comment: Comment | Reply) => {
+    const withheld = comment.deleted || comment.hidden
+    const markable = canMark && !withheld && comment.author?.isStaff === true
+    return (
+      <article
+        className={`staff-comment${comment.official && !withheld ? ' staff-comment--official' : ''}${withheld ? ' staff-comment--withheld' : ''}`}
+      >
+        {!withheld && (
+          <p className="staff-comment__meta">
+            <strong>{comment.author?.displayName}</strong>
+            {comment.author?.isStaff && <span className="tag tag--staff">{t('comments.staff')}</span>}
+            {comment.official && <span className="badge badge--official">{t('comments.official')}</span>}
+            <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+          </p>
+        )}
+        {withheld ? (
+          <p className="staff-comment__withheld">
+            {comment.deleted ? (
+              t('comments.deleted')
+            ) : (
+              <>
+                {t('comments.hidden')} · <Link to="/medewerkers/moderatie">{t('idea.toModeration')}</Link>
+              </>
+            )}
+          </p>
+        ) : (
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is rendered from markdown and sanitised (allow-list) by the API at write time
+          <div className="prose prose--comment" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+        )}
+        {markable && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-disabled={work.markOfficial.isPending || undefined}
+            onClick={() => void mark(comment, !comment.official)}
+          >
+            {comment.official ? t('comments.unmark') : t('comments.mark')}
+            <span className="visually-hidden">
+              {' '}
+              {t('comments.markContext', { name: comment.author?.displayName ?? '' })}
+            </span>
+          </button>
+        )}
+      </article>
+    )
+  }
+
+  return (
+    <section className="work-section" aria-labelledby="staff-comments-title">
+      <h2 id="staff-comments-title">{t('comments.title', { count: total })}</h2>
+      <p className="visually-hidden" role="status">
+        {message}
+      </p>
+      {failure && (
+        <p className="field__error" role="alert">
+          {failure}
+        </p>
+      )}
+      {comments.length === 0 ? (
+        <p>{t('comments.empty')}</p>
+      ) : (
+        <ol className="staff-comments">
+          {comments.map((comment) => (
+            <li key={comment.id}>
+              {item(comment)}
+              {comment.replies.length > 0 && (
+                <ol className="staff-comments staff-comments--replies">
+                  {comment.replies.map((reply) => (
+                    <li key={reply.id}>{item(reply)}</li>
+                  ))}
+                </ol>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {hasMore && (
+        <button type="button" className="button button--secondary load-more" onClick={onLoadMore}>
+          {t('comments.more')}
+        </button>
+      )}
+    </section>
+  )
+}
