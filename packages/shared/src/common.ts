@@ -13,7 +13,9 @@ export const Cursor = z
   .regex(/^[A-Za-z0-9_-]+$/)
   .meta({ description: 'Opaque cursor from `nextCursor` of the previous page.' })
 
-export const PageLimit = z.coerce.number().int().min(1).max(50).default(20)
+/** How many items a page holds when the caller does not say. */
+export const PAGE_SIZE = 20
+export const PageLimit = z.coerce.number().int().min(1).max(50).default(PAGE_SIZE)
 
 /** A paginated list: follow `nextCursor` until it is null. */
 export function pageOf<T extends z.ZodType>(item: T) {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Cursor, PageLimit, pageOf, Timestamp } from './common'
 import { Channel, DeclineReason, IdeaSort, IdeaStatus, TargetGroup } from './enums'
+import { EXCERPT_LENGTH } from './text'
 
 export const IDEA_TITLE = { min: 10, max: 120 } as const
 export const IDEA_BODY = { min: 20, max: 5000 } as const
@@ -13,26 +14,29 @@ export const IdeaAuthor = z
   })
   .meta({ id: 'IdeaAuthor' })
 
-export const Idea = z
-  .object({
-    id: z.number().int(),
-    title: z.string(),
-    body: z.string().meta({ description: 'The text as written, in the small markdown subset.' }),
-    status: IdeaStatus,
-    themeId: z.number().int(),
-    districtId: z.number().int().nullable(),
-    targetGroups: z.array(TargetGroup),
-    channel: Channel,
-    voteCount: z.number().int(),
-    commentCount: z.number().int(),
-    followerCount: z.number().int(),
-    hasVoted: z.boolean(),
-    author: IdeaAuthor,
-    mergedIntoId: z.number().int().nullable(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-  })
-  .meta({ id: 'Idea', description: 'An improvement proposed to the municipality.' })
+const IdeaFields = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  status: IdeaStatus,
+  themeId: z.number().int(),
+  districtId: z.number().int().nullable(),
+  targetGroups: z.array(TargetGroup),
+  channel: Channel,
+  voteCount: z.number().int(),
+  commentCount: z.number().int(),
+  followerCount: z.number().int(),
+  hasVoted: z.boolean(),
+  author: IdeaAuthor,
+  mergedIntoId: z.number().int().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+})
+
+export const Idea = IdeaFields.extend({
+  excerpt: z.string().meta({
+    description: `The start of the text as plain words, at most ${EXCERPT_LENGTH} characters (… when cut). The whole text is in GET /api/ideas/{id}.`,
+  }),
+}).meta({ id: 'Idea', description: 'An improvement proposed to the municipality, as shown in a list.' })
 export type Idea = z.infer<typeof Idea>
 
 export const Closure = z
@@ -91,7 +95,8 @@ export const Comment = CommentBase.extend({ replies: z.array(CommentBase) }).met
 export type Comment = z.infer<typeof Comment>
 export type Reply = z.infer<typeof CommentBase>
 
-export const IdeaDetail = Idea.extend({
+export const IdeaDetail = IdeaFields.extend({
+  body: z.string().meta({ description: 'The text as written, in the small markdown subset.' }),
   bodyHtml: z.string().meta({ description: 'The body rendered to sanitised HTML.' }),
   timeline: z.array(TimelineEntry),
   isFollowing: z.boolean(),
@@ -190,4 +195,12 @@ export const CommentUpdate = z
 
 export const CommentListQuery = z.object({ cursor: Cursor.optional(), limit: PageLimit })
 export const CommentPage = pageOf(Comment).meta({ id: 'CommentPage' })
+export type CommentPage = z.infer<typeof CommentPage>
+
+export const IdeaWithComments = IdeaResponse.extend({
+  comments: CommentPage.meta({
+    description: 'The first page of comments, as GET /api/ideas/{id}/comments gives it, so a page needs one request',
+  }),
+}).meta({ id: 'IdeaWithComments' })
+export type IdeaWithComments = z.infer<typeof IdeaWithComments>
 export const CommentResponse = z.object({ comment: Comment })

@@ -9,3 +9,22 @@ export function pickLocale(acceptLanguage: string | undefined | null): Locale {
   const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? ''
   return first.startsWith('en') ? 'en' : 'nl'
 }
+
+/** How much of an idea's text a list shows. */
+export const EXCERPT_LENGTH = 180
+
+/** The start of a markdown text as plain words, cut at a word boundary with "…". */
+export function excerpt(markdown: string, maxLength = EXCERPT_LENGTH): string {
+  const plain = markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // A text read only in part may end inside a link.
+    .replace(/\[([^\]]*)\]\([^)]*$/, '$1')
+    .replace(/[*_`>#]+/g, '')
+    .replace(/^\s*[-+]\s+/gm, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (plain.length <= maxLength) return plain
+  const cut = plain.slice(0, maxLength)
+  const lastSpace = cut.lastIndexOf(' ')
+  return `${cut.slice(0, lastSpace > maxLength * 0.6 ? lastSpace : maxLength).trimEnd()}…`
+}

@@ -8,6 +8,7 @@ import type {
   TargetGroup,
   TimelineEntry,
 } from '@meedenken/shared'
+import { EXCERPT_LENGTH, excerpt } from '@meedenken/shared/text'
 import { and, eq } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
@@ -77,7 +78,7 @@ export function toIdea(row: CardRow, hasVoted: boolean): Idea {
   return {
     id: row.id,
     title: row.title,
-    body: row.body,
+    excerpt: excerpt(row.body),
     status: row.status,
     themeId: row.themeId,
     districtId: row.districtId,
@@ -114,7 +115,10 @@ const SORT_KEY = {
   updated: 'updatedAt',
 } as const satisfies Record<StoredSort, keyof CardRow>
 
-const CARD_SQL = `select i.id, i.title, i.body, i.status, i.theme_id as themeId, i.district_id as districtId,
+/** Enough of the text for an excerpt once markdown and spacing are taken out; lists never read whole texts. */
+const BODY_PREFIX = EXCERPT_LENGTH * 2
+
+const CARD_SQL = `select i.id, i.title, substr(i.body, 1, ${BODY_PREFIX}) as body, i.status, i.theme_id as themeId, i.district_id as districtId,
     i.target_mask as targetMask, i.channel, i.vote_count as voteCount, i.comment_count as commentCount,
     i.follower_count as followerCount, i.merged_into_id as mergedIntoId, i.hot_score as hotScore,
     i.created_at as createdAt, i.updated_at as updatedAt, i.author_id as authorId,
@@ -314,6 +318,7 @@ function officialAnswerOf(db: Db, ideaId: number): Reply | null {
 }
 
 type DetailRow = CardRow & {
+  fullBody: string
   bodyHtml: string
   hidden: number
   firstResponseAt: number | null
@@ -332,7 +337,7 @@ export function findIdea(
     db,
     `${CARD_SQL.replace(
       'from ideas i',
-      ', i.body_html as bodyHtml, i.hidden, i.first_response_at as firstResponseAt, i.last_public_update_at as lastPublicUpdateAt, i.campaign_id as campaignId from ideas i',
+      ', i.body as fullBody, i.body_html as bodyHtml, i.hidden, i.first_response_at as firstResponseAt, i.last_public_update_at as lastPublicUpdateAt, i.campaign_id as campaignId from ideas i',
     )} where i.id = ?`,
     id,
   )
@@ -356,6 +361,7 @@ export function findIdea(
   const inProgress = row.status === 'planned' || row.status === 'in_progress'
   return {
     ...toIdea(row, mine.voted === 1),
+    body: row.fullBody,
     bodyHtml: row.bodyHtml,
     timeline: timelineOf(db, id),
     isFollowing: mine.following === 1,

@@ -3,8 +3,10 @@ import {
   IdeaPage,
   IdeaResponse,
   IdeaUpdate,
+  IdeaWithComments,
   IdParam,
   NewIdea,
+  PAGE_SIZE,
   PreviewBody,
   PreviewResponse,
   SimilarIdeas,
@@ -13,13 +15,14 @@ import {
 } from '@meedenken/shared'
 import type { Context } from 'hono'
 import { acceptsIdeas } from '../../domain/campaign-phase'
-import { decodeCursor } from '../../http/cursor'
+import { decodeCursor, encodeCursor } from '../../http/cursor'
 import type { AppEnv } from '../../http/env'
 import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { renderMarkdown } from '../../text/markdown'
+import { listComments } from '../comments/comments.data'
 import {
   campaignWindow,
   createIdea,
@@ -88,9 +91,9 @@ const getRoute = route('public', {
   method: 'get',
   path: '/{id}',
   tags: ['Ideas'],
-  summary: 'One idea with its public timeline and the latest official answer',
+  summary: 'One idea with its public timeline, the latest official answer and the first page of comments',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(IdeaResponse, 'The idea') },
+  responses: { 200: jsonResponse(IdeaWithComments, 'The idea') },
 })
 
 const createRoute_ = route(
@@ -158,7 +161,11 @@ export const ideaRoutes = createRouter()
     const { id } = c.req.valid('param')
     const idea = findIdea(c.var.db, id, c.var.user?.id ?? null, c.var.clock.now())
     if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
-    return c.json({ idea }, 200)
+    const comments = listComments(c.var.db, id, null, PAGE_SIZE)
+    return c.json(
+      { idea, comments: { items: comments.items, nextCursor: comments.next ? encodeCursor(comments.next) : null } },
+      200,
+    )
   })
   .openapi(createRoute_, (c) => {
     const me = signedIn(c)

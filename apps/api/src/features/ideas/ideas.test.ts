@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { statusChanges } from '../../db/schema'
 import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures'
-import { createTestApp, json, request } from '../../test/test-app'
+import { createTestApp, json, loginAs, request } from '../../test/test-app'
 
 const ctx = createTestApp()
 const theme = makeTheme(ctx.db, { name: 'Afval' })
@@ -122,5 +122,36 @@ describe('GET /api/ideas/:id', () => {
   it('answers 404 for a hidden idea and for one that does not exist', async () => {
     expect((await request(ctx, `/api/ideas/${ids.hidden}`)).status).toBe(404)
     expect((await request(ctx, '/api/ideas/999999')).status).toBe(404)
+  })
+})
+
+describe('list items', () => {
+  it('carry a plain excerpt of the text; the idea itself carries the whole text', async () => {
+    const own = createTestApp()
+    const longBody = `**Belangrijk:** de [stoep](https://example.org/stoep) bij de school is te smal. ${'Kinderen lopen op de weg. '.repeat(40)}`
+    const id = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id, body: longBody }).id
+    const listed = (await json<{ items: Array<Record<string, unknown>> }>(await request(own, '/api/ideas'))).items[0]
+    expect(listed).not.toHaveProperty('body')
+    const shown = String(listed?.excerpt)
+    expect(shown.startsWith('Belangrijk: de stoep bij de school is te smal. Kinderen lopen')).toBe(true)
+    expect(shown.endsWith('…')).toBe(true)
+    expect(shown.length).toBeLessThanOrEqual(181)
+    const { idea } = await json<{ idea: { body: string } }>(await request(own, `/api/ideas/${id}`))
+    expect(idea.body).toBe(longBody)
+  })
+})
+
+describe('GET /api/ideas/:id', () => {
+  it('brings the first page of comments along, as the comment list gives it', async () => {
+    const own = createTestApp()
+    const id = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id }).id
+    const member = await loginAs(own, 'member')
+    for (const body of ['Eerste reactie.', 'Tweede reactie.']) {
+      await request(own, `/api/ideas/${id}/comments`, { cookie: member.cookie, body: { body } })
+    }
+    const shown = await json<{ comments: unknown }>(await request(own, `/api/ideas/${id}`))
+    const list = await json(await request(own, `/api/ideas/${id}/comments`))
+    expect(shown.comments).toEqual(list)
+    expect(list.items.map((c: { body: string }) => c.body)).toEqual(['Eerste reactie.', 'Tweede reactie.'])
   })
 })

@@ -45,7 +45,7 @@ export function useIdeaLive(ideaId: number, enabled: boolean, handlers: Handlers
       if (!data || data.ideaId !== ideaId) return
       const current = qc.getQueryData(queryKey)?.idea
       if (!current || current.voteCount === data.voteCount) return
-      qc.setQueryData(queryKey, (old) => old && { idea: { ...old.idea, voteCount: data.voteCount } })
+      qc.setQueryData(queryKey, (old) => old && { ...old, idea: { ...old.idea, voteCount: data.voteCount } })
       latest.current.onRemoteVotes(data.voteCount)
     })
     source.addEventListener('comments', (event) => {
@@ -53,7 +53,7 @@ export function useIdeaLive(ideaId: number, enabled: boolean, handlers: Handlers
       if (!data || data.ideaId !== ideaId) return
       const current = qc.getQueryData(queryKey)?.idea
       if (!current || current.commentCount === data.commentCount) return
-      qc.setQueryData(queryKey, (old) => old && { idea: { ...old.idea, commentCount: data.commentCount } })
+      qc.setQueryData(queryKey, (old) => old && { ...old, idea: { ...old.idea, commentCount: data.commentCount } })
       latest.current.onComments()
     })
     source.addEventListener('notifications', (event) => {

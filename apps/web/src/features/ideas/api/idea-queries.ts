@@ -1,7 +1,8 @@
-import type { IdeaSort, IdeaStatus, TargetGroup } from '@meedenken/shared'
+import type { CommentPage, IdeaSort, IdeaStatus, TargetGroup } from '@meedenken/shared'
 import { IDEA_SORTS, IDEA_STATUSES, TARGET_GROUPS } from '@meedenken/shared/constants'
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
+import { type InfiniteData, infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { api, call } from '../../../lib/api-client'
+import { commentKeys } from '../../comments/api/comment-queries'
 
 export type IdeaFilters = {
   status?: IdeaStatus
@@ -71,6 +72,15 @@ export const ideaListQuery = (filters: IdeaFilters) =>
 export const ideaQuery = (id: number) =>
   queryOptions({
     queryKey: ideaKeys.detail(id),
-    queryFn: () => call(api.api.ideas[':id'].$get({ param: { id: String(id) } })),
+    queryFn: async ({ client }) => {
+      const data = await call(api.api.ideas[':id'].$get({ param: { id: String(id) } }))
+      // The idea arrives with its first page of comments: the comment list needs no request of its own.
+      // More pages someone already opened stay; they are refreshed by the comment list itself.
+      const shown = client.getQueryData<InfiniteData<CommentPage, string | null>>(commentKeys.list(id))
+      if (!shown || shown.pages.length <= 1) {
+        client.setQueryData(commentKeys.list(id), { pages: [data.comments], pageParams: [null] })
+      }
+      return data
+    },
     select: (data) => data.idea,
   })

@@ -20,7 +20,7 @@ export function useVote(ideaId: number) {
       const previous = qc.getQueryData(queryKey)
       qc.setQueryData(queryKey, (old) => {
         if (!old || old.idea.hasVoted === vote) return old
-        return { idea: { ...old.idea, hasVoted: vote, voteCount: old.idea.voteCount + (vote ? 1 : -1) } }
+        return { ...old, idea: { ...old.idea, hasVoted: vote, voteCount: old.idea.voteCount + (vote ? 1 : -1) } }
       })
       return { previous }
     },
@@ -29,7 +29,7 @@ export function useVote(ideaId: number) {
     },
     onSuccess: (state) => {
       // The server's count is exact: others may have voted meanwhile.
-      qc.setQueryData(queryKey, (old) => old && { idea: { ...old.idea, ...state } })
+      qc.setQueryData(queryKey, (old) => old && { ...old, idea: { ...old.idea, ...state } })
     },
     onSettled: () => qc.invalidateQueries({ queryKey: ideaKeys.lists() }),
   })
@@ -44,7 +44,7 @@ export function useFollow(ideaId: number) {
       return call(follow ? api.api.ideas[':id'].follow.$put(request) : api.api.ideas[':id'].follow.$delete(request))
     },
     onSuccess: (state) => {
-      qc.setQueryData(queryKey, (old) => old && { idea: { ...old.idea, ...state } })
+      qc.setQueryData(queryKey, (old) => old && { ...old, idea: { ...old.idea, ...state } })
     },
   })
 }
@@ -63,7 +63,7 @@ export function useHelp(ideaId: number) {
       )
     },
     onSuccess: (state) => {
-      qc.setQueryData(queryKey, (old) => old && { idea: { ...old.idea, ...state } })
+      qc.setQueryData(queryKey, (old) => old && { ...old, idea: { ...old.idea, ...state } })
     },
   })
 }

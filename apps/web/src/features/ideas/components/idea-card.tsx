@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatDate } from '../../../lib/format'
 import { StatusBadge } from '../../../ui/status-badge'
-import { excerpt } from '../excerpt'
 
 type Props = {
   idea: Idea
@@ -26,7 +25,7 @@ export function IdeaCard({ idea, themeName, districtName, headingLevel = 2 }: Pr
       <Heading className="idea-card__title" id={`idea-${idea.id}-title`}>
         <Link to={`/ideeen/${idea.id}`}>{idea.title}</Link>
       </Heading>
-      <p className="idea-card__excerpt">{excerpt(idea.body, 180)}</p>
+      <p className="idea-card__excerpt">{idea.excerpt}</p>
       <p className="idea-card__footer">
         <span className="count">{t('card.votes', { count: idea.voteCount })}</span>
         <span className="count">{t('card.comments', { count: idea.commentCount })}</span>
