@@ -6,8 +6,11 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-for (const built of ['apps/web/dist/index.html', 'apps/api/dist/server.js']) {
-  if (!existsSync(path.join(root, built))) {
+// E2E_SERVER and WEB_DIST may point at builds in other folders (parallel work on one machine).
+const server = process.env.E2E_SERVER ?? 'apps/api/dist/server.js'
+const web = process.env.WEB_DIST ?? 'apps/web/dist'
+for (const built of [path.join(web, 'index.html'), server]) {
+  if (!existsSync(path.resolve(root, built))) {
     console.error(`${built} is missing. Run \`pnpm build\` first (npm test does this).`)
     process.exit(1)
   }
@@ -16,12 +19,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'meedenken-e2e-'))
 // The production build, started as production starts it.
 const child = spawn(
   process.execPath,
-  [
-    '--enable-source-maps',
-    '--max-old-space-size=128',
-    '--max-semi-space-size=4',
-    path.join(root, 'apps/api/dist/server.js'),
-  ],
+  ['--enable-source-maps', '--max-old-space-size=128', '--max-semi-space-size=4', path.resolve(root, server)],
   {
     stdio: 'inherit',
     env: {

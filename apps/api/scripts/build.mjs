@@ -9,7 +9,8 @@ const external = Object.keys(pkg.dependencies).filter((name) => !name.startsWith
 
 await build({
   entryPoints: { server: 'src/server.ts', admin: 'src/cli/admin.ts' },
-  outdir: 'dist',
+  // Another folder (inside apps/api, so packages resolve) lets parallel work build side by side.
+  outdir: process.env.API_OUT_DIR ?? 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',
