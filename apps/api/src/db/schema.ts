@@ -181,6 +181,10 @@ export const comments = sqliteTable(
     index('comments_idea').on(t.ideaId, t.parentId, t.createdAt, t.id),
     index('comments_parent').on(t.parentId, t.createdAt, t.id),
     index('comments_author').on(t.authorId),
+    // The municipality's latest answer on an idea page, without reading every comment of the idea.
+    index('comments_official')
+      .on(t.ideaId, t.createdAt, t.id)
+      .where(sql`${t.official} = 1 and ${t.hidden} = 0 and ${t.deletedAt} is null`),
   ],
 )
 

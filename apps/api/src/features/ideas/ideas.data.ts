@@ -290,12 +290,13 @@ type OfficialRow = {
   authorName: string
 }
 
+/** Named index: without fresh statistics the planner would read every comment of the idea instead. */
 function officialAnswerOf(db: Db, ideaId: number): Reply | null {
   const row = queryGet<OfficialRow>(
     db,
     `select c.id, c.idea_id as ideaId, c.parent_id as parentId, c.body, c.body_html as bodyHtml,
        c.created_at as createdAt, c.updated_at as updatedAt, u.id as authorId, u.display_name as authorName
-     from comments c join users u on u.id = c.author_id
+     from comments c indexed by comments_official join users u on u.id = c.author_id
      where c.idea_id = ? and c.official = 1 and c.hidden = 0 and c.deleted_at is null
      order by c.created_at desc, c.id desc limit 1`,
     ideaId,
@@ -319,6 +320,7 @@ function officialAnswerOf(db: Db, ideaId: number): Reply | null {
 
 type DetailRow = CardRow & {
   fullBody: string
+  helperCount: number
   bodyHtml: string
   hidden: number
   firstResponseAt: number | null
@@ -337,7 +339,7 @@ export function findIdea(
     db,
     `${CARD_SQL.replace(
       'from ideas i',
-      ', i.body as fullBody, i.body_html as bodyHtml, i.hidden, i.first_response_at as firstResponseAt, i.last_public_update_at as lastPublicUpdateAt, i.campaign_id as campaignId from ideas i',
+      ', i.body as fullBody, i.body_html as bodyHtml, i.hidden, i.first_response_at as firstResponseAt, i.last_public_update_at as lastPublicUpdateAt, i.campaign_id as campaignId, (select count(*) from idea_helpers h where h.idea_id = i.id) as helperCount from ideas i',
     )} where i.id = ?`,
     id,
   )
@@ -370,7 +372,7 @@ export function findIdea(
     waitingWorkingDays: row.firstResponseAt === null ? workingDaysBetween(row.createdAt, now) : null,
     daysSinceUpdate: inProgress ? calendarDaysBetween(row.lastPublicUpdateAt ?? row.createdAt, now) : null,
     campaignId: row.campaignId,
-    helperCount: queryGet<{ n: number }>(db, 'select count(*) as n from idea_helpers where idea_id = ?', id)?.n ?? 0,
+    helperCount: row.helperCount,
     isHelping: mine.helping === 1,
     progressUpdates: progressUpdatesOf(db, id),
   }

@@ -1,0 +1,1 @@
+CREATE INDEX `comments_official` ON `comments` (`idea_id`,`created_at`,`id`) WHERE "comments"."official" = 1 and "comments"."hidden" = 0 and "comments"."deleted_at" is null;
