@@ -1,5 +1,6 @@
 import { createApp } from '../../apps/api/src/app'
-import { openDatabase } from '../../apps/api/src/db/open'
+import { type Db, openDatabase } from '../../apps/api/src/db/open'
+import { COMMON_MATCHES } from '../../apps/api/src/features/ideas/ideas.data'
 import { systemClock } from '../../apps/api/src/http/env'
 import { LiveHub } from '../../apps/api/src/live/live-hub'
 import { createLogger } from '../../apps/api/src/logger'
@@ -33,11 +34,32 @@ function aliases(sql: string): Map<string, string> {
   return map
 }
 
+/** The most ideas any search expression among the statement's parameters matches. */
+function searchMatches(client: Db['$client'], sql: string, params: unknown[]): number {
+  if (!/ideas_fts match \?/i.test(sql)) return 0
+  const count = client.prepare('select count(*) as n from ideas_fts where ideas_fts match ?')
+  let most = 0
+  for (const param of params) {
+    if (typeof param !== 'string') continue
+    try {
+      most = Math.max(most, (count.get(param) as { n: number }).n)
+    } catch {
+      // not a search expression (a status, a cursor value)
+    }
+  }
+  return most
+}
+
 /** A statement slower than this on an idle connection cannot meet a 15 ms p99 under load. */
 export const SLOW_STATEMENT_MS = 10
 
-/** What is wrong with a plan: scans of big tables, or a sort of every visible idea or every match. */
-export function planProblems(sql: string, plan: string[]): string[] {
+/**
+ * What is wrong with a plan: scans of big tables, or a sort of every visible idea or of
+ * every match of a common search word. `searchMatches` is how many ideas the statement's
+ * search matches: sorting at most COMMON_MATCHES of them is the bounded sort the API
+ * chooses for rare words on purpose (docs/decisions/010-performance.md).
+ */
+export function planProblems(sql: string, plan: string[], searchMatches = Number.POSITIVE_INFINITY): string[] {
   const names = aliases(sql)
   const problems: string[] = []
   for (const detail of plan) {
@@ -52,7 +74,9 @@ export function planProblems(sql: string, plan: string[]): string[] {
   if (hiddenOnly && tempSort) problems.push(`sorts every visible idea: ${plan.join(' | ')}`)
   // Matches of a search term feeding a sort: for a common word that is most of the table.
   const ftsDriven = plan.some((d) => d.startsWith('LIST SUBQUERY')) && plan.some((d) => /ideas_fts/.test(d))
-  if (ftsDriven && tempSort) problems.push(`sorts every match of the search: ${plan.join(' | ')}`)
+  if (ftsDriven && tempSort && searchMatches > COMMON_MATCHES) {
+    problems.push(`sorts every match of the search (${searchMatches}): ${plan.join(' | ')}`)
+  }
   return problems
 }
 
@@ -107,7 +131,7 @@ export async function checkPlans(file: string, groups: PlanGroup[]): Promise<Pla
           statement.all(...params)
           ms = Math.min(ms, performance.now() - t)
         }
-        const problems = planProblems(sql, plan)
+        const problems = planProblems(sql, plan, searchMatches(db.$client, sql, params))
         if (ms > SLOW_STATEMENT_MS) problems.push(`takes ${ms.toFixed(1)} ms at this scale: ${plan.join(' | ')}`)
         statements.push({ sql, plan, ms, problems })
       }
