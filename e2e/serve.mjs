@@ -1,6 +1,6 @@
 // Starts the production server (built web app + API) on a fresh SQLite file for the e2e run.
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,7 +19,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'meedenken-e2e-'))
 // The production build, started as production starts it.
 const child = spawn(
   process.execPath,
-  ['--enable-source-maps', '--max-old-space-size=128', '--max-semi-space-size=4', path.resolve(root, server)],
+  [...JSON.parse(readFileSync(path.join(root, 'apps/api/node-flags.json'), 'utf8')).flags, path.resolve(root, server)],
   {
     stdio: 'inherit',
     env: {

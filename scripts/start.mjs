@@ -1,5 +1,6 @@
 // `npm start`: install, build, create the database with demo data, serve on http://localhost:3000.
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensurePnpm, installEnv, log, run } from './lib.mjs'
@@ -27,9 +28,7 @@ const env = {
 const server = spawn(
   process.execPath,
   [
-    '--enable-source-maps',
-    '--max-old-space-size=128',
-    '--max-semi-space-size=4',
+    ...JSON.parse(readFileSync(path.join(root, 'apps/api/node-flags.json'), 'utf8')).flags,
     path.join(root, 'apps/api/dist/server.js'),
   ],
   { stdio: 'inherit', env },

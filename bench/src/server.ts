@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import net from 'node:net'
+import path from 'node:path'
 import { apiDir } from './paths'
 
 /** Ports this benchmark may use; 3100 and 3200 belong to other test runs on the machine. */
@@ -38,7 +39,10 @@ export async function startServer(options: { port: number; databasePath: string 
   }
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--max-old-space-size=128', '--max-semi-space-size=4', 'dist/server.js'],
+    [
+      ...(JSON.parse(readFileSync(path.join(apiDir, 'node-flags.json'), 'utf8')) as { flags: string[] }).flags,
+      'dist/server.js',
+    ],
     {
       cwd: apiDir,
       env: {

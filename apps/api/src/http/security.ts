@@ -46,12 +46,23 @@ export function securityHeaders(settings: Settings): MiddlewareHandler<AppEnv> {
   }
 }
 
-export const limitBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
+const checkBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: () => {
     throw new ApiError('payload_too_large', MESSAGES.tooLarge)
   },
 })
+
+/**
+ * Refuses bodies over MAX_BODY_BYTES. A request without Content-Length and without
+ * Transfer-Encoding has no body (RFC 9112, 6.3), so it skips the check: looking at the
+ * body would make the Node adapter build a stream for nothing (GETs, votes, deletes).
+ */
+export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) => {
+  const length = c.req.header('content-length')
+  const noBody = c.req.header('transfer-encoding') === undefined && (length === undefined || length === '0')
+  return noBody ? next() : checkBodySize(c, next)
+}
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 

@@ -60,6 +60,8 @@ export function request(ctx: TestContext, url: string, options: RequestOptions =
     headers['content-type'] ??= 'application/json'
   }
   if (options.cookie) headers.cookie = options.cookie
+  // As every HTTP client does: a body comes with its length (the server relies on it).
+  if (body !== undefined) headers['content-length'] ??= String(Buffer.byteLength(body))
   return Promise.resolve(
     ctx.app.request(url, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body }),
   )

@@ -120,6 +120,7 @@ export function castVote(db: Db, ideaId: number, userId: number, vote: boolean, 
 
 function flush(db: Db, client: Database.Database): void {
   const batch = queues.get(client) ?? []
+
   queues.delete(client)
   const outcomes: Array<{ outcome?: VoteOutcome; error?: unknown }> = []
   try {
