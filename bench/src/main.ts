@@ -73,6 +73,7 @@ const pick = <T>(items: readonly T[]): T => rng.pick(items)
 
 type Sample = {
   cookies: string[]
+  staffCookie: string
   visibleIds: number[]
   votePairs: { cookie: string; ideaId: number }[]
   themeIds: number[]
@@ -97,6 +98,9 @@ function prepareWorkingCopy(): Sample {
     insertSession.run(sha256(token), m.id, now, now, now + 30 * 86_400_000)
     return `meedenken_session=${token}`
   })
+  const staff = client.prepare(`select id from users where role = 'staff' order by id limit 1`).get() as { id: number }
+  const staffToken = sha256(`bench-session-staff-${staff.id}`)
+  insertSession.run(sha256(staffToken), staff.id, now, now, now + 3_600_000)
   const ids = (query: string) => (client.prepare(query).all() as { id: number }[]).map((r) => r.id)
   const visibleIds = ids('select id from ideas where hidden = 0')
   const openIds = ids(
@@ -116,6 +120,7 @@ function prepareWorkingCopy(): Sample {
   }
   const sample: Sample = {
     cookies,
+    staffCookie: `meedenken_session=${staffToken}`,
     visibleIds,
     votePairs: pairs,
     themeIds: ids('select id from themes'),
@@ -163,6 +168,21 @@ const planGroups: PlanGroup[] = [
     ],
   },
   { label: 'vote', requests: [{ method: 'PUT', path: `/api/ideas/${openIdea}/vote`, cookie: planVote.cookie }] },
+  {
+    label: 'scorecard, roadmap, staff inbox',
+    requests: [
+      { path: '/api/stats/scorecard' },
+      { path: '/api/stats/scorecard?theme=2' },
+      { path: '/api/roadmap' },
+      { path: '/api/roadmap?theme=2' },
+      { path: '/api/you-said-we-did' },
+      ...['needs_answer', 'overdue', 'mine', 'department', 'stale', 'reported'].map((tab) => ({
+        path: `/api/staff/inbox?tab=${tab}`,
+        cookie: sample.staffCookie,
+      })),
+      { path: '/api/staff/dashboard', cookie: sample.staffCookie },
+    ],
+  },
 ]
 const plans = await checkPlans(workFile, planGroups)
 progress.done()
