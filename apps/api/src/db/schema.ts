@@ -132,7 +132,8 @@ export const ideas = sqliteTable(
     index('ideas_status_filter').on(t.hidden, t.status, t.themeId),
     index('ideas_author').on(t.authorId),
     // Staff inbox: unanswered ideas oldest first, overall, per department and per colleague.
-    index('ideas_unanswered').on(t.hidden, t.firstResponseAt, t.createdAt),
+    // Status, theme and group at the end let the scorecard count overdue ideas from the index alone.
+    index('ideas_unanswered').on(t.hidden, t.firstResponseAt, t.createdAt, t.status, t.themeId, t.authorGroup),
     index('ideas_department_queue').on(t.departmentId, t.firstResponseAt, t.createdAt),
     index('ideas_assignee_queue').on(t.assigneeId, t.firstResponseAt, t.createdAt),
     index('ideas_stale').on(t.status, t.lastPublicUpdateAt),

@@ -8,8 +8,20 @@ export const MAX_ANSWER_DAYS = 60
 
 export type Cell = { themeId: number; month: string; targetGroup: string }
 
+let version = 0
+
+/** Changes whenever a counter may have changed; figures built from the counters can be kept until then. */
+export function countersVersion(): number {
+  return version
+}
+
+export function countersChanged(): void {
+  version++
+}
+
 export function bump(db: DbOrTx, cell: Cell, metric: string, delta: number): void {
   if (delta === 0) return
+  countersChanged()
   db.insert(statsCounters)
     .values({ ...cell, metric, count: delta })
     .onConflictDoUpdate({

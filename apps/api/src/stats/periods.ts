@@ -1,3 +1,5 @@
+import { startOfLocalDay } from '../domain/working-days'
+
 const monthFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam',
   year: 'numeric',
@@ -7,6 +9,19 @@ const monthFormat = new Intl.DateTimeFormat('en-CA', {
 /** "2026-11": the calendar month of a moment in the municipality's time zone. */
 export function monthOf(ms: number): string {
   return monthFormat.format(ms).slice(0, 7)
+}
+
+/** The moment a month ("2026-11") starts in the municipality's time zone. */
+export function monthStart(month: string): number {
+  const day = Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1) / 86_400_000
+  return startOfLocalDay(day)
+}
+
+/** The month after "2026-12" is "2027-01". */
+export function nextMonth(month: string): string {
+  const year = Number(month.slice(0, 4))
+  const m = Number(month.slice(5, 7))
+  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`
 }
 
 /** "2026-Q4" */

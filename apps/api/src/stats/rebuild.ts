@@ -3,7 +3,7 @@ import { installationSettings } from '../config/installation.data'
 import type { Db } from '../db/open'
 import { ideas, settings, statsCounters } from '../db/schema'
 import { dueAt, workingDaysBetween } from '../domain/working-days'
-import { MAX_ANSWER_DAYS } from './counters.data'
+import { countersChanged, MAX_ANSWER_DAYS } from './counters.data'
 import { monthOf } from './periods'
 
 /** Raise when the counters' meaning changes: the next start rebuilds them from the rows. */
@@ -17,6 +17,7 @@ const MARKER = 'stats_version'
  */
 export function rebuildStats(db: Db): void {
   const norm = installationSettings(db).responseNormDays
+  countersChanged()
   db.transaction((tx) => {
     tx.run(
       sql`update ideas set author_group = (select target_group from users where users.id = ideas.author_id) where author_group is null`,

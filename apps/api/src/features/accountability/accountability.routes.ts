@@ -14,7 +14,7 @@ import { createRouter, jsonResponse, route } from '../../http/route'
 import { monthOf, quarterOfMonth } from '../../stats/periods'
 import { CSV_BOM, csvLine } from '../../text/csv'
 import { departmentFigures, OPEN_DATA_COLUMNS, openDataBatch, roadmap, youSaidWeDid } from './accountability.data'
-import { defaultRange, scorecard } from './scorecard.data'
+import { cachedScorecard, defaultRange } from './scorecard.data'
 
 const BAD_CURSOR = { nl: 'Laad de lijst opnieuw.', en: 'Please load the list again.' }
 const BATCH = 1000
@@ -126,7 +126,11 @@ export const accountabilityRoutes = createRouter()
     const now = c.var.clock.now()
     const range = defaultRange(now)
     return c.json(
-      scorecard(c.var.db, { from: query.from ?? range.from, to: query.to ?? range.to, themeId: query.theme }, now),
+      cachedScorecard(
+        c.var.db,
+        { from: query.from ?? range.from, to: query.to ?? range.to, themeId: query.theme },
+        now,
+      ),
       200,
     )
   })
@@ -134,7 +138,7 @@ export const accountabilityRoutes = createRouter()
     const query = c.req.valid('query')
     const now = c.var.clock.now()
     const range = defaultRange(now)
-    const card = scorecard(
+    const card = cachedScorecard(
       c.var.db,
       { from: query.from ?? range.from, to: query.to ?? range.to, themeId: query.theme },
       now,

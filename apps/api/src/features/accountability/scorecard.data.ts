@@ -1,11 +1,13 @@
 import { MIN_CELL_SIZE, type Scorecard, type ScorecardCell } from '@meedenken/shared'
-import { and, eq, gte, isNull, lt, lte, ne } from 'drizzle-orm'
+import { and, eq, gte, lte } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
-import { ideas, statsCounters } from '../../db/schema'
+import { queryAll } from '../../db/prepared'
+import { statsCounters } from '../../db/schema'
 import { overdueCutoff } from '../../domain/working-days'
+import { countersVersion } from '../../stats/counters.data'
 import { answerDaysHistogram, medianOfHistogram } from '../../stats/median'
-import { monthOf, monthsOfQuarter, quarterOfMonth, quarterRange } from '../../stats/periods'
+import { monthOf, monthStart, monthsOfQuarter, nextMonth, quarterOfMonth, quarterRange } from '../../stats/periods'
 
 type Bucket = Map<string, number>
 
@@ -53,19 +55,20 @@ export function scorecard(
     .all()
 
   // Unanswered and overdue: not a counter, because time alone makes an idea overdue.
-  const overdueRows = db
-    .select({ themeId: ideas.themeId, createdAt: ideas.createdAt, group: ideas.authorGroup })
-    .from(ideas)
-    .where(
-      and(
-        eq(ideas.hidden, 0),
-        isNull(ideas.firstResponseAt),
-        lt(ideas.createdAt, overdueCutoff(now, responseNormDays)),
-        ne(ideas.status, 'merged'),
-        input.themeId ? eq(ideas.themeId, input.themeId) : undefined,
-      ),
-    )
-    .all()
+  // Counted per month, theme and group by SQLite from an index range; months in Amsterdam time.
+  const months = quarters.flatMap(monthsOfQuarter)
+  const overdueRows = queryAll<{ month: string; themeId: number; group: string | null; n: number }>(
+    db,
+    `with months(month, starts, ends) as (values ${months.map(() => '(?, ?, ?)').join(', ')})
+     select m.month, i.theme_id as themeId, i.author_group as "group", count(*) as n
+     from ideas i join months m on i.created_at >= m.starts and i.created_at < m.ends
+     where i.hidden = 0 and i.first_response_at is null and i.created_at < ? and i.status != 'merged'
+       ${input.themeId ? 'and i.theme_id = ?' : ''}
+     group by m.month, i.theme_id, i.author_group`,
+    ...months.flatMap((m) => [m, monthStart(m), monthStart(nextMonth(m))]),
+    overdueCutoff(now, responseNormDays),
+    ...(input.themeId ? [input.themeId] : []),
+  )
 
   const cells = new Map<string, Bucket>()
   const trend = new Map<string, Bucket>()
@@ -78,11 +81,12 @@ export function scorecard(
     }
     return b
   }
+  const cellKey = (themeId: number | null, quarter: string, group: string) => `${themeId ?? ''}|${quarter}|${group}`
   for (const r of rows) {
     const quarter = quarterOfMonth(r.month)
     for (const themeKey of [r.themeId, null]) {
       for (const group of [r.targetGroup, 'all'])
-        add(bucket(cells, JSON.stringify([themeKey, quarter, group])), r.metric, r.count)
+        add(bucket(cells, cellKey(themeKey, quarter, group)), r.metric, r.count)
     }
     if (r.metric.startsWith('rating')) add(bucket(trend, r.month), r.metric, r.count)
     let t = byTheme.get(r.themeId)
@@ -93,20 +97,19 @@ export function scorecard(
     add(t, r.metric, r.count)
   }
   for (const o of overdueRows) {
-    const month = monthOf(o.createdAt)
-    if (month < firstMonth || month > lastMonth) continue
-    const quarter = quarterOfMonth(month)
+    const quarter = quarterOfMonth(o.month)
     for (const themeKey of [o.themeId, null]) {
       for (const group of [o.group ?? 'unknown', 'all'])
-        add(bucket(cells, JSON.stringify([themeKey, quarter, group])), 'overdue_open', 1)
+        add(bucket(cells, cellKey(themeKey, quarter, group)), 'overdue_open', o.n)
     }
     const t = byTheme.get(o.themeId)
-    if (t) add(t, 'overdue_open', 1)
+    if (t) add(t, 'overdue_open', o.n)
   }
 
   const result: ScorecardCell[] = []
   for (const [key, b] of cells) {
-    const [themeId, quarter, targetGroup] = JSON.parse(key) as [number | null, string, ScorecardCell['targetGroup']]
+    const [theme = '', quarter = '', targetGroup] = key.split('|') as [string, string, ScorecardCell['targetGroup']]
+    const themeId = theme === '' ? null : Number(theme)
     const received = get(b, 'received')
     const suppressed = received < MIN_CELL_SIZE
     const ratingsN = get(b, 'rating_n')
@@ -170,6 +173,36 @@ export function scorecard(
         }
       }),
   }
+}
+
+type CachedCard = { key: string; until: number; card: Scorecard }
+const cache = new WeakMap<Db['$client'], Map<string, CachedCard>>()
+const CACHE_MS = 60_000
+const CACHE_ENTRIES = 50
+
+/**
+ * The scorecard, kept for a minute per question: it adds up thousands of counters and is
+ * the same for every visitor. A changed counter makes a new one at once; only an idea
+ * hidden or merged while unanswered can take up to a minute to leave the overdue count.
+ */
+export function cachedScorecard(
+  db: Db,
+  input: { from: string; to: string; themeId?: number | undefined },
+  now: number,
+) {
+  const question = `${input.from}|${input.to}|${input.themeId ?? ''}`
+  const key = `${countersVersion()}|${overdueCutoff(now, installationSettings(db).responseNormDays)}`
+  let cards = cache.get(db.$client)
+  if (!cards) {
+    cards = new Map()
+    cache.set(db.$client, cards)
+  }
+  const kept = cards.get(question)
+  if (kept && kept.key === key && kept.until > now) return kept.card
+  if (cards.size >= CACHE_ENTRIES) cards.clear()
+  const card = scorecard(db, input, now)
+  cards.set(question, { key, until: now + CACHE_MS, card })
+  return card
 }
 
 /** The last four quarters up to now, the default range. */
