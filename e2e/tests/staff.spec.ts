@@ -278,7 +278,7 @@ test('a civil servant merges a duplicate into the original idea, after confirmin
   await resident.api.dispose()
 })
 
-test('three reports hide a comment; staff restore it, hide another, and block and unblock a member', async ({
+test('three reports hide a comment; staff restore it, hide another, block a member, unblock after a reload, and read what was hidden', async ({
   page,
   browser,
 }) => {
@@ -312,7 +312,7 @@ test('three reports hide a comment; staff restore it, hide another, and block an
   await expect(visitor.getByText(fairText)).toHaveCount(0)
   await expect(visitor.getByText('Deze reactie is verborgen')).toHaveCount(1)
 
-  await logInByApi(page.request, STAFF)
+  const me = await logInByApi(page.request, STAFF)
   await page.goto('/medewerkers/moderatie')
   await expect(page.getByRole('heading', { level: 1, name: 'Moderatie' })).toBeVisible()
   const card = (text: string) => page.getByRole('article').filter({ hasText: text })
@@ -338,21 +338,47 @@ test('three reports hide a comment; staff restore it, hide another, and block an
   await expect(page.getByRole('status').filter({ hasText: 'De reactie is verborgen.' })).toBeVisible()
   await expect(card(rudeText)).toHaveCount(0)
 
-  // Blocking a member takes a confirmation and a reason; it can be lifted again.
+  // Blocking a member takes a confirmation and a reason.
+  const spammerName = `Reclamemaker ${t}`
   await card(adText)
-    .getByRole('button', { name: `Reclamemaker ${t} blokkeren…` })
+    .getByRole('button', { name: `${spammerName} blokkeren…` })
     .click()
-  await expect(card(adText).getByText(`Weet u het zeker? Als u Reclamemaker ${t} blokkeert`)).toBeFocused()
+  await expect(card(adText).getByText(`Weet u het zeker? Als u ${spammerName} blokkeert`)).toBeFocused()
   await expectAccessible(page, 'the block confirmation')
   await card(adText).getByLabel('Reden van de blokkade').fill('Plaatst alleen reclame.')
   await card(adText)
-    .getByRole('button', { name: `Ja, Reclamemaker ${t} blokkeren` })
+    .getByRole('button', { name: `Ja, ${spammerName} blokkeren` })
     .click()
-  await expect(page.getByRole('status').filter({ hasText: `Reclamemaker ${t} is geblokkeerd.` })).toBeVisible()
-  const blocked = page.getByRole('region', { name: 'Geblokkeerd tijdens dit bezoek' })
-  await blocked.getByLabel(`Reden om de blokkade van Reclamemaker ${t} op te heffen`).fill('Toch een vergissing.')
-  await blocked.getByRole('button', { name: `Blokkade van Reclamemaker ${t} opheffen` }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'is opgeheven' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: `${spammerName} is geblokkeerd.` })).toBeVisible()
+  await expect(card(adText).getByText(`${spammerName} is geblokkeerd. U kunt de blokkade opheffen`)).toBeFocused()
+
+  // The block is still known on the next visit: on the card, and in the list of blocked members.
+  await page.reload()
+  await expect(page.getByRole('heading', { level: 1, name: 'Moderatie' })).toBeVisible()
+  await expect(card(adText)).toContainText(`${spammerName} is geblokkeerd.`)
+  await expect(card(adText).getByRole('button', { name: /blokkeren…$/ })).toHaveCount(0)
+  const blockedList = page.getByRole('region', { name: 'Geblokkeerde deelnemers' })
+  const blockedCard = blockedList.getByRole('article', { name: spammerName })
+  await expect(blockedCard.getByRole('term')).toHaveText(['Geblokkeerd op', 'Door', 'Reden'])
+  await expect(blockedCard.getByRole('definition').nth(1)).toHaveText(me.displayName)
+  await expect(blockedCard.getByRole('definition').nth(2)).toHaveText('Plaatst alleen reclame.')
+  await expectAccessible(page, 'the moderation page with the blocked members')
+
+  // Unblocking asks for confirmation and a reason, says it is done and puts focus back on the list.
+  await blockedCard.getByRole('button', { name: `Deblokkeren (${spammerName})` }).click()
+  await expect(blockedCard.getByText(`Weet u het zeker? Als u de blokkade van ${spammerName} opheft`)).toBeFocused()
+  await expectAccessible(page, 'the unblock confirmation')
+  await blockedCard.getByRole('button', { name: `Ja, ${spammerName} deblokkeren` }).click()
+  const unblockReason = blockedCard.getByLabel(`Reden om de blokkade van ${spammerName} op te heffen`)
+  await expect(unblockReason).toHaveAttribute('aria-invalid', 'true')
+  await unblockReason.fill('Toch een vergissing.')
+  await blockedCard.getByRole('button', { name: `Ja, ${spammerName} deblokkeren` }).click()
+  await expect(
+    page.getByRole('status').filter({ hasText: `De blokkade van ${spammerName} is opgeheven.` }),
+  ).toBeVisible()
+  await expect(blockedList.getByRole('heading', { level: 2, name: 'Geblokkeerde deelnemers' })).toBeFocused()
+  await expect(blockedCard).toHaveCount(0)
+  await expect(card(adText).getByRole('button', { name: `${spammerName} blokkeren…` })).toBeVisible()
   await card(adText).getByLabel('Reden van uw besluit').fill('Reclame hoort hier niet.')
   await card(adText).getByRole('button', { name: 'Verbergen (reactie)' }).click()
   await expect(card(adText)).toHaveCount(0)
@@ -364,6 +390,18 @@ test('three reports hide a comment; staff restore it, hide another, and block an
   await expect(visitor.getByText(adText)).toHaveCount(0)
   await expect(visitor.getByText('Deze reactie is verborgen')).toHaveCount(2)
   await visitor.close()
+
+  // Staff can still read what was hidden, on the idea's staff page, clearly marked.
+  await page.goto(`/medewerkers/ideeen/${idea}`)
+  await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible()
+  const conversation = page.getByRole('region', { name: /^Reacties/ })
+  const hiddenRude = conversation.getByRole('article').filter({ hasText: rudeText })
+  await expect(hiddenRude).toContainText('Verborgen door moderatie')
+  await expect(hiddenRude).toContainText('Een medewerker heeft deze reactie verborgen. Inwoners zien deze tekst niet.')
+  await expect(hiddenRude).toContainText(`Auteur ${t}`)
+  await expect(conversation.getByRole('article').filter({ hasText: adText })).toContainText('Verborgen door moderatie')
+  await expect(conversation.getByRole('article').filter({ hasText: fairText })).not.toContainText('Verborgen')
+  await expectAccessible(page, 'the staff idea page with hidden comments')
   await Promise.all([author, spammer, reporterA, reporterB].map((m) => m.api.dispose()))
 })
 

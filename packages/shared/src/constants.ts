@@ -47,6 +47,12 @@ export function canTransition(from: IdeaStatus, to: IdeaStatus): boolean {
   return STATUS_TRANSITIONS[from].includes(to)
 }
 
+/**
+ * Work the municipality has taken on: members may offer help ("ik denk mee") and staff post
+ * progress updates only while an idea is in one of these.
+ */
+export const WORK_STATUSES = ['planned', 'in_progress'] as const satisfies readonly IdeaStatus[]
+
 /** Ideas in these statuses take no votes: the decision has been made. */
 export const CLOSED_STATUSES: readonly IdeaStatus[] = ['done', 'declined', 'merged']
 
@@ -76,6 +82,41 @@ export const NOTIFICATION_KINDS = [
   'campaign_opened',
   'progress_update',
 ] as const
+
+/**
+ * Every action the audit log records: the API writes only these (the compiler checks it),
+ * the web app offers them as a filter and gives each a label.
+ */
+export const AUDIT_ACTIONS = [
+  'idea.status_changed',
+  'comment.official_answer',
+  'comment.official_removed',
+  'idea.assigned',
+  'idea.note_added',
+  'idea.merged',
+  'idea.intake',
+  'idea.progress_update',
+  'idea.hidden',
+  'idea.restored',
+  'comment.hidden',
+  'comment.restored',
+  'user.blocked',
+  'user.unblocked',
+  'user.role_changed',
+  'user.department_changed',
+  'department.created',
+  'department.renamed',
+  'theme.department_changed',
+  'settings.changed',
+  'campaign.created',
+  'campaign.changed',
+  'campaign.outcome_published',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value)
+}
 
 export const INBOX_TABS = ['needs_answer', 'mine', 'department', 'overdue', 'stale', 'reported'] as const
 

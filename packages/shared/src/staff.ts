@@ -1,7 +1,8 @@
 import { z } from 'zod'
-import { Cursor, PageLimit, Timestamp } from './common'
+import { Cursor, PageLimit, pageOf, Timestamp } from './common'
+import { AUDIT_ACTIONS, HIDDEN_REASONS } from './constants'
 import { Channel, DeclineReason, IdeaStatus, InboxTab, ReportReason, Role, TargetGroup } from './enums'
-import { IDEA_BODY, IDEA_TITLE, Idea, IdeaDetail } from './ideas'
+import { Comment, IDEA_BODY, IDEA_TITLE, Idea, IdeaDetail } from './ideas'
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -182,6 +183,7 @@ export const ModerationItem = z
     text: z.string().meta({ description: 'The reported text, shown to staff even when hidden' }),
     authorId: z.number().int().nullable(),
     authorName: z.string(),
+    authorBlocked: z.boolean().meta({ description: 'The author is blocked now (staff can lift it)' }),
     hidden: z.boolean(),
     reports: z.array(z.object({ reason: ReportReason, note: z.string().nullable(), createdAt: Timestamp })),
     firstReportedAt: Timestamp,
@@ -196,6 +198,39 @@ export const ModerationAction = z
   .meta({ id: 'ModerationAction' })
 
 export const BlockBody = z.object({ reason: z.string().trim().min(5).max(500) }).meta({ id: 'BlockBody' })
+
+export const BlockedMember = z
+  .object({
+    id: z.number().int(),
+    displayName: z.string(),
+    blockedAt: Timestamp,
+    blockedById: z.number().int().nullable().meta({ description: 'null when not known (or no longer an account)' }),
+    blockedByName: z.string().nullable(),
+    reason: z.string().nullable().meta({ description: 'The reason given when blocking, when it was recorded' }),
+  })
+  .meta({ id: 'BlockedMember' })
+export type BlockedMember = z.infer<typeof BlockedMember>
+
+export const BlockedMembersQuery = z.object({ cursor: Cursor.optional(), limit: PageLimit })
+export const BlockedMemberPage = pageOf(BlockedMember).meta({ id: 'BlockedMemberPage' })
+export type BlockedMemberPage = z.infer<typeof BlockedMemberPage>
+
+const HiddenReason = z.enum(HIDDEN_REASONS)
+
+/** A comment as staff read it: a hidden comment keeps its words and author, flagged as hidden. */
+export const StaffReply = Comment.omit({ replies: true })
+  .extend({
+    hidden: z.boolean().meta({ description: 'Hidden from residents; staff still get the text and the author' }),
+    hiddenReason: HiddenReason.nullable().meta({
+      description: 'Why it is hidden: three reports, a moderator, or its author is blocked',
+    }),
+  })
+  .meta({ id: 'StaffReply' })
+export type StaffReply = z.infer<typeof StaffReply>
+export const StaffComment = StaffReply.extend({ replies: z.array(StaffReply) }).meta({ id: 'StaffComment' })
+export type StaffComment = z.infer<typeof StaffComment>
+export const StaffCommentPage = pageOf(StaffComment).meta({ id: 'StaffCommentPage' })
+export type StaffCommentPage = z.infer<typeof StaffCommentPage>
 
 export const AuditEntry = z
   .object({
@@ -212,7 +247,7 @@ export const AuditEntry = z
 export type AuditEntry = z.infer<typeof AuditEntry>
 
 export const AuditQuery = z.object({
-  action: z.string().trim().max(60).optional(),
+  action: z.enum(AUDIT_ACTIONS).optional(),
   actor: z.coerce.number().int().positive().optional(),
   cursor: Cursor.optional(),
   limit: PageLimit,

@@ -1,9 +1,11 @@
+import type { AuditAction } from '@meedenken/shared'
 import type { DbOrTx } from '../db/open'
 import { auditLog } from '../db/schema'
 
 export type AuditEntry = {
   actorId: number | null
-  action: string
+  /** One of the shared list, so the web app can filter and label every entry. */
+  action: AuditAction
   subjectType: string
   subjectId: number | null
   details?: Record<string, unknown>

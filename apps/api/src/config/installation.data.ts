@@ -51,10 +51,23 @@ function readSettings(db: DbOrTx): InstallationSettings {
   }
 }
 
-export function saveInstallationSettings(db: Db, next: InstallationSettings, actorId: number, now: number): void {
+/**
+ * Saves the settings an admin sent. Nothing changed, nothing written (no audit entry either);
+ * otherwise the audit entry names the settings that changed, with their old and new values.
+ * Returns the names of the changed settings.
+ */
+export function saveInstallationSettings(
+  db: Db,
+  next: InstallationSettings,
+  actorId: number,
+  now: number,
+): (keyof InstallationSettings)[] {
   cache.delete(clientOf(db))
-  db.transaction((tx) => {
+  const changed = db.transaction((tx) => {
     const before = readSettings(tx)
+    const fields = (Object.keys(KEYS) as (keyof InstallationSettings)[]).filter((f) => before[f] !== next[f])
+    if (fields.length === 0) return fields
+    const pick = (values: InstallationSettings) => Object.fromEntries(fields.map((f) => [f, values[f]]))
     recordAudit(
       tx,
       {
@@ -62,16 +75,19 @@ export function saveInstallationSettings(db: Db, next: InstallationSettings, act
         action: 'settings.changed',
         subjectType: 'settings',
         subjectId: null,
-        details: { before, after: next },
+        details: { changed: fields, before: pick(before), after: pick(next) },
       },
       now,
     )
-    for (const [field, key] of Object.entries(KEYS) as [keyof InstallationSettings, string][]) {
+    for (const field of fields) {
+      const key = KEYS[field]
       tx.insert(settings)
         .values({ key, value: String(next[field]), updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: String(next[field]), updatedAt: now } })
         .run()
     }
+    return fields
   })
   cache.delete(clientOf(db))
+  return changed
 }

@@ -1,13 +1,13 @@
 import '../lib/i18n-staff'
 import '../styles/staff.css'
 import type { AuditEntry } from '@meedenken/shared'
+import { AUDIT_ACTIONS, isAuditAction } from '@meedenken/shared/constants'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { type AuditFilters, auditQuery, colleaguesQuery } from '../features/staff/api/staff-queries'
-import { AUDIT_ACTIONS, isAuditAction } from '../features/staff/audit-actions'
 import { ScrollTable } from '../features/staff/components/scroll-table'
 import { AdminNav } from '../features/staff/components/staff-nav'
 import { formatDateTime } from '../lib/format'
@@ -35,7 +35,9 @@ export function AdminAuditPage() {
 function AuditLog() {
   const { t } = useTranslation('staff')
   const [params, setParams] = useSearchParams()
-  const action = params.get('actie') ?? ''
+  // Only actions the API knows filter the log; anything else in the address shows everything.
+  const asked = params.get('actie') ?? ''
+  const action = isAuditAction(asked) ? asked : undefined
   const actor = /^\d+$/.test(params.get('door') ?? '') ? (params.get('door') ?? '') : ''
   const filters: AuditFilters = { ...(action ? { action } : {}), ...(actor ? { actor } : {}) }
   const log = useInfiniteQuery(auditQuery(filters))
@@ -61,18 +63,17 @@ function AuditLog() {
 
   return (
     <>
-      <form className="filters" aria-label={t('audit.filterLabel')} onSubmit={filter} key={`${action}|${actor}`}>
+      <form className="filters" aria-label={t('audit.filterLabel')} onSubmit={filter} key={`${action ?? ''}|${actor}`}>
         <div className="filters__grid">
           <div className="field">
             <label htmlFor="audit-action">{t('audit.action')}</label>
-            <select id="audit-action" name="actie" defaultValue={action}>
+            <select id="audit-action" name="actie" defaultValue={action ?? ''}>
               <option value="">{t('audit.allActions')}</option>
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a} value={a}>
                   {t(`audit.actions.${a}`)}
                 </option>
               ))}
-              {action && !isAuditAction(action) && <option value={action}>{action}</option>}
             </select>
           </div>
           <div className="field">
@@ -156,7 +157,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
             {details.map(([key, value]) => (
               <div key={key}>
                 <dt>{isDetailKey(key) ? t(`audit.detailKeys.${key}`) : key}</dt>
-                <dd>{detailValue(value)}</dd>
+                <dd>{detailValue(value, (name) => (isSettingKey(name) ? t(`settings.${name}`) : name))}</dd>
               </div>
             ))}
           </dl>
@@ -181,18 +182,29 @@ const DETAIL_KEYS = [
   'updateId',
   'ideas',
   'comments',
+  'changed',
 ] as const
 
 function isDetailKey(key: string): key is (typeof DETAIL_KEYS)[number] {
   return (DETAIL_KEYS as readonly string[]).includes(key)
 }
 
-/** Details are small: a word, a number, or a few named values (settings before and after). */
-function detailValue(value: unknown): string {
+const SETTING_KEYS = ['responseNormDays', 'staleAfterDays', 'followupWeeks'] as const
+
+function isSettingKey(key: string): key is (typeof SETTING_KEYS)[number] {
+  return (SETTING_KEYS as readonly string[]).includes(key)
+}
+
+/**
+ * Details are small: a word, a number, a list of names (the settings that changed) or a few
+ * named values (settings before and after). `label` turns a setting's name into words.
+ */
+function detailValue(value: unknown, label: (name: string) => string): string {
   if (value === null || value === undefined || value === '') return '–'
+  if (Array.isArray(value)) return value.map((v) => label(String(v))).join(', ')
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${k}: ${v === null ? '–' : String(v)}`)
+      .map(([k, v]) => `${label(k)}: ${v === null ? '–' : String(v)}`)
       .join(', ')
   }
   return String(value)

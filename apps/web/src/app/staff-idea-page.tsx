@@ -6,11 +6,16 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
-import { commentKeys, commentsQuery } from '../features/comments/api/comment-queries'
+import { commentKeys } from '../features/comments/api/comment-queries'
 import { ideaKeys } from '../features/ideas/api/idea-queries'
 import { IdeaTimeline } from '../features/ideas/components/idea-timeline'
 import { useIdeaWork } from '../features/staff/api/staff-mutations'
-import { colleaguesQuery, departmentsQuery, staffIdeaQuery } from '../features/staff/api/staff-queries'
+import {
+  colleaguesQuery,
+  departmentsQuery,
+  staffCommentsQuery,
+  staffIdeaQuery,
+} from '../features/staff/api/staff-queries'
 import { AnswerForm } from '../features/staff/components/answer-form'
 import { AssignPanel } from '../features/staff/components/assign-panel'
 import { DueBadge, DueDate } from '../features/staff/components/due-badge'
@@ -125,7 +130,8 @@ function Workbench({ detail, trail }: { detail: StaffIdeaDetail; trail: InboxTra
   const districts = useQuery(districtsQuery)
   const departments = useQuery(departmentsQuery)
   const colleagues = useQuery(colleaguesQuery)
-  const comments = useInfiniteQuery(commentsQuery(idea.id))
+  // Staff read hidden comments too; the public list withholds their words.
+  const comments = useInfiniteQuery(staffCommentsQuery(idea.id))
   // What residents see changes with every action: their cached idea and comments too.
   const work = useIdeaWork(idea.id, () => {
     void qc.invalidateQueries({ queryKey: ideaKeys.all })

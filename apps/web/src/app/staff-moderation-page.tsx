@@ -1,13 +1,14 @@
 import '../lib/i18n-staff'
 import '../styles/staff.css'
-import type { ModerationItem } from '@meedenken/shared'
-import { useQuery } from '@tanstack/react-query'
+import type { BlockedMember, ModerationItem } from '@meedenken/shared'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { useModeration } from '../features/staff/api/staff-mutations'
-import { moderationQuery } from '../features/staff/api/staff-queries'
+import { blockedMembersQuery, moderationQuery } from '../features/staff/api/staff-queries'
+import { ConfirmWithReason } from '../features/staff/components/confirm-with-reason'
 import { StaffNav } from '../features/staff/components/staff-nav'
 import { FormProblem, localProblem, type Problem, problemFrom } from '../features/staff/form-problem'
 import { MODERATION_REASON_MIN } from '../features/staff/rules'
@@ -26,21 +27,17 @@ export function StaffModerationPage() {
           <StaffNav />
           <PageHeading title={t('moderation.title')}>{t('moderation.title')}</PageHeading>
           <p className="lead">{t('moderation.intro')}</p>
-          <ModerationQueue />
+          <ModerationWork />
         </div>
       )}
     </RequireRole>
   )
 }
 
-type Blocked = { userId: number; name: string }
-
-function ModerationQueue() {
+function ModerationWork() {
   const { t } = useTranslation('staff')
   const queue = useQuery(moderationQuery)
   const [announcement, setAnnouncement] = useState('')
-  // Members blocked during this visit: the queue does not say who is blocked, so the way back is kept here.
-  const [blocked, setBlocked] = useState<Blocked[]>([])
   const heading = useRef<HTMLHeadingElement>(null)
 
   function handled(text: string) {
@@ -54,15 +51,6 @@ function ModerationQueue() {
       <p role="status" className="alert alert--success status-alert">
         {announcement}
       </p>
-      {blocked.length > 0 && (
-        <BlockedList
-          blocked={blocked}
-          onUnblocked={(user) => {
-            setBlocked((list) => list.filter((b) => b.userId !== user.userId))
-            setAnnouncement(t('moderation.unblocked', { name: user.name }))
-          }}
-        />
-      )}
       <section aria-labelledby="queue-title">
         <h2 id="queue-title" ref={heading} tabIndex={-1}>
           {t('moderation.queueTitle')}
@@ -82,17 +70,14 @@ function ModerationQueue() {
                 <ModerationCard
                   item={item}
                   onHandled={handled}
-                  isBlocked={blocked.some((b) => b.userId === item.authorId)}
-                  onBlocked={(user) => {
-                    setBlocked((list) => [...list.filter((b) => b.userId !== user.userId), user])
-                    setAnnouncement(t('moderation.blocked', { name: user.name }))
-                  }}
+                  onBlocked={(name) => setAnnouncement(t('moderation.blocked', { name }))}
                 />
               </li>
             ))}
           </ol>
         )}
       </section>
+      <BlockedMembers onUnblocked={(name) => setAnnouncement(t('moderation.unblocked', { name }))} />
     </>
   )
 }
@@ -100,13 +85,11 @@ function ModerationQueue() {
 function ModerationCard({
   item,
   onHandled,
-  isBlocked,
   onBlocked,
 }: {
   item: ModerationItem
   onHandled: (text: string) => void
-  isBlocked: boolean
-  onBlocked: (user: Blocked) => void
+  onBlocked: (name: string) => void
 }) {
   const { t } = useTranslation('staff')
   const { moderate } = useModeration()
@@ -117,7 +100,7 @@ function ModerationCard({
   const kind = t(`moderation.kind.${item.subjectType}`)
   const titleId = `${scope}-title`
 
-  function submit(event: FormEvent<HTMLFormElement>) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (moderate.isPending) return
     const submitter = (event.nativeEvent as SubmitEvent).submitter
@@ -132,13 +115,14 @@ function ModerationCard({
       setProblem(local)
       return
     }
-    moderate.mutate(
-      { subject: { type: item.subjectType, id: item.subjectId }, action, reason },
-      {
-        onSuccess: () => onHandled(t(action === 'hide' ? 'moderation.hidden' : 'moderation.restored', { kind })),
-        onError: (error) => setProblem(problemFrom(scope, error)),
-      },
-    )
+    try {
+      // Awaited here rather than in mutate's callbacks: the card leaves the queue when it succeeds.
+      await moderate.mutateAsync({ subject: { type: item.subjectType, id: item.subjectId }, action, reason })
+    } catch (error) {
+      setProblem(problemFrom(scope, error))
+      return
+    }
+    onHandled(t(action === 'hide' ? 'moderation.hidden' : 'moderation.restored', { kind }))
   }
 
   return (
@@ -170,7 +154,7 @@ function ModerationCard({
         ))}
       </ul>
       <FormProblem problem={problem} labels={labels} />
-      <form className="form form--compact" noValidate onSubmit={submit}>
+      <form className="form form--compact" noValidate onSubmit={(event) => void submit(event)}>
         <Field
           name={reasonField}
           label={labels[reasonField] ?? ''}
@@ -202,8 +186,14 @@ function ModerationCard({
           </button>
         </div>
       </form>
-      {item.authorId !== null && !isBlocked && (
-        <BlockMember userId={item.authorId} name={item.authorName} scope={scope} onBlocked={onBlocked} />
+      {item.authorId !== null && (
+        <BlockMember
+          userId={item.authorId}
+          name={item.authorName}
+          blocked={item.authorBlocked}
+          scope={scope}
+          onBlocked={onBlocked}
+        />
       )}
     </article>
   )
@@ -212,48 +202,24 @@ function ModerationCard({
 function BlockMember({
   userId,
   name,
+  blocked,
   scope,
   onBlocked,
 }: {
   userId: number
   name: string
+  blocked: boolean
   scope: string
-  onBlocked: (user: Blocked) => void
+  onBlocked: (name: string) => void
 }) {
   const { t } = useTranslation('staff')
   const { block } = useModeration()
   const [confirming, setConfirming] = useState(false)
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const warning = useRef<HTMLParagraphElement>(null)
+  const [done, setDone] = useState(false)
   const opener = useRef<HTMLButtonElement>(null)
-  const reasonField = `${scope}-block.reason`
-  const labels = { [reasonField]: t('moderation.blockReason') }
 
-  useEffect(() => {
-    if (confirming) warning.current?.focus()
-  }, [confirming])
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (block.isPending) return
-    const reason = (formValues(event.currentTarget)[reasonField] ?? '').trim()
-    const local = localProblem(
-      reason.length >= MODERATION_REASON_MIN
-        ? {}
-        : { [reasonField]: t('moderation.errors.reason', { min: MODERATION_REASON_MIN }) },
-    )
-    if (local) {
-      setProblem(local)
-      return
-    }
-    block.mutate(
-      { userId, reason },
-      {
-        onSuccess: () => onBlocked({ userId, name }),
-        onError: (error) => setProblem(problemFrom(`${scope}-block`, error)),
-      },
-    )
-  }
+  // Blocked here just now: the note takes the focus the confirmation had.
+  if (blocked || done) return <AuthorBlocked name={name} focus={done} />
 
   if (!confirming) {
     return (
@@ -270,98 +236,160 @@ function BlockMember({
     )
   }
   return (
-    <div className="confirm-box">
-      <p ref={warning} tabIndex={-1}>
-        {t('moderation.blockWarning', { name })}
-      </p>
-      <FormProblem problem={problem} labels={labels} />
-      <form className="form form--compact" noValidate onSubmit={submit}>
-        <Field
-          name={reasonField}
-          label={labels[reasonField] ?? ''}
-          hint={t('moderation.blockReasonHint')}
-          error={problem?.errors[reasonField]}
-        >
-          {(p) => <input {...p} type="text" maxLength={500} />}
-        </Field>
-        <div className="form__actions">
-          <button type="submit" className="button button--danger" aria-disabled={block.isPending || undefined}>
-            {t('moderation.blockConfirm', { name })}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => {
-              setConfirming(false)
-              setProblem(null)
-              requestAnimationFrame(() => opener.current?.focus())
-            }}
-          >
-            {t('moderation.blockCancel')}
-          </button>
-        </div>
-      </form>
-    </div>
+    <ConfirmWithReason
+      scope={`${scope}-block`}
+      danger
+      warning={t('moderation.blockWarning', { name })}
+      reasonLabel={t('moderation.blockReason')}
+      reasonHint={t('moderation.blockReasonHint')}
+      confirmLabel={t('moderation.blockConfirm', { name })}
+      cancelLabel={t('moderation.blockCancel')}
+      pending={block.isPending}
+      onConfirm={async (reason) => {
+        await block.mutateAsync({ userId, reason })
+        setDone(true)
+        onBlocked(name)
+      }}
+      onCancel={() => {
+        setConfirming(false)
+        requestAnimationFrame(() => opener.current?.focus())
+      }}
+    />
   )
 }
 
-function BlockedList({ blocked, onUnblocked }: { blocked: Blocked[]; onUnblocked: (user: Blocked) => void }) {
+/** On a card whose author is blocked: the way back is the list of blocked members below. */
+function AuthorBlocked({ name, focus = false }: { name: string; focus?: boolean }) {
   const { t } = useTranslation('staff')
+  const note = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (focus) note.current?.focus()
+  }, [focus])
+  return (
+    <p className="moderation-card__block moderation-card__blocked" ref={note} tabIndex={-1}>
+      {t('moderation.authorBlocked', { name })}
+    </p>
+  )
+}
+
+/** Everyone blocked now, newest first, with who blocked them and why; each can be unblocked. */
+function BlockedMembers({ onUnblocked }: { onUnblocked: (name: string) => void }) {
+  const { t } = useTranslation('staff')
+  const blocked = useInfiniteQuery(blockedMembersQuery)
+  const heading = useRef<HTMLHeadingElement>(null)
+  const items = blocked.data?.pages.flatMap((p) => p.items) ?? []
+
+  async function loadMore() {
+    if (blocked.isFetchingNextPage) return
+    const before = items.length
+    const result = await blocked.fetchNextPage()
+    const first = result.data?.pages.flatMap((p) => p.items)[before]
+    if (first) document.getElementById(`blocked-${first.id}-name`)?.focus()
+  }
+
   return (
     <section className="work-section blocked-list" aria-labelledby="blocked-title">
-      <h2 id="blocked-title">{t('moderation.blockedTitle')}</h2>
+      <h2 id="blocked-title" ref={heading} tabIndex={-1}>
+        {t('moderation.blockedTitle')}
+      </h2>
       <p>{t('moderation.blockedIntro')}</p>
-      <ul>
-        {blocked.map((user) => (
-          <li key={user.userId}>
-            <UnblockForm user={user} onUnblocked={onUnblocked} />
-          </li>
-        ))}
-      </ul>
+      {blocked.isPending && <Loading />}
+      {blocked.isError && <ErrorMessage error={blocked.error} onRetry={() => void blocked.refetch()} />}
+      {blocked.isSuccess && items.length === 0 && <p className="muted">{t('moderation.blockedNone')}</p>}
+      {items.length > 0 && (
+        <ul className="blocked-members">
+          {items.map((member) => (
+            <li key={member.id}>
+              <BlockedMemberCard
+                member={member}
+                onUnblocked={(name) => {
+                  onUnblocked(name)
+                  // The person leaves the list: continue at its heading.
+                  heading.current?.focus()
+                }}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+      {blocked.hasNextPage && (
+        <button type="button" className="button button--secondary load-more" onClick={() => void loadMore()}>
+          {blocked.isFetchingNextPage ? t('moderation.blockedLoadingMore') : t('moderation.blockedMore')}
+        </button>
+      )}
     </section>
   )
 }
 
-function UnblockForm({ user, onUnblocked }: { user: Blocked; onUnblocked: (user: Blocked) => void }) {
+function BlockedMemberCard({ member, onUnblocked }: { member: BlockedMember; onUnblocked: (name: string) => void }) {
+  const { t } = useTranslation('staff')
+  const nameId = `blocked-${member.id}-name`
+  return (
+    <article className="blocked-member" aria-labelledby={nameId}>
+      <h3 id={nameId} tabIndex={-1}>
+        {member.displayName}
+      </h3>
+      <dl className="facts facts--inline">
+        <div>
+          <dt>{t('moderation.blockedOn')}</dt>
+          <dd>
+            <time dateTime={member.blockedAt}>{formatDateTime(member.blockedAt)}</time>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('moderation.blockedBy')}</dt>
+          <dd>{member.blockedByName ?? t('moderation.notKnown')}</dd>
+        </div>
+        <div>
+          <dt>{t('moderation.blockedReason')}</dt>
+          <dd>{member.reason ?? t('moderation.notKnown')}</dd>
+        </div>
+      </dl>
+      <UnblockMember member={member} onUnblocked={onUnblocked} />
+    </article>
+  )
+}
+
+function UnblockMember({ member, onUnblocked }: { member: BlockedMember; onUnblocked: (name: string) => void }) {
   const { t } = useTranslation('staff')
   const { unblock } = useModeration()
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const scope = `unblock-${user.userId}`
-  const reasonField = `${scope}.reason`
-  const labels = { [reasonField]: t('moderation.unblockReason', { name: user.name }) }
+  const [confirming, setConfirming] = useState(false)
+  const opener = useRef<HTMLButtonElement>(null)
+  const name = member.displayName
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (unblock.isPending) return
-    const reason = (formValues(event.currentTarget)[reasonField] ?? '').trim()
-    const local = localProblem(
-      reason.length >= MODERATION_REASON_MIN
-        ? {}
-        : { [reasonField]: t('moderation.errors.reason', { min: MODERATION_REASON_MIN }) },
-    )
-    if (local) {
-      setProblem(local)
-      return
-    }
-    unblock.mutate(
-      { userId: user.userId, reason },
-      { onSuccess: () => onUnblocked(user), onError: (error) => setProblem(problemFrom(scope, error)) },
+  if (!confirming) {
+    return (
+      <p className="blocked-member__action">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          ref={opener}
+          onClick={() => setConfirming(true)}
+        >
+          {t('moderation.unblockStart')}
+          <span className="visually-hidden"> ({name})</span>
+        </button>
+      </p>
     )
   }
-
   return (
-    <>
-      <FormProblem problem={problem} labels={labels} />
-      <form className="form form--compact" noValidate onSubmit={submit}>
-        <Field name={reasonField} label={labels[reasonField] ?? ''} error={problem?.errors[reasonField]}>
-          {(p) => <input {...p} type="text" maxLength={500} />}
-        </Field>
-        <div className="form__actions">
-          <button type="submit" className="button button--secondary" aria-disabled={unblock.isPending || undefined}>
-            {t('moderation.unblock', { name: user.name })}
-          </button>
-        </div>
-      </form>
-    </>
+    <ConfirmWithReason
+      scope={`unblock-${member.id}`}
+      warning={t('moderation.unblockWarning', { name })}
+      reasonLabel={t('moderation.unblockReason', { name })}
+      reasonHint={t('moderation.unblockReasonHint')}
+      confirmLabel={t('moderation.unblockConfirm', { name })}
+      cancelLabel={t('moderation.unblockCancel')}
+      pending={unblock.isPending}
+      onConfirm={async (reason) => {
+        // Awaited rather than in mutate's callbacks: the card leaves the list when it succeeds.
+        await unblock.mutateAsync({ userId: member.id, reason })
+        onUnblocked(name)
+      }}
+      onCancel={() => {
+        setConfirming(false)
+        requestAnimationFrame(() => opener.current?.focus())
+      }}
+    />
   )
 }

@@ -34,10 +34,10 @@ function selectComments(db: Db) {
   return db.select(columns).from(comments).innerJoin(users, eq(users.id, comments.authorId))
 }
 
-type Row = ReturnType<ReturnType<typeof selectComments>['all']>[number]
+export type Row = ReturnType<ReturnType<typeof selectComments>['all']>[number]
 
 /** Deleted and hidden comments keep their place (replies stay readable) but not their words. */
-function toReply(row: Row): Reply {
+export function toReply(row: Row): Reply {
   const deleted = row.deletedAt !== null
   const hidden = row.hidden === 1
   const withheld = deleted || hidden
@@ -71,13 +71,17 @@ const COMMENT_SQL = `select c.id, c.idea_id as ideaId, c.parent_id as parentId, 
     u.deleted_at as authorDeletedAt
   from comments c join users u on u.id = c.author_id`
 
-function withReplies(db: Db, parents: Row[]): Comment[] {
+function replyRows(db: Db, parents: Row[]): Row[] {
   if (parents.length === 0) return []
-  const replies = queryAll<Row>(
+  return queryAll<Row>(
     db,
     `${COMMENT_SQL} where c.parent_id in (${placeholders(parents.length)}) order by c.created_at, c.id`,
     ...parents.map((p) => p.id),
   )
+}
+
+function withReplies(db: Db, parents: Row[]): Comment[] {
+  const replies = replyRows(db, parents)
   return parents.map((p) => ({
     ...toReply(p),
     replies: replies.filter((r) => r.parentId === p.id).map(toReply),
@@ -86,8 +90,11 @@ function withReplies(db: Db, parents: Row[]): Comment[] {
 
 export type CommentCursor = { value: number; id: number }
 
-/** A page of top-level comments, oldest first (a conversation reads top down), with their replies. */
-export function listComments(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
+/**
+ * The rows of one page of top-level comments, oldest first (a conversation reads top
+ * down), and of their replies. The public list and the staff view shape them differently.
+ */
+export function commentPageRows(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
   const rows = queryAll<Row>(
     db,
     `${COMMENT_SQL} where c.idea_id = ? and c.parent_id is null${cursor ? ' and (c.created_at, c.id) > (?, ?)' : ''}
@@ -99,8 +106,21 @@ export function listComments(db: Db, ideaId: number, cursor: CommentCursor | nul
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
-    items: withReplies(db, page),
+    page,
+    replies: replyRows(db, page),
     next: rows.length > limit && last ? { value: last.createdAt, id: last.id } : null,
+  }
+}
+
+/** A page of top-level comments with their replies, as everyone sees it. */
+export function listComments(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
+  const { page, replies, next } = commentPageRows(db, ideaId, cursor, limit)
+  return {
+    items: page.map((p) => ({
+      ...toReply(p),
+      replies: replies.filter((r) => r.parentId === p.id).map(toReply),
+    })),
+    next,
   }
 }
 

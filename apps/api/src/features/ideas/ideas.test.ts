@@ -141,7 +141,7 @@ describe('list items', () => {
   })
 })
 
-describe('GET /api/ideas/:id', () => {
+describe('GET /api/ideas/:id with its comments', () => {
   it('brings the first page of comments along, as the comment list gives it', async () => {
     const own = createTestApp()
     const id = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id }).id

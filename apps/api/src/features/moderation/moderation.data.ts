@@ -1,8 +1,9 @@
 import { type HiddenReason, REPORTS_TO_HIDE, type ReportReason } from '@meedenken/shared'
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/sqlite-core'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
-import { comments, ideas, reports, sessions, users } from '../../db/schema'
+import { auditLog, comments, ideas, reports, sessions, users } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
 
 export type Subject = { type: 'idea' | 'comment'; id: number }
@@ -111,6 +112,7 @@ export function moderationQueue(db: Db) {
           hidden: ideas.hidden,
           authorId: users.id,
           authorName: users.displayName,
+          authorBlockedAt: users.blockedAt,
         })
         .from(ideas)
         .innerJoin(users, eq(users.id, ideas.authorId))
@@ -127,6 +129,7 @@ export function moderationQueue(db: Db) {
           title: ideas.title,
           authorId: users.id,
           authorName: users.displayName,
+          authorBlockedAt: users.blockedAt,
         })
         .from(comments)
         .innerJoin(ideas, eq(ideas.id, comments.ideaId))
@@ -155,6 +158,7 @@ export function moderationQueue(db: Db) {
               text: i.body,
               authorId: i.authorId,
               authorName: i.authorName,
+              authorBlocked: i.authorBlockedAt !== null,
               hidden: i.hidden === 1,
             },
           ]
@@ -170,6 +174,7 @@ export function moderationQueue(db: Db) {
             text: cm.body,
             authorId: cm.authorId,
             authorName: cm.authorName,
+            authorBlocked: cm.authorBlockedAt !== null,
             hidden: cm.hidden === 1,
           },
         ]
@@ -280,4 +285,50 @@ export function setBlocked(
     },
     { behavior: 'immediate' },
   )
+}
+
+export type BlockedCursor = { value: number; id: number }
+
+const blocker = alias(users, 'blocker')
+
+/**
+ * Members who are blocked now, newest block first, with who blocked them and why. Both come
+ * from the audit entry written in the same transaction as the block, so it carries the same
+ * time: looked up through the audit log's time index, not by scanning the log.
+ */
+export function blockedMembers(db: Db, cursor: BlockedCursor | null, limit: number) {
+  const blockEntry = sql`(select a.id from ${auditLog} a where a.created_at = ${users.blockedAt}
+    and a.action = 'user.blocked' and a.subject_type = 'user' and a.subject_id = ${users.id}
+    order by a.id desc limit 1)`
+  const conditions: SQL[] = [isNotNull(users.blockedAt), isNull(users.deletedAt)]
+  if (cursor) conditions.push(sql`(${users.blockedAt}, ${users.id}) < (${cursor.value}, ${cursor.id})`)
+  const rows = db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      blockedAt: users.blockedAt,
+      blockedById: blocker.id,
+      blockedByName: blocker.displayName,
+      details: auditLog.details,
+    })
+    .from(users)
+    .leftJoin(auditLog, eq(auditLog.id, blockEntry))
+    .leftJoin(blocker, eq(blocker.id, auditLog.actorId))
+    .where(and(...conditions))
+    .orderBy(desc(users.blockedAt), desc(users.id))
+    .limit(limit + 1)
+    .all()
+  const page = rows.slice(0, limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      blockedAt: new Date(r.blockedAt ?? 0).toISOString(),
+      blockedById: r.blockedById,
+      blockedByName: r.blockedByName,
+      reason: typeof r.details?.reason === 'string' ? r.details.reason : null,
+    })),
+    next: rows.length > limit && last ? { value: last.blockedAt ?? 0, id: last.id } : null,
+  }
 }

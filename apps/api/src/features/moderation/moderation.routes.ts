@@ -1,10 +1,20 @@
-import { BlockBody, IdParam, ModerationAction, ModerationQueue, ReportBody, type Text } from '@meedenken/shared'
+import {
+  BlockBody,
+  BlockedMemberPage,
+  BlockedMembersQuery,
+  IdParam,
+  ModerationAction,
+  ModerationQueue,
+  ReportBody,
+  type Text,
+} from '@meedenken/shared'
 import { z } from 'zod'
+import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError, localeOf } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import { type BlockResult, moderate, moderationQueue, report, setBlocked } from './moderation.data'
+import { type BlockResult, blockedMembers, moderate, moderationQueue, report, setBlocked } from './moderation.data'
 
 const TEXT = {
   notFound: { nl: 'Dit bestaat niet (meer).', en: 'This does not exist (any more).' },
@@ -13,6 +23,7 @@ const TEXT = {
     nl: 'Alleen deelnemers kunnen worden geblokkeerd, geen medewerkers of beheerders.',
     en: 'Only participants can be blocked, not staff or administrators.',
   },
+  badCursor: { nl: 'Laad de lijst opnieuw.', en: 'Please load the list again.' },
   thanks: {
     nl: 'Bedankt voor uw melding. Een medewerker bekijkt het.',
     en: 'Thank you for your report. A staff member will look at it.',
@@ -43,6 +54,15 @@ const queueRoute = route('staff', {
   tags: ['Moderation'],
   summary: 'Everything with an open report, oldest first',
   responses: { 200: jsonResponse(ModerationQueue, 'The moderation queue') },
+})
+
+const blockedRoute = route('staff', {
+  method: 'get',
+  path: '/staff/blocked-members',
+  tags: ['Moderation'],
+  summary: 'Members who are blocked now, newest block first, with who blocked them and why',
+  request: { query: BlockedMembersQuery },
+  responses: { 200: jsonResponse(BlockedMemberPage, 'A page of blocked members') },
 })
 
 const actionRoute = route('staff', {
@@ -99,6 +119,14 @@ export const moderationRoutes = createRouter()
     return c.json({ message: TEXT.thanks[localeOf(c)] }, 201)
   })
   .openapi(queueRoute, (c) => c.json({ items: moderationQueue(c.var.db) }, 200))
+  .openapi(blockedRoute, (c) => {
+    const query = c.req.valid('query')
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null
+    if (query.cursor && !cursor)
+      throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
+    const page = blockedMembers(c.var.db, cursor, query.limit)
+    return c.json({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }, 200)
+  })
   .openapi(actionRoute, (c) => {
     const { type, id } = c.req.valid('param')
     const body = c.req.valid('json')

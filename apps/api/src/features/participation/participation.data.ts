@@ -1,3 +1,4 @@
+import { WORK_STATUSES } from '@meedenken/shared'
 import { and, asc, eq, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
@@ -6,7 +7,7 @@ import { notifyFollowers } from '../../notify/notify.data'
 import { publicAnswer } from '../../stats/idea-events'
 import { renderMarkdown } from '../../text/markdown'
 
-const HELPABLE = ['planned', 'in_progress'] as const
+const isWork = (status: string) => (WORK_STATUSES as readonly string[]).includes(status)
 
 export type HelpResult =
   | { ok: true; helperCount: number; isHelping: boolean }
@@ -30,7 +31,7 @@ export function setHelping(
       .get()
     if (!idea || idea.hidden) return { ok: false, reason: 'not_found' } as const
     if (input.helping) {
-      if (!(HELPABLE as readonly string[]).includes(idea.status)) return { ok: false, reason: 'not_helpable' } as const
+      if (!isWork(idea.status)) return { ok: false, reason: 'not_helpable' } as const
       tx.insert(ideaHelpers)
         .values({ ideaId: input.ideaId, userId: input.userId, note: input.note, createdAt: now })
         .onConflictDoUpdate({ target: [ideaHelpers.ideaId, ideaHelpers.userId], set: { note: input.note } })
@@ -62,15 +63,23 @@ export function helpersOf(db: Db, ideaId: number) {
     .map((h) => ({ ...h, createdAt: new Date(h.createdAt).toISOString() }))
 }
 
-/** A progress update: public on the idea, a public update for the "stale" clock, sent to followers. */
+export type ProgressResult = { ok: true; id: number } | { ok: false; reason: 'not_found' | 'not_running' }
+
+/**
+ * A progress update: public on the idea, a public update for the "stale" clock, sent to
+ * followers. Only while the work is planned or in progress: before, there is nothing to
+ * report on; after, the closure record or the decline says how it ended.
+ */
 export function postProgressUpdate(
   db: Db,
   input: { ideaId: number; authorId: number; body: string },
   now: number,
-): number | null {
+): ProgressResult {
   return db.transaction(
     (tx) => {
-      if (!tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, input.ideaId)).get()) return null
+      const idea = tx.select({ status: ideas.status }).from(ideas).where(eq(ideas.id, input.ideaId)).get()
+      if (!idea) return { ok: false, reason: 'not_found' } as const
+      if (!isWork(idea.status)) return { ok: false, reason: 'not_running' } as const
       const id = tx
         .insert(progressUpdates)
         .values({
@@ -100,7 +109,7 @@ export function postProgressUpdate(
         },
         now,
       )
-      return id
+      return { ok: true, id } as const
     },
     { behavior: 'immediate' },
   )

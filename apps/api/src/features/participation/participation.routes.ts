@@ -12,6 +12,10 @@ const TEXT = {
     nl: 'Meedenken kan zodra de gemeente het idee heeft gepland, en zolang het wordt uitgevoerd.',
     en: 'You can help once the municipality has planned the idea, and while it is being carried out.',
   },
+  notRunning: {
+    nl: 'U kunt alleen een update plaatsen zolang het idee gepland is of in uitvoering is.',
+    en: 'You can only post an update while the idea is planned or in progress.',
+  },
 } satisfies Record<string, Text>
 
 const helpRoute = route(
@@ -45,14 +49,18 @@ const helpersRoute = route('staff', {
   responses: { 200: jsonResponse(z.object({ items: z.array(Helper) }), 'Helpers') },
 })
 
-const updateRoute = route('staff', {
-  method: 'post',
-  path: '/staff/ideas/{id}/updates',
-  tags: ['Co-creation'],
-  summary: 'Post a progress update that reaches everyone following the idea',
-  request: { params: IdParam, body: jsonBody(NewProgressUpdate) },
-  responses: { 201: jsonResponse(IdeaResponse, 'The idea with the update') },
-})
+const updateRoute = route(
+  'staff',
+  {
+    method: 'post',
+    path: '/staff/ideas/{id}/updates',
+    tags: ['Co-creation'],
+    summary: 'Post a progress update that reaches everyone following the idea (only while planned or in progress)',
+    request: { params: IdParam, body: jsonBody(NewProgressUpdate) },
+    responses: { 201: jsonResponse(IdeaResponse, 'The idea with the update') },
+  },
+  { errors: [409] },
+)
 
 export const participationRoutes = createRouter()
   .openapi(helpRoute, (c) => {
@@ -86,7 +94,9 @@ export const participationRoutes = createRouter()
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const now = c.var.clock.now()
-    if (postProgressUpdate(c.var.db, { ideaId: id, authorId: me.id, body: c.req.valid('json').body }, now) === null) {
+    const result = postProgressUpdate(c.var.db, { ideaId: id, authorId: me.id, body: c.req.valid('json').body }, now)
+    if (!result.ok) {
+      if (result.reason === 'not_running') throw new ApiError('conflict', TEXT.notRunning)
       throw new ApiError('not_found', TEXT.notFound)
     }
     const idea = findIdea(c.var.db, id, me.id, now)

@@ -1,6 +1,7 @@
 import {
   AssignBody,
   Colleague,
+  CommentListQuery,
   IdeaResponse,
   IdParam,
   InboxPage,
@@ -9,6 +10,7 @@ import {
   MergeBody,
   NewNote,
   Note,
+  StaffCommentPage,
   StaffIdeaDetail,
   type Text,
 } from '@meedenken/shared'
@@ -31,10 +33,12 @@ import {
   notesOf,
   staffFieldsOf,
 } from './staff.data'
+import { ideaExists, staffComments } from './staff-comments.data'
 
 const TEXT = {
   notFound: { nl: 'Dit idee bestaat niet (meer).', en: 'This idea does not exist (any more).' },
   badCursor: { nl: 'Laad de lijst opnieuw.', en: 'Please load the list again.' },
+  badCommentCursor: { nl: 'Laad de reacties opnieuw.', en: 'Please load the comments again.' },
   unknownDepartment: { nl: 'Kies een afdeling uit de lijst.', en: 'Choose a department from the list.' },
   unknownAssignee: { nl: 'Kies een collega uit de lijst.', en: 'Choose a colleague from the list.' },
   unknownTheme: { nl: 'Kies een thema uit de lijst.', en: 'Choose a theme from the list.' },
@@ -63,6 +67,16 @@ const detailRoute = route('staff', {
   summary: 'An idea with what only staff see: norm, department, colleague, notes, hand-offs (also when hidden)',
   request: { params: IdParam },
   responses: { 200: jsonResponse(StaffIdeaDetail, 'The idea for staff') },
+})
+
+const commentsRoute = route('staff', {
+  method: 'get',
+  path: '/ideas/{id}/comments',
+  tags: ['Staff'],
+  summary:
+    'Comments on an idea as staff read them: the public page, but hidden comments keep their text (flagged hidden)',
+  request: { params: IdParam, query: CommentListQuery },
+  responses: { 200: jsonResponse(StaffCommentPage, 'A page of comments') },
 })
 
 const noteRoute = route('staff', {
@@ -138,6 +152,16 @@ export const staffRoutes = createRouter()
     const detail = staffDetail(c.var.db, id, signedIn(c).id, c.var.clock.now())
     if (!detail) throw new ApiError('not_found', TEXT.notFound)
     return c.json(detail, 200)
+  })
+  .openapi(commentsRoute, (c) => {
+    const { id } = c.req.valid('param')
+    const query = c.req.valid('query')
+    const cursor = query.cursor ? decodeCursor(query.cursor) : null
+    if (query.cursor && !cursor)
+      throw new ApiError('validation_failed', TEXT.badCommentCursor, { fields: { cursor: TEXT.badCommentCursor } })
+    if (!ideaExists(c.var.db, id)) throw new ApiError('not_found', TEXT.notFound)
+    const page = staffComments(c.var.db, id, cursor, query.limit)
+    return c.json({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }, 200)
   })
   .openapi(noteRoute, (c) => {
     const { id } = c.req.valid('param')

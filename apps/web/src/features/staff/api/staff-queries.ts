@@ -1,4 +1,4 @@
-import type { InboxTab } from '@meedenken/shared'
+import type { AuditAction, InboxTab } from '@meedenken/shared'
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { api, call } from '../../../lib/api-client'
 
@@ -9,12 +9,15 @@ export const staffKeys = {
   ideas: () => [...staffKeys.all, 'idea'] as const,
   idea: (id: number) => [...staffKeys.ideas(), id] as const,
   helpers: (id: number) => [...staffKeys.idea(id), 'helpers'] as const,
+  // Under the idea's key: every action on the idea refreshes the conversation too.
+  comments: (id: number) => [...staffKeys.idea(id), 'comments'] as const,
   ratings: (id: number) => [...staffKeys.idea(id), 'ratings'] as const,
   search: (q: string) => [...staffKeys.all, 'search', q] as const,
   colleagues: () => [...staffKeys.all, 'colleagues'] as const,
   departments: () => [...staffKeys.all, 'departments'] as const,
   settings: () => [...staffKeys.all, 'settings'] as const,
   moderation: () => [...staffKeys.all, 'moderation'] as const,
+  blocked: () => [...staffKeys.all, 'blocked'] as const,
   dashboard: (quarter: string | undefined) => [...staffKeys.all, 'dashboard', quarter ?? 'current'] as const,
   campaigns: () => [...staffKeys.all, 'campaigns'] as const,
   audit: (filters: AuditFilters) => [...staffKeys.all, 'audit', filters] as const,
@@ -40,6 +43,21 @@ export const staffIdeaQuery = (id: number) =>
   queryOptions({
     queryKey: staffKeys.idea(id),
     queryFn: () => call(api.api.staff.ideas[':id'].$get({ param: { id: String(id) } })),
+  })
+
+/** The conversation as staff read it: hidden comments keep their words (flagged hidden). */
+export const staffCommentsQuery = (id: number) =>
+  infiniteQueryOptions({
+    queryKey: staffKeys.comments(id),
+    queryFn: ({ pageParam }) =>
+      call(
+        api.api.staff.ideas[':id'].comments.$get({
+          param: { id: String(id) },
+          query: pageParam ? { cursor: pageParam } : {},
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
   })
 
 export const helpersQuery = (id: number) =>
@@ -86,6 +104,14 @@ export const moderationQuery = queryOptions({
   queryFn: () => call(api.api.staff.moderation.$get()),
 })
 
+export const blockedMembersQuery = infiniteQueryOptions({
+  queryKey: staffKeys.blocked(),
+  queryFn: ({ pageParam }) =>
+    call(api.api.staff['blocked-members'].$get({ query: pageParam ? { cursor: pageParam } : {} })),
+  initialPageParam: null as string | null,
+  getNextPageParam: (page) => page.nextCursor,
+})
+
 export const dashboardQuery = (quarter: string | undefined) =>
   queryOptions({
     queryKey: staffKeys.dashboard(quarter),
@@ -97,7 +123,7 @@ export const campaignsQuery = queryOptions({
   queryFn: () => call(api.api.campaigns.$get()),
 })
 
-export type AuditFilters = { action?: string; actor?: string }
+export type AuditFilters = { action?: AuditAction; actor?: string }
 
 export const auditQuery = (filters: AuditFilters) =>
   infiniteQueryOptions({

@@ -1,4 +1,5 @@
 import type { IdeaDetail } from '@meedenken/shared'
+import { WORK_STATUSES } from '@meedenken/shared/constants'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
@@ -8,7 +9,7 @@ import type { IdeaWork } from '../api/staff-mutations'
 import { FormProblem, localProblem, type Problem, problemFrom } from '../form-problem'
 import { UPDATE_MIN } from '../rules'
 
-const RUNNING = ['planned', 'in_progress']
+const RUNNING: readonly string[] = WORK_STATUSES
 
 /** Public progress updates for planned and running ideas; followers are told of each one. */
 export function ProgressPanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork }) {

@@ -1,4 +1,4 @@
-import type { Comment, Reply } from '@meedenken/shared'
+import type { StaffComment, StaffReply } from '@meedenken/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -8,7 +8,7 @@ import { formatDateTime } from '../../../lib/format'
 import type { IdeaWork } from '../api/staff-mutations'
 
 type Props = {
-  comments: Comment[]
+  comments: StaffComment[]
   /** All comments on the idea; the list may show the first pages only. */
   total: number
   hasMore: boolean
@@ -20,14 +20,15 @@ type Props = {
 
 /**
  * The conversation as staff see it, with a way to mark a colleague's comment as the
- * municipality's answer (or take that back).
+ * municipality's answer (or take that back). Hidden comments keep their words here,
+ * marked so nobody mistakes them for what residents see; deleted ones have no words left.
  */
 export function StaffComments({ comments, total, hasMore, onLoadMore, work, canMark }: Props) {
   const { t } = useTranslation('staff')
   const [message, setMessage] = useState('')
   const [failure, setFailure] = useState('')
 
-  async function mark(comment: Comment | Reply, official: boolean) {
+  async function mark(comment: StaffReply, official: boolean) {
     if (work.markOfficial.isPending) return
     setFailure('')
     try {
@@ -38,34 +39,39 @@ export function StaffComments({ comments, total, hasMore, onLoadMore, work, canM
     }
   }
 
-  const item = (comment: Comment | Reply) => {
-    const withheld = comment.deleted || comment.hidden
-    const markable = canMark && !withheld && comment.author?.isStaff === true
+  const item = (comment: StaffReply) => {
+    const deleted = comment.deleted
+    const hidden = comment.hidden && !deleted
+    const official = comment.official && !deleted && !hidden
+    const markable = canMark && !deleted && !hidden && comment.author?.isStaff === true
     return (
       <article
-        className={`staff-comment${comment.official && !withheld ? ' staff-comment--official' : ''}${withheld ? ' staff-comment--withheld' : ''}`}
+        className={`staff-comment${official ? ' staff-comment--official' : ''}${deleted ? ' staff-comment--withheld' : ''}${hidden ? ' staff-comment--hidden' : ''}`}
       >
-        {!withheld && (
+        {!deleted && (
           <p className="staff-comment__meta">
             <strong>{comment.author?.displayName}</strong>
             {comment.author?.isStaff && <span className="tag tag--staff">{t('comments.staff')}</span>}
-            {comment.official && <span className="badge badge--official">{t('comments.official')}</span>}
+            {official && <span className="badge badge--official">{t('comments.official')}</span>}
+            {hidden && <span className="badge badge--hidden">{t('comments.hiddenBadge')}</span>}
             <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
           </p>
         )}
-        {withheld ? (
-          <p className="staff-comment__withheld">
-            {comment.deleted ? (
-              t('comments.deleted')
-            ) : (
-              <>
-                {t('comments.hidden')} · <Link to="/medewerkers/moderatie">{t('idea.toModeration')}</Link>
-              </>
-            )}
-          </p>
+        {deleted ? (
+          <p className="staff-comment__withheld">{t('comments.deleted')}</p>
         ) : (
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is rendered from markdown and sanitised (allow-list) by the API at write time
-          <div className="prose prose--comment" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+          <>
+            {hidden && (
+              <p className="staff-comment__hidden-note">
+                {t(`comments.hiddenReason.${comment.hiddenReason ?? 'unknown'}`)}{' '}
+                {comment.hiddenReason === 'reports' && (
+                  <Link to="/medewerkers/moderatie">{t('idea.toModeration')}</Link>
+                )}
+              </p>
+            )}
+            {/* biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is rendered from markdown and sanitised (allow-list) by the API at write time */}
+            <div className="prose prose--comment" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
+          </>
         )}
         {markable && (
           <button
