@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
@@ -8,13 +9,21 @@ const apiRoot = fileURLToPath(new URL('..', import.meta.url))
 
 export type RunningServer = { process: ChildProcess; url: string; exited: Promise<number | null> }
 
-/** Starts the production server (the same entry point `npm start` uses) on a file and port. */
+const serverBundle = path.join(apiRoot, 'dist/server.js')
+const nodeFlags = (JSON.parse(readFileSync(path.join(apiRoot, 'node-flags.json'), 'utf8')) as { flags: string[] }).flags
+
+/**
+ * Starts the production server (the bundle and flags `npm start` uses) on a file and port.
+ * Plain node, no wrapper: a wrapper such as tsx relays signals itself, so kill -9 would hit
+ * the wrapper and leave the server running, and a busy server could be force-killed on SIGTERM.
+ */
 export async function startServer(
   databasePath: string,
   port: number,
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
-  const child = spawn(path.join(apiRoot, 'node_modules/.bin/tsx'), [path.join(apiRoot, 'src/server.ts')], {
+  if (!existsSync(serverBundle)) throw new Error('dist/server.js is missing: run `pnpm --filter @meedenken/api build`')
+  const child = spawn(process.execPath, [...nodeFlags, serverBundle], {
     env: {
       ...process.env,
       DATABASE_PATH: databasePath,
