@@ -108,8 +108,13 @@ export function createApp(deps: Deps) {
     )
   })
 
-  const web = serveWebApp(deps.settings.webDist)
-  if (web) app.get('*', requirePolicy('public'), ...web)
+  // The idea list is rendered on the server (decision 011), with data read from this app
+  // in-process; it needs the session for the header and "you voted".
+  const web = serveWebApp(deps.settings.webDist, (request) => app.request(request))
+  if (web) {
+    app.get('/', requirePolicy('public'), loadSession, ...web.list)
+    app.get('*', requirePolicy('public'), ...web.files)
+  }
   app.notFound(notFound)
   app.onError(onError)
   return app
@@ -117,3 +122,4 @@ export function createApp(deps: Deps) {
 
 export type App = ReturnType<typeof createApp>
 export type AppType = App
+export type { RenderInput, RenderPage, RenderResult } from './http/render-page'

@@ -1,16 +1,18 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { CampaignBanner } from '../features/campaigns/components/campaign-banner'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { filtersFromSearch, ideaListQuery, searchFromFilters } from '../features/ideas/api/idea-queries'
-import { IdeaCard } from '../features/ideas/components/idea-card'
 import { IdeaFilters } from '../features/ideas/components/idea-filters'
+import { IdeaList } from '../features/ideas/components/idea-list'
 import { currentLocale } from '../lib/i18n'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 
+/** The home page. The server renders it (decision 011); this same code then hydrates it. */
 export function IdeasPage() {
   const { t } = useTranslation('ideas')
   const [searchParams, setSearchParams] = useSearchParams()
@@ -19,10 +21,31 @@ export function IdeasPage() {
   const districts = useQuery(districtsQuery)
   const list = useInfiniteQuery(ideaListQuery(filters))
   const locale = currentLocale()
+  const [focusId, setFocusId] = useState<number | null>(null)
 
-  const themeName = new Map(themes.data?.items.map((th) => [th.id, locale === 'en' ? th.nameEn : th.name]))
-  const districtName = new Map(districts.data?.items.map((d) => [d.id, d.name]))
-  const ideas = list.data?.pages.flatMap((p) => p.items) ?? []
+  // Stable between renders, so the memoised pages of cards are not drawn again for nothing.
+  const themeNames = useMemo(
+    () => new Map(themes.data?.items.map((th) => [th.id, locale === 'en' ? th.nameEn : th.name])),
+    [themes.data, locale],
+  )
+  const districtNames = useMemo(() => new Map(districts.data?.items.map((d) => [d.id, d.name])), [districts.data])
+  const pages = list.data?.pages ?? []
+  const count = pages.reduce((sum, page) => sum + page.items.length, 0)
+
+  // After "load more", focus moves to the first new idea, so keyboard and screen-reader
+  // users read on where the new ideas start.
+  useEffect(() => {
+    if (focusId === null) return
+    document.getElementById(`idea-${focusId}-title`)?.querySelector('a')?.focus()
+    setFocusId(null)
+  }, [focusId])
+
+  async function loadMore() {
+    if (list.isFetchingNextPage) return
+    const result = await list.fetchNextPage()
+    const first = result.data?.pages.flatMap((page) => page.items)[count]
+    if (first) setFocusId(first.id)
+  }
 
   return (
     <>
@@ -48,11 +71,11 @@ export function IdeasPage() {
       />
       <section aria-label={t('list.resultsLabel')} className="results">
         <p className="visually-hidden" role="status">
-          {list.isSuccess ? t('list.count', { count: ideas.length }) : ''}
+          {list.isSuccess ? t('list.count', { count }) : ''}
         </p>
         {list.isPending && <Loading />}
         {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
-        {list.isSuccess && ideas.length === 0 && (
+        {list.isSuccess && count === 0 && (
           <div className="empty-state">
             <p className="empty-state__title">
               {filters.q ? t('list.emptySearch', { q: filters.q }) : t('list.empty')}
@@ -63,25 +86,14 @@ export function IdeasPage() {
             </p>
           </div>
         )}
-        {ideas.length > 0 && (
-          <ul className="idea-list">
-            {ideas.map((idea) => (
-              <li key={idea.id}>
-                <IdeaCard
-                  idea={idea}
-                  themeName={themeName.get(idea.themeId)}
-                  districtName={idea.districtId ? districtName.get(idea.districtId) : undefined}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+        {count > 0 && <IdeaList pages={pages} themeNames={themeNames} districtNames={districtNames} />}
         {list.hasNextPage && (
           <button
             type="button"
             className="button button--secondary load-more"
-            onClick={() => void list.fetchNextPage()}
-            disabled={list.isFetchingNextPage}
+            onClick={() => void loadMore()}
+            // Not `disabled`: a disabled button drops keyboard focus while the next page loads.
+            aria-disabled={list.isFetchingNextPage || undefined}
           >
             {list.isFetchingNextPage ? t('list.loadingMore') : t('list.loadMore')}
           </button>

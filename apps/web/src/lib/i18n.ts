@@ -2,52 +2,138 @@ import type { Locale } from '@meedenken/shared'
 import { LOCALES } from '@meedenken/shared/constants'
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import enAccounts from '../locales/en/accounts.json'
-import enAdmin from '../locales/en/admin.json'
+import type enAccounts from '../locales/en/accounts.json'
+import type enAdmin from '../locales/en/admin.json'
 import enCommon from '../locales/en/common.json'
 import enIdeas from '../locales/en/ideas.json'
-import nlAccounts from '../locales/nl/accounts.json'
-import nlAdmin from '../locales/nl/admin.json'
+import type nlAccounts from '../locales/nl/accounts.json'
+import type nlAdmin from '../locales/nl/admin.json'
 import nlCommon from '../locales/nl/common.json'
 import nlIdeas from '../locales/nl/ideas.json'
+import { SSR_STATE_ID } from '../ssr/state'
 
-export const resources = {
-  nl: { common: nlCommon, ideas: nlIdeas, accounts: nlAccounts, admin: nlAdmin },
-  en: { common: enCommon, ideas: enIdeas, accounts: enAccounts, admin: enAdmin },
+/** What the idea list shows: in the first JavaScript, so the list page needs nothing more. */
+const listResources = {
+  nl: { common: nlCommon, ideas: nlIdeas },
+  en: { common: enCommon, ideas: enIdeas },
 } as const
 
-const STORAGE_KEY = 'meedenken.locale'
+/**
+ * The whole main catalogue, as a type for checked keys (lib/i18n-types.d.ts reads it).
+ * Only the list's namespaces are bundled here; accounts and admin arrive with
+ * `loadOtherNamespaces()`, which every other page's route awaits.
+ */
+export declare const resources: {
+  nl: (typeof listResources)['nl'] & { accounts: typeof nlAccounts; admin: typeof nlAdmin }
+  en: (typeof listResources)['en'] & { accounts: typeof enAccounts; admin: typeof enAdmin }
+}
 
-function storedLocale(): Locale {
+const STORAGE_KEY = 'meedenken.locale'
+/** Read by the server, so the first HTML is already in the chosen language. Not HttpOnly: this script sets it. */
+export const LOCALE_COOKIE = 'meedenken_locale'
+const YEAR_SECONDS = 365 * 24 * 60 * 60
+
+const isLocale = (value: string | null | undefined): value is Locale =>
+  (LOCALES as readonly string[]).includes(value ?? '')
+
+function cookieLocale(): Locale | null {
+  if (typeof document === 'undefined') return null
+  const match = document.cookie.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`))
+  return isLocale(match?.[1]) ? (match?.[1] as Locale) : null
+}
+
+function storageLocale(): Locale | null {
   try {
     const stored = localStorage.getItem(STORAGE_KEY)
-    return (LOCALES as readonly string[]).includes(stored ?? '') ? (stored as Locale) : 'nl'
+    return isLocale(stored) ? stored : null
   } catch {
-    return 'nl'
+    return null
   }
 }
 
+function rememberLocale(locale: Locale): void {
+  if (typeof document === 'undefined') return
+  const secure = location.protocol === 'https:' ? '; Secure' : ''
+  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in browsers residents still use; the value is one of two fixed words
+  document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax${secure}`
+  try {
+    localStorage.setItem(STORAGE_KEY, locale)
+  } catch {
+    // private mode: the cookie still carries the choice
+  }
+}
+
+/**
+ * The language of the first render. A server-rendered page says which language it is in
+ * (`<html lang>`), and the browser must render the same or hydration fails. Otherwise the
+ * cookie, then the older local storage, then Dutch.
+ */
+function initialLocale(): Locale {
+  if (typeof document === 'undefined') return 'nl'
+  if (document.getElementById(SSR_STATE_ID)) {
+    const lang = document.documentElement.lang
+    if (isLocale(lang)) return lang
+  }
+  return cookieLocale() ?? storageLocale() ?? 'nl'
+}
+
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: storedLocale(),
+  resources: listResources,
+  lng: initialLocale(),
   fallbackLng: 'nl',
   defaultNS: 'common',
-  ns: Object.keys(resources.nl),
+  ns: Object.keys(listResources.nl),
   interpolation: { escapeValue: false },
   returnNull: false,
 })
 
-document.documentElement.lang = i18n.language
+if (typeof document !== 'undefined') {
+  document.documentElement.lang = i18n.language
+  // A choice made before the language cookie existed lives only in local storage: copy it
+  // over, so the server renders the next page in that language.
+  const stored = storageLocale()
+  if (stored && !cookieLocale()) rememberLocale(stored)
+}
+
+let otherNamespaces: Promise<void> | undefined
+
+/** Adds the namespaces the idea list does not need. Each page but the list awaits this. */
+export function loadOtherNamespaces(): Promise<void> {
+  otherNamespaces ??= Promise.all([
+    import('../locales/nl/accounts.json'),
+    import('../locales/en/accounts.json'),
+    import('../locales/nl/admin.json'),
+    import('../locales/en/admin.json'),
+  ]).then(
+    ([nlAccountsModule, enAccountsModule, nlAdminModule, enAdminModule]) => {
+      i18n.addResourceBundle('nl', 'accounts', nlAccountsModule.default)
+      i18n.addResourceBundle('en', 'accounts', enAccountsModule.default)
+      i18n.addResourceBundle('nl', 'admin', nlAdminModule.default)
+      i18n.addResourceBundle('en', 'admin', enAdminModule.default)
+    },
+    (error: unknown) => {
+      // A failed download (a deploy, a lost connection) may work on the next navigation.
+      otherNamespaces = undefined
+      throw error
+    },
+  )
+  return otherNamespaces
+}
 
 /** Switches the interface language, remembers it, and tells assistive technology. */
 export function setLocale(locale: Locale): void {
   void i18n.changeLanguage(locale)
   document.documentElement.lang = locale
-  try {
-    localStorage.setItem(STORAGE_KEY, locale)
-  } catch {
-    // private mode: the choice lasts for this visit only
-  }
+  rememberLocale(locale)
+}
+
+/**
+ * After hydration: someone whose choice was only in local storage got the page in the
+ * server's language; switch to theirs now that the page is interactive.
+ */
+export function applyStoredLocale(): void {
+  const stored = storageLocale()
+  if (stored && stored !== currentLocale()) setLocale(stored)
 }
 
 export function currentLocale(): Locale {

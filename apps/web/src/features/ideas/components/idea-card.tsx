@@ -1,4 +1,5 @@
 import type { Idea } from '@meedenken/shared'
+import { memo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatDate } from '../../../lib/format'
@@ -12,7 +13,8 @@ type Props = {
   headingLevel?: 2 | 3
 }
 
-export function IdeaCard({ idea, themeName, districtName, headingLevel = 2 }: Props) {
+/** Memoised: a long list re-renders only the cards whose idea or names changed. */
+export const IdeaCard = memo(function IdeaCard({ idea, themeName, districtName, headingLevel = 2 }: Props) {
   const { t } = useTranslation('ideas')
   const Heading = headingLevel === 3 ? 'h3' : 'h2'
   return (
@@ -34,4 +36,4 @@ export function IdeaCard({ idea, themeName, districtName, headingLevel = 2 }: Pr
       </p>
     </article>
   )
-}
+})

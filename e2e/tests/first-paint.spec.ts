@@ -1,0 +1,161 @@
+import type { ConsoleMessage, Page } from '@playwright/test'
+import { expect, expectAccessible, newMember, proposeIdea, test } from '../fixtures'
+
+// The idea list is rendered on the server and hydrated in the browser (decision 011).
+
+/** Every console error and warning, and every uncaught error, of a page. */
+function collectProblems(page: Page): string[] {
+  const problems: string[] = []
+  page.on('console', (message: ConsoleMessage) => {
+    if (message.type() === 'error' || message.type() === 'warning')
+      problems.push(`${message.type()}: ${message.text()}`)
+  })
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+  return problems
+}
+
+/** Hydration has started once React owns the root; from then on clicks are handled (or replayed). */
+async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
+  )
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the first HTML already holds the idea list, and the filters still work', async ({ page }) => {
+    const response = await page.goto('/')
+    expect(response?.headers()['cache-control']).toBe('private, no-cache')
+    expect(response?.headers()['vary']).toBe('Cookie')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'nl')
+    await expect(page).toHaveTitle('Ideeën voor een betere gemeente · Meedenken')
+    await expect(page.getByRole('heading', { level: 1, name: 'Ideeën voor een betere gemeente' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Veiliger oversteken bij de basisschool in Zuidbroek' })).toBeVisible()
+    expect(await page.locator('.idea-list > li').count()).toBeGreaterThan(5)
+    await expect(page.getByRole('link', { name: 'Inloggen' })).toBeVisible()
+    // The data the page was rendered with travels as JSON that the browser never runs.
+    await expect(page.locator('script#ssr-state')).toHaveAttribute('type', 'application/json')
+
+    // The filter form is a plain GET form: without JavaScript the server filters.
+    await page.getByLabel('Status').selectOption({ label: 'Gerealiseerd' })
+    await page.getByRole('button', { name: 'Toon ideeën' }).click()
+    await expect(page).toHaveURL(/status=done/)
+    await expect(page.getByRole('link', { name: 'Oud papier vaker ophalen in Siddeburen' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Veiliger oversteken bij de basisschool in Zuidbroek' })).toHaveCount(0)
+  })
+
+  test('renders in English for a visitor who chose English', async ({ page, context, baseURL }) => {
+    await context.addCookies([{ name: 'meedenken_locale', value: 'en', url: baseURL ?? '' }])
+    await page.goto('/')
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+    await expect(page).toHaveTitle('Ideas for a better municipality · Meedenken')
+    await expect(page.getByRole('heading', { level: 1, name: 'Ideas for a better municipality' })).toBeVisible()
+    await expect(page.getByLabel('Sort by')).toBeVisible()
+  })
+})
+
+test('hydrates without a console error or warning, asks for nothing again, and stays interactive', async ({ page }) => {
+  const problems = collectProblems(page)
+  const apiCalls: string[] = []
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) apiCalls.push(request.url())
+  })
+  await page.goto('/?sort=new')
+  await waitForHydration(page)
+  await page.waitForLoadState('networkidle')
+  // Everything the list shows came with the page.
+  expect(apiCalls).toEqual([])
+  await expectAccessible(page, 'the server-rendered idea list')
+
+  // Still the same document after each step: the router handles them, not the server.
+  await page.evaluate(() => {
+    ;(window as unknown as { sameDocument: boolean }).sameDocument = true
+  })
+  await page.getByLabel('Sorteren op').selectOption({ label: 'Meeste stemmen' })
+  await page.getByRole('button', { name: 'Toon ideeën' }).click()
+  await expect(page).toHaveURL(/sort=top/)
+  await expect(page.locator('.idea-list > li').first()).toBeVisible()
+  await page.getByRole('link', { name: 'Oud papier vaker ophalen in Siddeburen' }).click()
+  const heading = page.getByRole('heading', { level: 1, name: 'Oud papier vaker ophalen in Siddeburen' })
+  await expect(heading).toBeFocused()
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+  expect(problems).toEqual([])
+})
+
+test('switching language sets the cookie, and the next page comes from the server in that language', async ({
+  page,
+  context,
+}) => {
+  const problems = collectProblems(page)
+  await page.goto('/')
+  await waitForHydration(page)
+  await page.getByRole('button', { name: 'Switch to English' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  const cookie = (await context.cookies()).find((c) => c.name === 'meedenken_locale')
+  expect(cookie?.value).toBe('en')
+  expect(cookie?.httpOnly).toBe(false)
+  expect(cookie?.sameSite).toBe('Lax')
+
+  const html = await (await page.request.get('/')).text()
+  expect(html).toMatch(/<html lang="en"/)
+  expect(html).toContain('Ideas for a better municipality')
+  await page.reload()
+  await waitForHydration(page)
+  await expect(page.getByRole('heading', { level: 1, name: 'Ideas for a better municipality' })).toBeVisible()
+  await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl')
+  expect(problems).toEqual([])
+})
+
+test('a member gets their own header and votes in the first HTML, never cached; text stays text', async ({ page }) => {
+  await newMember(page, 'eerste-blik', 'Eva Eerstblik')
+  const title = `Haakjes </script><script>alert(1)</script> $& $' ${Date.now()}`
+  const id = await proposeIdea(page, {
+    title,
+    body: 'Een titel met tekens die in HTML en in JavaScript iets betekenen, blijft gewoon tekst.',
+  })
+  expect((await page.request.put(`/api/ideas/${id}/vote`)).status()).toBe(200)
+  // From here on, as the member opens the list (signing up asked "who am I?" as a visitor first).
+  const problems = collectProblems(page)
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`)
+    void dialog.dismiss()
+  })
+
+  const response = await page.request.get('/?sort=new')
+  expect(response.headers()['cache-control']).toBe('private, no-store')
+  expect(response.headers()['vary']).toBe('Cookie')
+  const html = await response.text()
+  expect(html).toContain('Uitloggen')
+  expect(html).not.toContain('<script>alert(1)</script>')
+
+  await page.goto('/?sort=new')
+  await waitForHydration(page)
+  const card = page.getByRole('article', { name: title })
+  await expect(card).toBeVisible()
+  await expect(card.getByText('U hebt gestemd')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible()
+  await page.waitForLoadState('networkidle')
+  expect(problems).toEqual([])
+})
+
+test('"Meer ideeën laden" adds the next ideas and moves focus to the first new one', async ({ page }) => {
+  await newMember(page, 'veel-ideeen', 'Vera Veel')
+  // Enough ideas for a second page, whatever other journeys add at the same time.
+  for (let n = 1; n <= 5; n++) {
+    await proposeIdea(page, { title: `Een extra bankje nummer ${n} ${Date.now()}`, body: 'Om even uit te rusten.' })
+  }
+  await page.goto('/?sort=new')
+  await waitForHydration(page)
+  const cards = page.locator('.idea-list > li')
+  await expect(cards).toHaveCount(20)
+  const fourth = page.locator('.idea-list > li').nth(3).getByRole('link')
+  const before = await fourth.textContent()
+  await page.getByRole('button', { name: 'Meer ideeën laden' }).click()
+  await expect.poll(() => cards.count()).toBeGreaterThan(20)
+  await expect(cards.nth(20).getByRole('link')).toBeFocused()
+  // The cards already there stayed as they were.
+  expect(await fourth.textContent()).toBe(before)
+  await expectAccessible(page, 'the longer idea list')
+})
