@@ -44,15 +44,6 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('link', { name: 'Oud papier vaker ophalen in Siddeburen' })).toBeVisible()
     await expect(page.getByRole('link', { name: 'Veiliger oversteken bij de basisschool in Zuidbroek' })).toHaveCount(0)
   })
-
-  test('renders in English for a visitor who chose English', async ({ page, context, baseURL }) => {
-    await context.addCookies([{ name: 'meedenken_locale', value: 'en', url: baseURL ?? '' }])
-    await page.goto('/')
-    await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-    await expect(page).toHaveTitle('Ideas for a better municipality · Meedenken')
-    await expect(page.getByRole('heading', { level: 1, name: 'Ideas for a better municipality' })).toBeVisible()
-    await expect(page.getByLabel('Sort by')).toBeVisible()
-  })
 })
 
 test('hydrates without a console error or warning, asks for nothing again, and stays interactive', async ({ page }) => {
@@ -83,7 +74,7 @@ test('hydrates without a console error or warning, asks for nothing again, and s
   expect(problems).toEqual([])
 })
 
-test('switching language sets the cookie, and the next page comes from the server in that language', async ({
+test('a visitor’s language choice stays in the browser; a member’s is saved and their first HTML follows it', async ({
   page,
   context,
 }) => {
@@ -92,20 +83,30 @@ test('switching language sets the cookie, and the next page comes from the serve
   await waitForHydration(page)
   await page.getByRole('button', { name: 'Switch to English' }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
-  const cookie = (await context.cookies()).find((c) => c.name === 'meedenken_locale')
-  expect(cookie?.value).toBe('en')
-  expect(cookie?.httpOnly).toBe(false)
-  expect(cookie?.sameSite).toBe('Lax')
+  // No language cookie: the web app sets one cookie, the session, and a visitor has none.
+  expect(await context.cookies()).toEqual([])
 
+  // The server cannot read local storage: it renders Dutch, and the page switches after hydration.
   const html = await (await page.request.get('/')).text()
-  expect(html).toMatch(/<html lang="en"/)
-  expect(html).toContain('Ideas for a better municipality')
+  expect(html).toMatch(/<html lang="nl"/)
   await page.reload()
   await waitForHydration(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Ideas for a better municipality' })).toBeVisible()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await page.getByRole('button', { name: 'Wissel naar Nederlands' }).click()
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl')
   expect(problems).toEqual([])
+
+  // A member's choice goes into their profile, and the server renders in it.
+  await newMember(page, 'taalkeuze', 'Tom Taal')
+  await page.goto('/')
+  await waitForHydration(page)
+  await page.getByRole('button', { name: 'Switch to English' }).click()
+  await expect.poll(async () => (await (await page.request.get('/api/me')).json()).user.locale).toBe('en')
+  const own = await (await page.request.get('/')).text()
+  expect(own).toMatch(/<html lang="en"/)
+  expect(own).toContain('Ideas for a better municipality')
+  expect((await context.cookies()).map((c) => c.name)).toEqual(['meedenken_session'])
 })
 
 test('a member gets their own header and votes in the first HTML, never cached; text stays text', async ({ page }) => {

@@ -29,6 +29,7 @@ import { requestLog } from './http/request-log'
 import { checkOrigin, limitBodySize, securityHeaders } from './http/security'
 import { loadSession } from './http/session'
 import { serveWebApp } from './http/static'
+import { visitorCache } from './http/visitor-cache'
 
 function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -62,6 +63,8 @@ function apiRoutes() {
  */
 export function createApp(deps: Deps) {
   const root = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  // The reads most visitors make, answered from memory until the data changes (decision 012).
+  const visitorReads = visitorCache(deps.db, deps.clock)
   const app = root
     .use('*', requestId({ headerName: 'X-Request-Id' }))
     .use('*', async (c, next) => {
@@ -75,6 +78,9 @@ export function createApp(deps: Deps) {
     .use('*', requestLog)
     .use('*', securityHeaders(deps.settings))
     .use('/api/*', limitBodySize, checkOrigin(deps.settings), loadSession)
+    .use('/api/ideas', visitorReads)
+    .use('/api/ideas/:id', visitorReads)
+    .use('/api/ideas/:id/comments', visitorReads)
     .route('/api', apiRoutes())
 
   root.openAPIRegistry.registerComponent('securitySchemes', 'session', {

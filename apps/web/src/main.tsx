@@ -11,8 +11,9 @@ import { readSsrState } from './ssr/state'
 import './styles/global.css'
 
 /**
- * Someone whose language choice lived only in local storage got the server's language;
- * switch once hydration is done (switching before would make it fail).
+ * A visitor who chose another language than the server rendered in (their choice is in
+ * local storage, which the server cannot read) gets it once hydration is done: switching
+ * before would make hydration fail.
  */
 function AfterHydration({ children }: { children: ReactNode }) {
   useEffect(() => applyStoredLocale(), [])

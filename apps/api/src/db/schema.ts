@@ -21,6 +21,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core'
+import { answeredLastSql, openStatusSql, updateStatusSql } from './queue-sql'
 
 // Times are integer milliseconds since the epoch (UTC): compact, indexable, unambiguous.
 const createdAt = () => integer('created_at').notNull()
@@ -137,6 +138,12 @@ export const ideas = sqliteTable(
     index('ideas_department_queue').on(t.departmentId, t.firstResponseAt, t.createdAt),
     index('ideas_assignee_queue').on(t.assigneeId, t.firstResponseAt, t.createdAt),
     index('ideas_stale').on(t.status, t.lastPublicUpdateAt),
+    // A department's open ideas in queue order; its stale ones; all stale ones by last update.
+    index('ideas_department_open')
+      .on(t.departmentId, sql.raw(`(${answeredLastSql()})`), t.id)
+      .where(sql.raw(openStatusSql())),
+    index('ideas_department_stale').on(t.departmentId, t.lastPublicUpdateAt).where(sql.raw(updateStatusSql())),
+    index('ideas_stale_queue').on(t.lastPublicUpdateAt, t.id).where(sql.raw(updateStatusSql())),
     index('ideas_followup_due').on(t.followupAskedAt, t.doneAt),
     index('ideas_campaign').on(t.campaignId, t.hidden, t.hotScore, t.id),
   ],
@@ -461,7 +468,11 @@ export const statsCounters = sqliteTable(
     metric: text('metric').notNull(),
     count: integer('count').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.month, t.themeId, t.targetGroup, t.metric] })],
+  (t) => [
+    primaryKey({ columns: [t.month, t.themeId, t.targetGroup, t.metric] }),
+    // The scorecard reads a year of counters: from this index alone, without the table.
+    index('stats_counters_read').on(t.month, t.themeId, t.targetGroup, t.metric, t.count),
+  ],
 )
 
 /**

@@ -44,15 +44,16 @@ function stateOf(html: string): Record<string, unknown> {
 }
 
 describe('GET / rendered on the server', () => {
-  it('puts the rendered page, its title and its state into the built document, in the chosen language', async () => {
+  it('puts the rendered page, its title and its state into the built document, in Dutch for a visitor', async () => {
     const ctx = createTestApp({ webDist: webBuild(echoEntry) })
+    // A language cookie is not read: the web app sets one cookie only, the session.
     const res = await request(ctx, '/?sort=new', { headers: { cookie: 'meedenken_locale=en' } })
     expect(res.status).toBe(200)
     expect(res.headers.get('cache-control')).toBe('private, no-cache')
     expect(res.headers.get('vary')).toBe('Cookie')
     const html = await res.text()
-    expect(html).toContain('<html lang="en"')
-    expect(html).toContain('<div id="root"><main><h1>en</h1><p>gast</p></main></div>')
+    expect(html).toContain('<html lang="nl"')
+    expect(html).toContain('<div id="root"><main><h1>nl</h1><p>gast</p></main></div>')
     // The title is text: no element can be smuggled in, and `$&` is not a replacement pattern.
     expect(html).toContain('<title>Ideeën &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; $&amp;</title>')
     // The state is JSON the browser never runs; nothing inside it can end the element.
@@ -65,11 +66,15 @@ describe('GET / rendered on the server', () => {
     expect(typeof stateOf(html).themes).toBe('number')
   })
 
-  it('falls back to Dutch for an unknown language cookie', async () => {
+  it('renders a signed-in person’s page in the language of their profile', async () => {
     const ctx = createTestApp({ webDist: webBuild(echoEntry) })
-    const html = await (await request(ctx, '/', { headers: { cookie: 'meedenken_locale=xx' } })).text()
-    expect(html).toContain('<html lang="nl"')
-    expect(html).toContain('<h1>nl</h1>')
+    const member = await loginAs(ctx, 'member')
+    expect(
+      (await request(ctx, '/api/me', { method: 'PATCH', body: { locale: 'en' }, cookie: member.cookie })).status,
+    ).toBe(200)
+    const html = await (await request(ctx, '/', { cookie: member.cookie })).text()
+    expect(html).toContain('<html lang="en"')
+    expect(html).toContain('<h1>en</h1>')
   })
 
   it('reads the API with the visitor’s session, and a personal page is never stored', async () => {

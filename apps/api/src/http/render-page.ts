@@ -2,9 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Locale } from '@meedenken/shared'
-import { LOCALES } from '@meedenken/shared/constants'
 import type { Context } from 'hono'
-import { getCookie } from 'hono/cookie'
 import type { AppEnv } from './env'
 
 /**
@@ -35,8 +33,6 @@ export type RenderResult = {
 /** Resolves to null for a page the entry does not render on the server (it gets the plain shell). */
 export type RenderPage = (input: RenderInput) => Promise<RenderResult | null>
 
-/** Read by the server and set by the web app (lib/i18n.ts) when someone picks a language. */
-export const LOCALE_COOKIE = 'meedenken_locale'
 /** The element the web app reads its state from (apps/web/src/ssr/state.ts). */
 export const SSR_STATE_ID = 'ssr-state'
 /** A render that takes longer than this is abandoned for the plain shell. */
@@ -48,9 +44,13 @@ export function ssrEntryPath(webDist: string): string {
   return path.join(`${path.resolve(webDist)}-server`, 'entry-server.js')
 }
 
+/**
+ * A signed-in person's page comes in the language of their profile; everyone else's in
+ * Dutch. No language cookie: the web app sets one cookie only, the session (a visitor's
+ * choice lives in local storage, and the web app applies it after hydration).
+ */
 export function pageLocale(c: Context<AppEnv>): Locale {
-  const chosen = getCookie(c, LOCALE_COOKIE)
-  return (LOCALES as readonly string[]).includes(chosen ?? '') ? (chosen as Locale) : 'nl'
+  return c.var.user?.locale ?? 'nl'
 }
 
 /**

@@ -45,12 +45,19 @@ function Campaigns() {
   const editorHeading = useRef<HTMLHeadingElement>(null)
   const status = useRef<HTMLParagraphElement>(null)
   const [focusEditor, setFocusEditor] = useState(0)
+  const [saved, setSaved] = useState(0)
 
   useEffect(() => {
     if (focusEditor === 0) return
     editorHeading.current?.focus()
     editorHeading.current?.scrollIntoView({ block: 'start' })
   }, [focusEditor])
+
+  // After the render that shows what happened, not in a frame callback that a busy
+  // page may run before or after other updates.
+  useEffect(() => {
+    if (saved > 0) status.current?.focus()
+  }, [saved])
 
   return (
     <>
@@ -99,7 +106,7 @@ function Campaigns() {
           setAnnouncement(text)
           setEditing(null)
           // The form starts afresh (its button is gone): focus goes to what happened.
-          requestAnimationFrame(() => status.current?.focus())
+          setSaved((n) => n + 1)
         }}
         onCancel={() => {
           setEditing(null)

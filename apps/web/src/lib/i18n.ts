@@ -29,20 +29,16 @@ export declare const resources: {
 }
 
 const STORAGE_KEY = 'meedenken.locale'
-/** Read by the server, so the first HTML is already in the chosen language. Not HttpOnly: this script sets it. */
-export const LOCALE_COOKIE = 'meedenken_locale'
-const YEAR_SECONDS = 365 * 24 * 60 * 60
 
 const isLocale = (value: string | null | undefined): value is Locale =>
   (LOCALES as readonly string[]).includes(value ?? '')
 
-function cookieLocale(): Locale | null {
-  if (typeof document === 'undefined') return null
-  const match = document.cookie.match(new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]*)`))
-  return isLocale(match?.[1]) ? (match?.[1] as Locale) : null
-}
-
-function storageLocale(): Locale | null {
+/**
+ * A visitor's choice lives in local storage, not in a cookie: the web app sets one cookie,
+ * the session. A signed-in person's choice is also saved in their profile, which the
+ * server reads to render their pages in that language.
+ */
+function storedLocale(): Locale | null {
   try {
     const stored = localStorage.getItem(STORAGE_KEY)
     return isLocale(stored) ? stored : null
@@ -52,21 +48,18 @@ function storageLocale(): Locale | null {
 }
 
 function rememberLocale(locale: Locale): void {
-  if (typeof document === 'undefined') return
-  const secure = location.protocol === 'https:' ? '; Secure' : ''
-  // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in browsers residents still use; the value is one of two fixed words
-  document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=${YEAR_SECONDS}; SameSite=Lax${secure}`
   try {
     localStorage.setItem(STORAGE_KEY, locale)
   } catch {
-    // private mode: the cookie still carries the choice
+    // private mode: the choice lasts for this visit only
   }
 }
 
 /**
  * The language of the first render. A server-rendered page says which language it is in
- * (`<html lang>`), and the browser must render the same or hydration fails. Otherwise the
- * cookie, then the older local storage, then Dutch.
+ * (`<html lang>`), and the browser must render the same or hydration fails; a different
+ * stored choice is applied right after (applyStoredLocale). Otherwise the stored choice,
+ * then Dutch.
  */
 function initialLocale(): Locale {
   if (typeof document === 'undefined') return 'nl'
@@ -74,7 +67,7 @@ function initialLocale(): Locale {
     const lang = document.documentElement.lang
     if (isLocale(lang)) return lang
   }
-  return cookieLocale() ?? storageLocale() ?? 'nl'
+  return storedLocale() ?? 'nl'
 }
 
 void i18n.use(initReactI18next).init({
@@ -87,13 +80,7 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
 })
 
-if (typeof document !== 'undefined') {
-  document.documentElement.lang = i18n.language
-  // A choice made before the language cookie existed lives only in local storage: copy it
-  // over, so the server renders the next page in that language.
-  const stored = storageLocale()
-  if (stored && !cookieLocale()) rememberLocale(stored)
-}
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.language
 
 let otherNamespaces: Promise<void> | undefined
 
@@ -128,11 +115,11 @@ export function setLocale(locale: Locale): void {
 }
 
 /**
- * After hydration: someone whose choice was only in local storage got the page in the
- * server's language; switch to theirs now that the page is interactive.
+ * After hydration: a visitor who chose another language than the server rendered in gets
+ * theirs now that the page is interactive.
  */
 export function applyStoredLocale(): void {
-  const stored = storageLocale()
+  const stored = storedLocale()
   if (stored && stored !== currentLocale()) setLocale(stored)
 }
 

@@ -10,6 +10,7 @@ import { and, asc, eq, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-or
 import { recordAudit } from '../../audit/audit.data'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
+import { answeredLastSql, openStatusSql, updateStatusSql } from '../../db/queue-sql'
 import { departments, ideaAssignments, ideaNotes, ideas, statusChanges, users, votes } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
 import { dueAt, overdueCutoff, workingDaysBetween } from '../../domain/working-days'
@@ -17,7 +18,11 @@ import { notifyFollowers } from '../../notify/notify.data'
 import { publicAnswer, statusMoved } from '../../stats/idea-events'
 import { createIdea, selectCards, toIdea } from '../ideas/ideas.data'
 
-const OPEN_STATUSES = ['new', 'under_review', 'planned', 'in_progress'] as const
+const ideaColumn = (name: string) => `"ideas"."${name}"`
+/** Word for word as in the partial indexes (db/queue-sql.ts), so SQLite uses them. */
+const open = sql.raw(openStatusSql(ideaColumn('status')))
+const stillUpdating = sql.raw(updateStatusSql(ideaColumn('status')))
+
 const DAY = 86_400_000
 
 const staffColumns = {
@@ -85,7 +90,7 @@ export function inbox(
 ) {
   const config = installationSettings(db)
   const staleCutoff = now - config.staleAfterDays * DAY
-  const answeredLast = sql<number>`case when ${ideas.firstResponseAt} is null then ${ideas.createdAt} else 10000000000000 + coalesce(${ideas.lastPublicUpdateAt}, ${ideas.createdAt}) end`
+  const answeredLast = sql<number>`${sql.raw(answeredLastSql(ideaColumn))}`
   const tab = tabQuery(input.tab, input, now, config, staleCutoff, answeredLast)
   if (!tab) return { items: [], nextCursor: null as InboxCursor | null }
   const conditions = [...tab.where]
@@ -130,7 +135,6 @@ function tabQuery(
 ): { where: SQL[]; order: SQL<number> | typeof ideas.createdAt } | null {
   const visible = eq(ideas.hidden, 0)
   const unanswered = isNull(ideas.firstResponseAt)
-  const open = inArray(ideas.status, [...OPEN_STATUSES])
   switch (tab) {
     case 'needs_answer':
       return { where: [visible, unanswered, ne(ideas.status, 'merged')], order: ideas.createdAt }
@@ -151,7 +155,7 @@ function tabQuery(
       return { where: [eq(ideas.departmentId, input.departmentId), open], order: answeredLast }
     case 'stale':
       return {
-        where: [inArray(ideas.status, ['planned', 'in_progress']), lt(ideas.lastPublicUpdateAt, staleCutoff)],
+        where: [stillUpdating, lt(ideas.lastPublicUpdateAt, staleCutoff)],
         order: sql<number>`${ideas.lastPublicUpdateAt}`,
       }
     case 'reported':
@@ -177,18 +181,12 @@ export function inboxCounts(
   const count = (where: SQL | undefined) =>
     db.select({ n: sql<number>`count(*)` }).from(ideas).where(where).get()?.n ?? 0
   const visibleUnanswered = and(eq(ideas.hidden, 0), isNull(ideas.firstResponseAt), ne(ideas.status, 'merged'))
-  const open = inArray(ideas.status, [...OPEN_STATUSES])
   return {
     needs_answer: count(visibleUnanswered),
     overdue: count(and(visibleUnanswered, lt(ideas.createdAt, overdueCutoff(now, config.responseNormDays)))),
     mine: count(and(eq(ideas.assigneeId, staffId), open)),
     department: departmentId === null ? 0 : count(and(eq(ideas.departmentId, departmentId), open)),
-    stale: count(
-      and(
-        inArray(ideas.status, ['planned', 'in_progress']),
-        lt(ideas.lastPublicUpdateAt, now - config.staleAfterDays * DAY),
-      ),
-    ),
+    stale: count(and(stillUpdating, lt(ideas.lastPublicUpdateAt, now - config.staleAfterDays * DAY))),
     reported:
       db.get<{ n: number }>(sql`select count(*) as n from (
         select r.subject_id as idea_id from reports r where r.subject_type = 'idea' and r.resolved_at is null

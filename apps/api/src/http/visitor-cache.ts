@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto'
+import type { MiddlewareHandler } from 'hono'
+import type { Db } from '../db/open'
+import type { AppEnv, Clock } from './env'
+
+/** Enough for every first page of every sort and filter people commonly open. */
+const MAX_ENTRIES = 4_000
+/** A ceiling on memory: the server runs with a 128 MB old space (decision 010). */
+const MAX_BYTES = 24 * 1024 * 1024
+/** Writes by other processes (the admin command) are noticed within this long. */
+const OUTSIDE_CHECK_MS = 1_000
+/** Answers that say "waiting for 3 working days" are recomputed at least this often. */
+const TIME_SLICE_MS = 60_000
+
+type Entry = { body: string; etag: string }
+
+/**
+ * Keeps the JSON of anonymous reads (the idea list, an idea page) until anything in the
+ * database changes (decision 012). Most visitors are not signed in and open the same few
+ * pages; answering them again from memory costs a tenth of building the answer.
+ *
+ * "Anything changed" is exact for this process: SQLite's `total_changes()` counts every
+ * row this connection wrote, triggers included, and costs well under a microsecond. Writes
+ * by another process show in `PRAGMA data_version`, which costs more and is read once a
+ * second. Answers also expire each minute, because a few fields count days.
+ *
+ * Each kept answer has an ETag, so a browser that asks again with If-None-Match gets a
+ * 304 without the body. A signed-in person's answers hold personal fields ("you voted")
+ * and are never kept.
+ */
+export function visitorCache(db: Db, clock: Clock): MiddlewareHandler<AppEnv> {
+  // In the ETag: after a restart the counters start again, and an old tag must not match.
+  const boot = randomBytes(4).toString('hex')
+  const ownWrites = db.$client.prepare('select total_changes()').pluck()
+  const outsideWrites = db.$client.prepare('pragma data_version').pluck()
+  let outside = 0
+  let outsideCheckedAt = Number.NEGATIVE_INFINITY
+  let version = ''
+  // A Map iterates in insertion order: re-inserting on a hit makes the first key the least recently used.
+  const entries = new Map<string, Entry>()
+  let bytes = 0
+
+  function currentVersion(): string {
+    const now = clock.now()
+    if (now - outsideCheckedAt >= OUTSIDE_CHECK_MS) {
+      outside = outsideWrites.get() as number
+      outsideCheckedAt = now
+    }
+    return `${ownWrites.get() as number}.${outside}.${Math.floor(now / TIME_SLICE_MS)}`
+  }
+
+  function keep(key: string, entry: Entry): void {
+    const size = entry.body.length * 2
+    if (size > MAX_BYTES / 16) return
+    entries.set(key, entry)
+    bytes += size
+    for (const [oldest, old] of entries) {
+      if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break
+      entries.delete(oldest)
+      bytes -= old.body.length * 2
+    }
+  }
+
+  return async (c, next) => {
+    if (c.req.method !== 'GET' || c.var.user) return next()
+    const seen = currentVersion()
+    if (seen !== version) {
+      entries.clear()
+      bytes = 0
+      version = seen
+    }
+    // Path and query only: the Host header is the client's to choose.
+    const url = new URL(c.req.url)
+    const key = url.pathname + url.search
+    const hit = entries.get(key)
+    c.header('Cache-Control', 'no-cache')
+    c.header('Vary', 'Cookie')
+    if (hit) {
+      entries.delete(key)
+      entries.set(key, hit)
+      c.header('ETag', hit.etag)
+      if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304)
+      return c.body(hit.body, 200, { 'Content-Type': 'application/json' })
+    }
+    await next()
+    if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('application/json')) return
+    // Something was written while this answer was made: it may already be out of date.
+    if (currentVersion() !== seen) return
+    const etag = `W/"${boot}.${seen}"`
+    keep(key, { body: await c.res.clone().text(), etag })
+    c.res.headers.set('ETag', etag)
+  }
+}
