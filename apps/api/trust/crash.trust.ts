@@ -35,7 +35,6 @@ it(`survives kill -9 during a write burst, ${ROUNDS} times: intact, and every ac
     )
     expect(missing, `round ${round}: acknowledged notes lost`).toEqual([])
     for (const [key, v] of votes) {
-      if (inFlight.has(key)) continue
       const row = db.prepare('select 1 from votes where idea_id = ? and user_id = ?').get(v.ideaId, v.userId)
       expect(Boolean(row), `round ${round}: vote ${key}`).toBe(v.voted)
     }
@@ -44,7 +43,6 @@ it(`survives kill -9 during a write burst, ${ROUNDS} times: intact, and every ac
       .all()
     expect(wrongCounts, `round ${round}: counters`).toEqual([])
     db.close()
-    inFlight.clear()
 
     // A burst of writes; kill -9 somewhere in the middle of it.
     let running = true
@@ -88,6 +86,10 @@ it(`survives kill -9 during a write burst, ${ROUNDS} times: intact, and every ac
     running = false
     await Promise.all(burst)
     await server.exited
+    // A request in flight when the process died may or may not have committed: from now on
+    // nobody knows that pair's state until a later acknowledged vote sets it again.
+    for (const key of inFlight) votes.delete(key)
+    inFlight.clear()
     rounds++
   }
   console.info(

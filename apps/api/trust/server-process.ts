@@ -4,8 +4,17 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { afterEach } from 'vitest'
 
 const apiRoot = fileURLToPath(new URL('..', import.meta.url))
+
+const running = new Set<ChildProcess>()
+
+// A failed expectation must not leave a server behind on its port for the next run.
+afterEach(() => {
+  for (const child of running) child.kill('SIGKILL')
+  running.clear()
+})
 
 export type RunningServer = { process: ChildProcess; url: string; exited: Promise<number | null> }
 
@@ -34,7 +43,13 @@ export async function startServer(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  running.add(child)
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      running.delete(child)
+      resolve(code)
+    }),
+  )
   const url = `http://127.0.0.1:${port}`
   const deadline = Date.now() + 30_000
   for (;;) {
