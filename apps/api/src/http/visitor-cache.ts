@@ -6,7 +6,7 @@ import type { AppEnv, Clock } from './env'
 /** Enough for every first page of every sort and filter people commonly open. */
 const MAX_ENTRIES = 4_000
 /** A ceiling on memory: the server runs with a 128 MB old space (decision 010). */
-const MAX_BYTES = 24 * 1024 * 1024
+const MAX_BYTES = 16 * 1024 * 1024
 /** Writes by other processes (the admin command) are noticed within this long. */
 const OUTSIDE_CHECK_MS = 1_000
 /** Answers that say "waiting for 3 working days" are recomputed at least this often. */
@@ -82,12 +82,19 @@ export function visitorCache(db: Db, clock: Clock): MiddlewareHandler<AppEnv> {
       if (c.req.header('if-none-match') === hit.etag) return c.body(null, 304)
       return c.body(hit.body, 200, { 'Content-Type': 'application/json' })
     }
+    // The answer's JSON as the handler writes it: reading it back from the Response would
+    // turn the adapter's light response into a full stream and cost more than it saves.
+    let written: { body: string; etag: string } | undefined
+    const json = c.json
+    c.json = ((object: unknown, status?: unknown, headers?: unknown) => {
+      // Kept only when nothing was written while this answer was made.
+      if (status !== 200 || headers !== undefined || currentVersion() !== seen) {
+        return (json as (...args: unknown[]) => Response)(object, status, headers)
+      }
+      written = { body: JSON.stringify(object), etag: `W/"${boot}.${seen}"` }
+      return c.body(written.body, 200, { 'Content-Type': 'application/json', ETag: written.etag })
+    }) as typeof c.json
     await next()
-    if (c.res.status !== 200 || !c.res.headers.get('content-type')?.startsWith('application/json')) return
-    // Something was written while this answer was made: it may already be out of date.
-    if (currentVersion() !== seen) return
-    const etag = `W/"${boot}.${seen}"`
-    keep(key, { body: await c.res.clone().text(), etag })
-    c.res.headers.set('ETag', etag)
+    if (written && c.res.status === 200) keep(key, written)
   }
 }
