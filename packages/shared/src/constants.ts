@@ -128,3 +128,43 @@ export const DEFAULT_FOLLOWUP_WEEKS = 6
 export const DUE_SOON_WORKING_DAYS = 2
 
 export const EMAIL_FREQUENCIES = ['immediately', 'daily', 'never'] as const
+
+/**
+ * The columns of the open-data downloads, in order: the API writes them, the open-data
+ * page documents each (its translation keys follow these names).
+ */
+export const OPEN_DATA_IDEA_COLUMNS = [
+  'id',
+  'title',
+  'body',
+  'status',
+  'theme',
+  'district',
+  'targetGroups',
+  'channel',
+  'votes',
+  'comments',
+  'followers',
+  'createdAt',
+  'firstAnswerAt',
+  'firstAnswerWorkingDays',
+  'answeredWithinNorm',
+  'doneAt',
+] as const
+
+export const OPEN_DATA_SCORECARD_COLUMNS = [
+  'theme_id',
+  'quarter',
+  'target_group',
+  'received',
+  'within_norm_pct',
+  'median_answer_working_days',
+  'implemented_pct',
+  'declined_pct',
+  'satisfaction_pct',
+  'ratings',
+  'followup_yes',
+  'followup_partly',
+  'followup_no',
+  'suppressed',
+] as const

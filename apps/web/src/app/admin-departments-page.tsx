@@ -6,6 +6,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { themesQuery } from '../features/catalog/api/catalog-queries'
+import { localName } from '../features/catalog/local-name'
 import { useAdministration } from '../features/staff/api/staff-mutations'
 import { colleaguesQuery, departmentsQuery, settingsQuery } from '../features/staff/api/staff-queries'
 import { ScrollTable } from '../features/staff/components/scroll-table'
@@ -13,7 +14,6 @@ import { AdminNav } from '../features/staff/components/staff-nav'
 import { FormProblem, localProblem, type Problem, problemFrom } from '../features/staff/form-problem'
 import { DEPARTMENT_NAME } from '../features/staff/rules'
 import { errorText } from '../lib/errors'
-import { currentLocale } from '../lib/i18n'
 import { ErrorMessage } from '../ui/error-message'
 import { Field, type FieldErrors, formValues } from '../ui/form'
 import { Loading } from '../ui/loading'
@@ -41,11 +41,10 @@ export function AdminDepartmentsPage() {
 function useDepartmentName() {
   const { t } = useTranslation('staff')
   const departments = useQuery(departmentsQuery)
-  const en = currentLocale() === 'en'
   return (id: number | null) => {
     if (id === null) return t('common.noDepartment')
     const d = departments.data?.items.find((x) => x.id === id)
-    return d ? (en ? d.nameEn : d.name) : `#${id}`
+    return d ? localName(d) : `#${id}`
   }
 }
 
@@ -53,10 +52,9 @@ function Departments() {
   const { t } = useTranslation('staff')
   const departments = useQuery(departmentsQuery)
   const themes = useQuery(themesQuery)
-  const en = currentLocale() === 'en'
   const themeName = (id: number) => {
     const th = themes.data?.items.find((x) => x.id === id)
-    return th ? (en ? th.nameEn : th.name) : `#${id}`
+    return th ? localName(th) : `#${id}`
   }
   return (
     <section className="section" aria-labelledby="departments-title">
@@ -273,7 +271,6 @@ function DepartmentSelect({
 }) {
   const { t } = useTranslation('staff')
   const departments = useQuery(departmentsQuery)
-  const en = currentLocale() === 'en'
   const saved = current === null ? '' : String(current)
   const [value, setValue] = useState(saved)
   // After a save the list is fetched again; the select follows what is stored.
@@ -308,7 +305,7 @@ function DepartmentSelect({
         <option value="">{t('common.noDepartment')}</option>
         {departments.data?.items.map((d) => (
           <option key={d.id} value={d.id}>
-            {en ? d.nameEn : d.name}
+            {localName(d)}
           </option>
         ))}
       </select>
@@ -333,7 +330,6 @@ function ThemeRouting() {
   const themes = useQuery(themesQuery)
   const departments = useQuery(departmentsQuery)
   const { linkTheme } = useAdministration()
-  const en = currentLocale() === 'en'
   const departmentOf = (themeId: number) =>
     departments.data?.items.find((d) => d.themeIds.includes(themeId))?.id ?? null
   return (
@@ -355,7 +351,7 @@ function ThemeRouting() {
             </thead>
             <tbody>
               {themes.data.items.map((theme) => {
-                const name = en ? theme.nameEn : theme.name
+                const name = localName(theme)
                 return (
                   <tr key={theme.id}>
                     <th scope="row">{name}</th>

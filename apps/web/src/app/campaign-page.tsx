@@ -15,6 +15,7 @@ import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
+import { namesById } from '../features/catalog/local-name'
 
 export function CampaignPage() {
   const { t } = useTranslation(['engage', 'ideas', 'common'])
@@ -28,7 +29,7 @@ export function CampaignPage() {
   const sort = c && (c.phase === 'voting' || c.phase === 'outcome') ? 'top' : 'new'
   const ideas = useInfiniteQuery({ ...ideaListQuery({ campaign: String(id), sort }), enabled: valid && !!c })
   const locale = currentLocale()
-  const themeName = new Map(themes.data?.items.map((th) => [th.id, locale === 'en' ? th.nameEn : th.name]))
+  const themeName = namesById(themes.data?.items, locale)
   const districtName = new Map(districts.data?.items.map((d) => [d.id, d.name]))
 
   const notFound = !valid || (campaign.error instanceof ApiRequestError && campaign.error.status === 404)

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
+import { namesById } from '../features/catalog/local-name'
 
 type Group = { key: 'open' | 'upcoming' | 'closed'; items: Campaign[] }
 
@@ -19,7 +20,7 @@ export function CampaignsPage() {
   const campaigns = useQuery(campaignsQuery)
   const themes = useQuery(themesQuery)
   const locale = currentLocale()
-  const themeName = new Map(themes.data?.items.map((th) => [th.id, locale === 'en' ? th.nameEn : th.name]))
+  const themeName = namesById(themes.data?.items, locale)
   const items = campaigns.data ?? []
   const groups: Group[] = [
     { key: 'open', items: items.filter((c) => c.phase === 'ideas' || c.phase === 'voting') },

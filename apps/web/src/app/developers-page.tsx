@@ -1,4 +1,5 @@
 import type { Policy } from '@meedenken/shared'
+import { OPEN_DATA_IDEA_COLUMNS, OPEN_DATA_SCORECARD_COLUMNS } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -23,42 +24,6 @@ type OpenApiDocument = {
 }
 
 const SPEC_URL = '/api/openapi.json'
-
-const IDEA_COLUMNS = [
-  'id',
-  'title',
-  'body',
-  'status',
-  'theme',
-  'district',
-  'targetGroups',
-  'channel',
-  'votes',
-  'comments',
-  'followers',
-  'createdAt',
-  'firstAnswerAt',
-  'firstAnswerWorkingDays',
-  'answeredWithinNorm',
-  'doneAt',
-] as const
-
-const SCORECARD_COLUMNS = [
-  'theme_id',
-  'quarter',
-  'target_group',
-  'received',
-  'within_norm_pct',
-  'median_answer_working_days',
-  'implemented_pct',
-  'declined_pct',
-  'satisfaction_pct',
-  'ratings',
-  'followup_yes',
-  'followup_partly',
-  'followup_no',
-  'suppressed',
-] as const
 
 /**
  * A readable page over the OpenAPI document, so the municipality's developers and
@@ -169,7 +134,7 @@ function OpenData() {
           <code>{links.ideasJson}</code>
         </li>
       </ul>
-      <ColumnTable file="ideas.csv, ideas.json" columns={IDEA_COLUMNS} prefix="ideas" />
+      <ColumnTable file="ideas.csv, ideas.json" columns={OPEN_DATA_IDEA_COLUMNS} prefix="ideas" />
       <h3>{t('openData.scorecardTitle')}</h3>
       <p>{t('openData.scorecardIntro')}</p>
       <ul className="downloads">
@@ -186,14 +151,14 @@ function OpenData() {
       <p>
         <Link to="/resultaten">{t('scorecard.title')}</Link>
       </p>
-      <ColumnTable file="scorecard.csv" columns={SCORECARD_COLUMNS} prefix="scorecardColumns" />
+      <ColumnTable file="scorecard.csv" columns={OPEN_DATA_SCORECARD_COLUMNS} prefix="scorecardColumns" />
     </section>
   )
 }
 
 type ColumnProps =
-  | { file: string; prefix: 'ideas'; columns: typeof IDEA_COLUMNS }
-  | { file: string; prefix: 'scorecardColumns'; columns: typeof SCORECARD_COLUMNS }
+  | { file: string; prefix: 'ideas'; columns: typeof OPEN_DATA_IDEA_COLUMNS }
+  | { file: string; prefix: 'scorecardColumns'; columns: typeof OPEN_DATA_SCORECARD_COLUMNS }
 
 function ColumnTable(props: ColumnProps) {
   const { t } = useTranslation('engage')

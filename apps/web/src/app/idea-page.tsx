@@ -22,7 +22,6 @@ import { SatisfactionPanel } from '../features/satisfaction/components/satisfact
 import { SupportersTable } from '../features/satisfaction/components/supporters-table'
 import { ApiRequestError } from '../lib/api-client'
 import { formatDate } from '../lib/format'
-import { currentLocale } from '../lib/i18n'
 import '../lib/i18n-engage'
 import '../lib/i18n-participate'
 import { ErrorMessage } from '../ui/error-message'
@@ -30,6 +29,7 @@ import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import { StatusBadge } from '../ui/status-badge'
 import '../styles/engage.css'
+import { localName } from '../features/catalog/local-name'
 
 export function IdeaPage() {
   const { t } = useTranslation(['ideas', 'participate', 'engage', 'common'])
@@ -94,7 +94,7 @@ export function IdeaPage() {
       </p>
       <div className="idea-card__meta">
         <StatusBadge status={data.status} />
-        {theme && <span className="tag">{currentLocale() === 'en' ? theme.nameEn : theme.name}</span>}
+        {theme && <span className="tag">{localName(theme)}</span>}
         <span className="tag tag--place">{district?.name ?? t('card.everywhere')}</span>
       </div>
       <PageHeading title={data.title}>{data.title}</PageHeading>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { CampaignBanner } from '../features/campaigns/components/campaign-banner'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
+import { namesById } from '../features/catalog/local-name'
 import { filtersFromSearch, ideaListQuery, searchFromFilters } from '../features/ideas/api/idea-queries'
 import { IdeaFilters } from '../features/ideas/components/idea-filters'
 import { IdeaList } from '../features/ideas/components/idea-list'
@@ -24,10 +25,7 @@ export function IdeasPage() {
   const [focusId, setFocusId] = useState<number | null>(null)
 
   // Stable between renders, so the memoised pages of cards are not drawn again for nothing.
-  const themeNames = useMemo(
-    () => new Map(themes.data?.items.map((th) => [th.id, locale === 'en' ? th.nameEn : th.name])),
-    [themes.data, locale],
-  )
+  const themeNames = useMemo(() => namesById(themes.data?.items, locale), [themes.data, locale])
   const districtNames = useMemo(() => new Map(districts.data?.items.map((d) => [d.id, d.name])), [districts.data])
   const pages = list.data?.pages ?? []
   const count = pages.reduce((sum, page) => sum + page.items.length, 0)

@@ -13,6 +13,7 @@ import { Field, formValues } from '../ui/form'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
+import { localName, namesById } from '../features/catalog/local-name'
 
 const digits = (value: string | null | undefined) => (value && /^\d{1,9}$/.test(value) ? value : undefined)
 
@@ -39,7 +40,7 @@ export function RoadmapPage() {
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
   const locale = currentLocale()
-  const themeName = new Map(themes.data?.items.map((th) => [th.id, locale === 'en' ? th.nameEn : th.name]))
+  const themeName = namesById(themes.data?.items, locale)
   const districtName = new Map(districts.data?.items.map((d) => [d.id, d.name]))
 
   function apply(event: FormEvent<HTMLFormElement>) {
@@ -71,7 +72,7 @@ export function RoadmapPage() {
                 <option value="">{t('filters.all')}</option>
                 {themes.data?.items.map((th) => (
                   <option key={th.id} value={th.id}>
-                    {locale === 'en' ? th.nameEn : th.name}
+                    {localName(th, locale)}
                   </option>
                 ))}
               </select>

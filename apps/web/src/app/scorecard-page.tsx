@@ -17,6 +17,7 @@ import { ErrorSummary, Field, formValues } from '../ui/form'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
+import { localName } from '../features/catalog/local-name'
 
 /** How far back a person can look; the API allows more, but twelve quarters fit a form. */
 const QUARTERS_OFFERED = 12
@@ -55,7 +56,7 @@ export function ScorecardPage() {
   const quarterLabel = (quarter: string) => t('scorecard.quarter', quarterParts(quarter))
   const themeName = (id: number) => {
     const theme = themes.data?.items.find((th) => th.id === id)
-    return theme ? (locale === 'en' ? theme.nameEn : theme.name) : `#${id}`
+    return theme ? localName(theme, locale) : `#${id}`
   }
 
   function apply(event: FormEvent<HTMLFormElement>) {
@@ -117,7 +118,7 @@ export function ScorecardPage() {
                 <option value="">{t('filters.allThemes')}</option>
                 {themes.data?.items.map((th) => (
                   <option key={th.id} value={th.id}>
-                    {locale === 'en' ? th.nameEn : th.name}
+                    {localName(th, locale)}
                   </option>
                 ))}
               </select>

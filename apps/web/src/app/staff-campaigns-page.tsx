@@ -6,34 +6,25 @@ import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { RequireRole } from '../features/accounts/components/require-role'
 import { themesQuery } from '../features/catalog/api/catalog-queries'
+import { localName } from '../features/catalog/local-name'
 import { dayInAmsterdam, startOfDayInAmsterdam } from '../features/staff/amsterdam-dates'
 import { useCampaignActions } from '../features/staff/api/staff-mutations'
 import { campaignsQuery } from '../features/staff/api/staff-queries'
-import { StaffNav } from '../features/staff/components/staff-nav'
+import { StaffPage } from '../features/staff/components/staff-page'
 import { FormProblem, localProblem, type Problem, problemFrom } from '../features/staff/form-problem'
 import { CAMPAIGN_DESCRIPTION, CAMPAIGN_TITLE, OUTCOME_MIN } from '../features/staff/rules'
 import { formatDate } from '../lib/format'
-import { currentLocale } from '../lib/i18n'
 import { ErrorMessage } from '../ui/error-message'
 import { Checkboxes, Field, type FieldErrors, formValues } from '../ui/form'
 import { Loading } from '../ui/loading'
-import { PageHeading } from '../ui/page-heading'
 
 export function StaffCampaignsPage() {
   const { t } = useTranslation('staff')
   return (
-    <RequireRole minRole="staff">
-      {() => (
-        <div className="staff-page">
-          <StaffNav />
-          <PageHeading title={t('campaigns.title')}>{t('campaigns.title')}</PageHeading>
-          <p className="lead">{t('campaigns.intro')}</p>
-          <Campaigns />
-        </div>
-      )}
-    </RequireRole>
+    <StaffPage title={t('campaigns.title')} intro={t('campaigns.intro')}>
+      <Campaigns />
+    </StaffPage>
   )
 }
 
@@ -129,7 +120,6 @@ function CampaignCard({
   const { t } = useTranslation(['staff', 'ideas'])
   const themes = useQuery(themesQuery)
   const theme = themes.data?.items.find((th) => th.id === campaign.themeId)
-  const en = currentLocale() === 'en'
   const [outcomeOpen, setOutcomeOpen] = useState(false)
   const outcomeButton = useRef<HTMLButtonElement>(null)
   return (
@@ -141,7 +131,7 @@ function CampaignCard({
       <dl className="facts facts--inline">
         <div>
           <dt>{t('campaigns.theme')}</dt>
-          <dd>{theme ? (en ? theme.nameEn : theme.name) : '…'}</dd>
+          <dd>{theme ? localName(theme) : '…'}</dd>
         </div>
         <div>
           <dt>{t('campaigns.for')}</dt>
@@ -281,7 +271,6 @@ function CampaignEditor({
   const { create, update } = useCampaignActions()
   const form = useRef<HTMLFormElement>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
-  const en = currentLocale() === 'en'
   const errors = problem?.errors ?? {}
   const pending = create.isPending || update.isPending
   const labels: Record<string, string> = {
@@ -380,7 +369,7 @@ function CampaignEditor({
               <option value="">{t('campaigns.fields.chooseTheme')}</option>
               {themes.data?.items.map((th) => (
                 <option key={th.id} value={th.id}>
-                  {en ? th.nameEn : th.name}
+                  {localName(th)}
                 </option>
               ))}
             </select>

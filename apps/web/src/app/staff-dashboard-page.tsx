@@ -5,31 +5,23 @@ import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
-import { RequireRole } from '../features/accounts/components/require-role'
+import { localName } from '../features/catalog/local-name'
 import { recentQuarters } from '../features/staff/amsterdam-dates'
 import { dashboardQuery, departmentsQuery } from '../features/staff/api/staff-queries'
 import { ScrollTable } from '../features/staff/components/scroll-table'
-import { StaffNav } from '../features/staff/components/staff-nav'
+import { StaffPage } from '../features/staff/components/staff-page'
 import { currentLocale } from '../lib/i18n'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
-import { PageHeading } from '../ui/page-heading'
 
 const QUARTER = /^\d{4}-Q[1-4]$/
 
 export function StaffDashboardPage() {
   const { t } = useTranslation('staff')
   return (
-    <RequireRole minRole="staff">
-      {() => (
-        <div className="staff-page">
-          <StaffNav />
-          <PageHeading title={t('dashboard.title')}>{t('dashboard.title')}</PageHeading>
-          <p className="lead">{t('dashboard.intro')}</p>
-          <Dashboard />
-        </div>
-      )}
-    </RequireRole>
+    <StaffPage title={t('dashboard.title')} intro={t('dashboard.intro')}>
+      <Dashboard />
+    </StaffPage>
   )
 }
 
@@ -52,12 +44,11 @@ function Dashboard() {
   const [quarters] = useState(() => recentQuarters(Date.now(), 8))
   const quarterName = useQuarterName()
   const shown = figures.data?.quarter ?? quarter ?? quarters[0] ?? ''
-  const en = currentLocale() === 'en'
 
   const departmentName = (id: number | null) => {
     if (id === null) return t('common.noDepartment')
     const d = departments.data?.items.find((x) => x.id === id)
-    return d ? (en ? d.nameEn : d.name) : `#${id}`
+    return d ? localName(d) : `#${id}`
   }
 
   function choose(event: FormEvent<HTMLFormElement>) {

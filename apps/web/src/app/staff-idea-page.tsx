@@ -4,8 +4,8 @@ import type { StaffIdeaDetail } from '@meedenken/shared'
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
-import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
+import { localName } from '../features/catalog/local-name'
 import { commentKeys } from '../features/comments/api/comment-queries'
 import { ideaKeys } from '../features/ideas/api/idea-queries'
 import { IdeaTimeline } from '../features/ideas/components/idea-timeline'
@@ -24,7 +24,7 @@ import { NotesPanel } from '../features/staff/components/notes-panel'
 import { HelpersPanel, RatingsPanel } from '../features/staff/components/people-panels'
 import { ProgressPanel } from '../features/staff/components/progress-panel'
 import { StaffComments } from '../features/staff/components/staff-comments'
-import { StaffNav } from '../features/staff/components/staff-nav'
+import { StaffPage } from '../features/staff/components/staff-page'
 import { StatusForm } from '../features/staff/components/status-form'
 import { type InboxTrail, positionInTrail, readTrail } from '../features/staff/inbox-trail'
 import { ApiRequestError } from '../lib/api-client'
@@ -37,14 +37,9 @@ import { StatusBadge } from '../ui/status-badge'
 
 export function StaffIdeaPage() {
   return (
-    <RequireRole minRole="staff">
-      {() => (
-        <div className="staff-page">
-          <StaffNav />
-          <StaffIdea />
-        </div>
-      )}
-    </RequireRole>
+    <StaffPage>
+      <StaffIdea />
+    </StaffPage>
   )
 }
 
@@ -148,7 +143,7 @@ function Workbench({ detail, trail }: { detail: StaffIdeaDetail; trail: InboxTra
       <TrailNav id={idea.id} trail={trail} />
       <div className="idea-card__meta">
         <StatusBadge status={idea.status} />
-        {theme && <span className="tag">{en ? theme.nameEn : theme.name}</span>}
+        {theme && <span className="tag">{localName(theme)}</span>}
         <span className="tag tag--place">{district?.name ?? t('ideas:card.everywhere')}</span>
       </div>
       <PageHeading title={idea.title}>

@@ -5,32 +5,23 @@ import { INBOX_TABS } from '@meedenken/shared/constants'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { RequireRole } from '../features/accounts/components/require-role'
 import { themesQuery } from '../features/catalog/api/catalog-queries'
+import { localName } from '../features/catalog/local-name'
 import { colleaguesQuery, departmentsQuery, inboxQuery } from '../features/staff/api/staff-queries'
 import { DueBadge, DueDate } from '../features/staff/components/due-badge'
-import { StaffNav } from '../features/staff/components/staff-nav'
+import { StaffPage } from '../features/staff/components/staff-page'
 import { type InboxTrail, isInboxTab } from '../features/staff/inbox-trail'
 import { formatDate } from '../lib/format'
-import { currentLocale } from '../lib/i18n'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
-import { PageHeading } from '../ui/page-heading'
 import { StatusBadge } from '../ui/status-badge'
 
 export function StaffInboxPage() {
   const { t } = useTranslation('staff')
   return (
-    <RequireRole minRole="staff">
-      {() => (
-        <div className="staff-page">
-          <StaffNav />
-          <PageHeading title={t('inbox.title')}>{t('inbox.title')}</PageHeading>
-          <p className="lead">{t('inbox.intro')}</p>
-          <Inbox />
-        </div>
-      )}
-    </RequireRole>
+    <StaffPage title={t('inbox.title')} intro={t('inbox.intro')}>
+      <Inbox />
+    </StaffPage>
   )
 }
 
@@ -45,16 +36,15 @@ function useNames(): Names {
   const themes = useQuery(themesQuery)
   const departments = useQuery(departmentsQuery)
   const colleagues = useQuery(colleaguesQuery)
-  const en = currentLocale() === 'en'
   return {
     theme: (id) => {
       const theme = themes.data?.items.find((th) => th.id === id)
-      return theme ? (en ? theme.nameEn : theme.name) : '…'
+      return theme ? localName(theme) : '…'
     },
     department: (id) => {
       if (id === null) return t('common.noDepartment')
       const department = departments.data?.items.find((d) => d.id === id)
-      return department ? (en ? department.nameEn : department.name) : '…'
+      return department ? localName(department) : '…'
     },
     colleague: (id) => {
       if (id === null) return t('common.nobody')

@@ -6,31 +6,20 @@ import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
-import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
+import { localName } from '../features/catalog/local-name'
 import { useIntake } from '../features/staff/api/staff-mutations'
-import { StaffNav } from '../features/staff/components/staff-nav'
+import { StaffPage } from '../features/staff/components/staff-page'
 import { FormProblem, localProblem, type Problem, problemFrom } from '../features/staff/form-problem'
 import { DISPLAY_NAME, IDEA_BODY, IDEA_TITLE, INTAKE_CHANNELS } from '../features/staff/rules'
-import { currentLocale } from '../lib/i18n'
 import { Checkboxes, Choice, Field, type FieldErrors } from '../ui/form'
-import { PageHeading } from '../ui/page-heading'
 
 export function StaffIntakePage() {
   const { t } = useTranslation('staff')
   return (
-    <RequireRole minRole="staff">
-      {() => (
-        <div className="staff-page">
-          <StaffNav />
-          <div className="form-page">
-            <PageHeading title={t('intake.title')}>{t('intake.title')}</PageHeading>
-            <p className="lead">{t('intake.intro')}</p>
-            <IntakeForm />
-          </div>
-        </div>
-      )}
-    </RequireRole>
+    <StaffPage title={t('intake.title')} intro={t('intake.intro')} form>
+      <IntakeForm />
+    </StaffPage>
   )
 }
 
@@ -41,7 +30,6 @@ function IntakeForm() {
   const intake = useIntake()
   const navigate = useNavigate()
   const [problem, setProblem] = useState<Problem | null>(null)
-  const en = currentLocale() === 'en'
   const errors = problem?.errors ?? {}
   const labels: Record<string, string> = {
     'intake.channel': t('intake.channel'),
@@ -182,7 +170,7 @@ function IntakeForm() {
                 <option value="">{t('intake.chooseTheme')}</option>
                 {themes.data?.items.map((theme) => (
                   <option key={theme.id} value={theme.id}>
-                    {en ? theme.nameEn : theme.name}
+                    {localName(theme)}
                   </option>
                 ))}
               </select>

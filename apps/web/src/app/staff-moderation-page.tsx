@@ -5,32 +5,23 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { RequireRole } from '../features/accounts/components/require-role'
 import { useModeration } from '../features/staff/api/staff-mutations'
 import { blockedMembersQuery, moderationQuery } from '../features/staff/api/staff-queries'
 import { ConfirmWithReason } from '../features/staff/components/confirm-with-reason'
-import { StaffNav } from '../features/staff/components/staff-nav'
+import { StaffPage } from '../features/staff/components/staff-page'
 import { FormProblem, localProblem, type Problem, problemFrom } from '../features/staff/form-problem'
 import { MODERATION_REASON_MIN } from '../features/staff/rules'
 import { formatDateTime } from '../lib/format'
 import { ErrorMessage } from '../ui/error-message'
 import { Field, formValues } from '../ui/form'
 import { Loading } from '../ui/loading'
-import { PageHeading } from '../ui/page-heading'
 
 export function StaffModerationPage() {
   const { t } = useTranslation('staff')
   return (
-    <RequireRole minRole="staff">
-      {() => (
-        <div className="staff-page">
-          <StaffNav />
-          <PageHeading title={t('moderation.title')}>{t('moderation.title')}</PageHeading>
-          <p className="lead">{t('moderation.intro')}</p>
-          <ModerationWork />
-        </div>
-      )}
-    </RequireRole>
+    <StaffPage title={t('moderation.title')} intro={t('moderation.intro')}>
+      <ModerationWork />
+    </StaffPage>
   )
 }
 

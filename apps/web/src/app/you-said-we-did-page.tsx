@@ -12,6 +12,7 @@ import { Field, formValues } from '../ui/form'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
+import { localName, namesById } from '../features/catalog/local-name'
 
 /** "Jij zei, wij deden": what changed because of completed ideas, newest first. */
 export function YouSaidWeDidPage() {
@@ -24,7 +25,7 @@ export function YouSaidWeDidPage() {
   const districts = useQuery(districtsQuery)
   const [focusId, setFocusId] = useState<number | null>(null)
   const locale = currentLocale()
-  const themeName = new Map(themes.data?.items.map((th) => [th.id, locale === 'en' ? th.nameEn : th.name]))
+  const themeName = namesById(themes.data?.items, locale)
   const districtName = new Map(districts.data?.items.map((d) => [d.id, d.name]))
   const items = list.data?.pages.flatMap((page) => page.items) ?? []
 
@@ -60,7 +61,7 @@ export function YouSaidWeDidPage() {
               <option value="">{t('filters.allThemes')}</option>
               {themes.data?.items.map((th) => (
                 <option key={th.id} value={th.id}>
-                  {locale === 'en' ? th.nameEn : th.name}
+                  {localName(th, locale)}
                 </option>
               ))}
             </select>

@@ -1,4 +1,5 @@
 import type { DepartmentFigures, RoadmapItem, YouSaidWeDidItem } from '@meedenken/shared'
+import type { OPEN_DATA_IDEA_COLUMNS } from '@meedenken/shared/constants'
 import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
@@ -95,31 +96,12 @@ export function youSaidWeDid(
   }
 }
 
-export const OPEN_DATA_COLUMNS = [
-  'id',
-  'title',
-  'body',
-  'status',
-  'theme',
-  'district',
-  'targetGroups',
-  'channel',
-  'votes',
-  'comments',
-  'followers',
-  'createdAt',
-  'firstAnswerAt',
-  'firstAnswerWorkingDays',
-  'answeredWithinNorm',
-  'doneAt',
-] as const
-
 /**
  * Ideas as open data, a batch at a time by id (an index range, never one huge read).
  * No names, addresses, remarks or anything else that points to a person.
  */
 export function openDataBatch(db: Db, afterId: number, limit: number) {
-  return db.all<Record<(typeof OPEN_DATA_COLUMNS)[number], string | number | null> & { id: number }>(sql`
+  return db.all<Record<(typeof OPEN_DATA_IDEA_COLUMNS)[number], string | number | null> & { id: number }>(sql`
     select i.id, i.title, i.body, i.status, t.slug as theme, d.name as district,
       trim((case when i.target_mask & 1 then 'resident ' else '' end) ||
            (case when i.target_mask & 2 then 'entrepreneur ' else '' end) ||

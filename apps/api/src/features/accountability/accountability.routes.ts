@@ -7,13 +7,14 @@ import {
   YouSaidWeDidPage,
   YouSaidWeDidQuery,
 } from '@meedenken/shared'
+import { OPEN_DATA_IDEA_COLUMNS, OPEN_DATA_SCORECARD_COLUMNS } from '@meedenken/shared/constants'
 import { z } from 'zod'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError } from '../../http/errors'
 import { createRouter, jsonResponse, route } from '../../http/route'
 import { monthOf, quarterOfMonth } from '../../stats/periods'
 import { CSV_BOM, csvLine } from '../../text/csv'
-import { departmentFigures, OPEN_DATA_COLUMNS, openDataBatch, roadmap, youSaidWeDid } from './accountability.data'
+import { departmentFigures, openDataBatch, roadmap, youSaidWeDid } from './accountability.data'
 import { cachedScorecard, defaultRange } from './scorecard.data'
 
 const BAD_CURSOR = { nl: 'Laad de lijst opnieuw.', en: 'Please load the list again.' }
@@ -101,9 +102,9 @@ function streamIdeas(db: Parameters<typeof openDataBatch>[0], format: 'csv' | 'j
     pull(controller) {
       const rows = openDataBatch(db, afterId, BATCH)
       let chunk = ''
-      if (first) chunk += format === 'csv' ? CSV_BOM + csvLine(OPEN_DATA_COLUMNS) : '['
+      if (first) chunk += format === 'csv' ? CSV_BOM + csvLine(OPEN_DATA_IDEA_COLUMNS) : '['
       for (const row of rows) {
-        if (format === 'csv') chunk += csvLine(OPEN_DATA_COLUMNS.map((c) => row[c]))
+        if (format === 'csv') chunk += csvLine(OPEN_DATA_IDEA_COLUMNS.map((c) => row[c]))
         else chunk += `${first ? '' : ','}\n${JSON.stringify(row)}`
         first = false
       }
@@ -143,23 +144,7 @@ export const accountabilityRoutes = createRouter()
       { from: query.from ?? range.from, to: query.to ?? range.to, themeId: query.theme },
       now,
     )
-    const header = [
-      'theme_id',
-      'quarter',
-      'target_group',
-      'received',
-      'within_norm_pct',
-      'median_answer_working_days',
-      'implemented_pct',
-      'declined_pct',
-      'satisfaction_pct',
-      'ratings',
-      'followup_yes',
-      'followup_partly',
-      'followup_no',
-      'suppressed',
-    ]
-    let body = CSV_BOM + csvLine(header)
+    let body = CSV_BOM + csvLine(OPEN_DATA_SCORECARD_COLUMNS)
     for (const cell of card.cells) {
       body += csvLine([
         cell.themeId ?? 'all',

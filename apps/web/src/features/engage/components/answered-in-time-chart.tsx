@@ -1,7 +1,8 @@
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ChartDataTable } from './chart-data-table'
 import '../../../lib/i18n-engage'
-import { formatNumber, formatPercent } from '../../../lib/format-number'
+import { formatPercent } from '../../../lib/format-number'
 import { useElementWidth } from '../../../lib/use-element-width'
 
 export type InTimeRow = { themeId: number; name: string; withinNormPct: number | null; base: number | null }
@@ -92,32 +93,11 @@ export function AnsweredInTimeChart({ id, rows, normDays }: { id: string; rows: 
       <p className="chart-card__summary" id={`${id}-summary`}>
         {summary}
       </p>
-      {rows.length > 0 && (
-        <details className="chart-card__table">
-          <summary>{t('scorecard.asTable')}</summary>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('scorecard.inTime.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('scorecard.inTime.theme')}</th>
-                  <th scope="col">{t('scorecard.inTime.value')}</th>
-                  <th scope="col">{t('scorecard.inTime.base')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.themeId}>
-                    <th scope="row">{row.name}</th>
-                    <td>{row.withinNormPct === null ? t('tooFew') : formatPercent(row.withinNormPct)}</td>
-                    <td>{row.base === null ? t('tooFew') : formatNumber(row.base, 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      )}
+      <ChartDataTable
+        caption={t('scorecard.inTime.title')}
+        columns={[t('scorecard.inTime.theme'), t('scorecard.inTime.value'), t('scorecard.inTime.base')]}
+        rows={rows.map((row) => ({ key: row.themeId, label: row.name, pct: row.withinNormPct, count: row.base }))}
+      />
     </section>
   )
 }

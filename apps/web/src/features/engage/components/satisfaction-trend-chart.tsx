@@ -1,7 +1,8 @@
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ChartDataTable } from './chart-data-table'
 import '../../../lib/i18n-engage'
-import { formatMonth, formatNumber, formatPercent } from '../../../lib/format-number'
+import { formatMonth, formatPercent } from '../../../lib/format-number'
 import { useElementWidth } from '../../../lib/use-element-width'
 
 export type TrendPoint = { month: string; satisfactionPct: number | null; ratings: number | null }
@@ -125,32 +126,16 @@ export function SatisfactionTrendChart({ id, points, minCell }: { id: string; po
       {points.some((p) => p.satisfactionPct === null) && (
         <p className="chart-card__legend">{t('scorecard.tooFewLegend', { min: minCell })}</p>
       )}
-      {points.length > 0 && (
-        <details className="chart-card__table">
-          <summary>{t('scorecard.asTable')}</summary>
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="visually-hidden">{t('scorecard.trend.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('scorecard.trend.month')}</th>
-                  <th scope="col">{t('scorecard.trend.value')}</th>
-                  <th scope="col">{t('scorecard.trend.ratings')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {points.map((p) => (
-                  <tr key={p.month}>
-                    <th scope="row">{formatMonth(p.month)}</th>
-                    <td>{p.satisfactionPct === null ? t('tooFew') : formatPercent(p.satisfactionPct)}</td>
-                    <td>{p.ratings === null ? t('tooFew') : formatNumber(p.ratings, 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </details>
-      )}
+      <ChartDataTable
+        caption={t('scorecard.trend.title')}
+        columns={[t('scorecard.trend.month'), t('scorecard.trend.value'), t('scorecard.trend.ratings')]}
+        rows={points.map((p) => ({
+          key: p.month,
+          label: formatMonth(p.month),
+          pct: p.satisfactionPct,
+          count: p.ratings,
+        }))}
+      />
     </section>
   )
 }

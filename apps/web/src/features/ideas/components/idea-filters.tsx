@@ -3,6 +3,7 @@ import { IDEA_SORTS, IDEA_STATUSES, TARGET_GROUPS } from '@meedenken/shared/cons
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { currentLocale } from '../../../lib/i18n'
+import { localName } from '../../catalog/local-name'
 import { defaultSort, type IdeaFilters as Filters } from '../api/idea-queries'
 
 type Props = {
@@ -79,7 +80,7 @@ export function IdeaFilters({ filters, themes, districts, onChange }: Props) {
             <option value="">{t('list.all')}</option>
             {themes.map((theme) => (
               <option key={theme.id} value={theme.id}>
-                {locale === 'en' ? theme.nameEn : theme.name}
+                {localName(theme, locale)}
               </option>
             ))}
           </select>

@@ -6,6 +6,7 @@ import '../../../lib/i18n-participate'
 import { errorText, fieldErrors } from '../../../lib/errors'
 import { currentLocale } from '../../../lib/i18n'
 import { Checkboxes, ErrorSummary, Field, type FieldErrors } from '../../../ui/form'
+import { localName } from '../../catalog/local-name'
 import { usePreviewIdea } from '../api/propose-queries'
 import { draftFromForm, type IdeaDraft } from '../idea-draft'
 import { BODY_LENGTH, TITLE_LENGTH } from '../idea-rules'
@@ -124,7 +125,7 @@ export function IdeaForm({ initial, themes, districts, suggestSimilar, submitLab
 
   const themeName = (id: string) => {
     const theme = themes.find((th) => String(th.id) === id)
-    return theme && (locale === 'en' ? theme.nameEn : theme.name)
+    return theme && localName(theme, locale)
   }
   const districtName = (id: string) => districts.find((d) => String(d.id) === id)?.name
 
@@ -168,7 +169,7 @@ export function IdeaForm({ initial, themes, districts, suggestSimilar, submitLab
                 <option value="">{t('form.chooseTheme')}</option>
                 {themes.map((theme) => (
                   <option key={theme.id} value={theme.id}>
-                    {locale === 'en' ? theme.nameEn : theme.name}
+                    {localName(theme, locale)}
                   </option>
                 ))}
               </select>

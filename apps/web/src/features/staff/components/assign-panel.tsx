@@ -4,8 +4,8 @@ import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { formatDateTime } from '../../../lib/format'
-import { currentLocale } from '../../../lib/i18n'
 import { Field, formValues } from '../../../ui/form'
+import { localName } from '../../catalog/local-name'
 import type { IdeaWork } from '../api/staff-mutations'
 import { colleaguesQuery, departmentsQuery } from '../api/staff-queries'
 import { FormProblem, type Problem, problemFrom } from '../form-problem'
@@ -18,7 +18,6 @@ export function AssignPanel({ detail, work }: { detail: StaffIdeaDetail; work: I
   const form = useRef<HTMLFormElement>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
   const [done, setDone] = useState('')
-  const en = currentLocale() === 'en'
   const labels = {
     'assign.departmentId': t('assign.department'),
     'assign.assigneeId': t('assign.assignee'),
@@ -27,7 +26,7 @@ export function AssignPanel({ detail, work }: { detail: StaffIdeaDetail; work: I
   const departmentName = (id: number | null) => {
     if (id === null) return t('common.noDepartment')
     const d = departments.data?.items.find((x) => x.id === id)
-    return d ? (en ? d.nameEn : d.name) : `#${id}`
+    return d ? localName(d) : `#${id}`
   }
   const colleagueName = (id: number | null) =>
     id === null ? t('common.nobody') : (colleagues.data?.items.find((c) => c.id === id)?.displayName ?? `#${id}`)
@@ -76,7 +75,7 @@ export function AssignPanel({ detail, work }: { detail: StaffIdeaDetail; work: I
               <option value="">{t('common.noDepartment')}</option>
               {departments.data?.items.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {en ? d.nameEn : d.name}
+                  {localName(d)}
                 </option>
               ))}
             </select>
