@@ -5,7 +5,6 @@ import {
   accountTokens,
   auditLog,
   comments,
-  districts,
   followers,
   followupAnswers,
   ideaHelpers,
@@ -48,10 +47,6 @@ export function findUserByEmail(db: DbOrTx, email: string): UserRow | undefined 
 
 export function findUserById(db: DbOrTx, id: number): UserRow | undefined {
   return db.select().from(users).where(eq(users.id, id)).get()
-}
-
-export function districtExists(db: Db, id: number): boolean {
-  return db.select({ id: districts.id }).from(districts).where(eq(districts.id, id)).get() !== undefined
 }
 
 export function createMember(

@@ -22,10 +22,10 @@ import { clientIp } from '../../security/client-ip'
 import { isCommonPassword } from '../../security/common-passwords'
 import { hashPassword, verifyPassword } from '../../security/passwords'
 import { sha256 } from '../../security/tokens'
+import { districtExists } from '../catalog/catalog.data'
 import {
   consumeToken,
   createMember,
-  districtExists,
   findUserByEmail,
   findUserById,
   issueToken,

@@ -10,15 +10,8 @@ import { queueMail } from '../../mail/outbox.data'
 import { mailTemplates } from '../../mail/templates'
 import { isCommonPassword } from '../../security/common-passwords'
 import { hashPassword, verifyPassword } from '../../security/passwords'
-import {
-  deleteAccount,
-  districtExists,
-  exportUserData,
-  findUserById,
-  setPasswordHash,
-  toUser,
-  updateProfile,
-} from './accounts.data'
+import { districtExists } from '../catalog/catalog.data'
+import { deleteAccount, exportUserData, findUserById, setPasswordHash, toUser, updateProfile } from './accounts.data'
 
 const TEXT = {
   wrongPassword: { nl: 'Uw huidige wachtwoord klopt niet.', en: 'Your current password is not correct.' },

@@ -2,7 +2,7 @@ import type { Campaign, TargetGroup } from '@meedenken/shared'
 import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
-import { campaigns, ideas, themes } from '../../db/schema'
+import { campaigns, ideas } from '../../db/schema'
 import { campaignPhase } from '../../domain/campaign-phase'
 import { fromMask, toMask } from '../../domain/target-mask'
 import { notifyUsers } from '../../notify/notify.data'
@@ -59,10 +59,6 @@ export function listCampaigns(db: Db, now: number): Campaign[] {
 export function findCampaign(db: Db, id: number, now: number): Campaign | null {
   const row = db.select().from(campaigns).where(eq(campaigns.id, id)).get()
   return row ? toCampaign(row, ideaCounts(db, [id]).get(id) ?? 0, now) : null
-}
-
-export function themeExists(db: Db, id: number): boolean {
-  return db.select({ id: themes.id }).from(themes).where(eq(themes.id, id)).get() !== undefined
 }
 
 export type CampaignValues = {

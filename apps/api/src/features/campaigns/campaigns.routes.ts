@@ -3,14 +3,8 @@ import type { z } from 'zod'
 import { ApiError, VALIDATION } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import {
-  type CampaignValues,
-  findCampaign,
-  listCampaigns,
-  publishOutcome,
-  saveCampaign,
-  themeExists,
-} from './campaigns.data'
+import { themeExists } from '../catalog/catalog.data'
+import { type CampaignValues, findCampaign, listCampaigns, publishOutcome, saveCampaign } from './campaigns.data'
 
 const TEXT = {
   notFound: { nl: 'Deze meedenkvraag bestaat niet (meer).', en: 'This question does not exist (any more).' },

@@ -1,5 +1,5 @@
 import type { District, Theme } from '@meedenken/shared'
-import { asc } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/open'
 import { districts, themes } from '../../db/schema'
 
@@ -23,4 +23,13 @@ export function listDistricts(db: Db): District[] {
     .from(districts)
     .orderBy(asc(districts.name))
     .all()
+}
+
+/** Whether a district with this id exists: ids in requests are checked before they are stored. */
+export function districtExists(db: Db, id: number): boolean {
+  return db.select({ id: districts.id }).from(districts).where(eq(districts.id, id)).get() !== undefined
+}
+
+export function themeExists(db: Db, id: number): boolean {
+  return db.select({ id: themes.id }).from(themes).where(eq(themes.id, id)).get() !== undefined
 }

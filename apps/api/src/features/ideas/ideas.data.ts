@@ -13,7 +13,7 @@ import { and, eq } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import { placeholders, queryAll, queryGet } from '../../db/prepared'
-import { campaigns, districts, followers, ideas, themes, users } from '../../db/schema'
+import { campaigns, followers, ideas, themes, users } from '../../db/schema'
 import type { CampaignWindow } from '../../domain/campaign-phase'
 import { hotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
@@ -441,10 +441,6 @@ export function campaignWindow(db: Db, id: number): CampaignWindow | undefined {
     .from(campaigns)
     .where(eq(campaigns.id, id))
     .get()
-}
-
-export function districtExists(db: Db, id: number): boolean {
-  return db.select({ id: districts.id }).from(districts).where(eq(districts.id, id)).get() !== undefined
 }
 
 export type NewIdeaValues = {

@@ -22,11 +22,11 @@ import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { renderMarkdown } from '../../text/markdown'
+import { districtExists } from '../catalog/catalog.data'
 import { listComments } from '../comments/comments.data'
 import {
   campaignWindow,
   createIdea,
-  districtExists,
   findIdea,
   ideaOwnership,
   listIdeas,

@@ -19,7 +19,8 @@ import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import { districtExists, findIdea, themeDepartment } from '../ideas/ideas.data'
+import { districtExists } from '../catalog/catalog.data'
+import { findIdea, themeDepartment } from '../ideas/ideas.data'
 import {
   addNote,
   assignIdea,
