@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
+import { startCheckpointer } from './db/checkpointer'
 import { loadDemoData } from './db/demo/load-demo'
 import { openDatabase } from './db/open'
 import { systemClock } from './http/env'
@@ -19,6 +20,7 @@ if (settings.demoData) {
   logger.info(result.loaded ? 'demo data loaded' : 'demo data already present, left as is')
 }
 if (ensureStats(db)) logger.info('scorecard counters rebuilt from the data')
+const checkpointer = startCheckpointer(db.$client, logger)
 
 const deps = { db, settings, logger, clock: systemClock, live: new LiveHub(db, logger) }
 const app = createApp(deps)
@@ -65,7 +67,8 @@ function shutdown(signal: string): void {
   stopJobs()
   // Live streams would keep connections open for ever: end them so the server can close.
   deps.live.stop()
-  server.close(() => {
+  server.close(async () => {
+    await checkpointer.stop()
     db.$client.close()
     logger.info('stopped')
     process.exit(0)
