@@ -143,8 +143,14 @@ test('a member gets their own header and votes in the first HTML, never cached; 
 
 test('"Meer ideeën laden" adds the next ideas and moves focus to the first new one', async ({ page }) => {
   await newMember(page, 'veel-ideeen', 'Vera Veel')
-  // Enough ideas for a second page, whatever other journeys add at the same time.
+  // Enough ideas for a second page even on the demo data alone (14 visible ideas); a
+  // member may send in five an hour, so a neighbour sends in two more.
   for (let n = 1; n <= 5; n++) {
+    await proposeIdea(page, { title: `Een extra bankje nummer ${n} ${Date.now()}`, body: 'Om even uit te rusten.' })
+  }
+  await page.getByRole('button', { name: 'Uitloggen' }).click()
+  await newMember(page, 'buurman', 'Bert Buur')
+  for (let n = 6; n <= 7; n++) {
     await proposeIdea(page, { title: `Een extra bankje nummer ${n} ${Date.now()}`, body: 'Om even uit te rusten.' })
   }
   await page.goto('/?sort=new')

@@ -1,52 +1,17 @@
-import { hydrate, QueryClientProvider } from '@tanstack/react-query'
-import { type ReactNode, StrictMode, useEffect } from 'react'
-import { createRoot, hydrateRoot } from 'react-dom/client'
-import { I18nextProvider } from 'react-i18next'
-import { createBrowserRouter } from 'react-router'
-import { RouterProvider } from 'react-router/dom'
-import { createRoutes, resolveLazyRoutes } from './app/router'
-import { applyStoredLocale, i18n } from './lib/i18n'
-import { createQueryClient } from './lib/query-client'
-import { readSsrState } from './ssr/state'
 import './styles/global.css'
 
 /**
- * A visitor who chose another language than the server rendered in (their choice is in
- * local storage, which the server cannot read) gets it once hydration is done: switching
- * before would make hydration fail.
+ * The browser paints the server-rendered page before the app's JavaScript runs (decision
+ * 014). Evaluating React and the app takes a few hundred milliseconds on a slow phone,
+ * and nothing is painted meanwhile; so this entry only waits for the first frame, then
+ * loads and starts the app. A tab opened in the background gets no frames until it is
+ * shown: the timer starts the app there.
  */
-function AfterHydration({ children }: { children: ReactNode }) {
-  useEffect(() => applyStoredLocale(), [])
-  return children
+let started = false
+function startApp(): void {
+  if (started) return
+  started = true
+  void import('./start')
 }
-
-async function start(): Promise<void> {
-  const root = document.getElementById('root')
-  if (!root) throw new Error('index.html has no #root element')
-  const ssr = readSsrState()
-  const queryClient = createQueryClient()
-  // The data the server rendered with: the first render shows the same and asks for nothing.
-  if (ssr) hydrate(queryClient, ssr.queries)
-  const routes = createRoutes()
-  await resolveLazyRoutes(routes, window.location)
-  const router = createBrowserRouter(
-    routes,
-    ssr ? { hydrationData: { loaderData: {}, actionData: null, errors: null } } : undefined,
-  )
-  const app = (
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </I18nextProvider>
-    </StrictMode>
-  )
-  if (ssr) {
-    hydrateRoot(root, <AfterHydration>{app}</AfterHydration>)
-  } else {
-    createRoot(root).render(app)
-  }
-}
-
-void start()
+requestAnimationFrame(() => setTimeout(startApp, 0))
+setTimeout(startApp, 1000)

@@ -12,8 +12,7 @@ type Props = {
 /**
  * The ideas, one memoised group of cards per loaded page: "Meer ideeën laden" renders the
  * twenty new cards, not the hundreds already on screen. Every card stays in the document
- * (no virtual list), so screen readers and find-in-page see them all; the browser skips
- * the work for cards off screen (`content-visibility` in global.css).
+ * (no virtual list), so screen readers and find-in-page see them all.
  */
 export function IdeaList({ pages, themeNames, districtNames }: Props) {
   return (
