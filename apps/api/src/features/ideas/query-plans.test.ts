@@ -98,6 +98,7 @@ const FILTERS = [
   'district=3',
   'targetGroup=entrepreneur',
   'status=planned&theme=2&district=3',
+  'campaign=1',
   'q=fiets',
   'q=fiets%20station&status=new',
 ]
