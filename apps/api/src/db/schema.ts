@@ -146,9 +146,7 @@ export const ideas = sqliteTable(
     index('ideas_stale_queue').on(t.lastPublicUpdateAt, t.id).where(sql.raw(updateStatusSql())),
     index('ideas_followup_due').on(t.followupAskedAt, t.doneAt),
     // Only ideas in a campaign: a vote on any other idea then has one index entry less to move.
-    index('ideas_campaign')
-      .on(t.campaignId, t.hidden, t.hotScore, t.id)
-      .where(sql`${t.campaignId} is not null`),
+    index('ideas_campaign').on(t.campaignId, t.hidden, t.hotScore, t.id).where(sql`${t.campaignId} is not null`),
   ],
 )
 
