@@ -135,7 +135,7 @@ test('search and filters are kept in the URL, and the shared link shows the same
 
 test('a member votes and takes the vote back, announced each time; a done idea takes no votes', async ({ page }) => {
   // A visitor is asked to log in first, and comes back to the idea afterwards.
-  await page.goto('/')
+  await page.goto('/?sort=top')
   await page.getByRole('link', { name: 'Speeltuin in Muntendam opknappen' }).click()
   await expect(page.getByRole('link', { name: 'Log in om te stemmen' })).toHaveAttribute(
     'href',
@@ -199,7 +199,7 @@ test('a member votes and takes the vote back, announced each time; a done idea t
 
 test('a member comments, replies, corrects and deletes; staff answers are marked', async ({ page }) => {
   // What everyone sees: the official answer marked as the municipality's, replies indented.
-  await page.goto('/')
+  await page.goto('/?sort=top')
   await page.getByRole('link', { name: 'Meer afvalbakken langs het Winschoterdiep' }).click()
   const comments = page.getByRole('region', { name: /Reacties/ })
   await expect(comments.getByRole('article').filter({ hasText: 'Antwoord van de gemeente' })).toContainText(
