@@ -47,7 +47,8 @@ export function IdeaPage() {
 
   // Counts stay current while the page is open; remote votes are announced politely, once.
   useIdeaLive(id, valid && idea.isSuccess, {
-    onComments: () => void qc.invalidateQueries({ queryKey: commentKeys.list(id) }),
+    // Never at the cost of a page being loaded: "Meer reacties laden" must not be undone by an event.
+    onComments: () => void qc.invalidateQueries({ queryKey: commentKeys.list(id) }, { cancelRefetch: false }),
     onRemoteVotes: (count) => setLiveVotes(t('engage:idea.liveVotes', { count })),
     onNotifications: (unread) => qc.setQueryData(notificationKeys.unread(), { unread }),
   })
