@@ -16,7 +16,8 @@ export type Subscriber = {
  * here, and reads new rows once a second while anyone is. See docs/decisions/009.
  */
 export class LiveHub {
-  private readonly subscribers = new Set<Subscriber>()
+  /** Each listener with the last event written before it connected: it gets only later ones. */
+  private readonly subscribers = new Map<Subscriber, number>()
   private timer: NodeJS.Timeout | null = null
   private lastId = -1
 
@@ -27,9 +28,12 @@ export class LiveHub {
   ) {}
 
   subscribe(subscriber: Subscriber): () => void {
-    this.subscribers.add(subscriber)
+    // What was written before is already in what the page read; sent late, an old count
+    // would step the page back (and make it fetch again for nothing).
+    const since = lastEventId(this.db)
+    this.subscribers.set(subscriber, since)
     if (!this.timer) {
-      if (this.lastId < 0) this.lastId = lastEventId(this.db)
+      if (this.lastId < 0) this.lastId = since
       this.timer = setInterval(() => this.poll(), this.intervalMs)
       this.timer.unref()
     }
@@ -53,7 +57,8 @@ export class LiveHub {
         const events = eventsAfter(this.db, this.lastId, 1000)
         for (const event of events) {
           this.lastId = event.id
-          for (const s of this.subscribers) {
+          for (const [s, since] of this.subscribers) {
+            if (event.id <= since) continue
             const forIdea = event.ideaId !== null && event.ideaId === s.ideaId
             const forUser = event.userId !== null && event.userId === s.userId
             if (forIdea || forUser) s.send(event)
@@ -69,7 +74,7 @@ export class LiveHub {
   stop(): void {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
-    const closing = [...this.subscribers]
+    const closing = [...this.subscribers.keys()]
     this.subscribers.clear()
     for (const s of closing) s.close()
   }
