@@ -87,17 +87,18 @@ export function visitorCache(db: Db, clock: Clock): MiddlewareHandler<AppEnv> {
     }
     // The answer's JSON as the handler writes it: reading it back from the Response would
     // turn the adapter's light response into a full stream and cost more than it saves.
-    let written: { body: string; etag: string } | undefined
+    let written: Entry | undefined
     const json = c.json
     c.json = ((object: unknown, status?: unknown, headers?: unknown) => {
       // Kept only when nothing was written while this answer was made.
       if (status !== 200 || headers !== undefined || currentVersion() !== seen) {
         return (json as (...args: unknown[]) => Response)(object, status, headers)
       }
-      written = { body: JSON.stringify(object), etag: `W/"${boot}.${seen}"` }
+      // Encoded once: the same bytes go out now and are kept for the next visitor.
+      written = { body: utf8.encode(JSON.stringify(object)), etag: `W/"${boot}.${seen}"` }
       return c.body(written.body, 200, { 'Content-Type': 'application/json', ETag: written.etag })
     }) as typeof c.json
     await next()
-    if (written && c.res.status === 200) keep(key, { body: utf8.encode(written.body), etag: written.etag })
+    if (written && c.res.status === 200) keep(key, written)
   }
 }
