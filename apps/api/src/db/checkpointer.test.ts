@@ -14,11 +14,6 @@ describe('background checkpoints', () => {
   it('copies what the server wrote into the database file in another thread, and closes cleanly', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-checkpoint-')), 'app.db')
     const db = openDatabase(file)
-    const reports: CheckpointReport[] = []
-    const checkpointer = startCheckpointer(db.$client, silent, { everyMs: 20, onReport: (r) => reports.push(r) })
-    // The request thread now leaves checkpoints to the worker until the backstop.
-    expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000)
-
     const theme = makeTheme(db)
     const author = makeUser(db)
     for (let i = 0; i < 300; i++) makeIdea(db, { authorId: author.id, themeId: theme.id })
@@ -28,6 +23,12 @@ describe('background checkpoints', () => {
       Number(db.$client.pragma('page_size', { simple: true }))
     // Written to the log only: the database file itself is still smaller than the database.
     expect(fileSize()).toBeLessThan(databaseSize())
+
+    // Started after the writes: the thread runs at once, so before would race the check above.
+    const reports: CheckpointReport[] = []
+    const checkpointer = startCheckpointer(db.$client, silent, { everyMs: 20, onReport: (r) => reports.push(r) })
+    // The request thread now leaves checkpoints to the worker until the backstop.
+    expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(20_000)
 
     // Wait until a report says the whole log is in the database file.
     const deadline = Date.now() + 5_000
