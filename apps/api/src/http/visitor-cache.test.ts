@@ -1,7 +1,9 @@
+import { gunzipSync } from 'node:zlib'
 import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { makeIdea, makeTheme, makeUser } from '../test/fixtures'
 import { createTestApp, json, loginAs, request, type TestContext } from '../test/test-app'
+import { acceptsGzip } from './visitor-cache'
 
 // Anonymous reads of ideas are kept until anything changes (decision 012). What matters to
 // a visitor: they never see old data after a change, and a browser can revalidate cheaply.
@@ -23,7 +25,7 @@ describe('anonymous reads of ideas', () => {
       expect(first.status).toBe(200)
       const etag = first.headers.get('etag')
       expect(etag, url).toMatch(/^W\/".+"$/)
-      expect(first.headers.get('vary')).toBe('Cookie')
+      expect(first.headers.get('vary')).toBe('Cookie, Accept-Encoding')
       const body = await first.text()
       const again = await request(ctx, url)
       expect(await again.text()).toBe(body)
@@ -32,6 +34,32 @@ describe('anonymous reads of ideas', () => {
       expect(revalidated.status).toBe(304)
       expect(await revalidated.text()).toBe('')
     }
+  })
+
+  it('are sent compressed to a browser that takes gzip, and as plain JSON to one that does not', async () => {
+    for (const url of ['/api/ideas?sort=new', `/api/ideas/${ideaId}`]) {
+      // The first answer is built, the second comes from memory: both ways, both encodings.
+      for (const attempt of ['built', 'kept']) {
+        const zipped = await request(ctx, url, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+        expect(zipped.headers.get('content-encoding'), `${url} ${attempt}`).toBe('gzip')
+        const unzipped = gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString('utf8')
+        const plain = await request(ctx, url, { headers: { 'accept-encoding': 'gzip;q=0, identity' } })
+        expect(plain.headers.get('content-encoding')).toBeNull()
+        expect(await plain.text()).toBe(unzipped)
+        expect(JSON.parse(unzipped)).toBeTypeOf('object')
+      }
+    }
+  })
+
+  it('read Accept-Encoding as HTTP means it', () => {
+    expect(acceptsGzip('gzip, deflate, br, zstd')).toBe(true)
+    expect(acceptsGzip('br;q=1.0, GZIP;q=0.5')).toBe(true)
+    expect(acceptsGzip('*')).toBe(true)
+    expect(acceptsGzip('gzip;q=0')).toBe(false)
+    expect(acceptsGzip('gzip;q=0.0, identity')).toBe(false)
+    expect(acceptsGzip('identity')).toBe(false)
+    expect(acceptsGzip('xgzip')).toBe(false)
+    expect(acceptsGzip(undefined)).toBe(false)
   })
 
   it('show a vote and a new comment at once', async () => {
