@@ -128,7 +128,19 @@ export const ideas = sqliteTable(
     index('ideas_updated').on(t.hidden, t.updatedAt, t.id),
     // For narrow filter combinations the planner finds the few matching rows here and sorts
     // them; for broad ones it walks a sort index above. ANALYZE statistics guide the choice.
-    index('ideas_theme_filter').on(t.hidden, t.themeId, t.districtId, t.status),
+    // The full combination (theme + district + status) carries every sort key, so a filtered
+    // list sorts its matches from this index alone and reads only the cards it shows.
+    index('ideas_theme_filter').on(
+      t.hidden,
+      t.themeId,
+      t.districtId,
+      t.status,
+      t.hotScore,
+      t.voteCount,
+      t.createdAt,
+      t.commentCount,
+      t.updatedAt,
+    ),
     index('ideas_district_filter').on(t.hidden, t.districtId, t.status),
     index('ideas_status_filter').on(t.hidden, t.status, t.themeId),
     index('ideas_author').on(t.authorId),

@@ -100,6 +100,16 @@ describe('anonymous reads of ideas', () => {
     expect(await waited()).toBe(now + 5)
   })
 
+  it('each expire a minute after they were made, not all at once', async () => {
+    const etag = async (url: string) => (await request(ctx, url)).headers.get('etag')
+    const older = await etag('/api/ideas?sort=new')
+    ctx.clock.advance(40_000)
+    const newer = await etag(`/api/ideas/${ideaId}`)
+    ctx.clock.advance(30_000)
+    expect(await etag('/api/ideas?sort=new')).not.toBe(older)
+    expect(await etag(`/api/ideas/${ideaId}`)).toBe(newer)
+  })
+
   it('are never kept for someone signed in: their answers hold their own vote', async () => {
     const member = await loginAs(ctx, 'member')
     await request(ctx, `/api/ideas/${ideaId}`)

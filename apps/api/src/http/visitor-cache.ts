@@ -11,13 +11,13 @@ const MAX_BYTES = 32 * 1024 * 1024
 /** Writes by other processes (the admin command) are noticed within this long. */
 const OUTSIDE_CHECK_MS = 1_000
 /** Answers that say "waiting for 3 working days" are recomputed at least this often. */
-const TIME_SLICE_MS = 60_000
+const MAX_AGE_MS = 60_000
 
 /**
  * The answer as gzip: a list of twenty ideas is ~12 KB of JSON and ~2.5 KB compressed, so
  * five times as many answers fit, and a browser gets the bytes as they are.
  */
-type Entry = { gzip: Uint8Array<ArrayBuffer>; etag: string }
+type Entry = { gzip: Uint8Array<ArrayBuffer>; etag: string; madeAt: number }
 
 const utf8 = new TextEncoder()
 
@@ -49,7 +49,7 @@ function view(buffer: Buffer): Uint8Array<ArrayBuffer> {
  * "Anything changed" is exact for this process: SQLite's `total_changes()` counts every
  * row this connection wrote, triggers included, and costs well under a microsecond. Writes
  * by another process show in `PRAGMA data_version`, which costs more and is read once a
- * second. Answers also expire each minute, because a few fields count days.
+ * second. Each answer also expires a minute after it was made, because a few fields count days.
  *
  * Each kept answer has an ETag, so a browser that asks again with If-None-Match gets a
  * 304 without the body. A signed-in person's answers hold personal fields ("you voted")
@@ -73,12 +73,18 @@ export function visitorCache(db: Db, clock: Clock): MiddlewareHandler<AppEnv> {
       outside = outsideWrites.get() as number
       outsideCheckedAt = now
     }
-    return `${ownWrites.get() as number}.${outside}.${Math.floor(now / TIME_SLICE_MS)}`
+    return `${ownWrites.get() as number}.${outside}`
   }
 
   function keep(key: string, entry: Entry): void {
     const size = entry.gzip.byteLength
     if (size > MAX_BYTES / 16) return
+    // An answer that aged out is still here: it is replaced, and its bytes no longer count.
+    const aged = entries.get(key)
+    if (aged) {
+      entries.delete(key)
+      bytes -= aged.gzip.byteLength
+    }
     entries.set(key, entry)
     bytes += size
     for (const [oldest, old] of entries) {
@@ -99,7 +105,9 @@ export function visitorCache(db: Db, clock: Clock): MiddlewareHandler<AppEnv> {
     // Path and query only: the Host header is the client's to choose.
     const url = new URL(c.req.url)
     const key = url.pathname + url.search
-    const hit = entries.get(key)
+    // Each answer ages on its own: dropping them all on the minute would rebuild them all at once.
+    const kept = entries.get(key)
+    const hit = kept && clock.now() - kept.madeAt < MAX_AGE_MS ? kept : undefined
     c.header('Cache-Control', 'no-cache')
     c.header('Vary', 'Cookie, Accept-Encoding')
     const gzip = acceptsGzip(c.req.header('accept-encoding'))
@@ -127,7 +135,8 @@ export function visitorCache(db: Db, clock: Clock): MiddlewareHandler<AppEnv> {
       }
       // Encoded and compressed once: the same bytes go out now and are kept for the next visitor.
       const plain = utf8.encode(JSON.stringify(object))
-      written = { gzip: ownBytes(gzipSync(plain)), etag: `W/"${boot}.${seen}"` }
+      const madeAt = clock.now()
+      written = { gzip: ownBytes(gzipSync(plain)), etag: `W/"${boot}.${seen}.${madeAt.toString(36)}"`, madeAt }
       return send(written, plain)
     }) as typeof c.json
     await next()

@@ -252,14 +252,42 @@ export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
   const where = whereOf(input, match, common)
   // Row-value comparison keeps the keyset condition on the sort index.
   const after = input.cursor ? ` and (i.${column}, i.id) < (?, ?)` : ''
+  const params = [...where.params, ...(input.cursor ? [input.cursor.value, input.cursor.id] : []), input.limit + 1]
+  const cursorOf = (row: CardRow) => Number(row[SORT_KEY[sort]])
+  if (!match && narrowed(input)) {
+    return page(
+      db,
+      sortedCards(db, `where ${where.sql}${after} order by i.${column} desc, i.id desc`, params),
+      input,
+      cursorOf,
+    )
+  }
   const rows = queryAll<CardRow>(
     db,
     `${CARD_SQL} where ${where.sql}${after} order by i.${column} desc, i.id desc limit ?`,
-    ...where.params,
-    ...(input.cursor ? [input.cursor.value, input.cursor.id] : []),
-    input.limit + 1,
+    ...params,
   )
-  return page(db, rows, input, (row) => Number(row[SORT_KEY[sort]]))
+  return page(db, rows, input, cursorOf)
+}
+
+/** Whether a list is filtered: then the planner reads a filter index and sorts the matches. */
+function narrowed(filters: IdeaFilters): boolean {
+  return Boolean(filters.status || filters.themeId || filters.districtId || filters.targetGroup || filters.campaignId)
+}
+
+/**
+ * The page's ids first, then their cards. Sorting every matching row with its card read
+ * every row's page of the table; sorting ids and keys needs only the filter index when it
+ * carries the sort keys (theme + district + status does), and then twenty rows are read
+ * (docs/decisions/010-performance.md). Both reads happen in one tick, so nothing changes in between.
+ */
+function sortedCards(db: Db, tail: string, params: unknown[]): CardRow[] {
+  const ids = queryAll<{ id: number }>(db, `select i.id from ideas i ${tail} limit ?`, ...params).map((r) => r.id)
+  if (ids.length === 0) return []
+  const position = new Map(ids.map((id, index) => [id, index]))
+  return queryAll<CardRow>(db, `${CARD_SQL} where i.id in (${placeholders(ids.length)})`, ...ids).sort(
+    (a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
+  )
 }
 
 /** Up to five visible ideas whose words look like the title being typed. */

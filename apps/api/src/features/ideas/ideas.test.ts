@@ -77,6 +77,27 @@ describe('GET /api/ideas', () => {
     expect((await list('?targetGroup=organisation')).items).toEqual([])
   })
 
+  it('pages through a filtered list in its sort order, each idea once', async () => {
+    for (const [sort, key] of [
+      ['new', 'createdAt'],
+      ['discussed', 'commentCount'],
+      ['top', 'voteCount'],
+    ] as const) {
+      const seen: Array<Record<string, any>> = []
+      let cursor: string | null = null
+      do {
+        const page = await list(`?theme=${otherTheme.id}&sort=${sort}&limit=4${cursor ? `&cursor=${cursor}` : ''}`)
+        seen.push(...page.items)
+        cursor = page.nextCursor
+      } while (cursor)
+      expect(seen).toHaveLength(26)
+      expect(new Set(seen.map((i) => i.id)).size).toBe(26)
+      const order = seen.map((i) => [i[key], i.id])
+      const sorted = [...order].sort((a, b) => (a[0] < b[0] ? 1 : a[0] > b[0] ? -1 : b[1] - a[1]))
+      expect(order, sort).toEqual(sorted)
+    }
+  })
+
   it('shows merged ideas only when asked for', async () => {
     expect((await list('?status=merged')).items.map((i) => i.id)).toEqual([ids.merged])
   })
