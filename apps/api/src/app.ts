@@ -29,7 +29,7 @@ import { requestLog } from './http/request-log'
 import { checkOrigin, limitBodySize, securityHeaders } from './http/security'
 import { loadSession } from './http/session'
 import { serveWebApp } from './http/static'
-import { visitorCache } from './http/visitor-cache'
+import { createVisitorStore, visitorCache } from './http/visitor-cache'
 
 function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -64,7 +64,8 @@ function apiRoutes() {
 export function createApp(deps: Deps) {
   const root = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   // The reads most visitors make, answered from memory until the data changes (decision 012).
-  const visitorReads = visitorCache(deps.db, deps.clock)
+  const visitors = createVisitorStore(deps.db, deps.clock)
+  const visitorReads = visitorCache(visitors)
   const app = root
     .use('*', requestId({ headerName: 'X-Request-Id' }))
     .use('*', async (c, next) => {
@@ -116,7 +117,7 @@ export function createApp(deps: Deps) {
 
   // The idea list is rendered on the server (decision 011), with data read from this app
   // in-process; it needs the session for the header and "you voted".
-  const web = serveWebApp(deps.settings.webDist, (request) => app.request(request))
+  const web = serveWebApp(deps.settings.webDist, (request) => app.request(request), visitors)
   if (web) {
     app.get('/', requirePolicy('public'), loadSession, ...web.list)
     app.get('*', requirePolicy('public'), ...web.files)

@@ -5,6 +5,10 @@ import type { MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from './env'
 import { createPageRenderer } from './render-page'
+import { sendKept, type VisitorStore, visitorKey } from './visitor-cache'
+
+const HTML_TYPE = 'text/html; charset=UTF-8'
+const utf8 = new TextEncoder()
 
 export type WebApp = {
   /** The idea list (`/`): rendered on the server when its bundle is built, else the shell. */
@@ -17,9 +21,14 @@ export type WebApp = {
  * Serves the built web app: hashed assets cached for a year, everything else (index.html
  * and client-side routes) never cached, so a deploy shows at once. A missing asset is a
  * 404, never index.html: an old page asking for an old file must not cache the wrong one.
- * `api` answers the server-rendered page's data requests in this process.
+ * `api` answers the server-rendered page's data requests in this process; a visitor's
+ * rendered page is kept in `visitors` until the data changes (decision 012).
  */
-export function serveWebApp(webDist: string, api: (request: Request) => Response | Promise<Response>): WebApp | null {
+export function serveWebApp(
+  webDist: string,
+  api: (request: Request) => Response | Promise<Response>,
+  visitors: VisitorStore,
+): WebApp | null {
   if (!existsSync(path.join(webDist, 'index.html'))) return null
   const files = serveStatic<AppEnv>({ root: webDist })
   const indexHtml = serveStatic<AppEnv>({ root: webDist, rewriteRequestPath: () => '/index.html' })
@@ -36,12 +45,26 @@ export function serveWebApp(webDist: string, api: (request: Request) => Response
 
   const renderPage = createPageRenderer(webDist, api)
   const list: MiddlewareHandler<AppEnv> = async (c, next) => {
+    // A visitor's page is the same for every visitor: rendering it costs tens of
+    // milliseconds, answering it from memory well under one.
+    const key = `page:${visitorKey(c)}`
+    const seen = c.var.user ? null : visitors.version()
+    const hit = c.var.user ? undefined : visitors.lookup(key)
+    if (hit) {
+      c.header('Cache-Control', 'private, no-cache')
+      return sendKept(c, hit, HTML_TYPE)
+    }
     const page = await renderPage(c)
     if (!page) return indexHtml(c, next)
     // Personal when signed in (the header, "you voted"): never stored. Either way it
-    // depends on the session and language cookies.
+    // depends on the session cookie.
     c.header('Cache-Control', c.var.user ? 'private, no-store' : 'private, no-cache')
     c.header('Vary', 'Cookie')
+    if (seen !== null && page.status === 200) {
+      const plain = utf8.encode(page.html)
+      const entry = visitors.keep(key, plain, seen)
+      if (entry) return sendKept(c, entry, HTML_TYPE, plain)
+    }
     return c.html(page.html, page.status as ContentfulStatusCode)
   }
   return { list: [cacheHeader, list], files: [cacheHeader, files, clientRoutes] }

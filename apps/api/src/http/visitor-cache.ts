@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { gunzipSync, gzipSync } from 'node:zlib'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { Db } from '../db/open'
 import type { AppEnv, Clock } from './env'
 
@@ -17,7 +17,7 @@ const MAX_AGE_MS = 60_000
  * The answer as gzip: a list of twenty ideas is ~12 KB of JSON and ~2.5 KB compressed, so
  * five times as many answers fit, and a browser gets the bytes as they are.
  */
-type Entry = { gzip: Uint8Array<ArrayBuffer>; etag: string; madeAt: number }
+export type Entry = { gzip: Uint8Array<ArrayBuffer>; etag: string; madeAt: number }
 
 const utf8 = new TextEncoder()
 
@@ -42,9 +42,10 @@ function view(buffer: Buffer): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Keeps the JSON of anonymous reads (the idea list, an idea page) until anything in the
- * database changes (decision 012). Most visitors are not signed in and open the same few
- * pages; answering them again from memory costs a tenth of building the answer.
+ * Answers kept for visitors (people not signed in) until anything in the database changes
+ * (decision 012): the JSON of the idea list and idea pages, and the server-rendered list
+ * page. Most visitors open the same few pages; answering them from memory costs a tenth
+ * of building the answer, and a rendered page a hundredth.
  *
  * "Anything changed" is exact for this process: SQLite's `total_changes()` counts every
  * row this connection wrote, triggers included, and costs well under a microsecond. Writes
@@ -53,9 +54,18 @@ function view(buffer: Buffer): Uint8Array<ArrayBuffer> {
  *
  * Each kept answer has an ETag, so a browser that asks again with If-None-Match gets a
  * 304 without the body. A signed-in person's answers hold personal fields ("you voted")
- * and are never kept.
+ * and are never kept: callers ask only for visitors.
  */
-export function visitorCache(db: Db, clock: Clock): MiddlewareHandler<AppEnv> {
+export type VisitorStore = {
+  /** The data as it is now; an answer is kept only if the data did not change while it was made. */
+  version(): string
+  /** A kept answer for this key, if the data has not changed since and it is under a minute old. */
+  lookup(key: string): Entry | undefined
+  /** Keeps the answer made while the data was at `seen`; undefined (not kept) when it changed meanwhile. */
+  keep(key: string, plain: Uint8Array<ArrayBuffer>, seen: string): Entry | undefined
+}
+
+export function createVisitorStore(db: Db, clock: Clock): VisitorStore {
   // In the ETag: after a restart the counters start again, and an old tag must not match.
   const boot = randomBytes(4).toString('hex')
   const ownWrites = db.$client.prepare('select total_changes()').pluck()
@@ -73,12 +83,31 @@ export function visitorCache(db: Db, clock: Clock): MiddlewareHandler<AppEnv> {
       outside = outsideWrites.get() as number
       outsideCheckedAt = now
     }
-    return `${ownWrites.get() as number}.${outside}`
+    const seen = `${ownWrites.get() as number}.${outside}`
+    if (seen !== version) {
+      entries.clear()
+      bytes = 0
+      version = seen
+    }
+    return seen
   }
 
-  function keep(key: string, entry: Entry): void {
+  function lookup(key: string): Entry | undefined {
+    currentVersion()
+    const kept = entries.get(key)
+    // Each answer ages on its own: dropping them all on the minute would rebuild them all at once.
+    if (!kept || clock.now() - kept.madeAt >= MAX_AGE_MS) return undefined
+    entries.delete(key)
+    entries.set(key, kept)
+    return kept
+  }
+
+  function keep(key: string, plain: Uint8Array<ArrayBuffer>, seen: string): Entry | undefined {
+    if (currentVersion() !== seen) return undefined
+    const madeAt = clock.now()
+    const entry = { gzip: ownBytes(gzipSync(plain)), etag: `W/"${boot}.${seen}.${madeAt.toString(36)}"`, madeAt }
     const size = entry.gzip.byteLength
-    if (size > MAX_BYTES / 16) return
+    if (size > MAX_BYTES / 16) return undefined
     // An answer that aged out is still here: it is replaced, and its bytes no longer count.
     const aged = entries.get(key)
     if (aged) {
@@ -92,54 +121,62 @@ export function visitorCache(db: Db, clock: Clock): MiddlewareHandler<AppEnv> {
       entries.delete(oldest)
       bytes -= old.gzip.byteLength
     }
+    return entry
   }
 
+  return { version: currentVersion, lookup, keep }
+}
+
+/**
+ * A kept answer as the client takes it: a 304 when it has this version, the gzip bytes
+ * when it takes gzip, else unzipped (`plain` when the caller still has them).
+ */
+export function sendKept(
+  c: Context<AppEnv>,
+  entry: Entry,
+  contentType: string,
+  plain?: Uint8Array<ArrayBuffer>,
+): Response {
+  c.header('Vary', 'Cookie, Accept-Encoding')
+  c.header('ETag', entry.etag)
+  if (c.req.header('if-none-match') === entry.etag) return c.body(null, 304)
+  if (acceptsGzip(c.req.header('accept-encoding'))) {
+    return c.body(entry.gzip, 200, { 'Content-Type': contentType, 'Content-Encoding': 'gzip' })
+  }
+  return c.body(plain ?? view(gunzipSync(entry.gzip)), 200, { 'Content-Type': contentType })
+}
+
+/** Path and query only: the Host header is the client's to choose. */
+export function visitorKey(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url)
+  return url.pathname + url.search
+}
+
+/** The idea list and idea pages' JSON for visitors, from the store while the data is unchanged. */
+export function visitorCache(store: VisitorStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.req.method !== 'GET' || c.var.user) return next()
-    const seen = currentVersion()
-    if (seen !== version) {
-      entries.clear()
-      bytes = 0
-      version = seen
-    }
-    // Path and query only: the Host header is the client's to choose.
-    const url = new URL(c.req.url)
-    const key = url.pathname + url.search
-    // Each answer ages on its own: dropping them all on the minute would rebuild them all at once.
-    const kept = entries.get(key)
-    const hit = kept && clock.now() - kept.madeAt < MAX_AGE_MS ? kept : undefined
+    const seen = store.version()
+    const key = visitorKey(c)
     c.header('Cache-Control', 'no-cache')
     c.header('Vary', 'Cookie, Accept-Encoding')
-    const gzip = acceptsGzip(c.req.header('accept-encoding'))
-    const send = (entry: Entry, plain?: Uint8Array<ArrayBuffer>) =>
-      gzip
-        ? c.body(entry.gzip, 200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip', ETag: entry.etag })
-        : c.body(plain ?? view(gunzipSync(entry.gzip)), 200, { 'Content-Type': 'application/json', ETag: entry.etag })
-    if (hit) {
-      entries.delete(key)
-      entries.set(key, hit)
-      if (c.req.header('if-none-match') === hit.etag) {
-        c.header('ETag', hit.etag)
-        return c.body(null, 304)
-      }
-      return send(hit)
-    }
+    const hit = store.lookup(key)
+    if (hit) return sendKept(c, hit, JSON_TYPE)
     // The answer's JSON as the handler writes it: reading it back from the Response would
     // turn the adapter's light response into a full stream and cost more than it saves.
-    let written: Entry | undefined
     const json = c.json
     c.json = ((object: unknown, status?: unknown, headers?: unknown) => {
-      // Kept only when nothing was written while this answer was made.
-      if (status !== 200 || headers !== undefined || currentVersion() !== seen) {
+      if (status !== 200 || headers !== undefined)
         return (json as (...args: unknown[]) => Response)(object, status, headers)
-      }
       // Encoded and compressed once: the same bytes go out now and are kept for the next visitor.
       const plain = utf8.encode(JSON.stringify(object))
-      const madeAt = clock.now()
-      written = { gzip: ownBytes(gzipSync(plain)), etag: `W/"${boot}.${seen}.${madeAt.toString(36)}"`, madeAt }
-      return send(written, plain)
+      const entry = store.keep(key, plain, seen)
+      // Something was written while this answer was made: it goes out, but is not kept.
+      if (!entry) return c.body(plain, 200, { 'Content-Type': JSON_TYPE })
+      return sendKept(c, entry, JSON_TYPE, plain)
     }) as typeof c.json
     await next()
-    if (written && c.res.status === 200) keep(key, written)
   }
 }
+
+const JSON_TYPE = 'application/json'
