@@ -28,7 +28,7 @@ test.describe('without JavaScript', () => {
     // Sorted by votes: ideas other journeys add meanwhile do not push the demo ideas off page one.
     const response = await page.goto('/?sort=top')
     expect(response?.headers()['cache-control']).toBe('private, no-cache')
-    expect(response?.headers().vary).toBe('Cookie')
+    expect(response?.headers().vary).toBe('Cookie, Accept-Encoding')
     await expect(page.locator('html')).toHaveAttribute('lang', 'nl')
     await expect(page).toHaveTitle('Ideeën voor een betere gemeente · Meedenken')
     await expect(page.getByRole('heading', { level: 1, name: 'Ideeën voor een betere gemeente' })).toBeVisible()

@@ -57,9 +57,9 @@ export function serveWebApp(
     const page = await renderPage(c)
     if (!page) return indexHtml(c, next)
     // Personal when signed in (the header, "you voted"): never stored. Either way it
-    // depends on the session cookie.
+    // depends on the session cookie; a visitor's, kept or not, may come gzipped.
     c.header('Cache-Control', c.var.user ? 'private, no-store' : 'private, no-cache')
-    c.header('Vary', 'Cookie')
+    c.header('Vary', c.var.user ? 'Cookie' : 'Cookie, Accept-Encoding')
     if (seen !== null && page.status === 200) {
       const plain = utf8.encode(page.html)
       const entry = visitors.keep(key, plain, seen)
