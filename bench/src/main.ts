@@ -13,7 +13,7 @@ import { checkPlans, type PlanGroup, SLOW_STATEMENT_MS } from './plans'
 import { mulberry32 } from './prng'
 import { progressBar } from './progress'
 import { formatTable, gitInfo, machineInfo, type Row, writeReport } from './report'
-import { freePort, sampleMemory, startServer } from './server'
+import { freePort, sampleMemory, startServer, waitForIdeaPages } from './server'
 import { launchBrowser, measureJavaScript, measureLcp, measureLongTasks } from './web'
 
 const args = new Set(process.argv.slice(2).filter((a) => a !== '--'))
@@ -220,6 +220,19 @@ if (othersAtStart >= 0.3)
 const port = await freePort(QUICK ? 3310 : 3300)
 log(`  starting the server on port ${port}`)
 const server = await startServer({ port, databasePath: workFile })
+{
+  const pagesStart = Date.now()
+  let total = 0
+  await waitForIdeaPages(server.url, (left) => {
+    if (total === 0 && left > 0) {
+      total = left
+      progress.phase("making visitors' idea pages", total)
+    }
+    if (total > 0) progress.tick(total - left)
+  })
+  if (total > 0) progress.done()
+  log(`  ${num(total)} idea pages made in ${((Date.now() - pagesStart) / 1000).toFixed(1)} s`)
+}
 const memory = sampleMemory(server.pid)
 const idleRss = (() => {
   const m = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))

@@ -64,6 +64,7 @@ function apiRoutes() {
 export function createApp(deps: Deps) {
   const root = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
   // The reads most visitors make, answered from memory until the data changes (decision 012).
+  // An idea's own page is stored in the database instead (decision 015).
   const visitors = createVisitorStore(deps.db, deps.clock)
   const visitorReads = visitorCache(visitors)
   const app = root
@@ -80,7 +81,6 @@ export function createApp(deps: Deps) {
     .use('*', securityHeaders(deps.settings))
     .use('/api/*', limitBodySize, checkOrigin(deps.settings), loadSession)
     .use('/api/ideas', visitorReads)
-    .use('/api/ideas/:id', visitorReads)
     .use('/api/ideas/:id/comments', visitorReads)
     .route('/api', apiRoutes())
 

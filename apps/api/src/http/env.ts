@@ -3,6 +3,7 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/open'
 import type { LiveHub } from '../live/live-hub'
 import type { Settings } from '../settings'
+import type { VisitorAnswer } from './visitor-cache'
 
 /** Time comes from here, so tests can stand on a chosen day (deadlines, expiry, phases). */
 export type Clock = { now: () => number }
@@ -31,5 +32,7 @@ export type AppEnv = {
   Variables: Deps & {
     requestId: string
     user: CurrentUser | null
+    /** Set for a visitor's cacheable read that missed (http/visitor-cache.ts). */
+    visitorAnswer?: VisitorAnswer
   }
 }

@@ -12,6 +12,7 @@ import { ApiError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import { visitorJson } from '../../http/visitor-cache'
 import {
   type CommentFailure,
   canStillEdit,
@@ -121,7 +122,7 @@ export const commentRoutes = createRouter()
     if (query.cursor && !cursor)
       throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
     const page = listComments(c.var.db, id, cursor, query.limit)
-    return c.json({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }, 200)
+    return visitorJson(c, { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null })
   })
   .openapi(createRoute_, (c) => {
     const me = signedIn(c)

@@ -356,6 +356,22 @@ type DetailRow = CardRow & {
   campaignId: number | null
 }
 
+/** What an idea's page counts from the clock: these change without any write. */
+export type DayCountRow = {
+  status: IdeaStatus
+  createdAt: number
+  firstResponseAt: number | null
+  lastPublicUpdateAt: number | null
+}
+
+export function dayCounts(row: DayCountRow, now: number) {
+  const inProgress = row.status === 'planned' || row.status === 'in_progress'
+  return {
+    waitingWorkingDays: row.firstResponseAt === null ? workingDaysBetween(row.createdAt, now) : null,
+    daysSinceUpdate: inProgress ? calendarDaysBetween(row.lastPublicUpdateAt ?? row.createdAt, now) : null,
+  }
+}
+
 export function findIdea(
   db: Db,
   id: number,
@@ -388,7 +404,6 @@ export function findIdea(
           viewerId,
         ) ?? { voted: 0, following: 0, helping: 0 })
   const { responseNormDays } = installationSettings(db)
-  const inProgress = row.status === 'planned' || row.status === 'in_progress'
   return {
     ...toIdea(row, mine.voted === 1),
     body: row.fullBody,
@@ -397,8 +412,7 @@ export function findIdea(
     isFollowing: mine.following === 1,
     officialAnswer: officialAnswerOf(db, id),
     responseNormDays,
-    waitingWorkingDays: row.firstResponseAt === null ? workingDaysBetween(row.createdAt, now) : null,
-    daysSinceUpdate: inProgress ? calendarDaysBetween(row.lastPublicUpdateAt ?? row.createdAt, now) : null,
+    ...dayCounts(row, now),
     campaignId: row.campaignId,
     helperCount: row.helperCount,
     isHelping: mine.helping === 1,

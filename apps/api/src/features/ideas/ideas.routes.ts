@@ -6,7 +6,6 @@ import {
   IdeaWithComments,
   IdParam,
   NewIdea,
-  PAGE_SIZE,
   PreviewBody,
   PreviewResponse,
   SimilarIdeas,
@@ -15,15 +14,16 @@ import {
 } from '@meedenken/shared'
 import type { Context } from 'hono'
 import { acceptsIdeas } from '../../domain/campaign-phase'
-import { decodeCursor, encodeCursor } from '../../http/cursor'
+import { decodeCursor } from '../../http/cursor'
 import type { AppEnv } from '../../http/env'
 import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import { visitorJson } from '../../http/visitor-cache'
 import { renderMarkdown } from '../../text/markdown'
 import { districtExists } from '../catalog/catalog.data'
-import { listComments } from '../comments/comments.data'
+import { ideaWithComments, visitorIdeaPage } from './idea-pages.data'
 import {
   campaignWindow,
   createIdea,
@@ -93,7 +93,10 @@ const getRoute = route('public', {
   tags: ['Ideas'],
   summary: 'One idea with its public timeline, the latest official answer and the first page of comments',
   request: { params: IdParam },
-  responses: { 200: jsonResponse(IdeaWithComments, 'The idea') },
+  responses: {
+    200: jsonResponse(IdeaWithComments, 'The idea'),
+    304: { description: 'A visitor asked with the ETag of the page as it still is (If-None-Match)' },
+  },
 })
 
 const createRoute_ = route(
@@ -153,19 +156,26 @@ export const ideaRoutes = createRouter()
       limit: query.limit,
       viewerId: c.var.user?.id ?? null,
     })
-    return c.json(page, 200)
+    return visitorJson(c, page)
   })
   .openapi(similarRoute, (c) => c.json({ items: similarIdeas(c.var.db, c.req.valid('query').title) }, 200))
   .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200))
   .openapi(getRoute, (c) => {
     const { id } = c.req.valid('param')
-    const idea = findIdea(c.var.db, id, c.var.user?.id ?? null, c.var.clock.now())
-    if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
-    const comments = listComments(c.var.db, id, null, PAGE_SIZE)
-    return c.json(
-      { idea, comments: { items: comments.items, nextCursor: comments.next ? encodeCursor(comments.next) : null } },
-      200,
-    )
+    const user = c.get('user')
+    if (user) {
+      const page = ideaWithComments(c.var.db, id, user.id, c.var.clock.now())
+      if (!page) throw new ApiError('not_found', IDEA_TEXT.notFound)
+      return c.json(page, 200)
+    }
+    // A visitor's page is stored, ready to send (decision 015).
+    const page = visitorIdeaPage(c.var.db, id, c.var.clock.now())
+    if (!page) throw new ApiError('not_found', IDEA_TEXT.notFound)
+    const headers = { 'Cache-Control': 'no-cache', Vary: 'Cookie', ETag: page.etag }
+    if (c.req.header('if-none-match') === page.etag) return c.body(null, 304, headers)
+    // The stored text is this route's IdeaWithComments (a test parses it with the schema);
+    // the compiler cannot see through a string.
+    return c.body(page.json, 200, { ...headers, 'Content-Type': 'application/json' }) as never
   })
   .openapi(createRoute_, (c) => {
     const me = signedIn(c)

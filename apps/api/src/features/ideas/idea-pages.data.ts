@@ -1,0 +1,182 @@
+import { randomInt } from 'node:crypto'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import { type IdeaStatus, type IdeaWithComments, PAGE_SIZE } from '@meedenken/shared'
+import type Database from 'better-sqlite3'
+import { SqliteError } from 'better-sqlite3'
+import { installationSettings } from '../../config/installation.data'
+import type { Db } from '../../db/open'
+import { queryAll, queryGet, queryRun } from '../../db/prepared'
+import { countQuietWrites } from '../../db/quiet-writes'
+import { encodeCursor } from '../../http/cursor'
+import { listComments } from '../comments/comments.data'
+import { dayCounts, findIdea } from './ideas.data'
+
+/**
+ * An idea with its first page of comments, as GET /api/ideas/{id} answers it; for a
+ * member with their own vote, follow and offer of help.
+ */
+export function ideaWithComments(db: Db, id: number, viewerId: number | null, now: number): IdeaWithComments | null {
+  const idea = findIdea(db, id, viewerId, now)
+  if (!idea) return null
+  const comments = listComments(db, id, null, PAGE_SIZE)
+  return { idea, comments: { items: comments.items, nextCursor: comments.next ? encodeCursor(comments.next) : null } }
+}
+
+/**
+ * A visitor's idea page as stored (decision 015): everything but the fields read from the
+ * idea's row when it is sent. JSON.stringify keeps this key order, so the text always starts
+ * with PAGE_START and the live fields go in right after it.
+ */
+const PAGE_START = '{"idea":{'
+
+function storedText(page: IdeaWithComments): string {
+  const {
+    voteCount: _votes,
+    followerCount: _followers,
+    responseNormDays: _norm,
+    waitingWorkingDays: _waiting,
+    daysSinceUpdate: _since,
+    ...steady
+  } = page.idea
+  return JSON.stringify({ idea: steady, comments: page.comments })
+}
+
+type LiveRow = {
+  hidden: number
+  status: IdeaStatus
+  voteCount: number
+  followerCount: number
+  createdAt: number
+  firstResponseAt: number | null
+  lastPublicUpdateAt: number | null
+  page: Buffer | null
+  stamp: number | null
+}
+
+const LIVE_SQL = `select i.hidden, i.status, i.vote_count as voteCount, i.follower_count as followerCount,
+    i.created_at as createdAt, i.first_response_at as firstResponseAt, i.last_public_update_at as lastPublicUpdateAt,
+    p.page, p.stamp
+  from ideas i indexed by ideas_page_live left join idea_pages p on p.idea_id = i.id where i.id = ?`
+
+const STORE_SQL = `insert into idea_pages (idea_id, page, stamp) values (?, ?, ?)
+  on conflict (idea_id) do update set page = excluded.page, stamp = excluded.stamp`
+
+/** The page as sent: the JSON, and an ETag that changes with every field of it. */
+export type VisitorPage = { json: string; etag: string }
+
+/**
+ * Makes the page, stores it, and returns its text. Read and write are one transaction: if
+ * another process changed the idea meanwhile, SQLite refuses the write (the snapshot is
+ * stale) and the page goes out without being stored.
+ */
+function makePage(db: Db, id: number, now: number): { text: string; stamp: number } | null {
+  const stamp = randomInt(2 ** 47)
+  try {
+    return db.$client.transaction(() => {
+      const page = ideaWithComments(db, id, null, now)
+      if (!page) return null
+      const text = storedText(page)
+      const written = queryRun(db, STORE_SQL, id, deflateRawSync(text), stamp).changes
+      countQuietWrites(db.$client, written)
+      return { text, stamp }
+    })()
+  } catch (error) {
+    if (!(error instanceof SqliteError && error.code.startsWith('SQLITE_BUSY'))) throw error
+    const page = ideaWithComments(db, id, null, now)
+    return page ? { text: storedText(page), stamp } : null
+  }
+}
+
+/**
+ * GET /api/ideas/{id} for a visitor: one indexed read of the idea's row and its stored
+ * page, which is made (and stored) when missing. Null when there is no such visible idea.
+ */
+export function visitorIdeaPage(db: Db, id: number, now: number): VisitorPage | null {
+  const row = queryGet<LiveRow>(db, LIVE_SQL, id)
+  if (!row || row.hidden) return null
+  let text: string
+  let stamp: number
+  if (row.page !== null && row.stamp !== null) {
+    text = inflateRawSync(row.page).toString('utf8')
+    stamp = row.stamp
+  } else {
+    const made = makePage(db, id, now)
+    if (!made) return null
+    ;({ text, stamp } = made)
+  }
+  const live = {
+    voteCount: row.voteCount,
+    followerCount: row.followerCount,
+    responseNormDays: installationSettings(db).responseNormDays,
+    ...dayCounts(row, now),
+  }
+  const etag = `W/"p${stamp.toString(36)}.${live.voteCount}.${live.followerCount}.${live.responseNormDays}.${live.waitingWorkingDays}.${live.daysSinceUpdate}"`
+  return { json: `${PAGE_START}${JSON.stringify(live).slice(1, -1)},${text.slice(PAGE_START.length)}`, etag }
+}
+
+/**
+ * Makes up to `limit` missing pages of visible ideas with ids above `afterId`. Returns the
+ * last id it looked at (null when none is left) and how many it made.
+ */
+export function fillIdeaPages(
+  db: Db,
+  afterId: number,
+  limit: number,
+  now: number,
+): { lastId: number | null; made: number } {
+  const ids = queryAll<{ id: number }>(
+    db,
+    `select i.id from ideas i where i.id > ? and i.hidden = 0
+       and not exists (select 1 from idea_pages p where p.idea_id = i.id)
+     order by i.id limit ?`,
+    afterId,
+    limit,
+  )
+  let made = 0
+  for (const { id } of ids) if (makePage(db, id, now)) made++
+  return { lastId: ids.at(-1)?.id ?? null, made }
+}
+
+const toMake = new WeakMap<Database.Database, number>()
+
+/** Pages the filler has yet to make since this process started; 0 when it is done (or not running). */
+export function ideaPagesToMake(db: Db): number {
+  return toMake.get(db.$client) ?? 0
+}
+
+/** How many pages one turn makes: about 10 ms of work, then requests get their turn. */
+const FILL_BATCH = 20
+
+/**
+ * After a start, makes every missing page in the background, a batch per turn of the event
+ * loop, so the first visitor of any idea gets a stored page. Returns a stop function.
+ */
+export function startIdeaPageFiller(db: Db, now: () => number, done: (made: number, ms: number) => void): () => void {
+  const startedAt = Date.now()
+  const missing = queryGet<{ n: number }>(
+    db,
+    `select count(*) as n from ideas i where i.hidden = 0
+       and not exists (select 1 from idea_pages p where p.idea_id = i.id)`,
+  )
+  toMake.set(db.$client, missing?.n ?? 0)
+  let afterId = 0
+  let made = 0
+  let timer: NodeJS.Immediate | undefined
+  const turn = () => {
+    const batch = fillIdeaPages(db, afterId, FILL_BATCH, now())
+    made += batch.made
+    toMake.set(db.$client, Math.max(0, (toMake.get(db.$client) ?? 0) - batch.made))
+    if (batch.lastId === null) {
+      toMake.set(db.$client, 0)
+      done(made, Date.now() - startedAt)
+      return
+    }
+    afterId = batch.lastId
+    timer = setImmediate(turn)
+  }
+  timer = setImmediate(turn)
+  return () => {
+    if (timer) clearImmediate(timer)
+    toMake.set(db.$client, 0)
+  }
+}
