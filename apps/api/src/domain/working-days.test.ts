@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarDaysBetween, dueAt, overdueCutoff, workingDaysBetween } from './working-days'
+import { calendarDaysBetween, dueAt, localDay, overdueCutoff, workingDaysBetween } from './working-days'
 
 const at = (iso: string) => Date.parse(iso)
 
@@ -13,6 +13,16 @@ describe('working days', () => {
     expect(workingDaysBetween(at('2026-11-07T10:00:00+01:00'), at('2026-11-08T22:00:00+01:00'))).toBe(0)
     // Over three weeks and a bit: Monday 2 Nov → Thursday 26 Nov = 18.
     expect(workingDaysBetween(at('2026-11-02T10:00:00+01:00'), at('2026-11-26T10:00:00+01:00'))).toBe(18)
+  })
+
+  it('finds the local date of every hour, also on the days clocks change', () => {
+    // Each hour of 2026 against Intl directly: the dates are looked up per UTC hour.
+    const format = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' })
+    for (let ms = at('2026-01-01T00:00:00Z'); ms < at('2027-01-01T00:00:00Z'); ms += 3_600_000) {
+      for (const within of [0, 59 * 60_000 + 59_999]) {
+        expect(localDay(ms + within) * 86_400_000).toBe(Date.parse(format.format(ms + within)))
+      }
+    }
   })
 
   it('counts local dates, not 24-hour periods', () => {

@@ -39,7 +39,8 @@ function ownBytes(buffer: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buffer)
 }
 
-function view(buffer: Buffer): Uint8Array<ArrayBuffer> {
+/** A Node Buffer as the Uint8Array a response body takes, without copying. */
+export function view(buffer: Buffer): Uint8Array<ArrayBuffer> {
   return new Uint8Array(buffer.buffer as ArrayBuffer, buffer.byteOffset, buffer.byteLength)
 }
 

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto'
-import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import { type IdeaStatus, type IdeaWithComments, PAGE_SIZE } from '@meedenken/shared'
 import type Database from 'better-sqlite3'
 import { SqliteError } from 'better-sqlite3'
@@ -62,56 +61,52 @@ const STORE_SQL = `insert into idea_pages (idea_id, page, stamp) values (?, ?, ?
   on conflict (idea_id) do update set page = excluded.page, stamp = excluded.stamp`
 
 /** The page as sent: the JSON, and an ETag that changes with every field of it. */
-export type VisitorPage = { json: string; etag: string }
+export type VisitorPage = { json: Buffer; etag: string }
 
 /**
- * Makes the page, stores it, and returns its text. Read and write are one transaction: if
+ * Makes the page, stores it, and returns its bytes. Read and write are one transaction: if
  * another process changed the idea meanwhile, SQLite refuses the write (the snapshot is
  * stale) and the page goes out without being stored.
  */
-function makePage(db: Db, id: number, now: number): { text: string; stamp: number } | null {
+function makePage(db: Db, id: number, now: number): { bytes: Buffer; stamp: number } | null {
   const stamp = randomInt(2 ** 47)
+  const made = () => {
+    const page = ideaWithComments(db, id, null, now)
+    return page ? Buffer.from(storedText(page)) : null
+  }
   try {
     return db.$client.transaction(() => {
-      const page = ideaWithComments(db, id, null, now)
-      if (!page) return null
-      const text = storedText(page)
-      const written = queryRun(db, STORE_SQL, id, deflateRawSync(text), stamp).changes
-      countQuietWrites(db.$client, written)
-      return { text, stamp }
+      const bytes = made()
+      if (!bytes) return null
+      countQuietWrites(db.$client, queryRun(db, STORE_SQL, id, bytes, stamp).changes)
+      return { bytes, stamp }
     })()
   } catch (error) {
     if (!(error instanceof SqliteError && error.code.startsWith('SQLITE_BUSY'))) throw error
-    const page = ideaWithComments(db, id, null, now)
-    return page ? { text: storedText(page), stamp } : null
+    const bytes = made()
+    return bytes ? { bytes, stamp } : null
   }
 }
 
 /**
- * GET /api/ideas/{id} for a visitor: one indexed read of the idea's row and its stored
- * page, which is made (and stored) when missing. Null when there is no such visible idea.
+ * GET /api/ideas/{id} for a visitor: one indexed read of the idea's live fields and its
+ * stored page, which is made (and stored) when missing. Null when there is no such visible idea.
  */
 export function visitorIdeaPage(db: Db, id: number, now: number): VisitorPage | null {
   const row = queryGet<LiveRow>(db, LIVE_SQL, id)
   if (!row || row.hidden) return null
-  let text: string
-  let stamp: number
-  if (row.page !== null && row.stamp !== null) {
-    text = inflateRawSync(row.page).toString('utf8')
-    stamp = row.stamp
-  } else {
-    const made = makePage(db, id, now)
-    if (!made) return null
-    ;({ text, stamp } = made)
-  }
+  const stored = row.page !== null && row.stamp !== null ? { bytes: row.page, stamp: row.stamp } : makePage(db, id, now)
+  if (!stored) return null
   const live = {
     voteCount: row.voteCount,
     followerCount: row.followerCount,
     responseNormDays: installationSettings(db).responseNormDays,
     ...dayCounts(row, now),
   }
-  const etag = `W/"p${stamp.toString(36)}.${live.voteCount}.${live.followerCount}.${live.responseNormDays}.${live.waitingWorkingDays}.${live.daysSinceUpdate}"`
-  return { json: `${PAGE_START}${JSON.stringify(live).slice(1, -1)},${text.slice(PAGE_START.length)}`, etag }
+  const etag = `W/"p${stored.stamp.toString(36)}.${live.voteCount}.${live.followerCount}.${live.responseNormDays}.${live.waitingWorkingDays}.${live.daysSinceUpdate}"`
+  // The stored bytes go out as they are, after the live fields: no decoding, no encoding.
+  const head = Buffer.from(`${PAGE_START}${JSON.stringify(live).slice(1, -1)},`)
+  return { json: Buffer.concat([head, stored.bytes.subarray(PAGE_START.length)]), etag }
 }
 
 /**

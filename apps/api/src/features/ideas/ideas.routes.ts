@@ -20,7 +20,7 @@ import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import { visitorJson } from '../../http/visitor-cache'
+import { view, visitorJson } from '../../http/visitor-cache'
 import { renderMarkdown } from '../../text/markdown'
 import { districtExists } from '../catalog/catalog.data'
 import { ideaWithComments, visitorIdeaPage } from './idea-pages.data'
@@ -175,7 +175,7 @@ export const ideaRoutes = createRouter()
     if (c.req.header('if-none-match') === page.etag) return c.body(null, 304, headers)
     // The stored text is this route's IdeaWithComments (a test parses it with the schema);
     // the compiler cannot see through a string.
-    return c.body(page.json, 200, { ...headers, 'Content-Type': 'application/json' }) as never
+    return c.body(view(page.json), 200, { ...headers, 'Content-Type': 'application/json' }) as never
   })
   .openapi(createRoute_, (c) => {
     const me = signedIn(c)
