@@ -22,9 +22,9 @@ export function ideaWithComments(db: Db, id: number, viewerId: number | null, no
 }
 
 /**
- * A visitor's idea page as stored (decision 015): everything but the fields read from the
- * idea's row when it is sent. JSON.stringify keeps this key order, so the text always starts
- * with PAGE_START and the live fields go in right after it.
+ * A visitor's idea page as stored (decision 015): everything but the fields sent from the
+ * row's own columns. JSON.stringify keeps this key order, so the text always starts with
+ * PAGE_START and those fields go in right after it.
  */
 const PAGE_START = '{"idea":{'
 
@@ -40,73 +40,78 @@ function storedText(page: IdeaWithComments): string {
   return JSON.stringify({ idea: steady, comments: page.comments })
 }
 
-type LiveRow = {
-  hidden: number
+type PageRow = {
+  page: Buffer
+  stamp: number
   status: IdeaStatus
-  voteCount: number
-  followerCount: number
   createdAt: number
   firstResponseAt: number | null
   lastPublicUpdateAt: number | null
-  page: Buffer | null
-  stamp: number | null
+  voteCount: number
+  followerCount: number
 }
 
-const LIVE_SQL = `select i.hidden, i.status, i.vote_count as voteCount, i.follower_count as followerCount,
-    i.created_at as createdAt, i.first_response_at as firstResponseAt, i.last_public_update_at as lastPublicUpdateAt,
-    p.page, p.stamp
-  from ideas i indexed by ideas_page_live left join idea_pages p on p.idea_id = i.id where i.id = ?`
+const PAGE_SQL = `select page, stamp, status, created_at as createdAt, first_response_at as firstResponseAt,
+    last_public_update_at as lastPublicUpdateAt, vote_count as voteCount, follower_count as followerCount
+  from idea_pages where idea_id = ?`
 
-const STORE_SQL = `insert into idea_pages (idea_id, page, stamp) values (?, ?, ?)
-  on conflict (idea_id) do update set page = excluded.page, stamp = excluded.stamp`
+// The counts and the day counts' inputs come from the idea's row in the same statement.
+const STORE_SQL = `insert into idea_pages (idea_id, page, stamp, status, created_at, first_response_at,
+    last_public_update_at, vote_count, follower_count)
+  select id, ?, ?, status, created_at, first_response_at, last_public_update_at, vote_count, follower_count
+  from ideas where id = ? and hidden = 0
+  on conflict (idea_id) do update set page = excluded.page, stamp = excluded.stamp, status = excluded.status,
+    created_at = excluded.created_at, first_response_at = excluded.first_response_at,
+    last_public_update_at = excluded.last_public_update_at, vote_count = excluded.vote_count,
+    follower_count = excluded.follower_count`
 
-/** The page as sent: the JSON, and an ETag that changes with every field of it. */
-export type VisitorPage = { json: Buffer; etag: string }
+/** The page as sent: the JSON, and an ETag that changes with every field of it (none when it was not stored). */
+export type VisitorPage = { json: Buffer; etag: string | null }
 
 /**
- * Makes the page, stores it, and returns its bytes. Read and write are one transaction: if
- * another process changed the idea meanwhile, SQLite refuses the write (the snapshot is
- * stale) and the page goes out without being stored.
+ * Makes the page and stores it: 'stored', or the page itself when it could not be stored,
+ * or null when there is no such visible idea. Read and write are one transaction: if another
+ * process changed the idea meanwhile, SQLite refuses the write (the snapshot is stale).
  */
-function makePage(db: Db, id: number, now: number): { bytes: Buffer; stamp: number } | null {
-  const stamp = randomInt(2 ** 47)
-  const made = () => {
-    const page = ideaWithComments(db, id, null, now)
-    return page ? Buffer.from(storedText(page)) : null
-  }
+function makePage(db: Db, id: number, now: number): 'stored' | IdeaWithComments | null {
   try {
     return db.$client.transaction(() => {
-      const bytes = made()
-      if (!bytes) return null
-      countQuietWrites(db.$client, queryRun(db, STORE_SQL, id, bytes, stamp).changes)
-      return { bytes, stamp }
+      const page = ideaWithComments(db, id, null, now)
+      if (!page) return null
+      const stored = queryRun(db, STORE_SQL, Buffer.from(storedText(page)), randomInt(2 ** 47), id).changes
+      countQuietWrites(db.$client, stored)
+      return 'stored' as const
     })()
   } catch (error) {
     if (!(error instanceof SqliteError && error.code.startsWith('SQLITE_BUSY'))) throw error
-    const bytes = made()
-    return bytes ? { bytes, stamp } : null
+    return ideaWithComments(db, id, null, now)
   }
 }
 
 /**
- * GET /api/ideas/{id} for a visitor: one indexed read of the idea's live fields and its
- * stored page, which is made (and stored) when missing. Null when there is no such visible idea.
+ * GET /api/ideas/{id} for a visitor: one read of one row, the stored page with the counts
+ * beside it (triggers keep them current), made and stored when missing. Null when there
+ * is no such visible idea.
  */
 export function visitorIdeaPage(db: Db, id: number, now: number): VisitorPage | null {
-  const row = queryGet<LiveRow>(db, LIVE_SQL, id)
-  if (!row || row.hidden) return null
-  const stored = row.page !== null && row.stamp !== null ? { bytes: row.page, stamp: row.stamp } : makePage(db, id, now)
-  if (!stored) return null
+  let row = queryGet<PageRow>(db, PAGE_SQL, id)
+  if (!row) {
+    const made = makePage(db, id, now)
+    if (made === null) return null
+    if (made !== 'stored') return { json: Buffer.from(JSON.stringify(made)), etag: null }
+    row = queryGet<PageRow>(db, PAGE_SQL, id)
+    if (!row) return null
+  }
   const live = {
     voteCount: row.voteCount,
     followerCount: row.followerCount,
     responseNormDays: installationSettings(db).responseNormDays,
     ...dayCounts(row, now),
   }
-  const etag = `W/"p${stored.stamp.toString(36)}.${live.voteCount}.${live.followerCount}.${live.responseNormDays}.${live.waitingWorkingDays}.${live.daysSinceUpdate}"`
+  const etag = `W/"p${row.stamp.toString(36)}.${live.voteCount}.${live.followerCount}.${live.responseNormDays}.${live.waitingWorkingDays}.${live.daysSinceUpdate}"`
   // The stored bytes go out as they are, after the live fields: no decoding, no encoding.
   const head = Buffer.from(`${PAGE_START}${JSON.stringify(live).slice(1, -1)},`)
-  return { json: Buffer.concat([head, stored.bytes.subarray(PAGE_START.length)]), etag }
+  return { json: Buffer.concat([head, row.page.subarray(PAGE_START.length)]), etag }
 }
 
 /**
@@ -128,7 +133,7 @@ export function fillIdeaPages(
     limit,
   )
   let made = 0
-  for (const { id } of ids) if (makePage(db, id, now)) made++
+  for (const { id } of ids) if (makePage(db, id, now) === 'stored') made++
   return { lastId: ids.at(-1)?.id ?? null, made }
 }
 
