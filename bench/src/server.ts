@@ -102,22 +102,6 @@ export async function startServer(options: { port: number; databasePath: string 
   }
 }
 
-/**
- * Waits until the server has made every visitor's idea page it stores (decision 015): the
- * rows measure the server as it runs, not the minute after a start. Reports pages left.
- */
-export async function waitForIdeaPages(url: string, left: (pages: number) => void): Promise<void> {
-  const deadline = Date.now() + 300_000
-  for (;;) {
-    const ready = (await (await fetch(`${url}/api/ready`)).json()) as { ideaPagesToMake?: number }
-    const pages = ready.ideaPagesToMake ?? 0
-    left(pages)
-    if (pages === 0) return
-    if (Date.now() > deadline) throw new Error(`the server still had ${pages} idea pages to make after 300 s`)
-    await new Promise((r) => setTimeout(r, 500))
-  }
-}
-
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   try {
     const text = readFileSync(`/proc/${pid}/status`, 'utf8')

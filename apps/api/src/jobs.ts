@@ -1,5 +1,4 @@
 import { announceOpenedCampaigns } from './features/campaigns/campaigns.data'
-import { startIdeaPageFiller } from './features/ideas/idea-pages.data'
 import { askDueFollowups } from './features/satisfaction/satisfaction.data'
 import type { Deps } from './http/env'
 import { pruneRateLimits } from './http/rate-limit.data'
@@ -11,13 +10,6 @@ import { mailNotifications } from './notify/mail-notifications'
 /** Timers the server runs beside requests. Each is safe to run in several processes at once. */
 export function startBackgroundJobs(deps: Deps): () => void {
   const stopMail = startMailWorker(deps)
-  // Visitors' idea pages missing after a start (a new install, a restore) are made now,
-  // not by the first visitor of each idea (decision 015).
-  const stopFiller = startIdeaPageFiller(
-    deps.db,
-    () => deps.clock.now(),
-    (made, ms) => deps.logger.info({ made, seconds: Math.round(ms / 100) / 10 }, 'idea pages ready'),
-  )
   const housekeeping = setInterval(() => {
     const now = deps.clock.now()
     pruneRateLimits(deps.db, now)
@@ -37,7 +29,6 @@ export function startBackgroundJobs(deps: Deps): () => void {
   }, 30_000)
   notificationMail.unref()
   return () => {
-    stopFiller()
     stopMail()
     clearInterval(housekeeping)
     clearInterval(notificationMail)

@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { ApiError } from '../../http/errors'
 import { createRouter, jsonResponse, route } from '../../http/route'
-import { ideaPagesToMake } from '../ideas/idea-pages.data'
 
 const healthRoute = route('public', {
   method: 'get',
@@ -20,18 +19,7 @@ const readyRoute = route(
     path: '/ready',
     tags: ['Operations'],
     summary: 'Readiness: the database answers',
-    responses: {
-      200: jsonResponse(
-        z.object({
-          status: z.literal('ready'),
-          ideaPagesToMake: z.number().int().meta({
-            description:
-              "Visitors' idea pages still being made in the background after a start; they are made on demand meanwhile",
-          }),
-        }),
-        'Ready to serve',
-      ),
-    },
+    responses: { 200: jsonResponse(z.object({ status: z.literal('ready') }), 'Ready to serve') },
   },
   { errors: [503] },
 )
@@ -49,5 +37,5 @@ export const healthRoutes = createRouter()
     } catch {
       throw new ApiError('unavailable', NOT_READY)
     }
-    return c.json({ status: 'ready' as const, ideaPagesToMake: ideaPagesToMake(c.var.db) }, 200)
+    return c.json({ status: 'ready' as const }, 200)
   })

@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto'
 import { type IdeaStatus, type IdeaWithComments, PAGE_SIZE } from '@meedenken/shared'
-import type Database from 'better-sqlite3'
 import { SqliteError } from 'better-sqlite3'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
@@ -132,51 +131,8 @@ export function fillIdeaPages(
     afterId,
     limit,
   )
-  let made = 0
-  for (const { id } of ids) if (makePage(db, id, now) === 'stored') made++
+  // One transaction for the batch: a commit per page wrote the table's upper pages to the
+  // log again each time (100,000 pages: 23 s against 27-28 s).
+  const made = db.$client.transaction(() => ids.filter(({ id }) => makePage(db, id, now) === 'stored').length)()
   return { lastId: ids.at(-1)?.id ?? null, made }
-}
-
-const toMake = new WeakMap<Database.Database, number>()
-
-/** Pages the filler has yet to make since this process started; 0 when it is done (or not running). */
-export function ideaPagesToMake(db: Db): number {
-  return toMake.get(db.$client) ?? 0
-}
-
-/** How many pages one turn makes: about 10 ms of work, then requests get their turn. */
-const FILL_BATCH = 20
-
-/**
- * After a start, makes every missing page in the background, a batch per turn of the event
- * loop, so the first visitor of any idea gets a stored page. Returns a stop function.
- */
-export function startIdeaPageFiller(db: Db, now: () => number, done: (made: number, ms: number) => void): () => void {
-  const startedAt = Date.now()
-  const missing = queryGet<{ n: number }>(
-    db,
-    `select count(*) as n from ideas i where i.hidden = 0
-       and not exists (select 1 from idea_pages p where p.idea_id = i.id)`,
-  )
-  toMake.set(db.$client, missing?.n ?? 0)
-  let afterId = 0
-  let made = 0
-  let timer: NodeJS.Immediate | undefined
-  const turn = () => {
-    const batch = fillIdeaPages(db, afterId, FILL_BATCH, now())
-    made += batch.made
-    toMake.set(db.$client, Math.max(0, (toMake.get(db.$client) ?? 0) - batch.made))
-    if (batch.lastId === null) {
-      toMake.set(db.$client, 0)
-      done(made, Date.now() - startedAt)
-      return
-    }
-    afterId = batch.lastId
-    timer = setImmediate(turn)
-  }
-  timer = setImmediate(turn)
-  return () => {
-    if (timer) clearImmediate(timer)
-    toMake.set(db.$client, 0)
-  }
 }

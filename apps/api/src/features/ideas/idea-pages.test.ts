@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { makeIdea, makeTheme } from '../../test/fixtures'
 import { createTestApp, json, loginAs, request, type TestContext } from '../../test/test-app'
-import { fillIdeaPages, ideaPagesToMake, ideaWithComments, startIdeaPageFiller } from './idea-pages.data'
+import { fillIdeaPages, ideaWithComments } from './idea-pages.data'
 
 // A visitor's idea page is stored, ready to send, and dropped by triggers when something
 // it shows changes (decision 015). What matters: a visitor never sees an old page.
@@ -186,22 +186,19 @@ describe("a visitor's stored idea page", () => {
   })
 })
 
-describe('the background filler', () => {
-  it('makes the page of every visible idea, and says when it is done', async () => {
+describe('making missing pages in advance', () => {
+  it('makes the page of every visible idea once, and none of a hidden one', async () => {
     const theme = makeTheme(ctx.db)
     const hidden = makeIdea(ctx.db, { authorId: author.userId, themeId: theme.id, title: 'Een verborgen idee hier' })
     ctx.db.$client.prepare('update ideas set hidden = 1 where id = ?').run(hidden.id)
     makeIdea(ctx.db, { authorId: author.userId, themeId: theme.id, title: 'Nog een idee voor de wijk' })
-    const stored = () => ctx.db.$client.prepare('select count(*) from idea_pages').pluck().get()
+    const stored = () => ctx.db.$client.prepare('select idea_id from idea_pages order by idea_id').pluck().all()
 
-    const made = await new Promise<number>((resolve) => {
-      startIdeaPageFiller(ctx.db, () => ctx.clock.now(), resolve)
-      expect(ideaPagesToMake(ctx.db)).toBe(2)
-    })
-    expect(made).toBe(2)
-    expect(stored()).toBe(2)
-    expect(ideaPagesToMake(ctx.db)).toBe(0)
-    expect((await json(await request(ctx, '/api/ready'))).ideaPagesToMake).toBe(0)
-    expect(fillIdeaPages(ctx.db, 0, 10, ctx.clock.now()).made).toBe(0)
+    expect(fillIdeaPages(ctx.db, 0, 1, ctx.clock.now())).toEqual({ lastId: ideaId, made: 1 })
+    expect(fillIdeaPages(ctx.db, ideaId, 10, ctx.clock.now()).made).toBe(1)
+    expect(stored()).not.toContain(hidden.id)
+    expect(stored()).toHaveLength(2)
+    expect(fillIdeaPages(ctx.db, 0, 10, ctx.clock.now())).toEqual({ lastId: null, made: 0 })
+    await expectFresh()
   })
 })
