@@ -48,7 +48,7 @@ describe("a visitor's stored idea page", () => {
   it('shows every change at once, as a page made afresh would', async () => {
     await expectFresh()
 
-    // A vote moves only the counts read from the idea's row: the stored page stays.
+    // A vote moves only the counts, which a trigger copies beside the page: the page stays.
     const stamp = storedStamp()
     await ok(request(ctx, `/api/ideas/${ideaId}/vote`, { method: 'PUT', cookie: member.cookie }))
     expect((await expectFresh()).idea.voteCount).toBe(1)
