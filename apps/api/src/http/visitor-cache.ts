@@ -46,9 +46,10 @@ export function view(buffer: Buffer): Uint8Array<ArrayBuffer> {
 
 /**
  * Answers kept for visitors (people not signed in) until anything in the database changes
- * (decision 012): the JSON of the idea list and idea pages, and the server-rendered list
- * page. Most visitors open the same few pages; answering them from memory costs a tenth
- * of building the answer, and a rendered page a hundredth.
+ * (decision 012): the JSON of the idea list and of comment pages, and the server-rendered
+ * list page. (An idea's own page is stored in the database instead: decision 015.) Most
+ * visitors open the same few pages; answering them from memory costs a tenth of building
+ * the answer, and a rendered page a hundredth.
  *
  * "Anything changed" is exact for this process: SQLite's `total_changes()` counts every
  * row this connection wrote, triggers included, and costs well under a microsecond. Writes
