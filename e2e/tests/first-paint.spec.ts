@@ -14,11 +14,15 @@ function collectProblems(page: Page): string[] {
   return problems
 }
 
-/** Hydration has started once React owns the root; from then on clicks are handled (or replayed). */
-async function waitForHydration(page: Page): Promise<void> {
-  await page.waitForFunction(() =>
+/** Whether React owns the root yet; from then on clicks are handled (or replayed by React). */
+function isHydrated(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
     Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
   )
+}
+
+async function waitForHydration(page: Page): Promise<void> {
+  await expect.poll(() => isHydrated(page)).toBe(true)
 }
 
 test.describe('without JavaScript', () => {
@@ -72,6 +76,29 @@ test('hydrates without a console error or warning, asks for nothing again, and s
   const heading = page.getByRole('heading', { level: 1, name: 'Oud papier vaker ophalen in Siddeburen' })
   await expect(heading).toBeFocused()
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+  expect(problems).toEqual([])
+})
+
+test('a tap on one of the app’s buttons before the app runs is not lost', async ({ page }) => {
+  const problems = collectProblems(page)
+  // Hold back the app (as a slow phone would) until the visitor has tapped.
+  let release = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  await page.route(/\/assets\/start-[^/]+\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Switch to English' }).click()
+  expect(await isHydrated(page)).toBe(false)
+  release()
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByRole('heading', { level: 1, name: 'Ideas for a better municipality' })).toBeVisible()
+  // Once: a second click would have switched back to Dutch.
+  await page.waitForTimeout(500)
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   expect(problems).toEqual([])
 })
 

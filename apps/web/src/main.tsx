@@ -1,4 +1,5 @@
 import './styles/global.css'
+import { keepEarlyClicks } from './ssr/early-click'
 
 /**
  * The browser paints the server-rendered page before the app's JavaScript runs (decision
@@ -15,3 +16,5 @@ function startApp(): void {
 }
 requestAnimationFrame(() => setTimeout(startApp, 0))
 setTimeout(startApp, 1000)
+// A tap on one of the app's buttons before it runs is not lost: it starts the app now.
+keepEarlyClicks(startApp)

@@ -7,15 +7,19 @@ import { RouterProvider } from 'react-router/dom'
 import { createRoutes, resolveLazyRoutes } from './app/router'
 import { applyStoredLocale, i18n } from './lib/i18n'
 import { createQueryClient } from './lib/query-client'
+import { replayEarlyClick, stopKeepingClicks } from './ssr/early-click'
 import { readSsrState } from './ssr/state'
 
 /**
  * A visitor who chose another language than the server rendered in (their choice is in
  * local storage, which the server cannot read) gets it once hydration is done: switching
- * before would make hydration fail.
+ * before would make hydration fail. Then a button tapped before the app ran gets its click.
  */
 function AfterHydration({ children }: { children: ReactNode }) {
-  useEffect(() => applyStoredLocale(), [])
+  useEffect(() => {
+    applyStoredLocale()
+    replayEarlyClick()
+  }, [])
   return children
 }
 
@@ -42,6 +46,7 @@ async function start(): Promise<void> {
       </I18nextProvider>
     </StrictMode>
   )
+  stopKeepingClicks()
   if (ssr) {
     hydrateRoot(root, <AfterHydration>{app}</AfterHydration>)
   } else {
