@@ -9,7 +9,6 @@ import { COMMON_TERMS, STREETS } from './content'
 import { cpuSnapshot, othersCores, processCpuMs, waitForQuiet } from './cpu'
 import { consistencyProblems, type Dataset, ensureDataset, SCALES, tableCounts } from './dataset'
 import { type LoadResult, measure, type Request } from './load'
-import { type PageCacheRead, readIntoPageCache } from './page-cache'
 import { dataDir, repoRoot, webDist } from './paths'
 import { checkPlans, type PlanGroup, SLOW_STATEMENT_MS } from './plans'
 import { mulberry32 } from './prng'
@@ -307,12 +306,6 @@ async function ceilingBurst(): Promise<Burst> {
   }
 }
 
-/** Before each measurement: the database in memory, as on a server that has it there (decision 016). */
-const pageCacheReads: PageCacheRead[] = []
-async function readDatabaseIntoMemory(): Promise<void> {
-  pageCacheReads.push(await readIntoPageCache([workFile, `${workFile}-wal`]))
-}
-
 type Budget = { minShare?: number; maxP99?: number }
 
 async function loadRow(
@@ -328,7 +321,6 @@ async function loadRow(
   const relative = budget.minShare !== undefined
   const none: Burst = { perSecond: 0, cpuPerRequest: 0 }
   const before = relative ? (lastBurst ?? (await ceilingBurst())) : none
-  await readDatabaseIntoMemory()
   await run(SETTINGS.warmup)
   const cpuBefore = cpuSnapshot(server.pid)
   const serverCpuBefore = processCpuMs(server.pid)
@@ -454,7 +446,6 @@ try {
     const pair = sample.votePairs[next++ % sample.votePairs.length] ?? { cookie: firstCookie, ideaId: openIdea }
     return { method: 'PUT' as const, path: `/api/ideas/${pair.ideaId}/vote`, headers: { cookie: pair.cookie } }
   }
-  await readDatabaseIntoMemory()
   progress.phase(`PUT /api/ideas/:id/vote, ${MEMBERS_VOTING} members`, SETTINGS.seconds)
   const voteCpu = cpuSnapshot(server.pid)
   const voteServerCpu = processCpuMs(server.pid)
@@ -483,19 +474,6 @@ try {
     value: high > 0 ? low / high : null,
     unit: 'min/max',
     details: { bursts },
-  })
-  // The web rows come next and read the list from the same database.
-  if (!SKIP_WEB) await readDatabaseIntoMemory()
-  const readSeconds = pageCacheReads.map((r) => r.ms / 1000)
-  rows.push({
-    id: 'page-cache',
-    label: 'database read into memory before each row',
-    measured: `${pageCacheReads.length} reads of ${((pageCacheReads[0]?.bytes ?? 0) / 1e6).toFixed(0)} MB, ${Math.min(...readSeconds).toFixed(1)}-${Math.max(...readSeconds).toFixed(1)} s each`,
-    budget: 'information',
-    pass: null,
-    value: Math.max(...readSeconds),
-    unit: 'seconds (slowest read)',
-    details: { reads: pageCacheReads },
   })
 
   // 6. The web app in Chromium at a 4× slower CPU.
