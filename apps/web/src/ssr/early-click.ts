@@ -1,9 +1,10 @@
 /**
  * The server-rendered list shows its buttons before the app has taken the page over
  * (decisions 011 and 014). Links and the filter form work as plain HTML meanwhile, but a
- * button only the app handles (the language switch, "Meer ideeën laden", the menu) would
- * ignore a tap: on a slow phone that window lasts a second or more. The entry keeps the
- * last such click, starts the app at once, and the app clicks it again once it owns the page.
+ * button only the app handles (the language switch, "Meer ideeën laden", "Uitloggen")
+ * would ignore a tap: on a slow phone that window lasts a second or more. The entry keeps
+ * the last such click, starts the app at once, and the app clicks it again once it owns
+ * the page.
  */
 let kept: HTMLButtonElement | null = null
 let onKept: (() => void) | null = null
