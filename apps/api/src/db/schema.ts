@@ -562,8 +562,8 @@ export const progressUpdates = sqliteTable(
 /**
  * A visitor's idea page, ready to send (decision 015): the JSON of GET /api/ideas/{id}
  * without the counts votes and follows move and without the day counts.
- * Triggers (migration 0014) drop a page whenever something it shows changes; it is made
- * again when read, and filled in the background after a start.
+ * Triggers (migration 0014) drop a page whenever something it shows changes; the next
+ * visitor's read makes it again.
  */
 export const ideaPages = sqliteTable('idea_pages', {
   ideaId: integer('idea_id').primaryKey(),
@@ -579,7 +579,7 @@ export const ideaPages = sqliteTable('idea_pages', {
   followerCount: integer('follower_count').notNull(),
   // The JSON's UTF-8 bytes, sent without decoding. Deflated it was a third of the size
   // (900 bytes against 2.9 KB at benchmark scale), but reading and unzipping it cost
-  // 28 µs against 18 µs for the plain bytes: time over disk space (decision 015).
+  // 47-49 µs against 32-35 µs for the plain bytes: time over disk space (decision 015).
   page: blob('page', { mode: 'buffer' }).notNull(),
 })
 
