@@ -23,7 +23,9 @@ type Votable = {
 const VOTABLE = `select i.status, i.hidden, i.vote_count as voteCount, c.ideas_from as ideasFrom, c.ideas_until as ideasUntil,
     c.voting_from as votingFrom, c.voting_until as votingUntil
   from ideas i left join campaigns c on c.id = i.campaign_id where i.id = ?`
-const COUNT = `update ideas set vote_count = vote_count + ?,
+// One update of the idea's row per vote, the new follower included: each update also
+// rewrites the stored page's counts (trigger idea_pages_counts, decision 015).
+const COUNT = `update ideas set vote_count = vote_count + ?, follower_count = follower_count + ?,
     hot_score = ${hotScoreExpression('vote_count + ?', 'comment_count', 'created_at')}
   where id = ? returning vote_count as voteCount`
 
@@ -59,8 +61,18 @@ function applyVote(db: DbOrTx, ideaId: number, userId: number, vote: boolean, no
     : queryRun(db, 'delete from votes where idea_id = ? and user_id = ?', ideaId, userId).changes
   if (changed === 0) return { ok: true, voteCount: idea.voteCount, hasVoted: vote }
   const delta = vote ? 1 : -1
+  // Voters follow what they support, so they hear what happens with it.
+  const newFollower = vote
+    ? queryRun(
+        db,
+        'insert into followers (idea_id, user_id, created_at) values (?, ?, ?) on conflict do nothing',
+        ideaId,
+        userId,
+        now,
+      ).changes
+    : 0
   const voteCount =
-    queryGet<{ voteCount: number }>(db, COUNT, delta, delta, ideaId)?.voteCount ?? idea.voteCount + delta
+    queryGet<{ voteCount: number }>(db, COUNT, delta, newFollower, delta, ideaId)?.voteCount ?? idea.voteCount + delta
   queryRun(
     db,
     "insert into live_events (kind, idea_id, value, created_at) values ('votes', ?, ?, ?)",
@@ -68,18 +80,6 @@ function applyVote(db: DbOrTx, ideaId: number, userId: number, vote: boolean, no
     voteCount,
     now,
   )
-  // Voters follow what they support, so they hear what happens with it.
-  if (vote) {
-    const followed = queryRun(
-      db,
-      'insert into followers (idea_id, user_id, created_at) values (?, ?, ?) on conflict do nothing',
-      ideaId,
-      userId,
-      now,
-    )
-    if (followed.changes === 1)
-      queryRun(db, 'update ideas set follower_count = follower_count + 1 where id = ?', ideaId)
-  }
   return { ok: true, voteCount, hasVoted: vote }
 }
 
