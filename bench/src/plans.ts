@@ -83,22 +83,26 @@ export function planProblems(sql: string, plan: string[], searchMatches = Number
   return problems
 }
 
-/** How often each statement is run; its time is the fastest run. */
-const TIMING_PASSES = 5
+/** Each statement runs RUNS times in a row (the first run warms the cache), in each of ROUNDS rounds. */
+const RUNS = 3
+const ROUNDS = 2
 
 /**
- * The fastest of TIMING_PASSES runs of each statement, the runs of one statement spread
- * over passes through all of them: the host sometimes slows everything for a second or
- * two, and back-to-back runs would all fall inside such a spell (bench/README.md).
+ * The fastest run of each statement. The host sometimes slows everything for a second or
+ * two, and three runs in a row can all fall in such a spell; a second round over all
+ * statements, seconds later, gives each one another chance (bench/README.md).
  */
 function fastestRuns(client: Db['$client'], statements: Statement[]): number[] {
   const prepared = statements.map(({ sql }) => client.prepare(sql))
   const fastest = statements.map(() => Number.POSITIVE_INFINITY)
-  for (let pass = 0; pass < TIMING_PASSES; pass++) {
+  for (let round = 0; round < ROUNDS; round++) {
     prepared.forEach((statement, i) => {
-      const t = performance.now()
-      statement.all(...(statements[i]?.params ?? []))
-      fastest[i] = Math.min(fastest[i] ?? Number.POSITIVE_INFINITY, performance.now() - t)
+      const params = statements[i]?.params ?? []
+      for (let run = 0; run < RUNS; run++) {
+        const t = performance.now()
+        statement.all(...params)
+        fastest[i] = Math.min(fastest[i] ?? Number.POSITIVE_INFINITY, performance.now() - t)
+      }
     })
   }
   return fastest
@@ -148,7 +152,7 @@ export async function checkPlans(file: string, groups: PlanGroup[]): Promise<Pla
         }),
       )
     }
-    // Timed together, after every request: the passes then spread over a few seconds.
+    // Timed after every request was sent: a round then takes a few seconds.
     const fastest = fastestRuns(db.$client, selectsOf.flat())
     let timed = 0
     return groups.map((group, g): PlanResult => {
