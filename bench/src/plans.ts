@@ -92,18 +92,18 @@ const ROUNDS = 2
  * two, and three runs in a row can all fall in such a spell; a second round over all
  * statements, seconds later, gives each one another chance (bench/README.md).
  */
-function fastestRuns(client: Db['$client'], statements: Statement[]): number[] {
-  const prepared = statements.map(({ sql }) => client.prepare(sql))
-  const fastest = statements.map(() => Number.POSITIVE_INFINITY)
+function fastestRuns(client: Db['$client'], statements: Statement[]): Map<Statement, number> {
+  const fastest = new Map<Statement, number>()
   for (let round = 0; round < ROUNDS; round++) {
-    prepared.forEach((statement, i) => {
-      const params = statements[i]?.params ?? []
+    for (const statement of statements) {
+      const prepared = client.prepare(statement.sql)
       for (let run = 0; run < RUNS; run++) {
         const t = performance.now()
-        statement.all(...params)
-        fastest[i] = Math.min(fastest[i] ?? Number.POSITIVE_INFINITY, performance.now() - t)
+        prepared.all(...statement.params)
+        const ms = performance.now() - t
+        fastest.set(statement, Math.min(fastest.get(statement) ?? ms, ms))
       }
-    })
+    }
   }
   return fastest
 }
@@ -154,13 +154,13 @@ export async function checkPlans(file: string, groups: PlanGroup[]): Promise<Pla
     }
     // Timed after every request was sent: a round then takes a few seconds.
     const fastest = fastestRuns(db.$client, selectsOf.flat())
-    let timed = 0
     return groups.map((group, g): PlanResult => {
-      const statements = (selectsOf[g] ?? []).map(({ sql, params }): PlanStatement => {
+      const statements = (selectsOf[g] ?? []).map((statement): PlanStatement => {
+        const { sql, params } = statement
         const plan = (db.$client.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]).map(
           (p) => p.detail,
         )
-        const ms = fastest[timed++] ?? Number.POSITIVE_INFINITY
+        const ms = fastest.get(statement) ?? Number.POSITIVE_INFINITY
         const problems = planProblems(sql, plan, searchMatches(db.$client, sql, params))
         if (ms > SLOW_STATEMENT_MS) problems.push(`takes ${ms.toFixed(1)} ms at this scale: ${plan.join(' | ')}`)
         return { sql, plan, ms, problems }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { gzipSync } from 'node:zlib'
 import { type Browser, type BrowserContext, chromium, type Page } from '@playwright/test'
 
@@ -95,11 +97,11 @@ export type LcpSample = {
   resources: { name: string; startMs: number; endMs: number }[]
 }
 
-/** Largest contentful paint of the idea list, cold cache, 4× slower CPU. */
-export async function measureLcp(browser: Browser, url: string): Promise<LcpSample> {
+/** Largest contentful paint of a page (the idea list by default), cold cache, 4× slower CPU. */
+export async function measureLcp(browser: Browser, url: string, shown = CARD): Promise<LcpSample> {
   const { context, page } = await freshPage(browser, true)
   await page.goto(`${url}/`, { waitUntil: 'load' })
-  await page.locator(CARD).first().waitFor({ timeout: 60_000 })
+  await page.locator(shown).first().waitFor({ timeout: 60_000 })
   await page.waitForLoadState('networkidle')
   // LCP candidates keep coming until the page stops painting bigger things.
   await page.waitForTimeout(1500)
@@ -114,6 +116,28 @@ export async function measureLcp(browser: Browser, url: string): Promise<LcpSamp
   }))
   await context.close()
   return { ms: marks.lcp, element: marks.lcpElement, fcpMs: timing.fcp, resources: timing.resources }
+}
+
+/** One paragraph, no stylesheet, no script: what any page costs this browser on this machine. */
+const FLOOR_PAGE =
+  '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Meedenken</title></head><body>' +
+  '<p>Hier ziet u wat inwoners, ondernemers en organisaties voorstellen, en wat de gemeente ermee doet.</p></body></html>'
+
+/**
+ * Serves FLOOR_PAGE on loopback until `close`, with the app's opener policy: like the
+ * app's pages, it then gets a browser process of its own (`measureLcp(browser, url, 'p')`).
+ */
+export async function serveFloorPage(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cross-Origin-Opener-Policy': 'same-origin' })
+    res.end(FLOOR_PAGE)
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
 }
 
 export type LongTaskResult = {
