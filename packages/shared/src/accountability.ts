@@ -66,16 +66,56 @@ export const Breakdown = z
   .meta({ id: 'Breakdown', description: 'Supporters by group; counts below the minimum are null (too few people)' })
 export type Breakdown = z.infer<typeof Breakdown>
 
+/** The quarters the scorecard answers for: from the start of Unix time to a far but finite future. */
+export const FIRST_QUARTER = '1970-Q1'
+export const LAST_QUARTER = '2100-Q4'
+/** The longest period one scorecard covers: ten years. */
+export const MAX_SCORECARD_QUARTERS = 40
+
+/**
+ * A quarter such as "2026-Q3", with its year bounds in the pattern itself, so the OpenAPI
+ * document, the API and the web app (which falls back to its default period) all refuse
+ * the same values: a year before 1970 has no month start the clock can count from.
+ */
+export const Quarter = z
+  .string()
+  .regex(/^(?:19[7-9]\d|20\d\d|2100)-Q[1-4]$/)
+  .meta({ description: `A quarter from ${FIRST_QUARTER} to ${LAST_QUARTER}`, example: '2026-Q3' })
+
+/** Quarters counted from year 0: the difference of two is the number of quarters between them. */
+function quarterNumber(quarter: string): number {
+  return Number(quarter.slice(0, 4)) * 4 + Number(quarter.slice(6)) - 1
+}
+
+export const SCORECARD_RANGE_MESSAGES = {
+  order: {
+    nl: 'Kies bij Van een kwartaal dat niet later is dan bij Tot en met.',
+    en: 'Choose a From quarter that is not later than the To quarter.',
+  },
+  span: {
+    nl: `Kies een periode van hoogstens ${MAX_SCORECARD_QUARTERS / 4} jaar (${MAX_SCORECARD_QUARTERS} kwartalen).`,
+    en: `Choose a period of at most ${MAX_SCORECARD_QUARTERS / 4} years (${MAX_SCORECARD_QUARTERS} quarters).`,
+  },
+} as const
+
+/**
+ * What is wrong with a period of two valid quarters, if anything: it runs backwards, or
+ * it is longer than the scorecard covers. Not a refinement of ScorecardQuery: either end
+ * may be left out, and the default that then stands in for it comes from the clock, so the
+ * API checks the period after filling in the defaults. Always names "from", the field the
+ * web form marks too.
+ */
+export function scorecardRangeProblem(from: string, to: string): keyof typeof SCORECARD_RANGE_MESSAGES | null {
+  const span = quarterNumber(to) - quarterNumber(from) + 1
+  if (span < 1) return 'order'
+  if (span > MAX_SCORECARD_QUARTERS) return 'span'
+  return null
+}
+
 export const ScorecardQuery = z.object({
-  from: z
-    .string()
-    .regex(/^\d{4}-Q[1-4]$/)
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-Q[1-4]$/)
-    .optional(),
-  theme: z.coerce.number().int().positive().optional(),
+  from: Quarter.optional(),
+  to: Quarter.optional(),
+  theme: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
 })
 
 const Pct = z.number().nullable().meta({ description: 'Percentage 0–100, null when suppressed or unknown' })

@@ -1,16 +1,19 @@
 import {
+  Quarter,
   Roadmap,
   RoadmapQuery,
+  SCORECARD_RANGE_MESSAGES,
   Scorecard,
   ScorecardQuery,
   StaffDashboard,
+  scorecardRangeProblem,
   YouSaidWeDidPage,
   YouSaidWeDidQuery,
 } from '@meedenken/shared'
 import { OPEN_DATA_IDEA_COLUMNS, OPEN_DATA_SCORECARD_COLUMNS } from '@meedenken/shared/constants'
 import { z } from 'zod'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
-import { ApiError } from '../../http/errors'
+import { ApiError, fieldError } from '../../http/errors'
 import { createRouter, jsonResponse, route } from '../../http/route'
 import { monthOf, quarterOfMonth } from '../../stats/periods'
 import { CSV_BOM, csvLine } from '../../text/csv'
@@ -83,15 +86,25 @@ const dashboardRoute = route('staff', {
   tags: ['Staff'],
   summary: 'The figures per department for one quarter, with what is overdue and stale now',
   request: {
-    query: z.object({
-      quarter: z
-        .string()
-        .regex(/^\d{4}-Q[1-4]$/)
-        .optional(),
-    }),
+    query: z.object({ quarter: Quarter.optional() }),
   },
   responses: { 200: jsonResponse(StaffDashboard, 'Per department') },
 })
+
+/**
+ * The scorecard's question with the defaults filled in. The period is checked here, after
+ * the defaults: `?from=2099-Q1` alone runs backwards only against today's quarter.
+ */
+function scorecardQuestion(query: z.infer<typeof ScorecardQuery>, now: number) {
+  const range = defaultRange(now)
+  const from = query.from ?? range.from
+  const to = query.to ?? range.to
+  const problem = scorecardRangeProblem(from, to)
+  // The field the caller gave: with only "to", it is the one to change.
+  const field = query.from === undefined && query.to !== undefined ? 'to' : 'from'
+  if (problem) throw fieldError(field, SCORECARD_RANGE_MESSAGES[problem])
+  return { from, to, themeId: query.theme }
+}
 
 function streamIdeas(db: Parameters<typeof openDataBatch>[0], format: 'csv' | 'json'): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
@@ -123,27 +136,12 @@ function streamIdeas(db: Parameters<typeof openDataBatch>[0], format: 'csv' | 'j
 
 export const accountabilityRoutes = createRouter()
   .openapi(scorecardRoute, (c) => {
-    const query = c.req.valid('query')
     const now = c.var.clock.now()
-    const range = defaultRange(now)
-    return c.json(
-      cachedScorecard(
-        c.var.db,
-        { from: query.from ?? range.from, to: query.to ?? range.to, themeId: query.theme },
-        now,
-      ),
-      200,
-    )
+    return c.json(cachedScorecard(c.var.db, scorecardQuestion(c.req.valid('query'), now), now), 200)
   })
   .openapi(scorecardCsvRoute, (c) => {
-    const query = c.req.valid('query')
     const now = c.var.clock.now()
-    const range = defaultRange(now)
-    const card = cachedScorecard(
-      c.var.db,
-      { from: query.from ?? range.from, to: query.to ?? range.to, themeId: query.theme },
-      now,
-    )
+    const card = cachedScorecard(c.var.db, scorecardQuestion(c.req.valid('query'), now), now)
     let body = CSV_BOM + csvLine(OPEN_DATA_SCORECARD_COLUMNS)
     for (const cell of card.cells) {
       body += csvLine([

@@ -1,5 +1,6 @@
+import { Quarter } from '@meedenken/shared'
 import { describe, expect, it } from 'vitest'
-import { defaultRange, fillTrend, monthsBetween, recentQuarters, shiftQuarter } from './scorecard-periods'
+import { defaultRange, fillTrend, isQuarter, monthsBetween, recentQuarters, shiftQuarter } from './scorecard-periods'
 
 const nov2026 = Date.parse('2026-11-20T12:00:00Z')
 
@@ -35,5 +36,32 @@ describe('scorecard periods', () => {
       { month: '2026-11', satisfactionPct: null, ratings: null, suppressed: true },
     ])
     expect(fillTrend([], ['2026-Q4'], nov2026)).toEqual([])
+  })
+})
+
+describe('quarters in the address', () => {
+  it('accepts only the quarters the API answers for (1970-Q1 to 2100-Q4), so both fall back alike', () => {
+    for (const good of ['1970-Q1', '2026-Q3', '2100-Q4']) expect(isQuarter(good), good).toBe(true)
+    for (const bad of [
+      '1969-Q4',
+      '0000-Q1',
+      '2101-Q1',
+      '9999-Q4',
+      '2026-Q5',
+      '2026-q1',
+      '2026-Q1 ',
+      '',
+      null,
+      undefined,
+    ]) {
+      expect(isQuarter(bad), String(bad)).toBe(false)
+    }
+  })
+
+  it('agrees with the shared schema on every year from 0 to 9999', () => {
+    for (let year = 0; year <= 9999; year++) {
+      const quarter = `${String(year).padStart(4, '0')}-Q${(year % 4) + 1}`
+      expect(isQuarter(quarter), quarter).toBe(Quarter.safeParse(quarter).success)
+    }
   })
 })

@@ -18,8 +18,14 @@ export function quarterOfMonth(month: string): string {
   return `${month.slice(0, 4)}-Q${Math.ceil(Number(month.slice(5, 7)) / 3)}`
 }
 
+/**
+ * The quarters the API answers for, as the shared schema `Quarter` says: 1970-Q1 to
+ * 2100-Q4 (a test holds the two equal). A quarter the API would refuse falls back to the
+ * default period. Not imported from the schema: that would bring zod into this page.
+ */
 export function isQuarter(value: string | null | undefined): value is string {
-  return !!value && QUARTER.test(value)
+  const year = Number(QUARTER.exec(value ?? '')?.[1])
+  return year >= 1970 && year <= 2100
 }
 
 export function shiftQuarter(quarter: string, by: number): string {
