@@ -312,8 +312,9 @@ describe('open data', () => {
       expect.arrayContaining(['id', 'title', 'status', 'theme', 'createdAt', 'answeredWithinNorm']),
     )
     const csv = await (await request(ctx, '/api/open-data/ideas.csv')).text()
+    // Every text is quoted (finding 13), the header's names too.
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'id,title,body,status,theme,district,targetGroups,channel,votes,comments,followers,createdAt,firstAnswerAt,firstAnswerWorkingDays,answeredWithinNorm,doneAt',
+      '"id","title","body","status","theme","district","targetGroups","channel","votes","comments","followers","createdAt","firstAnswerAt","firstAnswerWorkingDays","answeredWithinNorm","doneAt"',
     )
     expect(csv.trim().split('\r\n')).toHaveLength(14)
   })
