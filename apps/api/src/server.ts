@@ -3,7 +3,7 @@ import { createApp } from './app'
 import { startCheckpointer } from './db/checkpointer'
 import { loadDemoData } from './db/demo/load-demo'
 import { openDatabase } from './db/open'
-import { systemClock } from './http/env'
+import { clockFor } from './http/env'
 import { startBackgroundJobs } from './jobs'
 import { LiveHub } from './live/live-hub'
 import { createLogger } from './logger'
@@ -13,16 +13,19 @@ import { ensureStats } from './stats/rebuild'
 const settings = readSettings()
 const logger = createLogger(settings)
 const db = openDatabase(settings.databasePath)
+const clock = clockFor(settings)
+if (settings.clockStart !== null)
+  logger.warn({ now: new Date(clock.now()).toISOString() }, 'the clock starts at a chosen moment')
 logger.info({ database: settings.databasePath }, 'database ready (migrations applied)')
 
 if (settings.demoData) {
-  const result = await loadDemoData(db, systemClock)
+  const result = await loadDemoData(db, clock)
   logger.info(result.loaded ? 'demo data loaded' : 'demo data already present, left as is')
 }
 if (ensureStats(db)) logger.info('scorecard counters rebuilt from the data')
 const checkpointer = startCheckpointer(db.$client, logger)
 
-const deps = { db, settings, logger, clock: systemClock, live: new LiveHub(db, logger) }
+const deps = { db, settings, logger, clock, live: new LiveHub(db, logger) }
 const app = createApp(deps)
 const stopJobs = startBackgroundJobs(deps)
 const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, (info) => {

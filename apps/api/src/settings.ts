@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   MUNICIPALITY_NAME: z.string().min(1).default('Midden-Groningen'),
   SECURITY_CONTACT: z.string().min(5).default('mailto:security@midden-groningen.nl'),
+  // The moment the app's clock starts at, for tests and demos on a chosen day (ISO 8601 with offset).
+  MEEDENKEN_NOW: z.iso.datetime({ offset: true }).optional(),
 })
 
 export type Settings = {
@@ -38,6 +40,36 @@ export type Settings = {
   webDist: string
   municipalityName: string
   securityContact: string
+  /** Where the app's clock starts (ms since 1970), or null for the real time. Only with the development mailbox. */
+  clockStart: number | null
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '[::1]'])
+
+/** True for names that only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+/**
+ * The development mailbox shows every mail, sign-in links included, and a chosen clock
+ * moves every deadline: both are for a demo or a test on this machine, never for a server
+ * that others can reach.
+ */
+function developmentOnlyProblems(e: z.infer<typeof EnvSchema>): string[] {
+  const problems: string[] = []
+  if (e.MEEDENKEN_NOW && !e.DEV_MAILBOX) {
+    problems.push('  MEEDENKEN_NOW: a chosen clock is only allowed with DEV_MAILBOX=1 (tests and demos)')
+  }
+  if (e.DEV_MAILBOX) {
+    if (!isLoopbackHost(e.HOST)) {
+      problems.push(`  DEV_MAILBOX: the development mailbox only runs on a loopback HOST, not on ${e.HOST}`)
+    }
+    if (e.PUBLIC_URL?.startsWith('https://')) {
+      problems.push('  DEV_MAILBOX: the development mailbox never runs behind a public https:// PUBLIC_URL')
+    }
+  }
+  return problems
 }
 
 /** The only reader of process.env. Fails fast, naming each bad variable. */
@@ -48,6 +80,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`)
   }
   const e = parsed.data
+  const problems = developmentOnlyProblems(e)
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`)
   // Relative paths are relative to where the command was typed (npm sets INIT_CWD).
   const base = env.INIT_CWD ?? process.cwd()
   return {
@@ -64,6 +98,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     webDist: path.resolve(base, e.WEB_DIST),
     municipalityName: e.MUNICIPALITY_NAME,
     securityContact: e.SECURITY_CONTACT,
+    clockStart: e.MEEDENKEN_NOW ? Date.parse(e.MEEDENKEN_NOW) : null,
   }
 }
 

@@ -9,6 +9,17 @@ import type { VisitorAnswer } from './visitor-cache'
 export type Clock = { now: () => number }
 export const systemClock: Clock = { now: () => Date.now() }
 
+/** A clock that starts at a chosen moment and then runs at the normal pace (tests, demos). */
+export function clockStartingAt(start: number): Clock {
+  const offset = start - Date.now()
+  return { now: () => Date.now() + offset }
+}
+
+/** The clock the settings ask for: the real time, or a chosen starting moment. */
+export function clockFor(settings: { clockStart: number | null }): Clock {
+  return settings.clockStart === null ? systemClock : clockStartingAt(settings.clockStart)
+}
+
 export type Deps = {
   db: Db
   settings: Settings

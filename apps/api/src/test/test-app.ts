@@ -10,9 +10,13 @@ import type { Clock } from '../http/env'
 import { LiveHub } from '../live/live-hub'
 import { type Settings, testSettings } from '../settings'
 
-/** A clock tests can move: deadlines, expiry and phases without waiting. */
+/**
+ * A clock tests can move: deadlines, expiry and phases without waiting. It starts where the
+ * run says (the real time, or MEEDENKEN_TEST_NOW: see global-setup.ts), so every test must hold
+ * on any day; a test about a particular day sets that day itself.
+ */
 export class TestClock implements Clock {
-  constructor(private current = Date.parse('2026-11-02T09:00:00Z')) {}
+  constructor(private current = inject('testNow')) {}
   now = () => this.current
   set(iso: string): void {
     this.current = Date.parse(iso)
