@@ -56,14 +56,35 @@ export const StaffRating = z
   })
   .meta({ id: 'StaffRating' })
 
+const OtherLine = z
+  .number()
+  .int()
+  .nullable()
+  .meta({
+    description:
+      'Everyone in groups of fewer than `suppressedBelow` people, counted together without naming the groups ' +
+      '(with the smallest group shown when they alone would be too few); null when there is no such line',
+  })
+
 export const Breakdown = z
   .object({
     total: z.number().int(),
-    byTargetGroup: z.array(z.object({ targetGroup: z.string(), count: z.number().int().nullable() })),
-    byDistrict: z.array(z.object({ districtId: z.number().int().nullable(), count: z.number().int().nullable() })),
+    byTargetGroup: z
+      .array(z.object({ targetGroup: z.string(), count: z.number().int() }))
+      .meta({ description: 'Only groups shown on their own; empty when fewer than `suppressedBelow` people voted' }),
+    otherTargetGroups: OtherLine,
+    byDistrict: z
+      .array(z.object({ districtId: z.number().int().nullable(), count: z.number().int() }))
+      .meta({ description: 'Only districts shown on their own (null: no district); empty when too few voted' }),
+    otherDistricts: OtherLine,
     suppressedBelow: z.number().int(),
   })
-  .meta({ id: 'Breakdown', description: 'Supporters by group; counts below the minimum are null (too few people)' })
+  .meta({
+    id: 'Breakdown',
+    description:
+      'Supporters by target group and by district. Groups under the minimum are never named: they are ' +
+      'counted together on an "other" line of at least the minimum, and under the minimum in total nothing is broken down.',
+  })
 export type Breakdown = z.infer<typeof Breakdown>
 
 /** The quarters the scorecard answers for: from the start of Unix time to a far but finite future. */

@@ -3,7 +3,7 @@ import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { comments, followupAnswers, ideas, ratings, statusChanges, users } from '../../db/schema'
-import { suppressSmallCells } from '../../domain/small-cells'
+import { foldSmallCells } from '../../domain/small-cells'
 import { notifyFollowers } from '../../notify/notify.data'
 import { bump, ratingCell } from '../../stats/counters.data'
 
@@ -236,7 +236,10 @@ export function ratingsForStaff(db: Db, ideaId: number) {
     .map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }))
 }
 
-/** Who supports an idea, by target group and district; small groups are not shown. */
+/**
+ * Who supports an idea, by target group and district. Groups under MIN_CELL_SIZE are never
+ * named, and the total minus the lines shown never gives a small number (foldSmallCells).
+ */
 export function supporterBreakdown(db: Db, ideaId: number): Breakdown | null {
   const idea = db.select({ hidden: ideas.hidden }).from(ideas).where(eq(ideas.id, ideaId)).get()
   if (!idea || idea.hidden) return null
@@ -247,18 +250,22 @@ export function supporterBreakdown(db: Db, ideaId: number): Breakdown | null {
     select u.district_id as "districtId", count(*) as n from votes v join users u on u.id = v.user_id
     where v.idea_id = ${ideaId} group by u.district_id order by n desc`)
   const total = byGroup.reduce((sum, g) => sum + g.n, 0)
-  const groupCounts = suppressSmallCells(
+  const groups = foldSmallCells(
     byGroup.map((g) => g.n),
     MIN_CELL_SIZE,
   )
-  const districtCounts = suppressSmallCells(
+  const districts = foldSmallCells(
     byDistrict.map((d) => d.n),
     MIN_CELL_SIZE,
   )
   return {
     total,
-    byTargetGroup: byGroup.map((g, i) => ({ targetGroup: g.group ?? 'unknown', count: groupCounts[i] ?? null })),
-    byDistrict: byDistrict.map((d, i) => ({ districtId: d.districtId, count: districtCounts[i] ?? null })),
+    byTargetGroup: byGroup
+      .filter((_, i) => groups.shown[i])
+      .map((g) => ({ targetGroup: g.group ?? 'unknown', count: g.n })),
+    otherTargetGroups: groups.other,
+    byDistrict: byDistrict.filter((_, i) => districts.shown[i]).map((d) => ({ districtId: d.districtId, count: d.n })),
+    otherDistricts: districts.other,
     suppressedBelow: MIN_CELL_SIZE,
   }
 }

@@ -8,9 +8,36 @@ const GROUP_KEYS = ['resident', 'entrepreneur', 'organisation'] as const
 type GroupKey = (typeof GROUP_KEYS)[number]
 const isGroup = (value: string): value is GroupKey => (GROUP_KEYS as readonly string[]).includes(value)
 
+type Line = { key: string; label: string; count: number }
+
+function LinesTable({ caption, heading, lines }: { caption: string; heading: string; lines: Line[] }) {
+  const { t } = useTranslation('engage')
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{heading}</th>
+            <th scope="col">{t('supporters.votes')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.key}>
+              <th scope="row">{line.label}</th>
+              <td>{line.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
 /**
- * Who voted, by target group and by district. Groups under five people show "te weinig"
- * instead of a number; districts that small are counted, not named, in one sentence.
+ * Who voted, by target group and by district. The API names only groups of five or more;
+ * the rest come as one "Overig" line, and under five votes in all there is no breakdown.
  */
 export function SupportersTable({ ideaId, districts }: { ideaId: number; districts: District[] }) {
   const { t } = useTranslation(['engage', 'ideas'])
@@ -18,80 +45,43 @@ export function SupportersTable({ ideaId, districts }: { ideaId: number; distric
   const data = supporters.data
   if (!data) return null
   const min = data.suppressedBelow
-  const groups = [...data.byTargetGroup].sort(
-    (a, b) =>
-      (isGroup(a.targetGroup) ? GROUP_KEYS.indexOf(a.targetGroup) : 9) -
-      (isGroup(b.targetGroup) ? GROUP_KEYS.indexOf(b.targetGroup) : 9),
-  )
-  const shownDistricts = data.byDistrict.filter((d) => d.count !== null)
-  const hiddenDistricts = data.byDistrict.length - shownDistricts.length
+  const other = (count: number | null): Line[] =>
+    count === null ? [] : [{ key: 'other', label: t('supporters.other', { min }), count }]
+  const groups: Line[] = [...data.byTargetGroup]
+    .sort(
+      (a, b) =>
+        (isGroup(a.targetGroup) ? GROUP_KEYS.indexOf(a.targetGroup) : 9) -
+        (isGroup(b.targetGroup) ? GROUP_KEYS.indexOf(b.targetGroup) : 9),
+    )
+    .map((g) => ({
+      key: g.targetGroup,
+      label: isGroup(g.targetGroup) ? t(`ideas:targetGroupPlural.${g.targetGroup}`) : t('supporters.unknown'),
+      count: g.count,
+    }))
+    .concat(other(data.otherTargetGroups))
   const districtName = (id: number | null) =>
     id === null ? t('supporters.noDistrict') : (districts.find((d) => d.id === id)?.name ?? `#${id}`)
-  const count = (n: number | null) => (n === null ? <span className="too-few">{t('supporters.tooFew')}</span> : n)
+  const places: Line[] = data.byDistrict
+    .map((d) => ({ key: String(d.districtId ?? 'none'), label: districtName(d.districtId), count: d.count }))
+    .concat(other(data.otherDistricts))
 
   return (
     <section className="section supporters" aria-labelledby="supporters-title">
       <h2 id="supporters-title">{t('supporters.title')}</h2>
       {data.total === 0 ? (
         <p>{t('supporters.none')}</p>
+      ) : data.total < min ? (
+        <p>
+          {t('supporters.total', { count: data.total })} {t('supporters.tooFewVotes', { min })}
+        </p>
       ) : (
         <>
           <p>
             {t('supporters.total', { count: data.total })} {t('supporters.intro', { min })}
           </p>
           <div className="supporters__tables">
-            <div className="table-wrap">
-              <table className="table">
-                <caption>{t('supporters.byGroup')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('supporters.group')}</th>
-                    <th scope="col">{t('supporters.votes')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {groups.map((g) => (
-                    <tr key={g.targetGroup}>
-                      <th scope="row">
-                        {isGroup(g.targetGroup)
-                          ? t(`ideas:targetGroupPlural.${g.targetGroup}`)
-                          : t('supporters.unknown')}
-                      </th>
-                      <td>{count(g.count)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div>
-              {shownDistricts.length > 0 && (
-                <div className="table-wrap">
-                  <table className="table">
-                    <caption>{t('supporters.byDistrict')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('supporters.district')}</th>
-                        <th scope="col">{t('supporters.votes')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {shownDistricts.map((d) => (
-                        <tr key={d.districtId ?? 'none'}>
-                          <th scope="row">{districtName(d.districtId)}</th>
-                          <td>{count(d.count)}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-              {hiddenDistricts > 0 && (
-                <p className="supporters__note">
-                  {shownDistricts.length === 0 && <strong>{t('supporters.byDistrict')}: </strong>}
-                  {t('supporters.otherDistricts', { count: hiddenDistricts, min })}
-                </p>
-              )}
-            </div>
+            <LinesTable caption={t('supporters.byGroup')} heading={t('supporters.group')} lines={groups} />
+            <LinesTable caption={t('supporters.byDistrict')} heading={t('supporters.district')} lines={places} />
           </div>
         </>
       )}
