@@ -6,7 +6,15 @@ import { LiveHub, type Subscriber } from './live-hub'
 
 function listener(ideaId: number): Subscriber & { received: LiveEvent[] } {
   const received: LiveEvent[] = []
-  return { ideaId, userId: null, received, send: (event) => received.push(event), close: () => {} }
+  return {
+    ideaId,
+    userId: null,
+    sessionId: null,
+    client: 'ip:192.0.2.1',
+    received,
+    send: (event) => received.push(event),
+    close: () => {},
+  }
 }
 
 describe('live hub', () => {
