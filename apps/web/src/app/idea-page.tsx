@@ -16,7 +16,6 @@ import { IdeaWaiting } from '../features/ideas/components/idea-waiting'
 import { OfficialAnswer } from '../features/ideas/components/official-answer'
 import { ProgressUpdates } from '../features/ideas/components/progress-updates'
 import { VoteControl } from '../features/ideas/components/vote-control'
-import { notificationKeys } from '../features/notifications/api/notification-keys'
 import { satisfactionKeys } from '../features/satisfaction/api/satisfaction-queries'
 import { SatisfactionPanel } from '../features/satisfaction/components/satisfaction-panel'
 import { SupportersTable } from '../features/satisfaction/components/supporters-table'
@@ -50,7 +49,6 @@ export function IdeaPage() {
     // Never at the cost of a page being loaded: "Meer reacties laden" must not be undone by an event.
     onComments: () => void qc.invalidateQueries({ queryKey: commentKeys.list(id) }, { cancelRefetch: false }),
     onRemoteVotes: (count) => setLiveVotes(t('engage:idea.liveVotes', { count })),
-    onNotifications: (unread) => qc.setQueryData(notificationKeys.unread(), { unread }),
   })
 
   // Voting or following makes a member "involved", which lets them rate: ask the API again.

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
-import { api } from '../../../lib/api-client'
+import { watchLive } from '../../notifications/api/live-line'
 import { ideaQuery } from './idea-queries'
 
 type Handlers = {
@@ -8,22 +8,15 @@ type Handlers = {
   onComments: () => void
   /** Another person's vote changed the count (own votes are already on screen). */
   onRemoteVotes: (voteCount: number) => void
-  /** Signed-in people also hear their unread notification count on this line. */
-  onNotifications: (unread: number) => void
-}
-
-function parse<T>(event: Event): T | null {
-  try {
-    return JSON.parse((event as MessageEvent<string>).data) as T
-  } catch {
-    return null
-  }
 }
 
 /**
- * Keeps an open idea's vote and comment counts current with server-sent events. The
- * browser reconnects by itself; after a reconnect the idea is fetched again, because
- * events sent while the line was down are not replayed.
+ * Keeps an open idea's vote and comment counts current. The counts come on the tab's one
+ * live line (features/notifications/api/live-line.ts), for visitors and members alike: a
+ * visitor's tab opens it only on an idea page, a member's tab has it anyway for the bell,
+ * so an idea page adds no connection of its own. While the server refuses the line (it caps
+ * lines per process and per client) the idea is fetched every 20 s instead; a visitor's page
+ * answers 304 from the stored page then (decision 015), so polling costs the server little.
  */
 export function useIdeaLive(ideaId: number, enabled: boolean, handlers: Handlers): void {
   const qc = useQueryClient()
@@ -31,35 +24,37 @@ export function useIdeaLive(ideaId: number, enabled: boolean, handlers: Handlers
   latest.current = handlers
 
   useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') return
+    if (!enabled) return
     const { queryKey } = ideaQuery(ideaId)
-    const source = new EventSource(api.api.live.$path({ query: { idea: String(ideaId) } }))
-    let connected = false
+    const current = () => qc.getQueryData(queryKey)?.idea
 
-    source.addEventListener('ready', () => {
-      if (connected) void qc.invalidateQueries({ queryKey, exact: true })
-      connected = true
-    })
-    source.addEventListener('votes', (event) => {
-      const data = parse<{ ideaId: number; voteCount: number }>(event)
-      if (!data || data.ideaId !== ideaId) return
-      const current = qc.getQueryData(queryKey)?.idea
-      if (!current || current.voteCount === data.voteCount) return
-      qc.setQueryData(queryKey, (old) => old && { ...old, idea: { ...old.idea, voteCount: data.voteCount } })
-      latest.current.onRemoteVotes(data.voteCount)
-    })
-    source.addEventListener('comments', (event) => {
-      const data = parse<{ ideaId: number; commentCount: number }>(event)
-      if (!data || data.ideaId !== ideaId) return
-      const current = qc.getQueryData(queryKey)?.idea
-      if (!current || current.commentCount === data.commentCount) return
-      qc.setQueryData(queryKey, (old) => old && { ...old, idea: { ...old.idea, commentCount: data.commentCount } })
+    const showVotes = (voteCount: number) => {
+      const idea = current()
+      if (!idea || idea.voteCount === voteCount) return
+      qc.setQueryData(queryKey, (old) => old && { ...old, idea: { ...old.idea, voteCount } })
+      latest.current.onRemoteVotes(voteCount)
+    }
+    const showComments = (commentCount: number) => {
+      const idea = current()
+      if (!idea || idea.commentCount === commentCount) return
+      qc.setQueryData(queryKey, (old) => old && { ...old, idea: { ...old.idea, commentCount } })
       latest.current.onComments()
+    }
+    // Fetches the idea and tells the page what changed, as the events would have.
+    const reread = async () => {
+      const before = current()
+      const after = await qc.fetchQuery({ ...ideaQuery(ideaId), staleTime: 0 }).catch(() => null)
+      if (!before || !after) return
+      if (after.idea.voteCount !== before.voteCount) latest.current.onRemoteVotes(after.idea.voteCount)
+      if (after.idea.commentCount !== before.commentCount) latest.current.onComments()
+    }
+
+    return watchLive({
+      ideaId,
+      onVotes: showVotes,
+      onComments: showComments,
+      onReconnected: () => void reread(),
+      poll: () => void reread(),
     })
-    source.addEventListener('notifications', (event) => {
-      const data = parse<{ unread: number }>(event)
-      if (data) latest.current.onNotifications(data.unread)
-    })
-    return () => source.close()
   }, [ideaId, enabled, qc])
 }

@@ -2,12 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
-import { api } from '../../../lib/api-client'
+import { watchLive } from '../api/live-line'
 import { notificationKeys, type Unread, unreadQuery } from '../api/notification-keys'
 
 /**
  * "Meldingen (3)" in the header, for signed-in people. It ships with every page, so it
- * stays small: one count, kept current by server-sent events while the page is open.
+ * stays small: one count, kept current on the tab's live line while the page is open.
  */
 export function NotificationBell() {
   const { t } = useTranslation()
@@ -15,20 +15,18 @@ export function NotificationBell() {
   const { data } = useQuery(unreadQuery)
 
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return
-    const source = new EventSource(api.api.live.$path({ query: {} }))
-    source.addEventListener('notifications', (event) => {
-      let unread: number
-      try {
-        unread = Number((JSON.parse((event as MessageEvent<string>).data) as Unread).unread)
-      } catch {
-        return
-      }
-      const before = qc.getQueryData<Unread>(notificationKeys.unread())?.unread
-      qc.setQueryData<Unread>(notificationKeys.unread(), { unread })
-      if (before !== undefined && before !== unread) void qc.invalidateQueries({ queryKey: notificationKeys.lists() })
+    const refresh = () => void qc.invalidateQueries({ queryKey: notificationKeys.unread() })
+    return watchLive({
+      onNotifications: (unread) => {
+        const before = qc.getQueryData<Unread>(notificationKeys.unread())?.unread
+        qc.setQueryData<Unread>(notificationKeys.unread(), { unread })
+        if (before !== undefined && before !== unread) void qc.invalidateQueries({ queryKey: notificationKeys.lists() })
+      },
+      onReconnected: refresh,
+      poll: refresh,
+      // Signed out elsewhere (or blocked): everything personal on the page is out of date.
+      onSessionEnded: () => void qc.invalidateQueries(),
     })
-    return () => source.close()
   }, [qc])
 
   const unread = data?.unread ?? 0
