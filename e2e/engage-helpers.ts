@@ -1,4 +1,5 @@
 import { type APIRequestContext, expect, type Page, request } from '@playwright/test'
+import { serverNow } from './clock'
 import { DEMO_PASSWORD, PASSWORD, uniqueEmail } from './fixtures'
 
 /**
@@ -133,10 +134,10 @@ export async function scorecard(api: APIRequestContext): Promise<Scorecard> {
   return json<Scorecard>(await api.get('/api/stats/scorecard'), 200)
 }
 
-/** "2026-Q4" and "2026-11" of this moment, in the municipality's time zone. */
+/** "2026-Q4" and "2026-11" of the server's current moment, in the municipality's time zone. */
 export function thisQuarterAndMonth(): { quarter: string; month: string; quarterLabel: string; monthLabel: string } {
   const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' })
-    .format(new Date())
+    .format(new Date(serverNow()))
     .slice(0, 7)
   const q = Math.ceil(Number(month.slice(5, 7)) / 3)
   const year = month.slice(0, 4)

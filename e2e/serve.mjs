@@ -31,6 +31,8 @@ const child = spawn(
       DEV_MAILBOX: '1',
       PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`,
       LOG_LEVEL: 'warn',
+      // The date matrix (scripts/test-dates.mjs) runs the server at a chosen moment.
+      ...(process.env.E2E_NOW ? { MEEDENKEN_NOW: process.env.E2E_NOW } : {}),
     },
   },
 )

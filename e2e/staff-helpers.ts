@@ -123,9 +123,4 @@ export async function reportByApi(
   )
 }
 
-/** Today as YYYY-MM-DD in the municipality's time zone, `days` ahead. */
-export function amsterdamDay(days = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  )
-}
+export { amsterdamDay } from './clock'

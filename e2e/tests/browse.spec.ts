@@ -12,7 +12,9 @@ test('the list shows the demo ideas in Dutch and passes axe', async ({ page }) =
   await expectAccessible(page, 'the idea list')
 })
 
-test('opening an idea shows its timeline, moves focus to the heading and passes axe', async ({ page }) => {
+test('opening an idea shows its timeline, moves focus to the heading and passes axe', { tag: '@dates' }, async ({
+  page,
+}) => {
   await page.goto('/?sort=top')
   await page.getByRole('link', { name: 'Oud papier vaker ophalen in Siddeburen' }).click()
   const heading = page.getByRole('heading', { level: 1, name: 'Oud papier vaker ophalen in Siddeburen' })

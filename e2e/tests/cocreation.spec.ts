@@ -1,4 +1,5 @@
 import type { Browser } from '@playwright/test'
+import { serverNow } from '../clock'
 import { changeStatus, ideaViaApi, memberViaApi, staffSession, tag, themeId } from '../engage-helpers'
 import { expect, expectAccessible, test } from '../fixtures'
 
@@ -13,16 +14,14 @@ async function secondPerson(browser: Browser, baseURL: string) {
   return { context, page: await context.newPage() }
 }
 
-test('staff open a campaign; an invited member sends in an idea for it, another votes, and the outcome is published', async ({
-  page,
-  baseURL,
-  browser,
-}) => {
+test('staff open a campaign; an invited member sends in an idea for it, another votes, and the outcome is published', {
+  tag: '@dates',
+}, async ({ page, baseURL, browser }) => {
   const base = baseURL ?? ''
   const staff = await staffSession(base)
   const groen = await themeId(staff, 'groen')
   const title = `Hoe maken we het Stadspark in Hoogezand groener? (${tag()})`
-  const now = Date.now()
+  const now = serverNow()
   const created = await staff.post('/api/staff/campaigns', {
     data: {
       title,
@@ -181,11 +180,9 @@ test('a second visitor sees the vote and comment counts change live on an idea p
   await visitor.context.close()
 })
 
-test('on a planned idea a member offers help ("Ik denk mee") and reads the progress updates', async ({
-  page,
-  baseURL,
-  browser,
-}) => {
+test('on a planned idea a member offers help ("Ik denk mee") and reads the progress updates', {
+  tag: '@dates',
+}, async ({ page, baseURL, browser }) => {
   const base = baseURL ?? ''
   const author = await secondPerson(browser, base)
   await memberViaApi(author.page, base, { prefix: 'plan', name: 'Wim uit Westerbroek' })

@@ -96,8 +96,10 @@ test('a tap on one of the app’s buttons before the app runs is not lost', asyn
   release()
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await expect(page.getByRole('heading', { level: 1, name: 'Ideas for a better municipality' })).toBeVisible()
-  // Once: a second click would have switched back to Dutch.
-  await page.waitForTimeout(500)
+  // Once: a second click would have switched back to Dutch. The replay runs in the effect
+  // after hydration; two frames later every effect of that render has run.
+  await waitForHydration(page)
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   expect(problems).toEqual([])
 })
