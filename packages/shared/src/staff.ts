@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Cursor, PageLimit, pageOf, Timestamp } from './common'
+import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { AUDIT_ACTIONS, HIDDEN_REASONS } from './constants'
 import { Channel, DeclineReason, IdeaStatus, InboxTab, ReportReason, Role, TargetGroup } from './enums'
 import { Comment, IDEA_BODY, IDEA_TITLE, Idea, IdeaDetail } from './ideas'
@@ -248,7 +248,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>
 
 export const AuditQuery = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
-  actor: z.coerce.number().int().positive().optional(),
+  actor: QueryId.optional(),
   cursor: Cursor.optional(),
   limit: PageLimit,
 })

@@ -1,5 +1,5 @@
 import type { AdminUser, Role } from '@meedenken/shared'
-import { and, desc, eq, like, lt, or, type SQL } from 'drizzle-orm'
+import { and, type Column, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
 import { users } from '../../db/schema'
@@ -24,15 +24,21 @@ function likeText(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`)
 }
 
+/**
+ * `column` contains `text`, whatever its case. SQLite's LIKE has no escape character unless
+ * one is named, so the escaped "_" and "%" would otherwise still be wildcards.
+ */
+function contains(column: Column, text: string): SQL {
+  return sql`lower(${column}) like ${`%${likeText(text.toLowerCase())}%`} escape '\\'`
+}
+
 export function searchUsers(
   db: Db,
   input: { q?: string | undefined; role?: Role | undefined; afterId: number | null; limit: number },
 ): { items: AdminUser[]; nextCursor: string | null } {
   const conditions: SQL[] = []
   if (input.q) {
-    const pattern = `%${likeText(input.q.toLowerCase())}%`
-    const condition = or(like(users.email, pattern), like(users.displayName, pattern)) as SQL
-    conditions.push(condition)
+    conditions.push(or(contains(users.email, input.q), contains(users.displayName, input.q)) as SQL)
   }
   if (input.role) conditions.push(eq(users.role, input.role))
   if (input.afterId !== null) conditions.push(lt(users.id, input.afterId))

@@ -1,4 +1,4 @@
-import { AdminUser, AdminUserPage, AdminUserQuery, IdParam, RoleChange } from '@meedenken/shared'
+import { AdminUser, AdminUserPage, AdminUserQuery, IdParam, QueryId, RoleChange } from '@meedenken/shared'
 import { z } from 'zod'
 import { ApiError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
@@ -39,10 +39,12 @@ const roleRoute = route(
 export const adminUserRoutes = createRouter()
   .openapi(listRoute, (c) => {
     const query = c.req.valid('query')
-    const afterId = query.cursor ? Number(query.cursor) : null
-    if (afterId !== null && !Number.isSafeInteger(afterId)) {
+    // The cursor is the last id of the page before, exactly as nextCursor wrote it.
+    const after = query.cursor === undefined ? null : QueryId.safeParse(query.cursor)
+    if (after && !after.success) {
       throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
     }
+    const afterId = after ? after.data : null
     return c.json(searchUsers(c.var.db, { q: query.q, role: query.role, afterId, limit: query.limit }), 200)
   })
   .openapi(roleRoute, (c) => {

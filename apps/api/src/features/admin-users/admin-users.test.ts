@@ -16,6 +16,40 @@ describe('people and roles (admin)', () => {
     expect(wildcard.items).toEqual([])
   })
 
+  it('finds names and addresses with _ or % in them as the text they are, not as wildcards', async () => {
+    const own = createTestApp({ devMailbox: true })
+    const admin = await loginAs(own, 'admin')
+    await signUpMember(own, 'jan.de.vries@example.org', { displayName: 'Jan de Vries' })
+    await signUpMember(own, 'jan_de_vries@example.org', { displayName: 'Jan_de_Vries' })
+    await signUpMember(own, 'groen@example.org', { displayName: '100% Groen' })
+    await signUpMember(own, 'duizend@example.org', { displayName: '1000 Bomen' })
+    const found = async (q: string) => {
+      const res = await request(own, `/api/admin/users?q=${encodeURIComponent(q)}`, { cookie: admin.cookie })
+      expect(res.status, q).toBe(200)
+      return (await json<{ items: { displayName: string }[] }>(res)).items.map((u) => u.displayName)
+    }
+    expect(await found('n_de_V')).toEqual(['Jan_de_Vries'])
+    expect(await found('jan_de')).toEqual(['Jan_de_Vries'])
+    expect(await found('100%')).toEqual(['100% Groen'])
+    expect(await found('de V')).toEqual(['Jan de Vries'])
+    expect(await found('\\')).toEqual([])
+  })
+
+  it('refuses a cursor it did not issue, and an actor id that is not plain decimal, with 422 naming the field', async () => {
+    const admin = await loginAs(ctx, 'admin')
+    for (const cursor of ['0x10', '01', '1e3', '-5', '9007199254740993']) {
+      const res = await request(ctx, `/api/admin/users?cursor=${cursor}`, { cookie: admin.cookie })
+      expect(res.status, cursor).toBe(422)
+      expect(Object.keys((await json(res)).error.fields), cursor).toEqual(['cursor'])
+    }
+    for (const actor of ['0x10', '01', '1e1', '%201']) {
+      const res = await request(ctx, `/api/admin/audit?actor=${actor}`, { cookie: admin.cookie })
+      expect(res.status, actor).toBe(422)
+      expect(Object.keys((await json(res)).error.fields), actor).toEqual(['actor'])
+    }
+    expect((await request(ctx, `/api/admin/audit?actor=${admin.userId}`, { cookie: admin.cookie })).status).toBe(200)
+  })
+
   it('changes a role, ends that person’s sessions and writes the audit log', async () => {
     const admin = await loginAs(ctx, 'admin')
     const member = await signUpMember(ctx, 'wordtmedewerker@example.org')

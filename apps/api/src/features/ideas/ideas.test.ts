@@ -176,3 +176,38 @@ describe('GET /api/ideas/:id with its comments', () => {
     expect(list.items.map((c: { body: string }) => c.body)).toEqual(['Eerste reactie.', 'Tweede reactie.'])
   })
 })
+
+describe('ids in paths', () => {
+  // Each of these would read as a number to a lenient parser: 16, 1, 10, 1, 1, 1.
+  const notPlain = ['0x10', '01', '1e1', '%201', '1%20', '+1', '1.0', '0b1', '0o1', '-1', '0', '9007199254740992', '１']
+
+  it('names an idea only by its plain decimal id: anything else is 404 in the one error shape', async () => {
+    expect((await request(ctx, `/api/ideas/${ids.popular}`)).status).toBe(200)
+    for (const id of notPlain) {
+      const res = await request(ctx, `/api/ideas/${id}`)
+      expect(res.status, id).toBe(404)
+      expect((await json(res)).error.code, id).toBe('not_found')
+    }
+  })
+
+  it('answers 404, never 422 or 500, on every route with an id when the id is not plain decimal', async () => {
+    const own = createTestApp()
+    const theme = makeTheme(own.db)
+    // Ids 1, 10 and 16 exist for every kind of thing a route could look up.
+    for (let i = 0; i < 16; i++) makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: theme.id })
+    const admin = await loginAs(own, 'admin')
+    const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await request(own, '/api/openapi.json'))
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      path.includes('{id}') ? Object.keys(methods).map((method) => [method.toUpperCase(), path] as const) : [],
+    )
+    expect(routes.length).toBeGreaterThan(30)
+    for (const [method, path] of routes) {
+      for (const id of ['0x10', '01', '1e1', '%2010']) {
+        const url = path.replace('{id}', id).replace('{type}', 'comment')
+        const res = await request(own, url, { method, cookie: admin.cookie, ...(method === 'GET' ? {} : { body: {} }) })
+        expect(res.status, `${method} ${url}`).toBe(404)
+        expect((await json(res)).error.code, `${method} ${url}`).toBe('not_found')
+      }
+    }
+  })
+})

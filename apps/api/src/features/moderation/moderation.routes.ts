@@ -5,6 +5,7 @@ import {
   IdParam,
   ModerationAction,
   ModerationQueue,
+  QueryId,
   ReportBody,
   type Text,
 } from '@meedenken/shared'
@@ -30,10 +31,7 @@ const TEXT = {
   },
 } satisfies Record<string, Text>
 
-const SubjectParam = z.object({
-  type: z.enum(['idea', 'comment']),
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
-})
+const SubjectParam = z.object({ type: z.enum(['idea', 'comment']), id: QueryId })
 
 const reportRoute = route(
   'member',
