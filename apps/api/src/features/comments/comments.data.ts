@@ -131,6 +131,17 @@ export function findComment(db: Db, id: number): Comment | null {
   return withReplies(db, [row])[0] ?? null
 }
 
+/** Whether everyone may read this idea and its conversation: it exists and is not hidden. */
+export function ideaIsPublic(db: Db, ideaId: number): boolean {
+  return (
+    db
+      .select({ id: ideas.id })
+      .from(ideas)
+      .where(and(eq(ideas.id, ideaId), eq(ideas.hidden, 0)))
+      .get() !== undefined
+  )
+}
+
 export type CommentFailure = 'idea_not_found' | 'idea_merged' | 'parent_invalid'
 
 /** Why a comment cannot go here, or null. Read-only, so callers can ask before counting limits. */

@@ -22,6 +22,7 @@ import {
   deleteComment,
   editComment,
   findComment,
+  ideaIsPublic,
   listComments,
   markOfficial,
 } from './comments.data'
@@ -118,6 +119,8 @@ export const commentRoutes = createRouter()
   .openapi(listRoute, (c) => {
     const { id } = c.req.valid('param')
     const query = c.req.valid('query')
+    // A hidden idea's conversation is hidden with it (staff read it at /staff/ideas/{id}/comments).
+    if (!ideaIsPublic(c.var.db, id)) throw new ApiError('not_found', TEXT.ideaNotFound)
     const cursor = query.cursor ? decodeCursor(query.cursor) : null
     if (query.cursor && !cursor)
       throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })

@@ -187,3 +187,54 @@ describe('comments', () => {
     expect(second.nextCursor).toBeNull()
   })
 })
+
+describe('comments of an idea people cannot see', () => {
+  it('answers 404 for the comments of a hidden idea, also right after a visitor read them, and for an unknown idea', async () => {
+    const own = createTestApp()
+    const idea = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id })
+    const [writer, reader, staff] = [
+      await loginAs(own, 'member'),
+      await loginAs(own, 'member'),
+      await loginAs(own, 'staff'),
+    ]
+    await request(own, `/api/ideas/${idea.id}/comments`, { cookie: writer.cookie, body: { body: 'Mijn reactie' } })
+    const url = `/api/ideas/${idea.id}/comments`
+    const before = await request(own, url)
+    expect(before.status).toBe(200)
+    const etag = before.headers.get('etag') ?? ''
+    expect(etag).not.toBe('')
+    // The visitor cache keeps that answer: a second read is served from it.
+    expect((await request(own, url, { headers: { 'if-none-match': etag } })).status).toBe(304)
+
+    const hide = await request(own, `/api/staff/moderation/idea/${idea.id}`, {
+      cookie: staff.cookie,
+      body: { action: 'hide', reason: 'Bevat een adres van iemand' },
+    })
+    expect(hide.status).toBe(204)
+    for (const [who, options] of [
+      ['visitor', {}],
+      ['visitor with the old ETag', { headers: { 'if-none-match': etag } }],
+      ['member', { cookie: reader.cookie }],
+      ['author of a comment', { cookie: writer.cookie }],
+      ['staff', { cookie: staff.cookie }],
+    ] as const) {
+      const res = await request(own, url, options)
+      expect(res.status, who).toBe(404)
+      expect((await json(res)).error.code, who).toBe('not_found')
+    }
+    // Staff read the conversation of a hidden idea where they work on it.
+    expect((await request(own, `/api/staff/ideas/${idea.id}/comments`, { cookie: staff.cookie })).status).toBe(200)
+
+    for (const cookie of [undefined, reader.cookie]) {
+      const res = await request(own, '/api/ideas/999999/comments', { cookie })
+      expect(res.status).toBe(404)
+      expect((await json(res)).error.code).toBe('not_found')
+    }
+
+    await request(own, `/api/staff/moderation/idea/${idea.id}`, {
+      cookie: staff.cookie,
+      body: { action: 'restore', reason: 'Adres is eruit gehaald' },
+    })
+    expect((await request(own, url)).status).toBe(200)
+  })
+})
