@@ -11,7 +11,37 @@ export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email())
 // No composition rules (NIST 800-63B): length, and a check against common passwords in the API.
 export const NewPassword = z.string().min(PASSWORD.min).max(PASSWORD.max)
 
-export const DisplayName = z.string().trim().min(DISPLAY_NAME.min).max(DISPLAY_NAME.max)
+// Line breaks, tabs, bidi overrides, zero-width and other invisible characters (\p{C}), and
+// the line and paragraph separators: in a mail or a list they rearrange what people read.
+const HIDDEN_CHARACTER = /[\p{C}\p{Zl}\p{Zp}]/u
+// A scheme, "www.", an address with "@", or a word, a dot and letters (naam.nl, evil.example):
+// what a mail program turns into a link. Checked on the NFKC form with the dots that domain
+// names also accept (。．｡) made plain, so "gemeente．nl" counts too.
+const LINK_LIKE =
+  /[a-z][a-z0-9+.-]*:\/\/|\b(?:https?|mailto|tel|sms|javascript|data):(?!\s)|\bwww\.|@|[\p{L}\p{N}]\.\p{L}{2,}/iu
+const OTHER_DOTS = /[\u3002\uFF0E\uFF61]/gu
+
+/**
+ * Why a display name may not be shown to others, or null when it may. Names are shown on
+ * the site and in mail sent from the municipality's address, so they carry neither hidden
+ * characters nor links. Names stored before this rule are not refused on read: mail leaves
+ * such a name out (see the API's mail templates).
+ */
+export function displayNameProblem(name: string): 'displayNameHidden' | 'displayNameLink' | null {
+  if (HIDDEN_CHARACTER.test(name)) return 'displayNameHidden'
+  if (LINK_LIKE.test(name.normalize('NFKC').replace(OTHER_DOTS, '.'))) return 'displayNameLink'
+  return null
+}
+
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(DISPLAY_NAME.min)
+  .max(DISPLAY_NAME.max)
+  .superRefine((name, ctx) => {
+    const problem = displayNameProblem(name)
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { messageKey: problem } })
+  })
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -67,6 +97,29 @@ export const User = z
 export type User = z.infer<typeof User>
 
 export const UserResponse = z.object({ user: User })
+
+/** `GET /api/me`: a visitor is an answer, not an error. */
+export const MeResponse = z.object({ user: User.nullable() }).meta({ id: 'MeResponse' })
+
+/** After confirming an address: signed in, unless this browser was signed in as someone else. */
+export const VerifyResponse = z
+  .object({
+    user: User,
+    signedIn: z.boolean().meta({
+      description: 'False when the browser was signed in as another account: that session is kept.',
+    }),
+  })
+  .meta({ id: 'VerifyResponse' })
+
+export const TokenQuery = z.object({ token: z.string().min(20).max(200) })
+
+export const VerifyLookup = z
+  .object({ email: z.string().meta({ description: 'The address this link confirms' }) })
+  .meta({ id: 'VerifyLookup' })
+
+export const DeleteAccountBody = z
+  .object({ password: z.string().min(1).max(PASSWORD.max) })
+  .meta({ id: 'DeleteAccountBody', description: 'The current password, asked again before erasing' })
 
 export const Accepted = z.object({ message: z.string() }).meta({ id: 'Accepted' })
 

@@ -28,6 +28,14 @@ export const CUSTOM_MESSAGES = {
   passwordsDiffer: t('De twee wachtwoorden zijn niet gelijk.', 'The two passwords do not match.'),
   atLeastOneTargetGroup: t('Kies minstens één doelgroep.', 'Choose at least one target group.'),
   dateOrder: t('De einddatum moet na de begindatum liggen.', 'The end date must be after the start date.'),
+  displayNameHidden: t(
+    'Gebruik een naam zonder regeleinde, tab of onzichtbare tekens.',
+    'Use a name without line breaks, tabs or invisible characters.',
+  ),
+  displayNameLink: t(
+    'Gebruik een naam zonder link of webadres. Zet na een punt een spatie, zoals in J. de Vries.',
+    'Use a name without a link or web address. Put a space after a full stop, as in J. de Vries.',
+  ),
   linkScheme: t(
     'Gebruik een webadres dat begint met https:// of http://.',
     'Use a web address that starts with https:// or http://.',

@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../db/open'
-import { users } from '../db/schema'
-import { verifyPassword } from '../security/passwords'
+import { accountTokens, auditLog, sessions, users } from '../db/schema'
+import { issueToken } from '../features/accounts/accounts.data'
+import { createSession } from '../http/session.data'
+import { hashPassword, verifyPassword } from '../security/passwords'
 
 const run = promisify(execFile)
 const apiRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -47,5 +50,51 @@ describe('pnpm admin create-user', () => {
     await expect(
       run(tsx, [cli, 'create-user', '--email', 'a@b.nl', '--password', 'wachtwoord123', '--role', 'staff'], { env }),
     ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/too common/) })
+  })
+
+  it('changing an existing account ends its sessions and links and writes an audit entry by the command line', async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-cli-')), 'cli.db')
+    const env = { ...process.env, DATABASE_PATH: file, LOG_LEVEL: 'silent' }
+    const db = openDatabase(file)
+    const now = Date.now()
+    const user = db
+      .insert(users)
+      .values({
+        email: 'bestaand@gemeente.nl',
+        passwordHash: await hashPassword('het-oude-wachtwoord'),
+        displayName: 'Bestaande deelnemer',
+        role: 'member',
+        targetGroup: 'resident',
+        emailVerifiedAt: now,
+        blockedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get()
+    createSession(db, user.id, 'member', now)
+    issueToken(db, user.id, 'reset_password', 3_600_000, now)
+    db.$client.close()
+
+    const args = ['create-user', '--email', 'bestaand@gemeente.nl', '--password', 'een-nieuw-beheerwachtwoord']
+    const { stdout } = await run(tsx, [cli, ...args, '--role', 'staff'], { env })
+    expect(stdout).toMatch(/Updated bestaand@gemeente\.nl/)
+    expect(stdout).toMatch(/sessions ended/)
+
+    const after = openDatabase(file)
+    const row = after.select().from(users).where(eq(users.id, user.id)).get()
+    expect(row).toMatchObject({ role: 'staff', blockedAt: null })
+    expect(after.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([])
+    expect(after.select().from(accountTokens).where(eq(accountTokens.userId, user.id)).all()).toEqual([])
+    expect(after.select().from(auditLog).all()).toEqual([
+      expect.objectContaining({
+        actorId: null,
+        action: 'user.role_changed',
+        subjectType: 'user',
+        subjectId: user.id,
+        details: { before: 'member', after: 'staff', actor: 'command_line', changed: ['role', 'password', 'blocked'] },
+      }),
+    ])
+    after.$client.close()
   })
 })

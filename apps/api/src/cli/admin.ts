@@ -8,12 +8,11 @@
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { Email, NewPassword, Role } from '@meedenken/shared'
-import { eq } from 'drizzle-orm'
+import { DisplayName, Email, issueMessage, NewPassword, Role } from '@meedenken/shared'
 import { z } from 'zod'
 import { backupDatabase, restoreDatabase } from '../backup/backup'
 import { openDatabase } from '../db/open'
-import { users } from '../db/schema'
+import { setAccountFromCommandLine } from '../features/accounts/accounts.data'
 import { isCommonPassword } from '../security/common-passwords'
 import { hashPassword } from '../security/passwords'
 import { readSettings } from '../settings'
@@ -41,38 +40,33 @@ async function createUser(args: string[]): Promise<void> {
     strict: true,
   })
   const parsed = z
-    .object({ email: Email, password: NewPassword, role: Role, name: z.string().trim().min(2).max(60).optional() })
+    .object({ email: Email, password: NewPassword, role: Role, name: DisplayName.optional() })
     .safeParse(values)
-  if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'))
+  if (!parsed.success) {
+    fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${issueMessage(i, 'en', false)}`).join('\n'))
+  }
   const { email, password, role, name } = parsed.data
   if (isCommonPassword(password, [email])) fail('--password: this password is too common; choose another one.')
   const settings = readSettings()
   const db = openDatabase(settings.databasePath)
   const passwordHash = await hashPassword(password)
-  const now = Date.now()
-  const existing = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get()
-  if (existing) {
-    db.update(users)
-      .set({ role, passwordHash, emailVerifiedAt: now, blockedAt: null, updatedAt: now })
-      .where(eq(users.id, existing.id))
-      .run()
-    process.stdout.write(`Updated ${email}: role ${role}, new password, verified. (${settings.databasePath})\n`)
-  } else {
-    db.insert(users)
-      .values({
-        email,
-        passwordHash,
-        role,
-        displayName: name ?? email.split('@')[0] ?? email,
-        targetGroup: role === 'member' ? 'resident' : null,
-        emailVerifiedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run()
-    process.stdout.write(`Created ${email} with role ${role}, verified. (${settings.databasePath})\n`)
-  }
+  const result = setAccountFromCommandLine(
+    db,
+    { email, passwordHash, role, displayName: name ?? defaultName(email) },
+    Date.now(),
+  )
+  process.stdout.write(
+    result.created
+      ? `Created ${email} with role ${role}, verified. (${settings.databasePath})\n`
+      : `Updated ${email}: role ${role}, new password, verified, not blocked; ${result.sessionsEnded} sessions ended, open links cancelled, written to the audit log. (${settings.databasePath})\n`,
+  )
   db.$client.close()
+}
+
+/** The part before the @ with its dots as spaces ("eerste beheerder"), when that is a valid name. */
+function defaultName(email: string): string {
+  const local = (email.split('@')[0] ?? '').replace(/[._+-]+/g, ' ')
+  return DisplayName.safeParse(local).data ?? 'Deelnemer'
 }
 
 async function backup(args: string[]): Promise<void> {

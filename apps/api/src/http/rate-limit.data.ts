@@ -1,4 +1,4 @@
-import { lt, sql } from 'drizzle-orm'
+import { eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '../db/open'
 import { rateLimits } from '../db/schema'
 
@@ -23,6 +23,18 @@ export function hitRateLimit(db: Db, key: string, limit: number, windowMs: numbe
     .get()
   const retryAfterSeconds = Math.max(1, Math.ceil((row.windowStart + windowMs - now) / 1000))
   return { allowed: row.count <= limit, retryAfterSeconds }
+}
+
+/** Takes one count back (never below zero), in one statement. */
+export function refundRateLimit(db: Db, key: string): void {
+  db.update(rateLimits)
+    .set({ count: sql`case when ${rateLimits.count} > 0 then ${rateLimits.count} - 1 else 0 end` })
+    .where(eq(rateLimits.key, key))
+    .run()
+}
+
+export function forgetRateLimit(db: Db, key: string): void {
+  db.delete(rateLimits).where(eq(rateLimits.key, key)).run()
 }
 
 /** Windows are at most a day long; older rows only take space. */

@@ -1,12 +1,40 @@
+import type { Text } from '@meedenken/shared'
 import type { Context } from 'hono'
 import type { AppEnv } from './env'
 import { ApiError } from './errors'
-import { hitRateLimit } from './rate-limit.data'
+import { forgetRateLimit, hitRateLimit, refundRateLimit } from './rate-limit.data'
 
 export type RateRule = { key: string; limit: number; windowMs: number }
 
 export const MINUTE = 60_000
 export const HOUR = 60 * MINUTE
+
+/** "Wacht 1 minuut" / "Wacht 5 minuten": whole minutes from a minute on, seconds below it. */
+export function waitText(seconds: number): Text {
+  if (seconds < 60) {
+    return {
+      nl: `Wacht ${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`,
+      en: `Please wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`,
+    }
+  }
+  const minutes = Math.ceil(seconds / 60)
+  return {
+    nl: `Wacht ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`,
+    en: `Please wait ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`,
+  }
+}
+
+export function tooManyRequests(waitSeconds: number): ApiError {
+  const wait = waitText(waitSeconds)
+  return new ApiError(
+    'too_many_requests',
+    {
+      nl: `U hebt het te vaak geprobeerd. ${wait.nl} en probeer het dan opnieuw.`,
+      en: `You have tried too often. ${wait.en} and try again.`,
+    },
+    { headers: { 'Retry-After': String(waitSeconds) } },
+  )
+}
 
 /** Counts the attempt against every rule; the first exceeded rule answers 429 with Retry-After. */
 export function enforceRateLimits(c: Context<AppEnv>, rules: RateRule[]): void {
@@ -16,21 +44,24 @@ export function enforceRateLimits(c: Context<AppEnv>, rules: RateRule[]): void {
     const result = hitRateLimit(c.var.db, rule.key, rule.limit, rule.windowMs, now)
     if (!result.allowed) wait = Math.max(wait, result.retryAfterSeconds)
   }
-  if (wait > 0) {
-    const minutes = Math.ceil(wait / 60)
-    throw new ApiError(
-      'too_many_requests',
-      {
-        nl:
-          wait < 60
-            ? `U hebt het te vaak geprobeerd. Wacht ${wait} seconden en probeer het dan opnieuw.`
-            : `U hebt het te vaak geprobeerd. Wacht ${minutes} minuten en probeer het dan opnieuw.`,
-        en:
-          wait < 60
-            ? `You have tried too often. Please wait ${wait} seconds and try again.`
-            : `You have tried too often. Please wait ${minutes} minutes and try again.`,
-      },
-      { headers: { 'Retry-After': String(wait) } },
-    )
-  }
+  if (wait > 0) throw tooManyRequests(wait)
+}
+
+/**
+ * Counts one use of a quiet budget (such as mails to one address) and says whether it is
+ * still within it. Nothing is thrown: the caller answers as always and only skips the work,
+ * so the answer reveals nothing about the budget or what it protects.
+ */
+export function withinBudget(c: Context<AppEnv>, rule: RateRule): boolean {
+  return hitRateLimit(c.var.db, rule.key, rule.limit, rule.windowMs, c.var.clock.now()).allowed
+}
+
+/** Takes back one counted attempt, for limits that count only failures (counted first, so parallel tries cannot slip past). */
+export function refundRateLimits(c: Context<AppEnv>, keys: string[]): void {
+  for (const key of keys) refundRateLimit(c.var.db, key)
+}
+
+/** Forgets a counter altogether. */
+export function forgetRateLimits(c: Context<AppEnv>, keys: string[]): void {
+  for (const key of keys) forgetRateLimit(c.var.db, key)
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '@meedenken/shared'
+import { displayNameProblem, type Locale } from '@meedenken/shared'
 
 export type MailContent = { subject: string; text: string }
 
@@ -7,17 +7,46 @@ const SIGNATURE = {
   en: '\n\nKind regards,\nMunicipality of Midden-Groningen — Meedenken\n\nQuestions? Call 14 0598.',
 }
 
+/**
+ * The greeting line. A name goes into a mail only when its address is verified (the caller
+ * passes null otherwise: anyone can type any address at sign-up, and the name would then be
+ * text of their choosing sent from the municipality), and only when it follows today's rule
+ * (names stored before it may hold line breaks or links).
+ */
+function greeting(locale: Locale, name: string | null): string {
+  const usable = name !== null && displayNameProblem(name) === null ? name : null
+  if (locale === 'en') return usable ? `Hello ${usable},` : 'Hello,'
+  return usable ? `Beste ${usable},` : 'Beste lezer,'
+}
+
 /** Plain-text mails in the person's language; every link on a line of its own. */
 export const mailTemplates = {
-  verifyEmail: (locale: Locale, name: string, link: string): MailContent =>
+  /** Always to an address not yet verified: no name. */
+  verifyEmail: (locale: Locale, link: string): MailContent =>
     locale === 'en'
       ? {
           subject: 'Confirm your e-mail address for Meedenken',
-          text: `Hello ${name},\n\nThank you for signing up for Meedenken. Please confirm your e-mail address with this link:\n\n${link}\n\nThe link works once and for 24 hours. Did you not sign up? Then you can ignore this e-mail.${SIGNATURE.en}`,
+          text: `${greeting(locale, null)}\n\nThank you for signing up for Meedenken. Please confirm your e-mail address with this link:\n\n${link}\n\nThe link works once and for 24 hours. Did you not sign up? Then you can ignore this e-mail.${SIGNATURE.en}`,
         }
       : {
           subject: 'Bevestig uw e-mailadres voor Meedenken',
-          text: `Beste ${name},\n\nBedankt voor uw aanmelding bij Meedenken. Bevestig uw e-mailadres met deze link:\n\n${link}\n\nDe link werkt één keer en 24 uur lang. Hebt u zich niet aangemeld? Dan kunt u deze e-mail negeren.${SIGNATURE.nl}`,
+          text: `${greeting(locale, null)}\n\nBedankt voor uw aanmelding bij Meedenken. Bevestig uw e-mailadres met deze link:\n\n${link}\n\nDe link werkt één keer en 24 uur lang. Hebt u zich niet aangemeld? Dan kunt u deze e-mail negeren.${SIGNATURE.nl}`,
+        },
+
+  /**
+   * A sign-up for an address whose account is not confirmed yet (an earlier sign-up, or an
+   * account staff made for an idea received by phone or letter). Whoever reads this mailbox
+   * chooses the password: a sign-up never sets it.
+   */
+  claimAccount: (locale: Locale, link: string): MailContent =>
+    locale === 'en'
+      ? {
+          subject: 'Choose a password for your Meedenken account',
+          text: `${greeting(locale, null)}\n\nSomeone tried to sign up for Meedenken with this e-mail address. An account for this address already exists, but it has not been confirmed yet.\n\nDo you want to use it? Then choose a password with this link:\n\n${link}\n\nThe link works once and for 24 hours. Was this not you? Then you can ignore this e-mail. Nothing has changed.${SIGNATURE.en}`,
+        }
+      : {
+          subject: 'Kies een wachtwoord voor uw account bij Meedenken',
+          text: `${greeting(locale, null)}\n\nIemand probeerde zich aan te melden bij Meedenken met dit e-mailadres. Er is al een account voor dit adres, maar het is nog niet bevestigd.\n\nWilt u dit account gebruiken? Kies dan een wachtwoord met deze link:\n\n${link}\n\nDe link werkt één keer en 24 uur lang. Was u dit niet? Dan kunt u deze e-mail negeren. Er is niets veranderd.${SIGNATURE.nl}`,
         },
 
   alreadyRegistered: (locale: Locale, loginLink: string, resetLink: string): MailContent =>
@@ -31,25 +60,27 @@ export const mailTemplates = {
           text: `Beste deelnemer,\n\nIemand probeerde zich aan te melden bij Meedenken met dit e-mailadres. U hebt al een account.\n\nInloggen kan hier:\n${loginLink}\n\nWachtwoord vergeten? Kies hier een nieuw wachtwoord:\n${resetLink}\n\nWas u dit niet? Dan kunt u deze e-mail negeren. Er is niets veranderd.${SIGNATURE.nl}`,
         },
 
-  resetPassword: (locale: Locale, name: string, link: string): MailContent =>
+  /** `name` only for a verified address, else null. */
+  resetPassword: (locale: Locale, name: string | null, link: string): MailContent =>
     locale === 'en'
       ? {
           subject: 'Choose a new password for Meedenken',
-          text: `Hello ${name},\n\nYou asked for a new password. Choose one with this link:\n\n${link}\n\nThe link works once and for 1 hour. Did you not ask for this? Then you can ignore this e-mail; your password stays the same.${SIGNATURE.en}`,
+          text: `${greeting(locale, name)}\n\nYou asked for a new password. Choose one with this link:\n\n${link}\n\nThe link works once and for 1 hour. Did you not ask for this? Then you can ignore this e-mail; your password stays the same.${SIGNATURE.en}`,
         }
       : {
           subject: 'Kies een nieuw wachtwoord voor Meedenken',
-          text: `Beste ${name},\n\nU vroeg om een nieuw wachtwoord. Kies een nieuw wachtwoord met deze link:\n\n${link}\n\nDe link werkt één keer en 1 uur lang. Hebt u hier niet om gevraagd? Dan kunt u deze e-mail negeren. Uw wachtwoord blijft hetzelfde.${SIGNATURE.nl}`,
+          text: `${greeting(locale, name)}\n\nU vroeg om een nieuw wachtwoord. Kies een nieuw wachtwoord met deze link:\n\n${link}\n\nDe link werkt één keer en 1 uur lang. Hebt u hier niet om gevraagd? Dan kunt u deze e-mail negeren. Uw wachtwoord blijft hetzelfde.${SIGNATURE.nl}`,
         },
 
-  passwordChanged: (locale: Locale, name: string, resetLink: string): MailContent =>
+  /** `name` only for a verified address, else null. */
+  passwordChanged: (locale: Locale, name: string | null, resetLink: string): MailContent =>
     locale === 'en'
       ? {
           subject: 'Your Meedenken password was changed',
-          text: `Hello ${name},\n\nThe password of your Meedenken account was just changed. Was this you? Then you need to do nothing.\n\nWas this not you? Choose a new password at once:\n${resetLink}${SIGNATURE.en}`,
+          text: `${greeting(locale, name)}\n\nThe password of your Meedenken account was just changed. Was this you? Then you need to do nothing.\n\nWas this not you? Choose a new password at once:\n${resetLink}${SIGNATURE.en}`,
         }
       : {
           subject: 'Uw wachtwoord voor Meedenken is gewijzigd',
-          text: `Beste ${name},\n\nHet wachtwoord van uw account bij Meedenken is zojuist gewijzigd. Was u dit? Dan hoeft u niets te doen.\n\nWas u dit niet? Kies dan meteen een nieuw wachtwoord:\n${resetLink}${SIGNATURE.nl}`,
+          text: `${greeting(locale, name)}\n\nHet wachtwoord van uw account bij Meedenken is zojuist gewijzigd. Was u dit? Dan hoeft u niets te doen.\n\nWas u dit niet? Kies dan meteen een nieuw wachtwoord:\n${resetLink}${SIGNATURE.nl}`,
         },
 }

@@ -1,5 +1,6 @@
-import type { Locale, ProfileUpdate, TargetGroup, User } from '@meedenken/shared'
+import type { Locale, ProfileUpdate, Role, TargetGroup, User } from '@meedenken/shared'
 import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm'
+import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import {
   accountTokens,
@@ -68,18 +69,6 @@ export function createMember(
     .get().id
 }
 
-export function replaceUnverified(
-  db: DbOrTx,
-  userId: number,
-  values: Parameters<typeof createMember>[1],
-  now: number,
-): void {
-  db.update(users)
-    .set({ ...values, updatedAt: now })
-    .where(and(eq(users.id, userId), isNull(users.emailVerifiedAt)))
-    .run()
-}
-
 /** A new single-use link; earlier unused links for the same purpose stop working. */
 export function issueToken(db: DbOrTx, userId: number, purpose: TokenPurpose, ttlMs: number, now: number): string {
   db.delete(accountTokens)
@@ -90,6 +79,30 @@ export function issueToken(db: DbOrTx, userId: number, purpose: TokenPurpose, tt
     .values({ userId, purpose, tokenHash: sha256(token), expiresAt: now + ttlMs, createdAt: now })
     .run()
   return token
+}
+
+/** Whose a live link is (unused, not expired), without using it: for showing what a link will do. */
+export function peekToken(db: DbOrTx, token: string, purpose: TokenPurpose, now: number): number | null {
+  const row = db
+    .select({ userId: accountTokens.userId })
+    .from(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.tokenHash, sha256(token)),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
+    .get()
+  return row?.userId ?? null
+}
+
+/** Ends a person's outstanding links, of one purpose or (without one) all. */
+export function revokeTokens(db: DbOrTx, userId: number, purpose?: TokenPurpose): void {
+  db.delete(accountTokens)
+    .where(and(eq(accountTokens.userId, userId), purpose ? eq(accountTokens.purpose, purpose) : undefined))
+    .run()
 }
 
 /** Uses a link exactly once: the conditional update is the check, so a race cannot use it twice. */
@@ -117,9 +130,94 @@ export function markVerified(db: DbOrTx, userId: number, now: number): void {
     .run()
 }
 
+/**
+ * Every way a password changes (reset link, profile, command line) comes here: the new
+ * password also ends every link still out for the account, so a reset link mailed before
+ * the change cannot undo it.
+ */
 export function setPasswordHash(db: DbOrTx, userId: number, passwordHash: string, now: number): void {
   db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId)).run()
+  revokeTokens(db, userId)
 }
+
+/**
+ * `pnpm admin create-user`: makes the account, or sets role and password on an existing one,
+ * confirms its address and lifts a block. A change to an existing account ends its sessions
+ * and links and is written to the audit log; the actor is the command line (no user id).
+ */
+export function setAccountFromCommandLine(
+  db: Db,
+  input: { email: string; passwordHash: string; role: Role; displayName: string },
+  now: number,
+): { created: boolean; userId: number; sessionsEnded: number } {
+  return db.transaction((tx) => {
+    const existing = findUserByEmail(tx, input.email)
+    if (!existing) {
+      const userId = tx
+        .insert(users)
+        .values({
+          email: input.email,
+          passwordHash: input.passwordHash,
+          role: input.role,
+          displayName: input.displayName,
+          targetGroup: input.role === 'member' ? 'resident' : null,
+          emailVerifiedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: users.id })
+        .get().id
+      recordAudit(
+        tx,
+        {
+          actorId: null,
+          action: 'user.role_changed',
+          subjectType: 'user',
+          subjectId: userId,
+          details: { before: null, after: input.role, actor: COMMAND_LINE },
+        },
+        now,
+      )
+      return { created: true, userId, sessionsEnded: 0 }
+    }
+    const changed = [
+      ...(existing.role !== input.role ? ['role'] : []),
+      'password',
+      ...(existing.emailVerifiedAt === null ? ['emailVerified'] : []),
+      ...(existing.blockedAt !== null ? ['blocked'] : []),
+    ]
+    tx.update(users)
+      .set({
+        role: input.role,
+        emailVerifiedAt: existing.emailVerifiedAt ?? now,
+        blockedAt: null,
+        updatedAt: now,
+      })
+      .where(eq(users.id, existing.id))
+      .run()
+    setPasswordHash(tx, existing.id, input.passwordHash, now)
+    const sessionsEnded = tx
+      .delete(sessions)
+      .where(eq(sessions.userId, existing.id))
+      .returning({ id: sessions.id })
+      .all().length
+    recordAudit(
+      tx,
+      {
+        actorId: null,
+        action: 'user.role_changed',
+        subjectType: 'user',
+        subjectId: existing.id,
+        details: { before: existing.role, after: input.role, actor: COMMAND_LINE, changed },
+      },
+      now,
+    )
+    return { created: false, userId: existing.id, sessionsEnded }
+  })
+}
+
+/** The audit log's actor for changes made with `pnpm admin` on the server. */
+export const COMMAND_LINE = 'command_line'
 
 export function updateProfile(db: Db, userId: number, changes: ProfileUpdate, now: number): UserRow | undefined {
   const values = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
@@ -274,10 +372,13 @@ function iso(ms: number | null): string | null {
   return ms === null ? null : new Date(ms).toISOString()
 }
 
-/** Rate-limit keys that name an address do so by hash; these are the ones for this address. */
+/**
+ * Rate-limit keys that name an address do so by hash; these are the ones for this address.
+ * (Failed logins are counted per client and address together, which names neither.)
+ */
 export function rateLimitKeysFor(email: string): string[] {
   const hash = sha256(email)
-  return ['login', 'reset', 'signup-email', 'resend'].map((scope) => `${scope}:${hash}`)
+  return ['reset', 'signup-email', 'resend'].map((scope) => `${scope}:${hash}`)
 }
 
 /**

@@ -6,19 +6,29 @@ import {
   ResetPasswordBody,
   SignupBody,
   TokenBody,
+  TokenQuery,
   UserResponse,
+  VerifyLookup,
+  VerifyResponse,
 } from '@meedenken/shared'
 import type { Context } from 'hono'
 import type { AppEnv } from '../../http/env'
 import { ApiError, fieldError, localeOf } from '../../http/errors'
 import { appLink } from '../../http/links'
-import { enforceRateLimits, HOUR, MINUTE } from '../../http/rate-limit'
+import {
+  enforceRateLimits,
+  forgetRateLimits,
+  HOUR,
+  MINUTE,
+  refundRateLimits,
+  withinBudget,
+} from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../../http/session'
 import { createSession, endAllSessions, endSession } from '../../http/session.data'
 import { queueMail } from '../../mail/outbox.data'
 import { mailTemplates } from '../../mail/templates'
-import { clientIp } from '../../security/client-ip'
+import { clientNetwork } from '../../security/client-ip'
 import { isCommonPassword } from '../../security/common-passwords'
 import { hashPassword, verifyPassword } from '../../security/passwords'
 import { sha256 } from '../../security/tokens'
@@ -30,7 +40,8 @@ import {
   findUserById,
   issueToken,
   markVerified,
-  replaceUnverified,
+  peekToken,
+  revokeTokens,
   setPasswordHash,
   toUser,
 } from './accounts.data'
@@ -41,6 +52,23 @@ const RESET_TTL = HOUR
 /** A person needs more than three seconds to fill in the sign-up form; a script does not. */
 export const MIN_FILL_TIME_MS = 3_000
 export const SIGNUPS_PER_IP_PER_HOUR = 60
+/** Reset links mailed to one address in an hour; more requests get the same answer and no mail. */
+export const RESET_MAILS_PER_HOUR = 3
+
+/*
+ * Failed logins slow down the client that fails, never the account. An account-wide limit
+ * would be a switch anyone could use to lock a known person out, from as many addresses as
+ * they like; so the right password from another client always works. A client is an IP
+ * address (an IPv6 /64): it gets 5 failures per address it tries and 30 in all per 15 minutes.
+ * Guessing from many addresses is slowed by those limits times the attacker's addresses, and
+ * made hopeless by the password rules (10+ characters, common ones refused). Attempts are
+ * counted before the password is checked, so parallel tries cannot slip past the count, and a
+ * right password takes its count back: success never counts, so people who log in often (and
+ * the end-to-end tests, all from 127.0.0.1) never meet the limit. See decision 006.
+ */
+export const LOGIN_FAILURES_PER_CLIENT = 5
+export const LOGIN_FAILURES_PER_IP = 30
+export const LOGIN_WINDOW_MS = 15 * MINUTE
 
 // Verifying against this when the address is unknown keeps both answers equally slow.
 const dummyHash = hashPassword('meedenken-timing-equaliser')
@@ -77,7 +105,8 @@ const TEXT = {
   unknownDistrict: { nl: 'Kies een dorp of wijk uit de lijst.', en: 'Choose a village or district from the list.' },
 }
 
-const ipKey = (c: Context<AppEnv>, scope: string) => `${scope}-ip:${sha256(clientIp(c))}`
+const ipKey = (c: Context<AppEnv>, scope: string) => `${scope}-ip:${sha256(clientNetwork(c))}`
+const invalidLink = () => new ApiError('invalid_link', TEXT.invalidLink, { fields: { token: TEXT.invalidLink } })
 
 /** Ends the session the browser brought (if any) and starts a fresh one: no session fixation. */
 function startFreshSession(c: Context<AppEnv>, userId: number, role: Parameters<typeof createSession>[2]): void {
@@ -100,13 +129,30 @@ const signupRoute = route(
   { errors: [429] },
 )
 
+const verifyLookupRoute = route(
+  'public',
+  {
+    method: 'get',
+    path: '/verify',
+    tags: ['Accounts'],
+    summary: 'Which address a mailed confirmation link confirms, without using the link',
+    description:
+      'The confirmation page shows the address and asks for a click before it confirms: opening a link must not change anything.',
+    request: { query: TokenQuery },
+    responses: { 200: jsonResponse(VerifyLookup, 'The address the link confirms') },
+  },
+  { errors: [429] },
+)
+
 const verifyRoute = route('public', {
   method: 'post',
   path: '/verify',
   tags: ['Accounts'],
   summary: 'Confirm the e-mail address with the mailed token; signs the member in',
+  description:
+    'Signs the confirmed account in, unless this browser is signed in as another account: that session is kept (`signedIn: false`), because anyone can send a link and following one must not change who you are.',
   request: { body: jsonBody(TokenBody) },
-  responses: { 200: jsonResponse(UserResponse, 'Verified and signed in') },
+  responses: { 200: jsonResponse(VerifyResponse, 'Verified; signed in unless another account was') },
 })
 
 const resendRoute = route(
@@ -198,27 +244,43 @@ export const authRoutes = createRouter()
         queueMail(tx, { to: body.email, userId: existing.id, ...mail }, now)
         return
       }
-      const values = {
-        email: body.email,
-        passwordHash,
-        displayName: body.displayName,
-        targetGroup: body.targetGroup,
-        districtId: body.districtId ?? null,
-        locale,
-      }
-      // An address never confirmed proves nothing yet: the latest sign-up's details win.
-      let userId: number
       if (existing) {
-        replaceUnverified(tx, existing.id, values, now)
-        userId = existing.id
-      } else {
-        userId = createMember(tx, values, now)
+        // Waiting for confirmation (an earlier sign-up, or an account staff made at intake):
+        // nothing of it changes. Whoever reads the mailbox chooses its password through a link;
+        // the earlier confirmation link stops working, so a password someone else chose for
+        // this address can never be the one that gets confirmed.
+        revokeTokens(tx, existing.id, 'verify_email')
+        const token = issueToken(tx, existing.id, 'reset_password', VERIFY_TTL, now)
+        const mail = mailTemplates.claimAccount(existing.locale, appLink(settings, '/nieuw-wachtwoord', { token }))
+        queueMail(tx, { to: body.email, userId: existing.id, ...mail }, now)
+        return
       }
+      const userId = createMember(
+        tx,
+        {
+          email: body.email,
+          passwordHash,
+          displayName: body.displayName,
+          targetGroup: body.targetGroup,
+          districtId: body.districtId ?? null,
+          locale,
+        },
+        now,
+      )
       const token = issueToken(tx, userId, 'verify_email', VERIFY_TTL, now)
-      const mail = mailTemplates.verifyEmail(locale, body.displayName, appLink(settings, '/bevestigen', { token }))
+      const mail = mailTemplates.verifyEmail(locale, appLink(settings, '/bevestigen', { token }))
       queueMail(tx, { to: body.email, userId, ...mail }, now)
     })
     return c.json(accepted, 202)
+  })
+  .openapi(verifyLookupRoute, (c) => {
+    const { token } = c.req.valid('query')
+    enforceRateLimits(c, [{ key: ipKey(c, 'verify-lookup'), limit: 30, windowMs: MINUTE }])
+    const userId = peekToken(c.var.db, token, 'verify_email', c.var.clock.now())
+    const row = userId === null ? undefined : findUserById(c.var.db, userId)
+    if (!row?.email || row.deletedAt !== null || row.blockedAt !== null) throw invalidLink()
+    c.header('Cache-Control', 'private, no-store')
+    return c.json({ email: row.email }, 200)
   })
   .openapi(verifyRoute, (c) => {
     const { token } = c.req.valid('json')
@@ -226,14 +288,14 @@ export const authRoutes = createRouter()
     const user = c.var.db.transaction((tx) => {
       const userId = consumeToken(tx, token, 'verify_email', now)
       const row = userId === null ? undefined : findUserById(tx, userId)
-      if (!row || row.deletedAt !== null || row.blockedAt !== null) {
-        throw new ApiError('invalid_link', TEXT.invalidLink, { fields: { token: TEXT.invalidLink } })
-      }
+      if (!row || row.deletedAt !== null || row.blockedAt !== null) throw invalidLink()
       markVerified(tx, row.id, now)
       return { ...row, emailVerifiedAt: row.emailVerifiedAt ?? now }
     })
+    const current = c.get('user')
+    if (current && current.id !== user.id) return c.json({ user: toUser(user), signedIn: false }, 200)
     startFreshSession(c, user.id, user.role)
-    return c.json({ user: toUser(user) }, 200)
+    return c.json({ user: toUser(user), signedIn: true }, 200)
   })
   .openapi(resendRoute, (c) => {
     const { email } = c.req.valid('json')
@@ -246,20 +308,18 @@ export const authRoutes = createRouter()
       const user = findUserByEmail(tx, email)
       if (!user || user.emailVerifiedAt !== null || user.deletedAt !== null) return
       const token = issueToken(tx, user.id, 'verify_email', VERIFY_TTL, now)
-      const mail = mailTemplates.verifyEmail(
-        user.locale,
-        user.displayName,
-        appLink(c.var.settings, '/bevestigen', { token }),
-      )
+      const mail = mailTemplates.verifyEmail(user.locale, appLink(c.var.settings, '/bevestigen', { token }))
       queueMail(tx, { to: email, userId: user.id, ...mail }, now)
     })
     return c.json({ message: TEXT.resendAccepted[localeOf(c)] }, 202)
   })
   .openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid('json')
+    const clientKey = `login-client:${sha256(`${clientNetwork(c)} ${email}`)}`
+    const networkKey = ipKey(c, 'login')
     enforceRateLimits(c, [
-      { key: `login:${sha256(email)}`, limit: 5, windowMs: MINUTE },
-      { key: ipKey(c, 'login'), limit: 60, windowMs: MINUTE },
+      { key: clientKey, limit: LOGIN_FAILURES_PER_CLIENT, windowMs: LOGIN_WINDOW_MS },
+      { key: networkKey, limit: LOGIN_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS },
     ])
     const user = findUserByEmail(c.var.db, email)
     const valid =
@@ -267,6 +327,10 @@ export const authRoutes = createRouter()
         ? await verifyPassword(user.passwordHash, password)
         : await verifyPassword(await dummyHash, password).then(() => false)
     if (!user || !valid) throw new ApiError('invalid_credentials', TEXT.badCredentials)
+    // The right password: this client is not guessing. Only its own count for the IP is taken
+    // back, so logging in to one's own account cannot wipe out failures on others.
+    forgetRateLimits(c, [clientKey])
+    refundRateLimits(c, [networkKey])
     if (user.emailVerifiedAt === null) throw new ApiError('email_not_verified', TEXT.notVerified)
     if (user.blockedAt !== null) throw new ApiError('forbidden', TEXT.blocked)
     startFreshSession(c, user.id, user.role)
@@ -280,10 +344,11 @@ export const authRoutes = createRouter()
   })
   .openapi(resetRequestRoute, (c) => {
     const { email } = c.req.valid('json')
-    enforceRateLimits(c, [
-      { key: `reset:${sha256(email)}`, limit: 5, windowMs: MINUTE },
-      { key: ipKey(c, 'reset'), limit: 30, windowMs: MINUTE },
-    ])
+    enforceRateLimits(c, [{ key: ipKey(c, 'reset'), limit: 30, windowMs: MINUTE }])
+    const answer = c.json({ message: TEXT.resetAccepted[localeOf(c)] }, 202)
+    // Counted for every address, known or not, and never answered with 429: beyond the
+    // budget the mail is simply not sent, so nobody learns anything about the address.
+    if (!withinBudget(c, { key: `reset:${sha256(email)}`, limit: RESET_MAILS_PER_HOUR, windowMs: HOUR })) return answer
     const now = c.var.clock.now()
     c.var.db.transaction((tx) => {
       const user = findUserByEmail(tx, email)
@@ -291,12 +356,12 @@ export const authRoutes = createRouter()
       const token = issueToken(tx, user.id, 'reset_password', RESET_TTL, now)
       const mail = mailTemplates.resetPassword(
         user.locale,
-        user.displayName,
+        user.emailVerifiedAt === null ? null : user.displayName,
         appLink(c.var.settings, '/nieuw-wachtwoord', { token }),
       )
       queueMail(tx, { to: email, userId: user.id, ...mail }, now)
     })
-    return c.json({ message: TEXT.resetAccepted[localeOf(c)] }, 202)
+    return answer
   })
   .openapi(resetConfirmRoute, async (c) => {
     const { token, password } = c.req.valid('json')
@@ -306,10 +371,9 @@ export const authRoutes = createRouter()
     const user = c.var.db.transaction((tx) => {
       const userId = consumeToken(tx, token, 'reset_password', now)
       const row = userId === null ? undefined : findUserById(tx, userId)
-      if (!row || row.deletedAt !== null) {
-        throw new ApiError('invalid_link', TEXT.invalidLink, { fields: { token: TEXT.invalidLink } })
-      }
+      if (!row || row.deletedAt !== null) throw invalidLink()
       if (row.blockedAt !== null) throw new ApiError('forbidden', TEXT.blocked)
+      // Also ends every other link still out for this account (see setPasswordHash).
       setPasswordHash(tx, row.id, passwordHash, now)
       // The mailbox owner proved themselves: the address counts as verified.
       markVerified(tx, row.id, now)

@@ -173,24 +173,6 @@ describe('logging in and out', () => {
     expect((await json(me)).error.code).toBe('not_signed_in')
   })
 
-  it('allows 5 attempts a minute per address, then 429 with Retry-After, then again', async () => {
-    await signUpMember(ctx, 'klaas@example.org')
-    for (let i = 0; i < 5; i++) {
-      const res = await request(ctx, '/api/auth/login', {
-        body: { email: 'klaas@example.org', password: 'fout-wachtwoord' },
-      })
-      expect(res.status).toBe(401)
-    }
-    const blocked = await request(ctx, '/api/auth/login', { body: { email: 'klaas@example.org', password: PASSWORD } })
-    expect(blocked.status).toBe(429)
-    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0)
-    expect((await json(blocked)).error.message).toMatch(/U hebt het te vaak geprobeerd/)
-    ctx.clock.advance(61_000)
-    expect(
-      (await request(ctx, '/api/auth/login', { body: { email: 'klaas@example.org', password: PASSWORD } })).status,
-    ).toBe(200)
-  })
-
   it('refuses a write from another website (Origin check)', async () => {
     await signUpMember(ctx, 'marie@example.org')
     const res = await request(ctx, '/api/auth/login', {

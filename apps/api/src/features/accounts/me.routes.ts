@@ -1,10 +1,18 @@
-import { CUSTOM_MESSAGES, DataExport, PasswordChange, ProfileUpdate, UserResponse } from '@meedenken/shared'
+import {
+  CUSTOM_MESSAGES,
+  DataExport,
+  DeleteAccountBody,
+  MeResponse,
+  PasswordChange,
+  ProfileUpdate,
+  UserResponse,
+} from '@meedenken/shared'
 import { ApiError, fieldError } from '../../http/errors'
 import { appLink } from '../../http/links'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, MINUTE } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import { clearSessionCookie, setSessionCookie } from '../../http/session'
+import { clearSessionCookie, sessionToken, setSessionCookie } from '../../http/session'
 import { createSession, endAllSessions } from '../../http/session.data'
 import { queueMail } from '../../mail/outbox.data'
 import { mailTemplates } from '../../mail/templates'
@@ -17,15 +25,29 @@ const TEXT = {
   wrongPassword: { nl: 'Uw huidige wachtwoord klopt niet.', en: 'Your current password is not correct.' },
   unknownDistrict: { nl: 'Kies een dorp of wijk uit de lijst.', en: 'Choose a village or district from the list.' },
   gone: { nl: 'Dit account bestaat niet meer.', en: 'This account no longer exists.' },
+  wrongPasswordToDelete: {
+    nl: 'Het wachtwoord klopt niet. Probeer het opnieuw.',
+    en: 'The password is not correct. Please try again.',
+  },
+  sessionEnded: {
+    nl: 'U bent niet meer ingelogd. Log opnieuw in.',
+    en: 'You are no longer logged in. Please log in again.',
+  },
 }
 
-const meRoute = route('member', {
-  method: 'get',
-  path: '/',
-  tags: ['Me'],
-  summary: 'The signed-in person',
-  responses: { 200: jsonResponse(UserResponse, 'Signed in') },
-})
+const meRoute = route(
+  'public',
+  {
+    method: 'get',
+    path: '/',
+    tags: ['Me'],
+    summary: 'The signed-in person, or `user: null` for a visitor',
+    description:
+      'A visitor gets 200 with `user: null`, so pages can ask on every load without an error. A browser whose session ended gets 401 once (its cookie is cleared in the same answer), so it can say so.',
+    responses: { 200: jsonResponse(MeResponse, 'The signed-in person, or null') },
+  },
+  { errors: [401] },
+)
 
 const updateRoute = route('member', {
   method: 'patch',
@@ -57,17 +79,29 @@ const exportRoute = route('member', {
   responses: { 200: jsonResponse(DataExport, 'Everything we hold about me') },
 })
 
-const deleteRoute = route('member', {
-  method: 'delete',
-  path: '/',
-  tags: ['Me'],
-  summary: 'Erase my account: personal data gone, contributions kept anonymously, votes removed',
-  responses: { 204: { description: 'Erased and signed out' } },
-})
+const deleteRoute = route(
+  'member',
+  {
+    method: 'delete',
+    path: '/',
+    tags: ['Me'],
+    summary: 'Erase my account: personal data gone, contributions kept anonymously, votes removed',
+    description: 'Asks for the current password again, so a session left open on a shared computer cannot erase it.',
+    request: { body: jsonBody(DeleteAccountBody) },
+    responses: { 204: { description: 'Erased and signed out' } },
+  },
+  { errors: [429] },
+)
 
 export const meRoutes = createRouter()
   .openapi(meRoute, (c) => {
-    const row = findUserById(c.var.db, signedIn(c).id)
+    const user = c.get('user')
+    if (!user) {
+      // A cookie that names no live session: the session middleware has cleared it already.
+      if (sessionToken(c)) throw new ApiError('not_signed_in', TEXT.sessionEnded)
+      return c.json({ user: null }, 200)
+    }
+    const row = findUserById(c.var.db, user.id)
     if (!row) throw new ApiError('not_signed_in', TEXT.gone)
     return c.json({ user: toUser(row) }, 200)
   })
@@ -99,7 +133,7 @@ export const meRoutes = createRouter()
       if (row.email) {
         const mail = mailTemplates.passwordChanged(
           row.locale,
-          row.displayName,
+          row.emailVerifiedAt === null ? null : row.displayName,
           appLink(c.var.settings, '/wachtwoord-vergeten'),
         )
         queueMail(tx, { to: row.email, userId: me.id, ...mail }, now)
@@ -116,8 +150,15 @@ export const meRoutes = createRouter()
     c.header('Cache-Control', 'no-store')
     return c.json(data, 200)
   })
-  .openapi(deleteRoute, (c) => {
-    deleteAccount(c.var.db, signedIn(c).id, c.var.clock.now())
+  .openapi(deleteRoute, async (c) => {
+    const me = signedIn(c)
+    const { password } = c.req.valid('json')
+    enforceRateLimits(c, [{ key: `delete-account:${me.id}`, limit: 5, windowMs: 15 * MINUTE }])
+    const row = findUserById(c.var.db, me.id)
+    if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, password))) {
+      throw fieldError('password', TEXT.wrongPasswordToDelete)
+    }
+    deleteAccount(c.var.db, me.id, c.var.clock.now())
     clearSessionCookie(c)
     return c.body(null, 204)
   })

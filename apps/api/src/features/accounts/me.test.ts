@@ -100,7 +100,7 @@ describe('privacy: export and deletion', () => {
 
   it('erases me: no e-mail address left anywhere, votes and counts undone, contributions kept anonymously', async () => {
     const me = await withActivity('weg@example.org')
-    const res = await request(ctx, '/api/me', { method: 'DELETE', cookie: me.cookie })
+    const res = await request(ctx, '/api/me', { method: 'DELETE', cookie: me.cookie, body: { password: PASSWORD } })
     expect(res.status).toBe(204)
     expect(res.headers.get('set-cookie')).toMatch(/Max-Age=0/)
     expect((await request(ctx, '/api/me', { cookie: me.cookie })).status).toBe(401)
