@@ -26,7 +26,7 @@ import type { AppEnv, Deps } from './http/env'
 import { notFound, onError, validationHook } from './http/errors'
 import { requirePolicy } from './http/policy'
 import { requestLog } from './http/request-log'
-import { checkOrigin, limitBodySize, securityHeaders } from './http/security'
+import { checkHost, checkOrigin, limitBodySize, securityHeaders } from './http/security'
 import { loadSession } from './http/session'
 import { serveWebApp } from './http/static'
 import { createVisitorStore, visitorCache } from './http/visitor-cache'
@@ -79,6 +79,8 @@ export function createApp(deps: Deps) {
     })
     .use('*', requestLog)
     .use('*', securityHeaders(deps.settings))
+    // Every request, pages and files included, before anything is read (DNS rebinding).
+    .use('*', checkHost(deps.settings))
     .use('/api/*', limitBodySize, checkOrigin(deps.settings), loadSession)
     .use('/api/ideas', visitorReads)
     .use('/api/ideas/:id/comments', visitorReads)

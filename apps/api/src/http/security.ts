@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Settings } from '../settings'
 import type { AppEnv } from './env'
-import { ApiError, MESSAGES } from './errors'
+import { ApiError, localeOf, MESSAGES } from './errors'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -64,6 +64,51 @@ export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) => {
   return noBody ? next() : checkBodySize(c, next)
 }
 
+/** Names that reach only this machine, with any port (IPv6 in brackets, as in a Host header). */
+const LOOPBACK_HOST = /^(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/i
+const LOOPBACK_ORIGIN = /^https?:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?::\d{1,5})?$/
+
+/** The Host values that mean PUBLIC_URL: its host as a URL gives it, and with the scheme's port written out. */
+function publicHosts(publicUrl: string): Set<string> {
+  const url = new URL(publicUrl)
+  const hosts = new Set([url.host.toLowerCase()])
+  if (url.port === '') hosts.add(`${url.hostname.toLowerCase()}:${url.protocol === 'https:' ? 443 : 80}`)
+  return hosts
+}
+
+const MISDIRECTED = {
+  nl: 'Deze server hoort niet bij dit webadres. Gebruik het adres van Meedenken zelf.',
+  en: 'This server does not belong to this web address. Please use the address of Meedenken itself.',
+}
+
+// Probed by load balancers and monitors by IP address; they say nothing about anyone.
+const ANY_HOST_PATHS = new Set(['/api/health', '/api/ready'])
+
+/**
+ * Answers only requests sent to this site's own name: the host of PUBLIC_URL, or, with none
+ * configured, a loopback name (a demo on this machine). Anything else is 421 Misdirected
+ * Request. Without this a web page on any domain can point its own name at 127.0.0.1 (DNS
+ * rebinding) and then read and write this app as if it were the same site: the demo's
+ * development mailbox included, sign-in links and all.
+ *
+ * The Host header itself is checked, never X-Forwarded-Host, also with TRUST_PROXY: a
+ * proxy in front must pass Host on (nginx: `proxy_set_header Host $host`), and
+ * X-Forwarded-Host is an ordinary header that a rebinding page's script may set itself and
+ * that many proxies pass through unchanged. A request without a Host header is one made in
+ * this process (tests, the server-rendered page's data); every HTTP/1.1 client sends one.
+ * One lookup before anything else runs, so answers that pass cost nothing more.
+ */
+export function checkHost(settings: Settings): MiddlewareHandler<AppEnv> {
+  const allowed = settings.publicUrl ? publicHosts(settings.publicUrl) : null
+  const ours = (host: string) => (allowed ? allowed.has(host.toLowerCase()) : LOOPBACK_HOST.test(host))
+  return async (c, next) => {
+    const host = c.req.header('host')
+    if (host === undefined || ours(host) || ANY_HOST_PATHS.has(c.req.path)) return next()
+    // The one error shape, with its own status: ERROR_STATUS has no code for 421.
+    return c.json({ error: { code: 'misdirected_request', message: MISDIRECTED[localeOf(c)] } }, 421)
+  }
+}
+
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 const ORIGIN_MISMATCH = {
@@ -73,25 +118,21 @@ const ORIGIN_MISMATCH = {
 
 /**
  * Cross-site request forgery guard for writes. Browsers send `Origin` on every write;
- * it must be this site. Requests without it (curl, server-to-server) carry no cookies
- * a forger could borrow, so they pass on to the normal authentication.
+ * it must be this site: the origin of PUBLIC_URL, or, with none configured, a loopback
+ * origin on any port (the Vite dev server proxies from another port). Never "whatever the
+ * Host header says": under DNS rebinding the attacker's page and its Host are the same name.
+ * Requests without it (curl, server-to-server) carry no cookies a forger could borrow, so
+ * they pass on to the normal authentication.
  */
 export function checkOrigin(settings: Settings): MiddlewareHandler<AppEnv> {
+  const publicOrigin = settings.publicUrl ? new URL(settings.publicUrl).origin : null
+  const ours = (origin: string) => (publicOrigin ? origin === publicOrigin : LOOPBACK_ORIGIN.test(origin))
   return async (c, next) => {
     if (UNSAFE_METHODS.has(c.req.method)) {
       const origin = c.req.header('origin')
       const fetchSite = c.req.header('sec-fetch-site')
       if (fetchSite === 'cross-site') throw new ApiError('origin_mismatch', ORIGIN_MISMATCH)
-      if (origin !== undefined) {
-        const host = c.req.header('host')
-        const allowed = new Set<string>()
-        if (settings.publicUrl) allowed.add(new URL(settings.publicUrl).origin)
-        if (host) {
-          allowed.add(`http://${host}`)
-          allowed.add(`https://${host}`)
-        }
-        if (!allowed.has(origin)) throw new ApiError('origin_mismatch', ORIGIN_MISMATCH)
-      }
+      if (origin !== undefined && !ours(origin)) throw new ApiError('origin_mismatch', ORIGIN_MISMATCH)
     }
     await next()
   }

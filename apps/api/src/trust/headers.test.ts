@@ -1,9 +1,13 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY } from '../http/security'
-import { createTestApp, loginAs, PASSWORD, request } from '../test/test-app'
+import type { AppEnv } from '../http/env'
+import { onError } from '../http/errors'
+import { CONTENT_SECURITY_POLICY, checkOrigin } from '../http/security'
+import { testSettings } from '../settings'
+import { createTestApp, json, loginAs, PASSWORD, request } from '../test/test-app'
 
 /** A built web app on disk, so the real static serving answers page requests. */
 function fakeWebDist(): string {
@@ -79,5 +83,115 @@ describe('headers and cookies', () => {
     expect(text).toMatch(/^Contact: mailto:security@midden-groningen\.nl$/m)
     expect(text).toMatch(/^Expires: 20\d\d-\d\d-\d\dT/m)
     expect(text).toContain('Canonical: https://meedenken.midden-groningen.nl/.well-known/security.txt')
+  })
+})
+
+describe('the Host header (DNS rebinding)', () => {
+  const webDist = fakeWebDist()
+
+  async function expectMisdirected(res: Response, label: string) {
+    expect(res.status, label).toBe(421)
+    const body = await json(res)
+    expect(body.error.code, label).toBe('misdirected_request')
+    expect(body.error.message, label).toMatch(/\S/)
+    expectProtective(res, label)
+  }
+
+  it('answers only loopback names when no PUBLIC_URL is set, with any port; 421 for any other host', async () => {
+    const ctx = createTestApp({ webDist, publicUrl: null })
+    for (const host of ['localhost', 'localhost:3000', '127.0.0.1:3100', '[::1]:3000', 'LOCALHOST:3000']) {
+      for (const url of ['/api/health', '/api/ideas', '/']) {
+        expect((await request(ctx, url, { headers: { host } })).status, `${host} ${url}`).toBe(200)
+      }
+    }
+    for (const host of [
+      'evil.example',
+      'evil.example:3000',
+      'localhost.evil.example',
+      '127.0.0.1.nip.io',
+      '10.0.0.5:3000',
+    ]) {
+      for (const url of ['/api/ideas', '/api/dev/mail', '/', '/ideeen/12', '/assets/app-abc123.js']) {
+        await expectMisdirected(await request(ctx, url, { headers: { host } }), `${host} ${url}`)
+      }
+    }
+  })
+
+  it('answers only the host of PUBLIC_URL when it is set, refusing loopback names too', async () => {
+    const ctx = createTestApp({ webDist, publicUrl: 'https://meedenken.midden-groningen.nl' })
+    for (const host of [
+      'meedenken.midden-groningen.nl',
+      'Meedenken.Midden-Groningen.nl',
+      'meedenken.midden-groningen.nl:443',
+    ]) {
+      expect((await request(ctx, '/api/ideas', { headers: { host } })).status, host).toBe(200)
+      expect((await request(ctx, '/', { headers: { host } })).status, host).toBe(200)
+    }
+    for (const host of [
+      'localhost:3000',
+      '127.0.0.1',
+      'evil.example',
+      'meedenken.midden-groningen.nl:8443',
+      'midden-groningen.nl',
+    ]) {
+      await expectMisdirected(await request(ctx, '/api/ideas', { headers: { host } }), host)
+      await expectMisdirected(await request(ctx, '/', { headers: { host } }), host)
+    }
+    const e2e = createTestApp({ webDist, publicUrl: 'http://127.0.0.1:3100' })
+    expect((await request(e2e, '/api/ideas', { headers: { host: '127.0.0.1:3100' } })).status).toBe(200)
+    await expectMisdirected(await request(e2e, '/api/ideas', { headers: { host: '127.0.0.1:3000' } }), 'other port')
+    await expectMisdirected(await request(e2e, '/api/ideas', { headers: { host: 'localhost:3100' } }), 'other name')
+  })
+
+  it('lets load balancers probe health and readiness by any address, and in-process requests without a Host header through', async () => {
+    const ctx = createTestApp({ publicUrl: 'https://meedenken.midden-groningen.nl' })
+    for (const url of ['/api/health', '/api/ready']) {
+      expect((await request(ctx, url, { headers: { host: '10.0.0.5:3000' } })).status, url).toBe(200)
+    }
+    expect((await request(ctx, '/api/ideas')).status).toBe(200)
+  })
+
+  it('does not take X-Forwarded-Host instead of Host, even behind a trusted proxy', async () => {
+    const ctx = createTestApp({ publicUrl: 'https://meedenken.midden-groningen.nl', trustProxy: true })
+    const res = await request(ctx, '/api/ideas', {
+      headers: { host: 'evil.example', 'x-forwarded-host': 'meedenken.midden-groningen.nl' },
+    })
+    await expectMisdirected(res, 'forwarded host')
+  })
+})
+
+describe('the Origin check on writes', () => {
+  /** checkOrigin on its own: whatever Host a rebinding page makes the browser send, it is not trusted. */
+  function originApp(publicUrl: string | null) {
+    const app = new Hono<AppEnv>()
+    app.use('*', checkOrigin(testSettings({ publicUrl })))
+    app.post('/write', (c) => c.text('done'))
+    app.onError(onError)
+    return (host: string, origin: string) => app.request('/write', { method: 'POST', headers: { host, origin } })
+  }
+
+  it('refuses an Origin that only matches the Host header (DNS rebinding)', async () => {
+    const loopback = originApp(null)
+    expect((await loopback('evil.example:3000', 'http://evil.example:3000')).status).toBe(403)
+    expect((await loopback('localhost:3000', 'http://localhost:3000')).status).toBe(200)
+    expect((await loopback('localhost:5173', 'http://localhost:5173')).status).toBe(200)
+    expect((await loopback('127.0.0.1:3000', 'http://[::1]:3000')).status).toBe(200)
+    const configured = originApp('https://meedenken.midden-groningen.nl')
+    expect((await configured('meedenken.midden-groningen.nl', 'https://meedenken.midden-groningen.nl')).status).toBe(
+      200,
+    )
+    // Plain http on the same name is another origin, though it matches the Host header.
+    expect((await configured('meedenken.midden-groningen.nl', 'http://meedenken.midden-groningen.nl')).status).toBe(403)
+    expect((await configured('evil.example', 'https://evil.example')).status).toBe(403)
+    expect((await configured('meedenken.midden-groningen.nl', 'http://localhost:3000')).status).toBe(403)
+  })
+
+  it('refuses a rebinding write through the whole app, before it reaches the handler', async () => {
+    const ctx = createTestApp({ publicUrl: null })
+    const res = await request(ctx, '/api/auth/login', {
+      body: { email: 'iemand@example.org', password: PASSWORD },
+      headers: { host: 'evil.example:3000', origin: 'http://evil.example:3000' },
+    })
+    expect(res.status).toBe(421)
   })
 })
