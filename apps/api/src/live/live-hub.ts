@@ -10,13 +10,14 @@ export type LiveLimits = {
 }
 
 /**
- * An open stream holds about 37 KB of this process's heap (measured with 1,000 streams
- * against the production bundle: trust/live-streams.trust.ts), and the server runs with a
- * 128 MB old space. 500 streams are about 19 MB: room for everything else, and still a live
- * line for every tab a few hundred people keep open on one process; run more processes for
- * more. 8 per client: a household or a member with several tabs open, each with its own
- * line (browsers allow 6 connections per host on HTTP/1.1 anyway). A refused browser polls
- * instead and tries again later, so a cap costs freshness, never the page.
+ * An open stream holds about 21 KB of this process's heap (socket, request, context and
+ * stream; measured with 500 streams against the production bundle in
+ * trust/live-streams.trust.ts), and the server runs with a 128 MB old space. 500 streams are
+ * about 10 MB: room for everything else, and still a live line for every tab a few hundred
+ * people keep open on one process; run more processes for more. 8 per client: a household
+ * or a member with several tabs open, each with its one line (browsers allow 6 connections
+ * per host on HTTP/1.1 anyway). A refused browser polls instead and tries again later, so a
+ * cap costs freshness, never the page.
  */
 export const LIVE_LIMITS: LiveLimits = { total: 500, perClient: 8 }
 
