@@ -18,7 +18,8 @@ afterEach(() => {
 
 export type RunningServer = { process: ChildProcess; url: string; exited: Promise<number | null> }
 
-const serverBundle = path.join(apiRoot, 'dist/server.js')
+// API_OUT_DIR is where scripts/build.mjs put the bundle (default dist), so parallel work can test its own.
+const serverBundle = path.join(apiRoot, process.env.API_OUT_DIR ?? 'dist', 'server.js')
 const nodeFlags = (JSON.parse(readFileSync(path.join(apiRoot, 'node-flags.json'), 'utf8')) as { flags: string[] }).flags
 
 /**
@@ -31,7 +32,8 @@ export async function startServer(
   port: number,
   env: Record<string, string> = {},
 ): Promise<RunningServer> {
-  if (!existsSync(serverBundle)) throw new Error('dist/server.js is missing: run `pnpm --filter @meedenken/api build`')
+  if (!existsSync(serverBundle))
+    throw new Error(`${serverBundle} is missing: run \`pnpm --filter @meedenken/api build\``)
   const child = spawn(process.execPath, [...nodeFlags, serverBundle], {
     env: {
       ...process.env,
