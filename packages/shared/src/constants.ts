@@ -69,8 +69,31 @@ export const HIDDEN_REASONS = ['reports', 'moderator', 'blocked'] as const
 export type HiddenReason = (typeof HIDDEN_REASONS)[number]
 
 export const REPORT_REASONS = ['spam', 'offensive', 'personal_data', 'off_topic', 'other'] as const
-/** Distinct people reporting the same idea or comment before it is hidden pending review. */
+/**
+ * Reports by established members that hide an idea or comment pending review. Anyone can
+ * make accounts, so a report from an account that is new or has done nothing else counts
+ * for a third (REPORT_WEIGHT): three fresh accounts hide nothing.
+ */
 export const REPORTS_TO_HIDE = 3
+/** What a report adds towards hiding, in thirds of an established member's report. */
+export const REPORT_WEIGHT = { full: 3, light: 1 } as const
+/** Hidden pending review once the open reports weigh this much. */
+export const REPORT_WEIGHT_TO_HIDE = REPORTS_TO_HIDE * REPORT_WEIGHT.full
+/** An account younger than this when it reports (by the app's clock) is new. */
+export const NEW_ACCOUNT_MS = 24 * 3_600_000
+/**
+ * Why a report counts for a third: the account was under a day old; it had no idea, comment
+ * or vote of its own before the report; or a moderator overruled an earlier report of it.
+ */
+export const LIGHT_REPORT_REASONS = ['new_account', 'no_activity', 'overruled'] as const
+export type LightReportReason = (typeof LIGHT_REPORT_REASONS)[number]
+/**
+ * Why reports do not hide something (they still reach the moderation queue): staff wrote it
+ * (the municipality's answer must not be silenced by a few accounts), or a moderator looked
+ * at earlier reports and kept it visible.
+ */
+export const REPORTS_CANNOT_HIDE = ['staff', 'restored'] as const
+export type ReportsCannotHide = (typeof REPORTS_CANNOT_HIDE)[number]
 
 export const NOTIFICATION_KINDS = [
   'status_changed',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
-import { AUDIT_ACTIONS, HIDDEN_REASONS } from './constants'
+import { AUDIT_ACTIONS, HIDDEN_REASONS, LIGHT_REPORT_REASONS, REPORTS_CANNOT_HIDE } from './constants'
 import { Channel, DeclineReason, IdeaStatus, InboxTab, ReportReason, Role, TargetGroup } from './enums'
 import { Comment, IDEA_BODY, IDEA_TITLE, Idea, IdeaDetail } from './ideas'
 
@@ -185,10 +185,29 @@ export const ModerationItem = z
     authorName: z.string(),
     authorBlocked: z.boolean().meta({ description: 'The author is blocked now (staff can lift it)' }),
     hidden: z.boolean(),
-    reports: z.array(z.object({ reason: ReportReason, note: z.string().nullable(), createdAt: Timestamp })),
+    hiddenReason: z
+      .enum(HIDDEN_REASONS)
+      .nullable()
+      .meta({ description: 'Why it is hidden: its reports, a moderator, or its author is blocked' }),
+    deleted: z.boolean().meta({
+      description:
+        'The author deleted it after it was reported: the public sees it removed, the text stays here until decided',
+    }),
+    reportsCannotHide: z.enum(REPORTS_CANNOT_HIDE).nullable().meta({
+      description: 'Why reports do not hide it: staff wrote it, or a moderator kept it visible before',
+    }),
+    reports: z.array(
+      z.object({
+        reason: ReportReason,
+        note: z.string().nullable(),
+        createdAt: Timestamp,
+        weight: z.enum(['full', 'light']).meta({ description: 'A light report counts for a third towards hiding' }),
+        countsLessBecause: z.array(z.enum(LIGHT_REPORT_REASONS)),
+      }),
+    ),
     firstReportedAt: Timestamp,
   })
-  .meta({ id: 'ModerationItem' })
+  .meta({ id: 'ModerationItem', description: 'Hidden items come first, then the oldest report first' })
 export type ModerationItem = z.infer<typeof ModerationItem>
 
 export const ModerationQueue = z.object({ items: z.array(ModerationItem) }).meta({ id: 'ModerationQueue' })
@@ -222,7 +241,7 @@ export const StaffReply = Comment.omit({ replies: true })
   .extend({
     hidden: z.boolean().meta({ description: 'Hidden from residents; staff still get the text and the author' }),
     hiddenReason: HiddenReason.nullable().meta({
-      description: 'Why it is hidden: three reports, a moderator, or its author is blocked',
+      description: 'Why it is hidden: its reports, a moderator, or its author is blocked',
     }),
   })
   .meta({ id: 'StaffReply' })

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { placeholders, queryAll } from '../../db/prepared'
-import { comments, ideas, users } from '../../db/schema'
+import { comments, ideas, reports, users } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
 import { emitIdeaEvent } from '../../live/live.data'
 import { notifyFollowers, notifyUsers } from '../../notify/notify.data'
@@ -305,13 +305,23 @@ export function editComment(db: Db, id: number, body: string, now: number): void
     .run()
 }
 
-/** The words go, the place stays: replies remain readable under "reactie verwijderd". */
+/**
+ * The words go, the place stays: replies remain readable under "reactie verwijderd". While
+ * someone's report on it waits for a moderator, the words stay for staff only (the public
+ * sees it removed at once), or deleting would wipe the evidence; the decision wipes them.
+ */
 export function deleteComment(db: Db, id: number, now: number): void {
   db.transaction(
     (tx) => {
+      const underReview = tx
+        .select({ id: reports.id })
+        .from(reports)
+        .where(and(eq(reports.subjectType, 'comment'), eq(reports.subjectId, id), isNull(reports.resolvedAt)))
+        .limit(1)
+        .get()
       const row = tx
         .update(comments)
-        .set({ body: '', bodyHtml: '', deletedAt: now, official: 0 })
+        .set({ ...(underReview ? {} : { body: '', bodyHtml: '' }), deletedAt: now, official: 0 })
         .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
         .returning({ ideaId: comments.ideaId, hidden: comments.hidden })
         .get()

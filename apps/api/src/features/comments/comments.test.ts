@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
-import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
+import { createTestApp, databaseDigest, databaseText, json, loginAs, request } from '../../test/test-app'
 
 const ctx = createTestApp()
 const theme = makeTheme(ctx.db)
 const author = makeUser(ctx.db)
 
-const count = (ideaId: number) =>
-  (ctx.db.$client.prepare('select comment_count as n from ideas where id = ?').get(ideaId) as { n: number }).n
+const count = (ideaId: number, on = ctx) =>
+  (on.db.$client.prepare('select comment_count as n from ideas where id = ?').get(ideaId) as { n: number }).n
 
 describe('comments', () => {
   it('adds a comment and a reply, counted on the idea, listed oldest first with replies nested', async () => {
@@ -236,5 +236,129 @@ describe('comments of an idea people cannot see', () => {
       body: { action: 'restore', reason: 'Adres is eruit gehaald' },
     })
     expect((await request(own, url)).status).toBe(200)
+  })
+})
+
+describe('deleting a reported comment', () => {
+  const HOUR = 3_600_000
+
+  /** Members whose reports count in full: a vote of their own, and over a day old. */
+  async function regulars(own: ReturnType<typeof createTestApp>, ideaId: number, n: number) {
+    const people = []
+    for (let i = 0; i < n; i++) {
+      const p = await loginAs(own, 'member')
+      await request(own, `/api/ideas/${ideaId}/vote`, { method: 'PUT', cookie: p.cookie })
+      people.push(p)
+    }
+    own.clock.advance(25 * HOUR)
+    return people
+  }
+
+  async function queueItem(own: ReturnType<typeof createTestApp>, commentId: number) {
+    const staff = await loginAs(own, 'staff')
+    const queue = await json(await request(own, '/api/staff/moderation', { cookie: staff.cookie }))
+    return queue.items.find(
+      (i: { subjectType: string; subjectId: number }) => i.subjectType === 'comment' && i.subjectId === commentId,
+    )
+  }
+
+  const bodyInDatabase = (own: ReturnType<typeof createTestApp>, id: number) =>
+    (own.db.$client.prepare('select body from comments where id = ?').get(id) as { body: string }).body
+
+  it('keeps the text for staff until the report is decided; the public sees it removed at once', async () => {
+    const own = createTestApp()
+    const idea = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id })
+    const [writer, reporter, late] = [
+      await loginAs(own, 'member'),
+      await loginAs(own, 'member'),
+      await loginAs(own, 'member'),
+    ]
+    const { comment } = await json(
+      await request(own, `/api/ideas/${idea.id}/comments`, {
+        cookie: writer.cookie,
+        body: { body: 'Piet Jansen van nummer 12 is een oplichter' },
+      }),
+    )
+    await request(own, '/api/reports', {
+      cookie: reporter.cookie,
+      body: { subjectType: 'comment', subjectId: comment.id, reason: 'personal_data', note: 'Noemt een buurman' },
+    })
+    expect(
+      (await request(own, `/api/comments/${comment.id}`, { method: 'DELETE', cookie: writer.cookie })).status,
+    ).toBe(204)
+    const [shown] = (await json(await request(own, `/api/ideas/${idea.id}/comments`))).items
+    expect(shown).toMatchObject({ id: comment.id, deleted: true, body: '', bodyHtml: '', author: null })
+    expect(count(idea.id, own)).toBe(0)
+    // Deleted is deleted for its author and other members: no edits, no new reports.
+    expect(
+      (
+        await request(own, `/api/comments/${comment.id}`, {
+          method: 'PATCH',
+          cookie: writer.cookie,
+          body: { body: 'Toch anders' },
+        })
+      ).status,
+    ).toBe(404)
+    const again = await request(own, '/api/reports', {
+      cookie: late.cookie,
+      body: { subjectType: 'comment', subjectId: comment.id, reason: 'offensive' },
+    })
+    expect(again.status).toBe(404)
+
+    expect(await queueItem(own, comment.id)).toMatchObject({
+      text: 'Piet Jansen van nummer 12 is een oplichter',
+      deleted: true,
+      hidden: false,
+      reports: [{ reason: 'personal_data', note: 'Noemt een buurman' }],
+    })
+    const staff = await loginAs(own, 'staff')
+    const decide = await request(own, `/api/staff/moderation/comment/${comment.id}`, {
+      cookie: staff.cookie,
+      body: { action: 'hide', reason: 'Persoonsgegevens van een buurman' },
+    })
+    expect(decide.status).toBe(204)
+    expect(await queueItem(own, comment.id)).toBeUndefined()
+    // Decided: the words go, as their author asked.
+    expect(bodyInDatabase(own, comment.id)).toBe('')
+    expect(databaseText(own)).not.toContain('Piet Jansen van nummer 12')
+  })
+
+  it('keeps a comment hidden by reports in the queue when its author deletes it, and restoring it shows it removed', async () => {
+    const own = createTestApp()
+    const idea = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id })
+    const other = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id })
+    const writer = await loginAs(own, 'member')
+    const { comment } = await json(
+      await request(own, `/api/ideas/${idea.id}/comments`, { cookie: writer.cookie, body: { body: 'Kort en fel' } }),
+    )
+    for (const p of await regulars(own, other.id, 3)) {
+      await request(own, '/api/reports', {
+        cookie: p.cookie,
+        body: { subjectType: 'comment', subjectId: comment.id, reason: 'offensive' },
+      })
+    }
+    expect((await json(await request(own, `/api/ideas/${idea.id}/comments`))).items[0]).toMatchObject({
+      hidden: true,
+    })
+    expect(
+      (await request(own, `/api/comments/${comment.id}`, { method: 'DELETE', cookie: writer.cookie })).status,
+    ).toBe(204)
+    expect(await queueItem(own, comment.id)).toMatchObject({
+      text: 'Kort en fel',
+      deleted: true,
+      hidden: true,
+      hiddenReason: 'reports',
+    })
+    const staff = await loginAs(own, 'staff')
+    const restore = await request(own, `/api/staff/moderation/comment/${comment.id}`, {
+      cookie: staff.cookie,
+      body: { action: 'restore', reason: 'Fel, maar geen belediging' },
+    })
+    expect(restore.status).toBe(204)
+    expect(await queueItem(own, comment.id)).toBeUndefined()
+    const [shown] = (await json(await request(own, `/api/ideas/${idea.id}/comments`))).items
+    expect(shown).toMatchObject({ deleted: true, hidden: false, body: '', author: null })
+    expect(count(idea.id, own)).toBe(0)
+    expect(bodyInDatabase(own, comment.id)).toBe('')
   })
 })

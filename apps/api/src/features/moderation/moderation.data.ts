@@ -1,9 +1,17 @@
-import { type HiddenReason, REPORTS_TO_HIDE, type ReportReason } from '@meedenken/shared'
-import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
+import {
+  type HiddenReason,
+  type LightReportReason,
+  NEW_ACCOUNT_MS,
+  REPORT_WEIGHT,
+  REPORT_WEIGHT_TO_HIDE,
+  type ReportReason,
+  type ReportsCannotHide,
+} from '@meedenken/shared'
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, lt, min, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/sqlite-core'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
-import { auditLog, comments, ideas, reports, sessions, users } from '../../db/schema'
+import { auditLog, comments, ideas, reports, sessions, users, votes } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
 
 export type Subject = { type: 'idea' | 'comment'; id: number }
@@ -47,11 +55,125 @@ export function setHidden(tx: DbOrTx, subject: Subject, hidden: boolean, reason:
   return true
 }
 
+/**
+ * Each open report with what decides its weight, as it was when the report was made: how
+ * old the account was, whether it had an idea, comment or vote of its own before, and
+ * whether a moderator had overruled one of its reports before. (The activity lookups use
+ * the indexes on the author or voter: ideas_author, comments_author, votes_user.)
+ */
+function openReports(tx: DbOrTx, where: SQL | undefined) {
+  const before = (table: typeof ideas | typeof comments, author: typeof ideas.authorId | typeof comments.authorId) =>
+    exists(
+      tx
+        .select({ one: sql`1` })
+        .from(table)
+        .where(and(eq(author, reports.reporterId), lt(table.createdAt, reports.createdAt))),
+    )
+  const voted = exists(
+    tx
+      .select({ one: sql`1` })
+      .from(votes)
+      .where(and(eq(votes.userId, reports.reporterId), lt(votes.createdAt, reports.createdAt))),
+  )
+  const rows = tx
+    .select({
+      subjectType: reports.subjectType,
+      subjectId: reports.subjectId,
+      reporterId: reports.reporterId,
+      reason: reports.reason,
+      note: reports.note,
+      createdAt: reports.createdAt,
+      joinedAt: users.createdAt,
+      active: sql<number>`${or(before(ideas, ideas.authorId), before(comments, comments.authorId), voted)}`,
+    })
+    .from(reports)
+    .innerJoin(users, eq(users.id, reports.reporterId))
+    .where(and(isNull(reports.resolvedAt), where))
+    .orderBy(asc(reports.createdAt), asc(reports.id))
+    .limit(500)
+    .all()
+  const overruled = firstOverruled(tx, [...new Set(rows.map((r) => r.reporterId))])
+  return rows.map((r) => ({ ...r, overruledAt: overruled.get(r.reporterId) ?? null }))
+}
+
+/** When a moderator first overruled a report of each of these people (kept it visible). */
+function firstOverruled(tx: DbOrTx, reporterIds: number[]): Map<number, number> {
+  if (reporterIds.length === 0) return new Map()
+  return new Map(
+    tx
+      .select({ reporterId: reports.reporterId, at: min(reports.resolvedAt) })
+      .from(reports)
+      .where(and(inArray(reports.reporterId, reporterIds), eq(reports.resolution, 'restored')))
+      .groupBy(reports.reporterId)
+      .all()
+      .map((r) => [r.reporterId, r.at ?? 0] as const),
+  )
+}
+
+type OpenReport = ReturnType<typeof openReports>[number]
+
+/**
+ * A report counts in full, or for a third when anyone could have made it in a minute: the
+ * account was under a day old, had done nothing of its own before, or had a report
+ * overruled by a moderator before.
+ */
+function weigh(report: OpenReport): { weight: keyof typeof REPORT_WEIGHT; countsLessBecause: LightReportReason[] } {
+  const because: LightReportReason[] = []
+  if (report.createdAt - report.joinedAt < NEW_ACCOUNT_MS) because.push('new_account')
+  if (!report.active) because.push('no_activity')
+  if (report.overruledAt !== null && report.overruledAt < report.createdAt) because.push('overruled')
+  return { weight: because.length > 0 ? 'light' : 'full', countsLessBecause: because }
+}
+
+function ofSubject(subject: Subject): SQL {
+  return and(eq(reports.subjectType, subject.type), eq(reports.subjectId, subject.id)) as SQL
+}
+
+/** Subjects a moderator kept visible after reports: reports no longer hide them. */
+function restoredBefore(tx: DbOrTx, type: Subject['type'], ids: number[]): Set<number> {
+  if (ids.length === 0) return new Set()
+  return new Set(
+    tx
+      .selectDistinct({ id: reports.subjectId })
+      .from(reports)
+      .where(and(eq(reports.subjectType, type), inArray(reports.subjectId, ids), eq(reports.resolution, 'restored')))
+      .all()
+      .map((r) => r.id),
+  )
+}
+
+function byStaff(role: string, official = 0): boolean {
+  return role !== 'member' || official === 1
+}
+
+/** What a member can report: an idea, or a comment its author has not deleted. */
+function reportable(tx: DbOrTx, subject: Subject): { hidden: boolean; byStaff: boolean } | null {
+  if (subject.type === 'idea') {
+    const row = tx
+      .select({ hidden: ideas.hidden, role: users.role })
+      .from(ideas)
+      .innerJoin(users, eq(users.id, ideas.authorId))
+      .where(eq(ideas.id, subject.id))
+      .get()
+    return row ? { hidden: row.hidden === 1, byStaff: byStaff(row.role) } : null
+  }
+  const row = tx
+    .select({ hidden: comments.hidden, deletedAt: comments.deletedAt, official: comments.official, role: users.role })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(eq(comments.id, subject.id))
+    .get()
+  if (!row || row.deletedAt !== null) return null
+  return { hidden: row.hidden === 1, byStaff: byStaff(row.role, row.official) }
+}
+
 export type ReportResult = { ok: true; hidden: boolean } | { ok: false; reason: 'not_found' }
 
 /**
  * Records a report. One per person per subject (a second report by the same person changes
- * nothing); when three distinct people have open reports, the subject is hidden pending review.
+ * nothing). When the open reports weigh as much as three by established members, the
+ * subject is hidden pending review, unless staff wrote it or a moderator kept it visible
+ * before: then the reports only go to the queue.
  */
 export function report(
   db: Db,
@@ -60,7 +182,8 @@ export function report(
 ): ReportResult {
   return db.transaction(
     (tx) => {
-      if (!subjectExists(tx, input.subject)) return { ok: false, reason: 'not_found' } as const
+      const subject = reportable(tx, input.subject)
+      if (!subject) return { ok: false, reason: 'not_found' } as const
       tx.insert(reports)
         .values({
           subjectType: input.subject.type,
@@ -72,34 +195,59 @@ export function report(
         })
         .onConflictDoNothing()
         .run()
-      const open =
-        tx
-          .select({ n: sql<number>`count(distinct ${reports.reporterId})` })
-          .from(reports)
-          .where(
-            and(
-              eq(reports.subjectType, input.subject.type),
-              eq(reports.subjectId, input.subject.id),
-              isNull(reports.resolvedAt),
-            ),
-          )
-          .get()?.n ?? 0
-      const hidden = open >= REPORTS_TO_HIDE && setHidden(tx, input.subject, true, 'reports')
+      if (subject.hidden || subject.byStaff) return { ok: true, hidden: subject.hidden } as const
+      if (restoredBefore(tx, input.subject.type, [input.subject.id]).size > 0)
+        return { ok: true, hidden: false } as const
+      const weight = openReports(tx, ofSubject(input.subject)).reduce(
+        (sum, r) => sum + REPORT_WEIGHT[weigh(r).weight],
+        0,
+      )
+      const hidden = weight >= REPORT_WEIGHT_TO_HIDE && setHidden(tx, input.subject, true, 'reports')
       return { ok: true, hidden } as const
     },
     { behavior: 'immediate' },
   )
 }
 
-/** Everything with an open report, oldest first, with the text staff need to judge it. */
-export function moderationQueue(db: Db) {
-  const open = db
-    .select()
+/**
+ * For erasing an account: its reports go with it. What they hid pending review shows again
+ * when the reports left weigh too little to hide it, and a comment its author deleted while
+ * reported loses its words once no report waits on it. (Else three accounts could hide
+ * something and erase themselves: hidden for good, and gone from the moderation queue.)
+ */
+export function forgetReports(tx: DbOrTx, reporterId: number): void {
+  const open = tx
+    .select({ type: reports.subjectType, id: reports.subjectId })
     .from(reports)
-    .where(isNull(reports.resolvedAt))
-    .orderBy(asc(reports.createdAt))
-    .limit(500)
+    .where(and(eq(reports.reporterId, reporterId), isNull(reports.resolvedAt)))
     .all()
+  tx.delete(reports).where(eq(reports.reporterId, reporterId)).run()
+  for (const subject of open) {
+    const left = openReports(tx, ofSubject(subject))
+    const weight = left.reduce((sum, r) => sum + REPORT_WEIGHT[weigh(r).weight], 0)
+    const table = subject.type === 'idea' ? ideas : comments
+    const byReports = tx
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, subject.id), eq(table.hidden, 1), eq(table.hiddenReason, 'reports')))
+      .get()
+    if (byReports && weight < REPORT_WEIGHT_TO_HIDE) setHidden(tx, subject, false, null)
+    if (subject.type === 'comment' && left.length === 0) {
+      tx.update(comments)
+        .set({ body: '', bodyHtml: '' })
+        .where(and(eq(comments.id, subject.id), isNotNull(comments.deletedAt)))
+        .run()
+    }
+  }
+}
+
+/**
+ * Everything with an open report, with the text staff need to judge it (also when hidden, or
+ * deleted by its author after the report), each report's weight and why. What the public
+ * cannot see comes first, then the oldest report first.
+ */
+export function moderationQueue(db: Db) {
+  const open = openReports(db, undefined)
   const keys = [...new Map(open.map((r) => [`${r.subjectType}:${r.subjectId}`, r])).values()]
   const ideaIds = keys.filter((k) => k.subjectType === 'idea').map((k) => k.subjectId)
   const commentIds = keys.filter((k) => k.subjectType === 'comment').map((k) => k.subjectId)
@@ -110,8 +258,10 @@ export function moderationQueue(db: Db) {
           title: ideas.title,
           body: ideas.body,
           hidden: ideas.hidden,
+          hiddenReason: ideas.hiddenReason,
           authorId: users.id,
           authorName: users.displayName,
+          authorRole: users.role,
           authorBlockedAt: users.blockedAt,
         })
         .from(ideas)
@@ -126,9 +276,13 @@ export function moderationQueue(db: Db) {
           ideaId: comments.ideaId,
           body: comments.body,
           hidden: comments.hidden,
+          hiddenReason: comments.hiddenReason,
+          deletedAt: comments.deletedAt,
+          official: comments.official,
           title: ideas.title,
           authorId: users.id,
           authorName: users.displayName,
+          authorRole: users.role,
           authorBlockedAt: users.blockedAt,
         })
         .from(comments)
@@ -137,16 +291,18 @@ export function moderationQueue(db: Db) {
         .where(inArray(comments.id, commentIds))
         .all()
     : []
-  return keys.flatMap((k) => {
-    const reportsOf = open
-      .filter((r) => r.subjectType === k.subjectType && r.subjectId === k.subjectId)
-      .map((r) => ({ reason: r.reason, note: r.note, createdAt: new Date(r.createdAt).toISOString() }))
+  const restored = { idea: restoredBefore(db, 'idea', ideaIds), comment: restoredBefore(db, 'comment', commentIds) }
+  const items = keys.flatMap((k) => {
     const base = {
       subjectType: k.subjectType,
       subjectId: k.subjectId,
-      reports: reportsOf,
+      reports: open
+        .filter((r) => r.subjectType === k.subjectType && r.subjectId === k.subjectId)
+        .map((r) => ({ reason: r.reason, note: r.note, createdAt: new Date(r.createdAt).toISOString(), ...weigh(r) })),
       firstReportedAt: new Date(k.createdAt).toISOString(),
     }
+    const cannotHide = (staff: boolean): ReportsCannotHide | null =>
+      staff ? 'staff' : restored[k.subjectType].has(k.subjectId) ? 'restored' : null
     if (k.subjectType === 'idea') {
       const i = ideaRows.find((r) => r.id === k.subjectId)
       return i
@@ -160,6 +316,9 @@ export function moderationQueue(db: Db) {
               authorName: i.authorName,
               authorBlocked: i.authorBlockedAt !== null,
               hidden: i.hidden === 1,
+              hiddenReason: i.hidden === 1 ? i.hiddenReason : null,
+              deleted: false,
+              reportsCannotHide: cannotHide(byStaff(i.authorRole)),
             },
           ]
         : []
@@ -176,10 +335,15 @@ export function moderationQueue(db: Db) {
             authorName: cm.authorName,
             authorBlocked: cm.authorBlockedAt !== null,
             hidden: cm.hidden === 1,
+            hiddenReason: cm.hidden === 1 ? cm.hiddenReason : null,
+            deleted: cm.deletedAt !== null,
+            reportsCannotHide: cannotHide(byStaff(cm.authorRole, cm.official)),
           },
         ]
       : []
   })
+  // Stable: among the hidden and among the visible, the oldest report stays first.
+  return items.sort((a, b) => Number(b.hidden) - Number(a.hidden))
 }
 
 /** A moderator's decision: hide or restore, with a reason; open reports are closed with it. */
@@ -192,6 +356,13 @@ export function moderate(
     (tx) => {
       if (!subjectExists(tx, input.subject)) return false
       setHidden(tx, input.subject, input.action === 'hide', 'moderator')
+      // A comment its author deleted while reported kept its words for this decision only.
+      if (input.subject.type === 'comment') {
+        tx.update(comments)
+          .set({ body: '', bodyHtml: '' })
+          .where(and(eq(comments.id, input.subject.id), isNotNull(comments.deletedAt)))
+          .run()
+      }
       tx.update(reports)
         .set({
           resolvedAt: now,

@@ -39,7 +39,8 @@ const reportRoute = route(
     method: 'post',
     path: '/reports',
     tags: ['Moderation'],
-    summary: 'Report an idea or comment; three different people hide it until staff review it',
+    summary:
+      'Report an idea or comment; enough reports (those of new or idle accounts count for a third) hide it until staff review it',
     request: { body: jsonBody(ReportBody) },
     responses: { 201: jsonResponse(z.object({ message: z.string() }), 'Received') },
   },

@@ -137,3 +137,212 @@ describe('blocked members', () => {
     expect((await request(ctx, '/api/staff/blocked-members', { cookie: member.cookie })).status).toBe(403)
   })
 })
+
+const HOUR = 3_600_000
+
+type QueueItem = {
+  subjectType: string
+  subjectId: number
+  text: string
+  hidden: boolean
+  hiddenReason: string | null
+  deleted: boolean
+  reportsCannotHide: string | null
+  reports: { reason: string; note: string | null; weight: string; countsLessBecause: string[] }[]
+}
+
+describe('reports hide content pending review, weighed by who reports', () => {
+  /** A fresh app with an idea to talk about and one to vote on. */
+  function setUp() {
+    const own = createTestApp()
+    const theme = makeTheme(own.db)
+    const writer = makeUser(own.db)
+    const idea = makeIdea(own.db, { authorId: writer.id, themeId: theme.id })
+    const elsewhere = makeIdea(own.db, { authorId: writer.id, themeId: theme.id })
+    return { own, theme, idea, elsewhere }
+  }
+
+  type Setup = ReturnType<typeof setUp>
+
+  /** Members who joined just now, without doing anything yet. */
+  async function newcomers({ own }: Setup, n: number) {
+    return Promise.all(Array.from({ length: n }, () => loginAs(own, 'member')))
+  }
+
+  /** Members who voted once on another idea, a day and an hour ago. */
+  async function regulars(setup: Setup, n: number) {
+    const people = await newcomers(setup, n)
+    for (const p of people) {
+      const vote = await request(setup.own, `/api/ideas/${setup.elsewhere.id}/vote`, {
+        method: 'PUT',
+        cookie: p.cookie,
+      })
+      expect(vote.status).toBe(200)
+    }
+    setup.own.clock.advance(25 * HOUR)
+    return people
+  }
+
+  async function reportAs(
+    { own }: Setup,
+    cookie: string,
+    subject: { type: 'idea' | 'comment'; id: number },
+    note?: string,
+  ) {
+    const res = await request(own, '/api/reports', {
+      cookie,
+      body: { subjectType: subject.type, subjectId: subject.id, reason: 'offensive', ...(note ? { note } : {}) },
+    })
+    expect(res.status).toBe(201)
+  }
+
+  async function queueItem({ own }: Setup, subject: { type: string; id: number }): Promise<QueueItem | undefined> {
+    const staff = await loginAs(own, 'staff')
+    const queue = await json<{ items: QueueItem[] }>(
+      await request(own, '/api/staff/moderation', { cookie: staff.cookie }),
+    )
+    return queue.items.find((i) => i.subjectType === subject.type && i.subjectId === subject.id)
+  }
+
+  async function commentBy(setup: Setup, cookie: string, body: string, official = false) {
+    const res = await request(setup.own, `/api/ideas/${setup.idea.id}/comments`, { cookie, body: { body, official } })
+    expect(res.status).toBe(201)
+    return (await json(res)).comment.id as number
+  }
+
+  async function publicComment(setup: Setup, id: number) {
+    const { items } = await json(await request(setup.own, `/api/ideas/${setup.idea.id}/comments`))
+    return items.find((c: { id: number }) => c.id === id)
+  }
+
+  it('does not hide at three reports from accounts made just now; they reach the queue, each counting for a third', async () => {
+    const setup = setUp()
+    const writer = await loginAs(setup.own, 'member')
+    const id = await commentBy(setup, writer.cookie, 'Ik ben het hier niet mee eens.')
+    for (const p of await newcomers(setup, 3)) await reportAs(setup, p.cookie, { type: 'comment', id })
+    expect(await publicComment(setup, id)).toMatchObject({ hidden: false, body: 'Ik ben het hier niet mee eens.' })
+    const item = await queueItem(setup, { type: 'comment', id })
+    expect(item).toMatchObject({ hidden: false, hiddenReason: null })
+    expect(item?.reports).toHaveLength(3)
+    for (const r of item?.reports ?? []) {
+      expect(r).toMatchObject({ weight: 'light', countsLessBecause: ['new_account', 'no_activity'] })
+    }
+    // Nine of them weigh as much as three established members.
+    for (const p of await newcomers(setup, 5)) await reportAs(setup, p.cookie, { type: 'comment', id })
+    expect(await publicComment(setup, id)).toMatchObject({ hidden: false })
+    for (const p of await newcomers(setup, 1)) await reportAs(setup, p.cookie, { type: 'comment', id })
+    expect(await publicComment(setup, id)).toMatchObject({ hidden: true, body: '' })
+  })
+
+  it('counts a report in full from an account over a day old with activity of its own; three hide, and the queue says why', async () => {
+    const setup = setUp()
+    const subject = { type: 'idea' as const, id: setup.idea.id }
+    const notes = ['Noemt mijn buurman bij naam', undefined, 'Persoonlijke gegevens']
+    const people = await regulars(setup, notes.length)
+    for (const [i, p] of people.entries()) {
+      expect((await request(setup.own, `/api/ideas/${setup.idea.id}`)).status, `before report ${i + 1}`).toBe(200)
+      await reportAs(setup, p.cookie, subject, notes[i])
+    }
+    expect((await request(setup.own, `/api/ideas/${setup.idea.id}`)).status).toBe(404)
+    expect(await queueItem(setup, subject)).toMatchObject({
+      hidden: true,
+      hiddenReason: 'reports',
+      reportsCannotHide: null,
+      reports: [
+        { reason: 'offensive', note: 'Noemt mijn buurman bij naam', weight: 'full', countsLessBecause: [] },
+        { note: null, weight: 'full', countsLessBecause: [] },
+        { note: 'Persoonlijke gegevens', weight: 'full', countsLessBecause: [] },
+      ],
+    })
+  })
+
+  it('counts one report per person: three by one established member do not hide', async () => {
+    const setup = setUp()
+    const [a, b] = (await regulars(setup, 2)).map((p) => p.cookie)
+    const subject = { type: 'idea' as const, id: setup.idea.id }
+    for (const cookie of [a, a, a, b]) await reportAs(setup, cookie ?? '', subject)
+    expect((await request(setup.own, `/api/ideas/${setup.idea.id}`)).status).toBe(200)
+    expect((await queueItem(setup, subject))?.reports).toHaveLength(2)
+  })
+
+  it('adds up the weights: two full and three light reports hide, two full and two light do not', async () => {
+    const setup = setUp()
+    const writer = await loginAs(setup.own, 'member')
+    const id = await commentBy(setup, writer.cookie, 'Een gewone reactie.')
+    const full = await regulars(setup, 2)
+    // Over a day old, but nothing of their own before the report.
+    const idle = await newcomers(setup, 2)
+    setup.own.clock.advance(25 * HOUR)
+    for (const p of [...full, ...idle]) await reportAs(setup, p.cookie, { type: 'comment', id })
+    expect(await publicComment(setup, id)).toMatchObject({ hidden: false })
+    const reports = (await queueItem(setup, { type: 'comment', id }))?.reports ?? []
+    expect(reports.map((r) => [r.weight, r.countsLessBecause])).toEqual([
+      ['full', []],
+      ['full', []],
+      ['light', ['no_activity']],
+      ['light', ['no_activity']],
+    ])
+    for (const late of await newcomers(setup, 1)) await reportAs(setup, late.cookie, { type: 'comment', id })
+    expect(await publicComment(setup, id)).toMatchObject({ hidden: true })
+  })
+
+  it('never hides what staff wrote, the official answer included; the reports still reach the queue', async () => {
+    const setup = setUp()
+    const staff = await loginAs(setup.own, 'staff')
+    const official = await commentBy(setup, staff.cookie, 'We pakken dit in maart aan.', true)
+    const plain = await commentBy(setup, staff.cookie, 'Dank voor uw idee.')
+    const staffIdea = makeIdea(setup.own.db, { authorId: staff.userId, themeId: setup.theme.id })
+    const reporters = await regulars(setup, 3)
+    for (const p of reporters) {
+      await reportAs(setup, p.cookie, { type: 'comment', id: official })
+      await reportAs(setup, p.cookie, { type: 'comment', id: plain })
+      await reportAs(setup, p.cookie, { type: 'idea', id: staffIdea.id })
+    }
+    const { idea } = await json(await request(setup.own, `/api/ideas/${setup.idea.id}`))
+    expect(idea.officialAnswer).toMatchObject({ body: 'We pakken dit in maart aan.' })
+    expect(await publicComment(setup, plain)).toMatchObject({ hidden: false })
+    expect((await request(setup.own, `/api/ideas/${staffIdea.id}`)).status).toBe(200)
+    for (const subject of [
+      { type: 'comment', id: official },
+      { type: 'comment', id: plain },
+      { type: 'idea', id: staffIdea.id },
+    ]) {
+      const item = await queueItem(setup, subject)
+      expect(item, JSON.stringify(subject)).toMatchObject({ hidden: false, reportsCannotHide: 'staff' })
+      expect(item?.reports).toHaveLength(3)
+    }
+  })
+
+  it('after a moderator restores something, reports do not hide it again, and the overruled reporters count for a third', async () => {
+    const setup = setUp()
+    const writer = await loginAs(setup.own, 'member')
+    const fair = await commentBy(setup, writer.cookie, 'Ik vind het geldverspilling.')
+    const other = await commentBy(setup, writer.cookie, 'En de stoep is ook te smal.')
+    const attackers = await regulars(setup, 3)
+    for (const p of attackers) await reportAs(setup, p.cookie, { type: 'comment', id: fair })
+    expect(await publicComment(setup, fair)).toMatchObject({ hidden: true })
+    const staff = await loginAs(setup.own, 'staff')
+    const restore = await request(setup.own, `/api/staff/moderation/comment/${fair}`, {
+      cookie: staff.cookie,
+      body: { action: 'restore', reason: 'Een mening, geen belediging' },
+    })
+    expect(restore.status).toBe(204)
+    expect(await publicComment(setup, fair)).toMatchObject({ hidden: false })
+
+    for (const p of await regulars(setup, 3)) await reportAs(setup, p.cookie, { type: 'comment', id: fair })
+    expect(await publicComment(setup, fair)).toMatchObject({ hidden: false })
+    expect(await queueItem(setup, { type: 'comment', id: fair })).toMatchObject({
+      hidden: false,
+      reportsCannotHide: 'restored',
+    })
+
+    for (const p of attackers) await reportAs(setup, p.cookie, { type: 'comment', id: other })
+    expect(await publicComment(setup, other)).toMatchObject({ hidden: false })
+    const reports = (await queueItem(setup, { type: 'comment', id: other }))?.reports ?? []
+    expect(reports.map((r) => [r.weight, r.countsLessBecause])).toEqual([
+      ['light', ['overruled']],
+      ['light', ['overruled']],
+      ['light', ['overruled']],
+    ])
+  })
+})
