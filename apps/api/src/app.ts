@@ -27,7 +27,7 @@ import { notFound, onError, validationHook } from './http/errors'
 import { requirePolicy } from './http/policy'
 import { requestLog } from './http/request-log'
 import { checkHost, checkOrigin, limitBodySize, securityHeaders } from './http/security'
-import { loadSession } from './http/session'
+import { loadSession, personalAnswers } from './http/session'
 import { serveWebApp } from './http/static'
 import { createVisitorStore, visitorCache } from './http/visitor-cache'
 
@@ -82,6 +82,9 @@ export function createApp(deps: Deps) {
     // Every request, pages and files included, before anything is read (DNS rebinding).
     .use('*', checkHost(deps.settings))
     .use('/api/*', limitBodySize, checkOrigin(deps.settings), loadSession)
+    // Who I am, my data, signing in and out: never kept by a cache, a visitor's answer neither.
+    .use('/api/me/*', personalAnswers)
+    .use('/api/auth/*', personalAnswers)
     .use('/api/ideas', visitorReads)
     .use('/api/ideas/:id/comments', visitorReads)
     .route('/api', apiRoutes())

@@ -75,6 +75,18 @@ describe('headers and cookies', () => {
     expect(login.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
   })
 
+  it('marks the list page of a signed-in person private, no-store, varying by Cookie', async () => {
+    const ctx = createTestApp({ webDist: fakeWebDist() })
+    const member = await loginAs(ctx, 'member')
+    const page = await request(ctx, '/', { cookie: member.cookie })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('cache-control')).toBe('private, no-store')
+    expect(page.headers.get('vary')).toMatch(/\bCookie\b/)
+    // The same shell for everyone on other paths: it may be kept, and checked again.
+    expect((await request(ctx, '/ideeen/12', { cookie: member.cookie })).headers.get('cache-control')).toBe('no-cache')
+    expect((await request(ctx, '/')).headers.get('cache-control')).toBe('no-cache')
+  })
+
   it('publishes security.txt', async () => {
     const ctx = createTestApp({ publicUrl: 'https://meedenken.midden-groningen.nl' })
     const res = await request(ctx, '/.well-known/security.txt')
