@@ -5,7 +5,7 @@ import { eventsAfter, hiddenIdeas, type LiveEvent, lastEventId, standingSessions
 export type LiveLimits = {
   /** Streams this process keeps open at once. */
   total: number
-  /** Streams one client (a member's account, or a visitor's address) keeps open here at once. */
+  /** Streams one client (a member's account, or a visitor's address or IPv6 /64) keeps open here at once. */
   perClient: number
 }
 

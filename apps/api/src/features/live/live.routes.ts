@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ApiError } from '../../http/errors'
 import { createRouter, route } from '../../http/route'
 import { ideaIsVisible } from '../../live/live.data'
-import { clientIp } from '../../security/client-ip'
+import { clientNetwork } from '../../security/client-ip'
 import { unreadCount } from '../notifications/notifications.data'
 
 /** A refused browser waits this long before it tries again (and polls meanwhile). */
@@ -88,8 +88,8 @@ export const liveRoutes = createRouter().openapi(liveRoute, (c) => {
     ideaId,
     userId: user?.id ?? null,
     sessionId: user?.sessionId ?? null,
-    // A member's tabs are one client wherever they are; a visitor is their address.
-    client: user ? `user:${user.id}` : `ip:${clientIp(c)}`,
+    // A member's tabs are one client wherever they are; a visitor is their address (an IPv6 /64).
+    client: user ? `user:${user.id}` : `ip:${clientNetwork(c)}`,
     send: (event) => {
       if (event.kind === 'notifications' && user) {
         write(sse('notifications', { unread: unreadCount(db, user.id) }, event.id))

@@ -126,6 +126,19 @@ describe('live stream caps', () => {
     hub.stop()
   })
 
+  it('counts a whole IPv6 /64 as one visitor, as the rate limits do', async () => {
+    const ctx = createTestApp()
+    const { app, hub } = otherProcess(ctx, { total: 100, perClient: 2 })
+    const home = [await open(app, '', { ip: '2001:db8:1:2::a' }), await open(app, '', { ip: '2001:db8:1:2::b' })]
+    for (const s of home) expect(s.res.status).toBe(200)
+    const fresh = await app.request('/api/live', { headers: { 'x-forwarded-for': '2001:db8:1:2:ffff::c' } })
+    expect(fresh.status).toBe(503)
+    const elsewhere = await open(app, '', { ip: '2001:db8:1:3::a' })
+    expect(elsewhere.res.status).toBe(200)
+    await closeAll([...home, elsewhere])
+    hub.stop()
+  })
+
   it("counts a member's streams by account, from whatever address they come", async () => {
     const ctx = createTestApp()
     const member = await loginAs(ctx, 'member')
