@@ -278,16 +278,17 @@ test('a civil servant merges a duplicate into the original idea, after confirmin
   await resident.api.dispose()
 })
 
-test('three reports hide a comment; staff restore it, hide another, block a member, unblock after a reload, and read what was hidden', async ({
+test('reports hide a comment once they weigh enough, a new account’s for a third; staff see why, restore it, hide another, block a member, unblock after a reload, and read what was hidden', async ({
   page,
   browser,
 }) => {
   const t = tag()
-  const [author, spammer, reporterA, reporterB] = await Promise.all([
+  const [author, spammer, reporterA, reporterB, ...newcomers] = await Promise.all([
     newApiMember('melding-auteur', `Auteur ${t}`),
     newApiMember('melding-spam', `Reclamemaker ${t}`),
     newApiMember('melder-a', 'Melder A'),
     newApiMember('melder-b', 'Melder B'),
+    ...Array.from({ length: 6 }, (_, i) => newApiMember(`melder-${i}`, `Melder ${i}`)),
   ])
   const ideaTitle = `Meer bloemen op het dorpsplein van Meeden ${t}`
   const idea = await proposeByApi(author, {
@@ -301,9 +302,13 @@ test('three reports hide a comment; staff restore it, hide another, block a memb
   const rude = await commentByApi(author, idea, rudeText)
   const ad = await commentByApi(spammer, idea, adText)
 
-  // Three different people report the fair comment: it is hidden pending review.
+  // Every account here is new, so each report counts for a third: three hide nothing yet,
+  // nine hide the fair comment pending review.
   for (const reporter of [reporterA, reporterB, spammer])
     await reportByApi(reporter, { type: 'comment', id: fair }, 'offensive')
+  const stillShown = await read<{ items: { id: number; hidden: boolean }[] }>(author.api, `/api/ideas/${idea}/comments`)
+  expect(stillShown.items.find((c) => c.id === fair)?.hidden).toBe(false)
+  for (const reporter of newcomers) await reportByApi(reporter, { type: 'comment', id: fair }, 'offensive')
   await reportByApi(reporterA, { type: 'comment', id: rude }, 'offensive')
   await reportByApi(reporterA, { type: 'comment', id: ad }, 'spam')
   const visitor = await browser.newPage()
@@ -317,8 +322,14 @@ test('three reports hide a comment; staff restore it, hide another, block a memb
   await expect(page.getByRole('heading', { level: 1, name: 'Moderatie' })).toBeVisible()
   const card = (text: string) => page.getByRole('article').filter({ hasText: text })
   await expect(card(fairText)).toContainText('Verborgen voor inwoners')
-  await expect(card(fairText)).toContainText('3 meldingen')
+  await expect(card(fairText)).toContainText('9 meldingen')
   await expect(card(fairText)).toContainText('Beledigend of kwetsend')
+  await expect(card(fairText)).toContainText('Vanzelf verborgen: de meldingen wegen samen zwaar genoeg.')
+  // The spammer commented before reporting; the others had done nothing yet.
+  await expect(card(fairText)).toContainText('telt voor een derde: account was jonger dan een dag')
+  await expect(card(fairText)).toContainText(
+    'telt voor een derde: account was jonger dan een dag, had nog geen idee, reactie of stem',
+  )
   await expect(card(rudeText)).toContainText('Zichtbaar voor inwoners')
   await expectAccessible(page, 'the moderation queue')
 
@@ -402,7 +413,7 @@ test('three reports hide a comment; staff restore it, hide another, block a memb
   await expect(conversation.getByRole('article').filter({ hasText: adText })).toContainText('Verborgen door moderatie')
   await expect(conversation.getByRole('article').filter({ hasText: fairText })).not.toContainText('Verborgen')
   await expectAccessible(page, 'the staff idea page with hidden comments')
-  await Promise.all([author, spammer, reporterA, reporterB].map((m) => m.api.dispose()))
+  await Promise.all([author, spammer, reporterA, reporterB, ...newcomers].map((m) => m.api.dispose()))
 })
 
 test('staff enter an idea received by phone, put a question to the public and read the dashboard', async ({ page }) => {

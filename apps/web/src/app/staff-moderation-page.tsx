@@ -132,6 +132,7 @@ function ModerationCard({
         {t('moderation.by', { name: item.authorName })} ·{' '}
         <Link to={`/medewerkers/ideeen/${item.ideaId}`}>{t('moderation.openIdea', { id: item.ideaId })}</Link>
       </p>
+      <SubjectState item={item} />
       <blockquote className="moderation-card__text">{item.text}</blockquote>
       <h4>{t('moderation.reports', { count: item.reports.length })}</h4>
       <ul className="report-list">
@@ -141,6 +142,15 @@ function ModerationCard({
           <li key={index}>
             <strong>{t(`moderation.reportReason.${r.reason}`)}</strong> · {formatDateTime(r.createdAt)}
             {r.note && <span className="report-list__note"> — “{r.note}”</span>}
+            {r.weight === 'light' && (
+              <span className="report-list__note">
+                {' '}
+                ·{' '}
+                {t('moderation.countsLess', {
+                  because: r.countsLessBecause.map((b) => t(`moderation.countsLessBecause.${b}`)).join(', '),
+                })}
+              </span>
+            )}
           </li>
         ))}
       </ul>
@@ -187,6 +197,24 @@ function ModerationCard({
         />
       )}
     </article>
+  )
+}
+
+/** Why it is hidden or not, and whether its author deleted it: what staff weigh before deciding. */
+function SubjectState({ item }: { item: ModerationItem }) {
+  const { t } = useTranslation('staff')
+  const lines = [
+    item.hidden && item.hiddenReason ? t(`moderation.hiddenBecause.${item.hiddenReason}`) : null,
+    item.reportsCannotHide ? t(`moderation.reportsCannotHide.${item.reportsCannotHide}`) : null,
+    item.deleted ? t('moderation.deletedByAuthor') : null,
+  ].filter((line): line is string => line !== null)
+  if (lines.length === 0) return null
+  return (
+    <ul className="report-list moderation-card__meta">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   )
 }
 
