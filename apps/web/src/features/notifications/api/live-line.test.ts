@@ -117,6 +117,22 @@ describe('the live line of a tab', () => {
     expect(polls).toHaveBeenCalledTimes(pollsSoFar)
   })
 
+  it('polls in a browser without server-sent events', async () => {
+    vi.unstubAllGlobals()
+    vi.stubGlobal('EventSource', undefined)
+    vi.useFakeTimers()
+    const line = new LiveLine()
+    const polls = vi.fn()
+    const stop = line.watch({ ideaId: 2, poll: polls })
+    await settle()
+    vi.advanceTimersByTime(POLL_MS * 2)
+    expect(polls).toHaveBeenCalledTimes(2)
+    stop()
+    await settle()
+    vi.advanceTimersByTime(POLL_MS * 2)
+    expect(polls).toHaveBeenCalledTimes(2)
+  })
+
   it('lets the browser reconnect by itself after a dropped connection, and tells the page when it is back', async () => {
     const line = new LiveLine()
     const reconnected = vi.fn()

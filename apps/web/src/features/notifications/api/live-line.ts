@@ -95,7 +95,11 @@ export class LiveLine {
   }
 
   private open(url: string): void {
-    if (typeof EventSource === 'undefined') return
+    // A browser without server-sent events polls, as a refused one does.
+    if (typeof EventSource === 'undefined') {
+      this.startPolling()
+      return
+    }
     const source = new EventSource(url)
     this.source = source
     this.url = url
