@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router'
 import { meQuery, useLogout } from '../features/accounts/api/account-queries'
 import { siteQuery } from '../features/accounts/api/site-query'
+import { clearDraft } from '../features/ideas/idea-draft'
 import { NotificationBell } from '../features/notifications/components/notification-bell'
 import { LanguageSwitch } from './language-switch'
 
@@ -58,8 +59,14 @@ export function Layout() {
 function MainNav() {
   const { t } = useTranslation()
   const me = useQuery(meQuery)
-  const logout = useLogout()
   const navigate = useNavigate()
+  const logout = useLogout(() => {
+    // An idea half written stays in this tab's storage: not for the next person here.
+    clearDraft()
+    // flushSync: the home page must be on screen (not pending in a transition) before the
+    // app forgets the user, or a members-only page still showing would send them to log in.
+    return navigate('/', { state: { notice: t('nav.loggedOut') }, flushSync: true })
+  })
   const user = me.data
   const staff = user !== null && user !== undefined && ROLE_RANK[user.role] >= ROLE_RANK.staff
   const admin = user !== null && user !== undefined && ROLE_RANK[user.role] >= ROLE_RANK.admin
@@ -104,15 +111,7 @@ function MainNav() {
                 <NavLink to="/profiel">{t('nav.profile')}</NavLink>
               </li>
               <li>
-                <button
-                  type="button"
-                  className="nav-button"
-                  onClick={() =>
-                    logout.mutate(undefined, {
-                      onSuccess: () => navigate('/', { state: { notice: t('nav.loggedOut') } }),
-                    })
-                  }
-                >
+                <button type="button" className="nav-button" onClick={() => logout.mutate()}>
                   {t('nav.logout')}
                 </button>
               </li>

@@ -1,12 +1,13 @@
 import type { EmailFrequency, Locale, ProfileUpdate, TargetGroup, User } from '@meedenken/shared'
 import { EMAIL_FREQUENCIES, TARGET_GROUPS } from '@meedenken/shared/constants'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { accountKeys, useSetSignedIn } from '../features/accounts/api/account-queries'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery } from '../features/catalog/api/catalog-queries'
+import { clearDraft } from '../features/ideas/idea-draft'
 import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
 import { setLocale } from '../lib/i18n'
@@ -231,13 +232,24 @@ function DeleteAccount() {
   const navigate = useNavigate()
   const setSignedIn = useSetSignedIn()
   const [confirming, setConfirming] = useState(false)
+  const password = useRef<HTMLInputElement>(null)
   const remove = useMutation({
-    mutationFn: () => call(api.api.me.$delete()),
-    onSuccess: () => {
+    mutationFn: (current: string) => call(api.api.me.$delete({ json: { password: current } })),
+    onSuccess: async () => {
+      clearDraft()
+      // Away from this members-only page first, or it would send a visitor to the login page.
+      await navigate('/', { state: { notice: t('profile.deleted') }, flushSync: true })
       setSignedIn(null)
-      navigate('/', { state: { notice: t('profile.deleted') } })
     },
+    // The field's error is tied to it: focus there, so it is read out with the field.
+    onError: () => password.current?.focus(),
   })
+  const errors = fieldErrors(remove.error)
+
+  // The button that opened the form is gone: the password field is where to go on.
+  useEffect(() => {
+    if (confirming) password.current?.focus()
+  }, [confirming])
 
   return (
     <section className="section danger-zone" aria-labelledby="profile-delete">
@@ -252,14 +264,23 @@ function DeleteAccount() {
           className="form"
           onSubmit={(e) => {
             e.preventDefault()
-            remove.mutate()
+            remove.mutate(formValues(e.currentTarget).password ?? '')
           }}
         >
+          <Field
+            name="password"
+            id="delete-password"
+            label={t('profile.deletePassword')}
+            hint={t('profile.deletePasswordHint')}
+            error={errors.password}
+          >
+            {(p) => <input {...p} ref={password} type="password" autoComplete="current-password" />}
+          </Field>
           <div className="choice__option">
             <input type="checkbox" id="confirm-delete" name="confirm" required />
             <label htmlFor="confirm-delete">{t('profile.deleteConfirm')}</label>
           </div>
-          {remove.isError && (
+          {remove.isError && !errors.password && (
             <p className="field__error" role="alert">
               {errorText(remove.error)}
             </p>
