@@ -13,7 +13,7 @@ const SIGNATURE = {
  * text of their choosing sent from the municipality), and only when it follows today's rule
  * (names stored before it may hold line breaks or links).
  */
-function greeting(locale: Locale, name: string | null): string {
+export function greeting(locale: Locale, name: string | null): string {
   const usable = name !== null && displayNameProblem(name) === null ? name : null
   if (locale === 'en') return usable ? `Hello ${usable},` : 'Hello,'
   return usable ? `Beste ${usable},` : 'Beste lezer,'
