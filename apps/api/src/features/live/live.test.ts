@@ -8,7 +8,7 @@ import { emitIdeaEvent } from '../../live/live.data'
 import { LiveHub, type LiveLimits } from '../../live/live-hub'
 import { testSettings } from '../../settings'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
-import { createTestApp, json, loginAs, request, TestClock, type TestContext } from '../../test/test-app'
+import { createTestApp, json, loginAs, PASSWORD, request, TestClock, type TestContext } from '../../test/test-app'
 
 type Stream = { res: Response; reader: ReadableStreamDefaultReader<Uint8Array>; buffer: string }
 
@@ -209,6 +209,23 @@ describe('live streams and sessions', () => {
       body: { role: 'staff' },
     })
     expect(change.status).toBe(200)
+    expect(await nextButCounts(stream)).toEqual({ event: 'end', data: { reason: 'session' } })
+    expect(await nextEvent(stream)).toBe('closed')
+    other.hub.stop()
+  })
+
+  it("ends a member's stream when they erase their account", async () => {
+    const ctx = createTestApp()
+    const member = await loginAs(ctx, 'member')
+    const other = otherProcess(ctx)
+    const stream = await open(other.app, '', { cookie: member.cookie })
+    expect(await nextEvent(stream)).toMatchObject({ event: 'ready' })
+    const erase = await request(ctx, '/api/me', {
+      method: 'DELETE',
+      cookie: member.cookie,
+      body: { password: PASSWORD },
+    })
+    expect(erase.status).toBe(204)
     expect(await nextButCounts(stream)).toEqual({ event: 'end', data: { reason: 'session' } })
     expect(await nextEvent(stream)).toBe('closed')
     other.hub.stop()
