@@ -11,6 +11,7 @@ import { ScorecardTable } from '../features/engage/components/scorecard-table'
 import { defaultRange, fillTrend, isQuarter, quarterParts, recentQuarters } from '../features/engage/scorecard-periods'
 import { formatNumber, formatPercent } from '../lib/format-number'
 import { currentLocale } from '../lib/i18n'
+import { useServerNow } from '../lib/use-server-now'
 import '../lib/i18n-engage'
 import { ErrorMessage } from '../ui/error-message'
 import { ErrorSummary, Field, formValues } from '../ui/form'
@@ -46,7 +47,7 @@ function rangeFrom(
 export function ScorecardPage() {
   const { t } = useTranslation(['engage', 'common'])
   const [searchParams, setSearchParams] = useSearchParams()
-  const [now] = useState(() => Date.now())
+  const now = useServerNow()
   const range = rangeFrom(searchParams, now)
   const card = useQuery({ ...scorecardQuery(range), placeholderData: keepPreviousData })
   const themes = useQuery(themesQuery)

@@ -2,7 +2,7 @@ import '../lib/i18n-staff'
 import '../styles/staff.css'
 import type { DepartmentFigures } from '@meedenken/shared'
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { localName } from '../features/catalog/local-name'
@@ -11,6 +11,7 @@ import { dashboardQuery, departmentsQuery } from '../features/staff/api/staff-qu
 import { ScrollTable } from '../features/staff/components/scroll-table'
 import { StaffPage } from '../features/staff/components/staff-page'
 import { currentLocale } from '../lib/i18n'
+import { useServerNow } from '../lib/use-server-now'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 
@@ -41,7 +42,7 @@ function Dashboard() {
   const quarter = requested && QUARTER.test(requested) ? requested : undefined
   const figures = useQuery(dashboardQuery(quarter))
   const departments = useQuery(departmentsQuery)
-  const [quarters] = useState(() => recentQuarters(Date.now(), 8))
+  const quarters = recentQuarters(useServerNow(), 8)
   const quarterName = useQuarterName()
   const shown = figures.data?.quarter ?? quarter ?? quarters[0] ?? ''
 

@@ -10,5 +10,12 @@ const configRoute = route('public', {
 })
 
 export const siteRoutes = createRouter().openapi(configRoute, (c) =>
-  c.json({ municipalityName: c.var.settings.municipalityName, devMailbox: c.var.settings.devMailbox }, 200),
+  c.json(
+    {
+      municipalityName: c.var.settings.municipalityName,
+      devMailbox: c.var.settings.devMailbox,
+      now: new Date(c.var.clock.now()).toISOString(),
+    },
+    200,
+  ),
 )

@@ -1,6 +1,7 @@
 import type { Comment, Reply, User } from '@meedenken/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useServerClockOffset } from '../../../lib/use-server-now'
 import '../../../lib/i18n-participate'
 import { errorText } from '../../../lib/errors'
 import { formatDateTime } from '../../../lib/format'
@@ -212,7 +213,8 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce }: Pr
 
 /** True while the author may still correct the comment; turns false by itself when the time is up. */
 function useStillEditable(createdAt: string, own: boolean): boolean {
-  const deadline = Date.parse(createdAt) + EDIT_WINDOW_MS
+  // The deadline is on the server's clock; this machine's clock may differ.
+  const deadline = Date.parse(createdAt) + EDIT_WINDOW_MS - useServerClockOffset()
   const [open, setOpen] = useState(() => Date.now() < deadline)
   useEffect(() => {
     if (!own) return
