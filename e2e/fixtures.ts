@@ -79,6 +79,8 @@ export async function newMember(page: Page, prefix: string, name = 'Testdeelneme
   const email = uniqueEmail(prefix)
   await signUp(page, email, name)
   await followMailLink(page, email, 'Bevestig uw e-mailadres voor Meedenken')
+  // The link only opens the page; confirming takes a click (finding 11).
+  await page.getByRole('button', { name: 'Bevestig mijn e-mailadres' }).click()
   await expect(page.getByRole('button', { name: 'Uitloggen' })).toBeVisible()
   return email
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { DisplayName } from './accounts'
 import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { AUDIT_ACTIONS, HIDDEN_REASONS, LIGHT_REPORT_REASONS, REPORTS_CANNOT_HIDE } from './constants'
 import { Channel, DeclineReason, IdeaStatus, InboxTab, ReportReason, Role, TargetGroup } from './enums'
@@ -125,7 +126,8 @@ export const IntakeBody = z
     targetGroups: z.array(TargetGroup).max(3).optional(),
     channel: Channel.exclude(['web']),
     submitter: z.object({
-      displayName: z.string().trim().min(2).max(60),
+      // The same rule as a sign-up: the name goes into mail to the address staff entered.
+      displayName: DisplayName,
       email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
       targetGroup: TargetGroup,
       districtId: Id.nullable().optional(),

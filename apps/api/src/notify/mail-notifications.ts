@@ -4,6 +4,7 @@ import type { Db } from '../db/open'
 import { campaigns, ideas, notifications, statusChanges, users } from '../db/schema'
 import { appLink } from '../http/links'
 import { queueMail } from '../mail/outbox.data'
+import { greeting } from '../mail/templates'
 import { signFor } from '../security/signing'
 import type { Settings } from '../settings'
 
@@ -98,9 +99,10 @@ export function composeNotificationMail(
       : items.length === 1 && items[0]?.ideaTitle
         ? `News about: ${items[0].ideaTitle}`
         : 'News from Meedenken'
+  // A name stored before the display-name rule may hold a line break or a link: greeting() leaves it out.
   const intro = nl
-    ? `Beste ${user.displayName},\n\nEr is nieuws over ideeën die u volgt.`
-    : `Hello ${user.displayName},\n\nThere is news about ideas you follow.`
+    ? `${greeting('nl', user.displayName)}\n\nEr is nieuws over ideeën die u volgt.`
+    : `${greeting('en', user.displayName)}\n\nThere is news about ideas you follow.`
   const footer = nl
     ? `U krijgt deze e-mail omdat u deze ideeën volgt. Hoe vaak u e-mail krijgt, kiest u in uw profiel:\n${appLink(settings, '/profiel')}\n\nGeen e-mail meer ontvangen? Meld u af met één klik:\n${unsubscribePage}`
     : `You get this e-mail because you follow these ideas. Choose how often you get e-mail in your profile:\n${appLink(settings, '/profiel')}\n\nNo more e-mail? Unsubscribe with one click:\n${unsubscribePage}`

@@ -136,7 +136,12 @@ function AuditLog() {
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation('staff')
-  const details = Object.entries(entry.details ?? {})
+  // `actor` says who acted when no account did (the admin command on the server): shown under "Wie".
+  const { actor, ...rest } = (entry.details ?? {}) as Record<string, unknown>
+  const details = Object.entries(rest)
+  const who = entry.actorName || (actor === 'command_line' ? t('audit.commandLine') : t('audit.system'))
+  const fieldLabel = (name: string) =>
+    isSettingKey(name) ? t(`settings.${name}`) : isChangedField(name) ? t(`audit.changedFields.${name}`) : name
   return (
     <tr>
       <td>
@@ -144,7 +149,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
           {formatDateTime(entry.createdAt)}
         </time>
       </td>
-      <td>{entry.actorName || t('audit.system')}</td>
+      <td>{who}</td>
       <td>{isAuditAction(entry.action) ? t(`audit.actions.${entry.action}`) : entry.action}</td>
       <td>
         <Subject type={entry.subjectType} id={entry.subjectId} />
@@ -157,7 +162,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
             {details.map(([key, value]) => (
               <div key={key}>
                 <dt>{isDetailKey(key) ? t(`audit.detailKeys.${key}`) : key}</dt>
-                <dd>{detailValue(value, (name) => (isSettingKey(name) ? t(`settings.${name}`) : name))}</dd>
+                <dd>{detailValue(value, fieldLabel)}</dd>
               </div>
             ))}
           </dl>
@@ -187,6 +192,13 @@ const DETAIL_KEYS = [
 
 function isDetailKey(key: string): key is (typeof DETAIL_KEYS)[number] {
   return (DETAIL_KEYS as readonly string[]).includes(key)
+}
+
+/** What the admin command changed on an account (`details.changed`). */
+const CHANGED_FIELDS = ['role', 'password', 'emailVerified', 'blocked'] as const
+
+function isChangedField(key: string): key is (typeof CHANGED_FIELDS)[number] {
+  return (CHANGED_FIELDS as readonly string[]).includes(key)
 }
 
 const SETTING_KEYS = ['responseNormDays', 'staleAfterDays', 'followupWeeks'] as const

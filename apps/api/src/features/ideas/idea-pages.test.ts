@@ -2,7 +2,7 @@ import { IdeaWithComments } from '@meedenken/shared'
 import Database from 'better-sqlite3'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { makeIdea, makeTheme } from '../../test/fixtures'
-import { createTestApp, json, loginAs, request, type TestContext } from '../../test/test-app'
+import { createTestApp, json, loginAs, PASSWORD, request, type TestContext } from '../../test/test-app'
 import { fillIdeaPages, ideaWithComments } from './idea-pages.data'
 
 // A visitor's idea page is stored, ready to send, and dropped by triggers when something
@@ -123,7 +123,7 @@ describe("a visitor's stored idea page", () => {
     expect(renamed.idea.author.displayName).toBe('Jannie Bank')
     expect(renamed.comments.items[0].replies[0].author.displayName).toBe('Jannie Bank')
 
-    await ok(request(ctx, '/api/me', { method: 'DELETE', cookie: member.cookie }))
+    await ok(request(ctx, '/api/me', { method: 'DELETE', body: { password: PASSWORD }, cookie: member.cookie }))
     expect((await expectFresh()).comments.items[0].author.id).toBeNull()
 
     // Another process (the admin command) changes the idea: its trigger drops the page too.
