@@ -9,6 +9,7 @@ export const ERROR_STATUS = {
   email_not_verified: 403,
   origin_mismatch: 403,
   not_found: 404,
+  misdirected_request: 421,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -19,6 +19,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Body is not JSON',
   422: 'Invalid input; `fields` names each field',
   429: 'Too many requests; see Retry-After',
+  503: 'Unavailable for now; see Retry-After',
 }
 
 function errorResponses(policy: Policy, config: Pick<RouteConfig, 'request' | 'method'>, extra: number[]) {

@@ -104,8 +104,7 @@ export function checkHost(settings: Settings): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const host = c.req.header('host')
     if (host === undefined || ours(host) || ANY_HOST_PATHS.has(c.req.path)) return next()
-    // The one error shape, with its own status: ERROR_STATUS has no code for 421.
-    return c.json({ error: { code: 'misdirected_request', message: MISDIRECTED[localeOf(c)] } }, 421)
+    throw new ApiError('misdirected_request', MISDIRECTED)
   }
 }
 

@@ -5,6 +5,7 @@ import type { JSONParsed } from 'hono/utils/types'
 import type { Db } from '../db/open'
 import { quietWrites } from '../db/quiet-writes'
 import type { AppEnv, Clock } from './env'
+import { sessionToken } from './session'
 
 /** Enough for every first page of every sort and filter people commonly open. */
 const MAX_ENTRIES = 16_000
@@ -167,7 +168,8 @@ export type VisitorAnswer = { store: VisitorStore; key: string; seen: string }
  */
 export function visitorCache(store: VisitorStore): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'GET' || c.var.user) return next()
+    // A cookie for a session that ended was just cleared: that answer is personal, never kept.
+    if (c.req.method !== 'GET' || c.var.user || sessionToken(c)) return next()
     const seen = store.version()
     const key = visitorKey(c)
     c.header('Cache-Control', 'no-cache')

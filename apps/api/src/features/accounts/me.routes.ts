@@ -147,7 +147,6 @@ export const meRoutes = createRouter()
     const data = exportUserData(c.var.db, signedIn(c).id, c.var.clock.now())
     if (!data) throw new ApiError('not_signed_in', TEXT.gone)
     c.header('Content-Disposition', 'attachment; filename="meedenken-mijn-gegevens.json"')
-    c.header('Cache-Control', 'no-store')
     return c.json(data, 200)
   })
   .openapi(deleteRoute, async (c) => {

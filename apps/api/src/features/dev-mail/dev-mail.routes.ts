@@ -15,6 +15,6 @@ const listRoute = route('public', {
 export const devMailRoutes = createRouter().openapi(listRoute, (c) => {
   if (!c.var.settings.devMailbox) throw new ApiError('not_found', MESSAGES.notFound)
   const items = latestMail(c.var.db, 50).map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() }))
-  c.header('Cache-Control', 'no-store')
+  c.header('Cache-Control', 'private, no-store')
   return c.json({ items }, 200)
 })

@@ -20,6 +20,7 @@ import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import { sessionToken } from '../../http/session'
 import { view, visitorJson } from '../../http/visitor-cache'
 import { renderMarkdown } from '../../text/markdown'
 import { districtExists } from '../catalog/catalog.data'
@@ -171,7 +172,8 @@ export const ideaRoutes = createRouter()
     // A visitor's page is stored, ready to send (decision 015).
     const page = visitorIdeaPage(c.var.db, id, c.var.clock.now())
     if (!page) throw new ApiError('not_found', IDEA_TEXT.notFound)
-    const headers: Record<string, string> = { 'Cache-Control': 'no-cache', Vary: 'Cookie' }
+    // With a cookie of an ended session (cleared in this answer) it stays private, no-store.
+    const headers: Record<string, string> = sessionToken(c) ? {} : { 'Cache-Control': 'no-cache', Vary: 'Cookie' }
     if (page.etag) {
       headers.ETag = page.etag
       if (c.req.header('if-none-match') === page.etag) return c.body(null, 304, headers)

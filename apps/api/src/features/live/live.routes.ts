@@ -129,7 +129,7 @@ export const liveRoutes = createRouter().openapi(liveRoute, (c) => {
   // A stream has no JSON value type; the route above documents the events.
   return c.body(body, 200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
-    'Cache-Control': 'no-store',
+    'Cache-Control': 'private, no-store',
     'X-Accel-Buffering': 'no', // nginx: pass events through at once
   }) as never
 })
