@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Cursor, PageLimit, Timestamp } from './common'
+import { Cursor, PageLimit, QueryId, Timestamp } from './common'
 import { IdeaStatus, TargetGroup } from './enums'
 import { Closure } from './ideas'
 
@@ -136,7 +136,7 @@ export function scorecardRangeProblem(from: string, to: string): keyof typeof SC
 export const ScorecardQuery = z.object({
   from: Quarter.optional(),
   to: Quarter.optional(),
-  theme: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  theme: QueryId.optional(),
 })
 
 const Pct = z.number().nullable().meta({ description: 'Percentage 0–100, null when suppressed or unknown' })
@@ -189,8 +189,8 @@ export const Scorecard = z
 export type Scorecard = z.infer<typeof Scorecard>
 
 export const RoadmapQuery = z.object({
-  theme: z.coerce.number().int().positive().optional(),
-  district: z.coerce.number().int().positive().optional(),
+  theme: QueryId.optional(),
+  district: QueryId.optional(),
 })
 
 export const RoadmapItem = z
@@ -211,7 +211,7 @@ export const Roadmap = z
   .meta({ id: 'Roadmap', description: 'Planned, in progress and recently done ideas (done: last 180 days)' })
 
 export const YouSaidWeDidQuery = z.object({
-  theme: z.coerce.number().int().positive().optional(),
+  theme: QueryId.optional(),
   cursor: Cursor.optional(),
   limit: PageLimit,
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Cursor, PageLimit, pageOf, Timestamp } from './common'
+import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { Channel, DeclineReason, IdeaSort, IdeaStatus, TargetGroup } from './enums'
 import { EXCERPT_LENGTH } from './text'
 
@@ -121,7 +121,8 @@ export const IdeaDetail = IdeaFields.extend({
 }).meta({ id: 'IdeaDetail' })
 export type IdeaDetail = z.infer<typeof IdeaDetail>
 
-const idFilter = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+/** `?theme=4`: plain decimal ids only; anything else is a 422 naming the field. */
+const idFilter = QueryId
 
 export const IdeaListQuery = z.object({
   status: IdeaStatus.optional(),

@@ -1,3 +1,6 @@
+import { QueryId, type Text } from '@meedenken/shared'
+import { ApiError } from './errors'
+
 /**
  * Opaque keyset cursor: the sort value and id of the last row on the page. Keyset
  * pagination stays as fast on page 500 as on page 1, unlike OFFSET.
@@ -25,4 +28,16 @@ export function decodeCursor(raw: string): CursorValue | null {
     // fall through: not ours
   }
   return null
+}
+
+/**
+ * A cursor that is the id of the last row on the page before, as `nextCursor` wrote it:
+ * plain decimal only ("0x10" or "1e3" would read as a number, but it was never ours).
+ * Undefined is the first page (null); anything else not ours is a 422 naming `cursor`.
+ */
+export function decodeIdCursor(raw: string | undefined, message: Text): number | null {
+  if (raw === undefined || raw === '') return null
+  const parsed = QueryId.safeParse(raw)
+  if (!parsed.success) throw new ApiError('validation_failed', message, { fields: { cursor: message } })
+  return parsed.data
 }

@@ -1,5 +1,6 @@
-import { AdminUser, AdminUserPage, AdminUserQuery, IdParam, QueryId, RoleChange } from '@meedenken/shared'
+import { AdminUser, AdminUserPage, AdminUserQuery, IdParam, RoleChange } from '@meedenken/shared'
 import { z } from 'zod'
+import { decodeIdCursor } from '../../http/cursor'
 import { ApiError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
@@ -39,12 +40,7 @@ const roleRoute = route(
 export const adminUserRoutes = createRouter()
   .openapi(listRoute, (c) => {
     const query = c.req.valid('query')
-    // The cursor is the last id of the page before, exactly as nextCursor wrote it.
-    const after = query.cursor === undefined ? null : QueryId.safeParse(query.cursor)
-    if (after && !after.success) {
-      throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
-    }
-    const afterId = after ? after.data : null
+    const afterId = decodeIdCursor(query.cursor, TEXT.badCursor)
     return c.json(searchUsers(c.var.db, { q: query.q, role: query.role, afterId, limit: query.limit }), 200)
   })
   .openapi(roleRoute, (c) => {

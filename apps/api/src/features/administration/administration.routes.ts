@@ -11,6 +11,7 @@ import {
 } from '@meedenken/shared'
 import { z } from 'zod'
 import { installationSettings, saveInstallationSettings } from '../../config/installation.data'
+import { decodeIdCursor } from '../../http/cursor'
 import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
@@ -156,10 +157,7 @@ export const administrationRoutes = createRouter()
   })
   .openapi(auditRoute, (c) => {
     const query = c.req.valid('query')
-    const beforeId = query.cursor ? Number(query.cursor) : null
-    if (beforeId !== null && !Number.isSafeInteger(beforeId)) {
-      throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
-    }
+    const beforeId = decodeIdCursor(query.cursor, TEXT.badCursor)
     const page = auditEntries(c.var.db, { action: query.action, actorId: query.actor, beforeId, limit: query.limit })
     return c.json({ items: page.items, nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId) }, 200)
   })

@@ -190,6 +190,30 @@ describe('ids in paths', () => {
     }
   })
 
+  it('refuses an id in the query that is not plain decimal with 422 naming the field, on every list that takes one', async () => {
+    const member = await loginAs(ctx, 'member')
+    const lists: [string, string[]][] = [
+      ['/api/ideas', ['theme', 'district', 'campaign']],
+      ['/api/stats/scorecard', ['theme']],
+      ['/api/roadmap', ['theme', 'district']],
+      ['/api/you-said-we-did', ['theme']],
+      ['/api/admin/audit', ['actor', 'cursor']],
+      ['/api/me/notifications', ['cursor']],
+      ['/api/admin/users', ['cursor']],
+    ]
+    const admin = await loginAs(ctx, 'admin')
+    for (const [list, fields] of lists) {
+      const cookie = list.startsWith('/api/me') ? member.cookie : admin.cookie
+      for (const field of fields) {
+        for (const value of ['0x10', '01', '1e1', '%201', '-1', '1.5']) {
+          const res = await request(ctx, `${list}?${field}=${value}`, { cookie })
+          expect(res.status, `${list}?${field}=${value}`).toBe(422)
+          expect(Object.keys((await json(res)).error.fields ?? {}), `${list}?${field}=${value}`).toEqual([field])
+        }
+      }
+    }
+  })
+
   it('answers 404, never 422 or 500, on every route with an id when the id is not plain decimal', async () => {
     const own = createTestApp()
     const theme = makeTheme(own.db)

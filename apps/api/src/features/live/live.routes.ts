@@ -1,3 +1,4 @@
+import { QueryId } from '@meedenken/shared'
 import { z } from 'zod'
 import { ApiError } from '../../http/errors'
 import { createRouter, route } from '../../http/route'
@@ -36,7 +37,7 @@ const liveRoute = route(
       'session ends (logout, block, role change, account deletion). Each process keeps a limited number of ' +
       "streams open, in total and per client (a member, or a visitor's address); above it the answer is 503 " +
       'with Retry-After, and a client should poll instead until then.',
-    request: { query: z.object({ idea: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional() }) },
+    request: { query: z.object({ idea: QueryId.optional() }) },
     responses: {
       200: {
         description:

@@ -1,6 +1,6 @@
 import { Cursor, NotificationPage, PageLimit } from '@meedenken/shared'
 import { z } from 'zod'
-import { ApiError } from '../../http/errors'
+import { decodeIdCursor } from '../../http/cursor'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { listNotifications, markRead } from './notifications.data'
@@ -28,10 +28,7 @@ const readRoute = route('member', {
 export const notificationRoutes = createRouter()
   .openapi(listRoute, (c) => {
     const query = c.req.valid('query')
-    const beforeId = query.cursor ? Number(query.cursor) : null
-    if (beforeId !== null && !Number.isSafeInteger(beforeId)) {
-      throw new ApiError('validation_failed', BAD_CURSOR, { fields: { cursor: BAD_CURSOR } })
-    }
+    const beforeId = decodeIdCursor(query.cursor, BAD_CURSOR)
     const page = listNotifications(c.var.db, signedIn(c).id, beforeId, query.limit)
     return c.json(
       {
