@@ -22,6 +22,7 @@ import {
 } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
 import { randomToken, sha256 } from '../../security/tokens'
+import { forgetReports } from '../moderation/moderation.data'
 
 export type UserRow = typeof users.$inferSelect
 export type TokenPurpose = 'verify_email' | 'reset_password'
@@ -424,7 +425,9 @@ export function deleteAccount(db: Db, userId: number, now: number): void {
     tx.update(followupAnswers).set({ userId: null, remark: null }).where(eq(followupAnswers.userId, userId)).run()
     tx.delete(notifications).where(eq(notifications.userId, userId)).run()
     tx.delete(ideaHelpers).where(eq(ideaHelpers.userId, userId)).run()
-    tx.delete(reports).where(eq(reports.reporterId, userId)).run()
+    // Their reports are withdrawn: what they alone hid shows again, so erasing an account
+    // can never keep something hidden for good with no report left for staff to judge.
+    forgetReports(tx, userId)
     tx.delete(sessions).where(eq(sessions.userId, userId)).run()
     tx.delete(accountTokens).where(eq(accountTokens.userId, userId)).run()
     tx.delete(mailOutbox).where(eq(mailOutbox.userId, userId)).run()

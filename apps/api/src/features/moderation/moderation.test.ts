@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { users } from '../../db/schema'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
-import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
+import { createTestApp, databaseDigest, json, loginAs, PASSWORD, request } from '../../test/test-app'
 
 type BlockedPage = {
   items: {
@@ -254,6 +254,25 @@ describe('reports hide content pending review, weighed by who reports', () => {
         { note: 'Persoonlijke gegevens', weight: 'full', countsLessBecause: [] },
       ],
     })
+  })
+
+  it('withdraws the reports of an account that is erased: what they alone hid shows again, and leaves the queue', async () => {
+    const setup = setUp()
+    const subject = { type: 'idea' as const, id: setup.idea.id }
+    const people = await regulars(setup, 3)
+    for (const p of people) await reportAs(setup, p.cookie, subject)
+    expect((await request(setup.own, `/api/ideas/${setup.idea.id}`)).status).toBe(404)
+    // Erasing the accounts cannot leave the idea hidden for good, with no report left to judge.
+    for (const p of people) {
+      const erased = await request(setup.own, '/api/me', {
+        method: 'DELETE',
+        cookie: p.cookie,
+        body: { password: PASSWORD },
+      })
+      expect(erased.status).toBe(204)
+    }
+    expect((await request(setup.own, `/api/ideas/${setup.idea.id}`)).status).toBe(200)
+    expect(await queueItem(setup, subject)).toBeUndefined()
   })
 
   it('counts one report per person: three by one established member do not hide', async () => {
