@@ -417,6 +417,8 @@ export const reports = sqliteTable(
   (t) => [
     uniqueIndex('reports_one_per_reporter').on(t.subjectType, t.subjectId, t.reporterId),
     index('reports_open').on(t.resolvedAt, t.createdAt),
+    // A reporter's earlier reports: whether moderators overruled them (their weight), and erasure.
+    index('reports_by_reporter').on(t.reporterId, t.resolution),
   ],
 )
 

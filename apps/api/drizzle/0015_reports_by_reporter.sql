@@ -1,0 +1,1 @@
+CREATE INDEX `reports_by_reporter` ON `reports` (`reporter_id`,`resolution`);
