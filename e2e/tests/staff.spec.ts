@@ -18,10 +18,9 @@ import {
 
 type InboxPage = { items: { id: number; title: string; badge: string }[]; counts: Record<string, number> }
 
-test('a civil servant works the inbox: the overdue list, an official answer, a plan, a note, the next idea', async ({
-  page,
-  browser,
-}) => {
+test('a civil servant works the inbox: the overdue list, an official answer, a plan, a note, the next idea', {
+  tag: '@dates',
+}, async ({ page, browser }) => {
   const resident = await newApiMember('werkbak-inwoner', 'Inge uit Kolham')
   const t = tag()
   const firstTitle = `Een bankje bij de bushalte in Kolham ${t}`
@@ -156,10 +155,9 @@ test('a civil servant works the inbox: the overdue list, an official answer, a p
   await resident.api.dispose()
 })
 
-test('a civil servant declines an idea with a referral and completes one with a closure record', async ({
-  page,
-  browser,
-}) => {
+test('a civil servant declines an idea with a referral and completes one with a closure record', {
+  tag: '@dates',
+}, async ({ page, browser }) => {
   const resident = await newApiMember('besluit-inwoner', 'Kees uit Foxhol')
   const t = tag()
   const declinedTitle = `Een zebrapad op de provinciale weg bij Foxhol ${t}`
@@ -416,7 +414,9 @@ test('reports hide a comment once they weigh enough, a new account’s for a thi
   await Promise.all([author, spammer, reporterA, reporterB, ...newcomers].map((m) => m.api.dispose()))
 })
 
-test('staff enter an idea received by phone, put a question to the public and read the dashboard', async ({ page }) => {
+test('staff enter an idea received by phone, put a question to the public and read the dashboard', {
+  tag: '@dates',
+}, async ({ page }) => {
   const t = tag()
   await logInByApi(page.request, ADMIN)
 
