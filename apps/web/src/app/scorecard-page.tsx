@@ -8,7 +8,14 @@ import { openDataLinks, type ScorecardRange, scorecardQuery } from '../features/
 import { AnsweredInTimeChart } from '../features/engage/components/answered-in-time-chart'
 import { SatisfactionTrendChart } from '../features/engage/components/satisfaction-trend-chart'
 import { ScorecardTable } from '../features/engage/components/scorecard-table'
-import { defaultRange, fillTrend, isQuarter, quarterParts, recentQuarters } from '../features/engage/scorecard-periods'
+import {
+  defaultRange,
+  fillTrend,
+  isQuarter,
+  quarterParts,
+  recentQuarters,
+  shiftQuarter,
+} from '../features/engage/scorecard-periods'
 import { formatNumber, formatPercent } from '../lib/format-number'
 import { currentLocale } from '../lib/i18n'
 import { useServerNow } from '../lib/use-server-now'
@@ -22,6 +29,8 @@ import { localName } from '../features/catalog/local-name'
 
 /** How far back a person can look; the API allows more, but twelve quarters fit a form. */
 const QUARTERS_OFFERED = 12
+/** The API's MAX_SCORECARD_QUARTERS (not imported: that would bring zod into this page). */
+const MAX_QUARTERS = 40
 
 function rangeFrom(
   params: URLSearchParams,
@@ -36,7 +45,10 @@ function rangeFrom(
     to: isQuarter(to) ? to : fallback.to,
   }
   if (range.from > range.to) [range.from, range.to] = [range.to, range.from]
-  if (theme && /^\d{1,9}$/.test(theme)) range.theme = theme
+  // A hand-made address may ask for more than the API answers (MAX_SCORECARD_QUARTERS): the latest part of it.
+  const earliest = shiftQuarter(range.to, -(MAX_QUARTERS - 1))
+  if (range.from < earliest) range.from = earliest
+  if (theme && /^[1-9]\d{0,8}$/.test(theme)) range.theme = theme
   return range
 }
 

@@ -2,8 +2,8 @@ import type { Breakdown, District } from '@meedenken/shared'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { cleanup, render, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import '../../lib/i18n'
-import { SupportersTable } from '../satisfaction/components/supporters-table'
+import '../../../lib/i18n'
+import { SupportersTable } from './supporters-table'
 
 const districts: District[] = [
   { id: 1, slug: 'noorddorp', name: 'Noorddorp' },
