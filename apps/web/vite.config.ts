@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
@@ -27,5 +28,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
+    // Components are rendered fresh in each test and nothing is mocked across files: one
+    // module graph per worker (17 s → 6 s for the suite here).
+    isolate: false,
+    maxWorkers: availableParallelism(),
   },
 }))
