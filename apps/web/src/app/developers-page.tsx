@@ -65,8 +65,9 @@ export function DevelopersPage() {
       {spec.isPending && <Loading />}
       {spec.isError && <ErrorMessage error={spec.error} onRetry={() => void spec.refetch()} />}
       {[...groups.entries()].map(([tag, operations]) => (
-        <section key={tag} className="section" aria-labelledby={`api-${tag}`}>
-          <h2 id={`api-${tag}`}>{tag}</h2>
+        // Under the "API" heading: one level down (and an id without spaces).
+        <section key={tag} className="section" aria-labelledby={`api-${tagId(tag)}`}>
+          <h3 id={`api-${tagId(tag)}`}>{tag}</h3>
           <ul className="api-list">
             {operations.map(({ method, path, op }) => (
               <li key={`${method} ${path}`} className="api-operation">
@@ -105,6 +106,10 @@ export function DevelopersPage() {
       ))}
     </>
   )
+}
+
+function tagId(tag: string): string {
+  return tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 }
 
 /** The downloads first: most visitors of this page want the data, not the API reference. */
