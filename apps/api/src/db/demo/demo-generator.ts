@@ -1315,7 +1315,7 @@ class DemoBuilder {
     const topic = TOPICS.find((t) => t.key === 'grofvuil')
     if (!topic) return
     const random = randomFor('duplicate')
-    const createdAt = this.w.memberMoment(this.now - 128 * DAY, random)
+    const createdAt = this.w.memberMoment(this.now - 128 * DAY - random.between(2, 30) * HOUR, random)
     const home = 'Zuidbroek'
     const original = this.authorFor('resident', home, random, createdAt)
     const texts = this.textsOf(
@@ -1342,9 +1342,9 @@ class DemoBuilder {
     this.live(target, this.realFrame(createdAt), 'planned', texts, random, {
       votes: 7,
       forgotten: false,
-      firstAnswer: 3,
+      firstAnswer: random.between(2, 4),
     })
-    const dupAt = this.w.memberMoment(createdAt + 9 * DAY, random)
+    const dupAt = this.w.memberMoment(createdAt + 9 * DAY + random.between(1, 8) * HOUR, random)
     const second = this.authorFor('resident', 'Muntendam', random, dupAt)
     const duplicate = this.w.addIdea({
       fixedOrder: null,
@@ -1520,7 +1520,8 @@ class DemoBuilder {
     const stamp = (at: number) => Math.min(this.now - MINUTE, at)
 
     // 1. Three people reported an insult; it is hidden until staff look at it.
-    const heated = hosts.find((i) => i.status === 'declined') ?? host(0)
+    // A recent "no" gets the angriest reactions.
+    const heated = hosts.findLast((i) => i.status === 'declined') ?? host(0)
     const taken = new Set([heated.author.id])
     const angry = this.newMember('resident', heated.village ?? 'Hoogezand', random, this.now - 60 * DAY)
     taken.add(angry.id)

@@ -59,7 +59,7 @@ export const DECLINED = [
 
 export const REOPENED = [
   'Er zijn nieuwe feiten, daarom kijken we opnieuw naar uw idee. {review}',
-  'Veel mensen hebben hier nog op gereageerd. We bekijken het idee daarom opnieuw. {review}',
+  'We hebben nieuwe informatie gekregen. Daarom bekijken we uw idee opnieuw. {review}',
 ]
 
 /** Back from "in progress" to "planned": the work has to wait. */

@@ -444,7 +444,7 @@ export const TOPICS: Topic[] = [
     titles: ['Drempels op {s} in {v}', 'Minder hard rijden op {s} in {v}'],
     situation: ['Op {s} in {v} mag je 30 kilometer per uur.', '{s} in {v} is een rechte weg door het dorp.'],
     problem: [
-      'Veel auto’s rijden veel harder. Er spelen kinderen en er lopen ouderen met een rollator.',
+      'Veel auto’s rijden er veel harder dan 30. Er spelen kinderen en er lopen ouderen met een rollator.',
       'Vooral ’s avonds wordt er hard gereden. Bewoners schrikken van het lawaai.',
     ],
     proposal: [
@@ -558,7 +558,7 @@ export const TOPICS: Topic[] = [
       'Bij de bushalte aan {s} in {v} is geen overkapping.',
       'Veel ouderen en scholieren uit {v} wachten aan {s} op de bus.',
     ],
-    problem: ['Bij regen en wind staan ze in weer en wind. Er is ook geen bank.'],
+    problem: ['Wie op de bus wacht, staat bij regen en wind in de kou. Er is ook geen bank.'],
     proposal: ['Zet er een abri met een bankje neer.'],
     subject: 'de bushalte aan {s}',
     review: ['We overleggen met het OV-bureau over deze halte.'],
@@ -730,7 +730,10 @@ export const TOPICS: Topic[] = [
     for: ['resident'],
     places: ['het park', 'het wandelpad rond het dorp', 'de begraafplaats', 'het dorpsplein'],
     titles: ['Bankjes bij {p} in {v}', 'Even kunnen zitten bij {p} in {v}'],
-    situation: ['Bij {p} in {v} wandelen elke dag veel ouderen.', 'Rond {p} in {v} is geen enkele plek om te zitten.'],
+    situation: [
+      'Bij {p} in {v} wandelen elke dag veel ouderen, maar er staat geen bankje.',
+      'Rond {p} in {v} is geen enkele plek om te zitten.',
+    ],
     problem: [
       'Wie slecht ter been is, loopt daardoor geen rondje meer.',
       'Ouderen moeten nu halverwege op een paaltje of muurtje rusten.',
@@ -775,7 +778,7 @@ export const TOPICS: Topic[] = [
     titles: ['Een trapveldje voor kinderen in {v}', 'Doeltjes op het grasveld aan {s} in {v}'],
     situation: ['In {v} wonen veel jonge gezinnen.', 'Aan {s} in {v} ligt een groot grasveld waar niets mee gebeurt.'],
     problem: ['Kinderen voetballen nu op straat, tussen de auto’s.'],
-    proposal: ['Zet twee doeltjes op het grasveld en maai het gras vaker.'],
+    proposal: ['Zet twee doeltjes op het grasveld aan {s} en maai het gras vaker.'],
     subject: 'een trapveldje aan {s}',
     review: ['We vragen de buurt of zij het trapveldje willen.'],
     plan: ['We zetten twee doeltjes neer en maaien het veld vaker.'],
