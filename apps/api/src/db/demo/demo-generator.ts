@@ -117,7 +117,7 @@ const MAX_ORDINARY_VOTES = 8
  * Generated ideas "in uitvoering" at most: the roadmap shows the 50 most recently updated,
  * and the hand-written crossing in Zuidbroek (updated 20 days ago) must stay among them.
  */
-const MAX_IN_PROGRESS = 32
+const MAX_IN_PROGRESS = 30
 
 type Texts = {
   slots: Record<string, string>
@@ -444,7 +444,9 @@ class DemoBuilder {
     theme: ThemeSlug,
     group: TargetGroup,
     random: Random,
+    at: number,
   ): { topic: Topic; village: string | null; title: string; slots: Record<string, string> } {
+    const month = Number(localDate(at).slice(5, 7))
     type Candidate = { topic: Topic; village: string | null; penalty: number; weight: number }
     const candidates: Candidate[] = []
     for (const topic of TOPICS_BY_THEME.get(theme) ?? []) {
@@ -460,7 +462,11 @@ class DemoBuilder {
         candidates.push({
           topic,
           village,
-          penalty: (topic.by.includes(group) ? 0 : 2) + (used ? 4 : 0) + uses * 0.35,
+          penalty:
+            (topic.by.includes(group) ? 0 : 2) +
+            (used ? 4 : 0) +
+            uses * 0.35 +
+            (topic.season && !topic.season.includes(month) ? 3 : 0),
           weight: village === null ? 3 : (VILLAGE_WEIGHTS[village] ?? 1),
         })
       }
@@ -509,9 +515,9 @@ class DemoBuilder {
     bucket: number,
   ) {
     const random = randomFor(`idea:${key}`)
-    const { topic, village, title, slots } = this.chooseTopic(theme, group, random)
-    const home = village ?? this.pickVillage(random)
     const frame = this.nominalFrame(age)
+    const { topic, village, title, slots } = this.chooseTopic(theme, group, random, frame.created)
+    const home = village ?? this.pickVillage(random)
     const intake: Channel =
       group === 'resident'
         ? random.weighted([
@@ -791,7 +797,7 @@ class DemoBuilder {
         const at = moment(offset)
         if (at === null) return
         w.update(idea, at, actor, body)
-        offset += random.between(18, 45)
+        offset += random.between(14, 34)
       }
     }
 
@@ -850,7 +856,8 @@ class DemoBuilder {
         const d = (toProgress ? g : p) + stage(20, 110)
         if (!plan(p)) return
         // Work that would still be running now waits in "planned" when the roadmap is full.
-        const stays = fate === 'progress' || frame.after(d) > this.now
+        const finish = frame.after(d)
+        const stays = fate === 'progress' || finish > this.now || !this.mayFinish(idea, finish)
         if (toProgress && stays && this.inProgress >= MAX_IN_PROGRESS) {
           updates(p, Number.POSITIVE_INFINITY)
           return
@@ -916,6 +923,13 @@ class DemoBuilder {
     return true
   }
 
+  /** Whether one of the few places for recent "done" ideas is free for an idea finished at `at`. */
+  private mayFinish(idea: Idea, at: number): boolean {
+    const sentIn = this.now - idea.createdAt < 145 * DAY
+    const finished = this.now - at < 75 * DAY
+    return !((sentIn && this.recentDone.sentIn <= 0) || (finished && this.recentDone.finished <= 0))
+  }
+
   /** Done, with its closure record, unless the few places for recent "done" ideas are taken. */
   private finish(
     idea: Idea,
@@ -930,7 +944,7 @@ class DemoBuilder {
     if (at === null) return
     const sentIn = this.now - idea.createdAt < 145 * DAY
     const finished = this.now - at < 75 * DAY
-    if ((sentIn && this.recentDone.sentIn <= 0) || (finished && this.recentDone.finished <= 0)) {
+    if (!this.mayFinish(idea, at)) {
       // Not finished yet: a quick fix is still being looked at; planned work goes on.
       if (idea.status !== 'under_review') updates(offset, Number.POSITIVE_INFINITY)
       return
@@ -1221,10 +1235,10 @@ class DemoBuilder {
       const theme = themes[i] ?? 'groen'
       const channel = channels[i] ?? 'web'
       const group: TargetGroup = theme === 'ondernemen' ? 'entrepreneur' : 'resident'
-      const { topic, village, title, slots } = this.chooseTopic(theme, group, random)
-      const home = village ?? this.pickVillage(random)
       const raw = this.now - age * DAY - random.between(0, 20) * HOUR
       const createdAt = channel === 'web' ? this.w.memberMoment(raw, random) : officeTime(this.w, raw, random)
+      const { topic, village, title, slots } = this.chooseTopic(theme, group, random, createdAt)
+      const home = village ?? this.pickVillage(random)
       const author =
         channel === 'web' ? this.authorFor(group, home, random, createdAt) : this.intakeAuthor(random, home, createdAt)
       const texts = this.textsOf(topic, { ...slots, v: home }, theme, author)
@@ -1278,9 +1292,9 @@ class DemoBuilder {
       const random = randomFor(`stale:${i}`)
       const theme = themes[i] ?? 'groen'
       const group: TargetGroup = random.chance(0.7) ? 'resident' : 'organisation'
-      const { topic, village, title, slots } = this.chooseTopic(theme, group, random)
+      const createdAt = this.w.memberMoment(this.now - age * DAY - random.between(0, 20) * HOUR, random)
+      const { topic, village, title, slots } = this.chooseTopic(theme, group, random, createdAt)
       const home = village ?? this.pickVillage(random)
-      const createdAt = this.w.memberMoment(this.now - age * DAY, random)
       const author = this.authorFor(group, home, random, createdAt)
       const texts = this.textsOf(topic, { ...slots, v: home }, theme, author)
       const idea = this.w.addIdea({

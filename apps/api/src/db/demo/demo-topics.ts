@@ -51,6 +51,8 @@ export type Topic = {
   fate: Partial<Record<Fate, number>>
   /** Members may offer help ("ik denk mee"). */
   helpers?: boolean
+  /** The months people think of it (falling leaves, black ice); other months only when nothing else fits. */
+  season?: number[]
 }
 
 export const STATIONS = ['Hoogezand', 'Sappemeer', 'Kropswolde', 'Martenshoek', 'Zuidbroek'] as const
@@ -242,6 +244,7 @@ export const TOPICS: Topic[] = [
   },
   {
     key: 'gft-zomer',
+    season: [5, 6, 7, 8, 9],
     theme: 'afval',
     by: ['resident'],
     for: ['resident'],
@@ -325,6 +328,7 @@ export const TOPICS: Topic[] = [
   },
   {
     key: 'vuurwerkafval',
+    season: [12, 1, 2],
     theme: 'afval',
     by: ['resident', 'organisation'],
     for: ['resident'],
@@ -372,6 +376,7 @@ export const TOPICS: Topic[] = [
   },
   {
     key: 'bladkorven',
+    season: [9, 10, 11, 12],
     theme: 'afval',
     by: ['resident'],
     for: ['resident'],
@@ -474,6 +479,7 @@ export const TOPICS: Topic[] = [
   },
   {
     key: 'fietspad-licht',
+    season: [10, 11, 12, 1, 2],
     theme: 'wegen-en-verkeer',
     by: ['resident', 'organisation'],
     for: ['resident'],
@@ -685,6 +691,7 @@ export const TOPICS: Topic[] = [
   },
   {
     key: 'strooien',
+    season: [11, 12, 1, 2, 3],
     theme: 'wegen-en-verkeer',
     by: ['resident', 'organisation'],
     for: ['resident'],
@@ -899,6 +906,7 @@ export const TOPICS: Topic[] = [
   },
   {
     key: 'processierups',
+    season: [5, 6, 7, 8],
     theme: 'groen',
     by: ['resident', 'organisation'],
     for: ['resident'],
@@ -1706,6 +1714,7 @@ export const TOPICS: Topic[] = [
   },
   {
     key: 'ijsbaan',
+    season: [10, 11, 12, 1, 2],
     theme: 'sport-en-cultuur',
     by: ['organisation'],
     for: ['resident', 'organisation'],
