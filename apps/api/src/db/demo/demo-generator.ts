@@ -1,10 +1,11 @@
 import type { Channel, TargetGroup } from '@meedenken/shared'
 import { localDay, startOfLocalDay } from '../../domain/working-days'
+import { monthOf, monthStart } from '../../stats/periods'
 import { CAMPAIGNS, type DemoCampaignIdea } from './demo-campaigns'
 import { DEMO_IDEAS, DEMO_MEMBERS, DEMO_RESIDENT, DISTRICTS, STAFF_ACCOUNTS } from './demo-content'
 import * as P from './demo-phrases'
 import type { Random } from './demo-random'
-import { localDate } from './demo-time'
+import { localDate, quarterStart } from './demo-time'
 import {
   DEFAULT_PLACES,
   type Decline,
@@ -150,6 +151,7 @@ class DemoBuilder {
   private readonly recentDone = { sentIn: RECENT_DONE, finished: RECENT_DONE }
   private readonly topicUses = new Map<string, number>()
   private readonly combos = new Set<string>()
+  private readonly heard = new Set<string>()
   private inProgress = 0
 
   constructor(private readonly input: WorldInput) {
@@ -165,6 +167,7 @@ class DemoBuilder {
     this.campaigns()
     this.moderation()
     this.anoukVotes()
+    this.lateRatings()
     this.settleSignups()
     this.check()
     return this.w
@@ -471,15 +474,19 @@ class DemoBuilder {
         })
       }
     }
-    candidates.sort((a, b) => a.penalty - b.penalty)
-    const best = candidates[0]?.penalty ?? 0
-    const pool = candidates.filter((c) => c.penalty < best + 1.2)
+    // Every village gets its say: while some have no idea yet, one of them is chosen if it can be.
+    const unheard = candidates.filter((c) => c.village !== null && !this.heard.has(c.village))
+    const choices = unheard.length > 0 ? unheard : candidates
+    choices.sort((a, b) => a.penalty - b.penalty)
+    const best = choices[0]?.penalty ?? 0
+    const pool = choices.filter((c) => c.penalty < best + 1.2)
     for (let attempt = 0; attempt < 40; attempt++) {
       const pick = random.weighted(pool.map((c) => [c, c.weight / (1 + c.penalty)] as const))
       const made = this.titled(pick.topic, pick.village, random)
       if (made) {
         this.topicUses.set(pick.topic.key, (this.topicUses.get(pick.topic.key) ?? 0) + 1)
         this.combos.add(`${pick.topic.key}|${pick.village ?? ''}`)
+        if (pick.village) this.heard.add(pick.village)
         return { topic: pick.topic, village: pick.village, ...made }
       }
     }
@@ -1132,6 +1139,63 @@ class DemoBuilder {
     }
   }
 
+  /**
+   * People who rate an answer days after it came: enough of them in the current month that
+   * every theme and target group has a satisfaction figure this quarter, and the month chart
+   * one for this month, however few hours old it is.
+   */
+  private lateRatings() {
+    const random = randomFor('late ratings')
+    const month = monthStart(monthOf(this.now))
+    const quarter = quarterStart(this.now)
+    const want = 6
+    const current = this.w.ratings.filter((r) => r.at >= quarter)
+    const themeNeed = new Map(THEME_ORDER.map((t) => [t, want - current.filter((r) => r.idea.theme === t).length]))
+    const groupNeed = new Map<TargetGroup, number>(
+      (['resident', 'entrepreneur', 'organisation'] as const).map((g) => [
+        g,
+        want - current.filter((r) => r.user.group === g).length,
+      ]),
+    )
+    let monthNeed = want - current.filter((r) => r.at >= month).length
+    const satisfied = () => monthNeed <= 0 && [...themeNeed.values(), ...groupNeed.values()].every((n) => n <= 0)
+    // Who rated which occasion already (one rating per person per occasion).
+    const raters = new Map<object, Set<number>>()
+    for (const r of this.w.ratings) {
+      const occasion = r.occasion.type === 'status_change' ? r.occasion.change : r.occasion.comment
+      raters.set(occasion, (raters.get(occasion) ?? new Set()).add(r.user.id))
+    }
+    for (const idea of random.sample(this.w.ideas, this.w.ideas.length)) {
+      if (satisfied()) return
+      if (idea.status === 'merged') continue
+      const occasions = [
+        ...idea.changes.filter((c) => c.to !== 'merged').map((change) => ({ type: 'status_change' as const, change })),
+        ...idea.comments.filter((c) => c.official).map((comment) => ({ type: 'official_answer' as const, comment })),
+      ]
+      const occasion = occasions.at(-1)
+      if (!occasion) continue
+      const target = occasion.type === 'status_change' ? occasion.change : occasion.comment
+      const done = raters.get(target) ?? new Set<number>()
+      for (const [userId, since] of idea.followers) {
+        const person = this.w.person(userId)
+        if (!person?.online || !person.group || done.has(userId)) continue
+        const helps = (themeNeed.get(idea.theme) ?? 0) > 0 || (groupNeed.get(person.group) ?? 0) > 0 || monthNeed > 0
+        const from = Math.max(target.at, month, since)
+        if (!helps || from > this.now) continue
+        const raw = from + random.next() * (this.now - from)
+        const moved = this.w.memberMoment(raw, random)
+        const at = moved <= this.now ? moved : raw
+        this.w.rate({ idea, user: person, occasion, score: scoreFor(occasion, false, random), remark: null, at })
+        done.add(userId)
+        raters.set(target, done)
+        themeNeed.set(idea.theme, (themeNeed.get(idea.theme) ?? 0) - 1)
+        groupNeed.set(person.group, (groupNeed.get(person.group) ?? 0) - 1)
+        monthNeed--
+        break
+      }
+    }
+  }
+
   /** After each status change or official answer, some of the people involved say how satisfied they are. */
   private satisfaction(idea: Idea, random: Random) {
     const w = this.w
@@ -1759,8 +1823,11 @@ function words(text: string): string[] {
   )
 }
 
+/** A village's name may appear, even one that starts like a reserved word (Waterhuizen): it matches one word at most. */
+const VILLAGE_WORDS = new Set(DISTRICTS.flatMap((d) => words(d)))
+
 export function titleAllowed(title: string): boolean {
-  return !words(title).some((w) => TITLE_RESERVED.some((r) => w.startsWith(r)))
+  return !words(title).some((w) => !VILLAGE_WORDS.has(w) && TITLE_RESERVED.some((r) => w.startsWith(r)))
 }
 
 export function bodyAllowed(body: string): boolean {

@@ -138,9 +138,15 @@ describe.each(HARD_MOMENTS)('the demo loaded %s', (_name, moment) => {
     staff = (await loginAs(ctx, 'staff')).cookie
   })
 
-  it('has over 300 ideas in every theme, status, channel and target group', async () => {
+  it('has over 300 ideas in every theme, village, status, channel and target group', async () => {
     const all = await get<Record<string, string | number | null>[]>('/api/open-data/ideas.json')
     expect(all.length).toBeGreaterThanOrEqual(300)
+    const { items: villages } = await get<{ items: { name: string }[] }>('/api/districts')
+    for (const { name } of villages)
+      expect(
+        all.some((i) => i.district === name),
+        name,
+      ).toBe(true)
     expect(new Set(all.map((i) => i.status))).toEqual(new Set(IDEA_STATUSES))
     for (const channel of CHANNELS)
       expect(
