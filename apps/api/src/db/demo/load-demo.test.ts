@@ -11,10 +11,11 @@ const BINS = 'Meer afvalbakken langs het Winschoterdiep'
 const PLAYGROUND = 'Speeltuin in Muntendam opknappen'
 const VERGES = 'Bloemrijke bermen voor bijen in Slochteren'
 
-/** Moments CI runs the suite at: the demo must look alive at each of them. */
+/** Moments CI runs the suite at (scripts/test-dates.mjs), and New Year: the demo must look alive at each. */
 const HARD_MOMENTS = [
-  ['five minutes into a new quarter (and year)', '2027-01-01T00:05:00+01:00'],
-  ['a Saturday', '2027-05-15T11:00:00+02:00'],
+  ['five minutes into a new quarter', '2027-04-01T00:05:00+02:00'],
+  ['five minutes into a new year', '2027-01-01T00:05:00+01:00'],
+  ['a Saturday', '2027-06-12T10:00:00+02:00'],
   ['the Sunday the clocks go forward', '2027-03-28T03:30:00+02:00'],
   ['New Year’s Eve, late', '2026-12-31T23:30:00+01:00'],
   ['29 February', '2028-02-29T12:00:00+01:00'],
