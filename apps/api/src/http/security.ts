@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { Settings } from '../settings'
 import type { AppEnv } from './env'
-import { ApiError, localeOf, MESSAGES } from './errors'
+import { ApiError, MESSAGES } from './errors'
 
 export const MAX_BODY_BYTES = 64 * 1024
 

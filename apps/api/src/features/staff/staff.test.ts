@@ -376,13 +376,6 @@ describe('intake on behalf of a resident', () => {
 })
 
 describe('moderation', () => {
-  async function reportIdea(ideaId: number, cookie: string) {
-    return request(ctx, '/api/reports', {
-      cookie,
-      body: { subjectType: 'idea', subjectId: ideaId, reason: 'offensive' },
-    })
-  }
-
   it('lets staff review the queue and restore or hide with a reason, in the audit log', async () => {
     const staff = await loginAs(ctx, 'staff')
     const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
