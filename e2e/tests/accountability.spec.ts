@@ -41,8 +41,15 @@ test('a member rates the municipality’s answer: the scorecard and the supporte
   await page.goto(`/ideeen/${idea.id}`)
   await expect(page.getByRole('heading', { level: 1, name: CROSSING })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Uw mening' })).toHaveCount(0)
+  // On a slow line the vote reaches the server well after the button has changed: what the
+  // page reads again (may I rate? who supports it?) must wait for the server's answer.
+  await page.route(/\/api\/ideas\/\d+\/vote$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    await route.continue()
+  })
   await page.getByRole('button', { name: 'Stem voor dit idee' }).click()
   await expect(page.getByText(/Uw stem is geteld/)).toBeVisible()
+  await page.unrouteAll()
 
   const question = page.getByRole('group', { name: 'Hoe tevreden bent u over hoe de gemeente met dit idee omgaat?' })
   await expect(question).toBeVisible()

@@ -51,11 +51,14 @@ export function IdeaPage() {
     onRemoteVotes: (count) => setLiveVotes(t('engage:idea.liveVotes', { count })),
   })
 
-  // Voting or following makes a member "involved", which lets them rate: ask the API again.
-  // A vote also changes who supports the idea.
-  useOnChange(idea.data && `${idea.data.hasVoted}-${idea.data.isFollowing}`, () => {
-    if (user) void qc.invalidateQueries({ queryKey: satisfactionKeys.mine(id) })
-  })
+  // Voting or following makes a member "involved", which lets them rate, and a vote changes
+  // who supports the idea: ask the API again once it has answered. (On the button's own,
+  // optimistic change the server does not know of the vote yet.)
+  const refreshInvolvement = () => {
+    void qc.invalidateQueries({ queryKey: satisfactionKeys.mine(id) })
+    void qc.invalidateQueries({ queryKey: satisfactionKeys.supporters(id) })
+  }
+  // Other people's votes arrive on the live line.
   useOnChange(idea.data?.voteCount, () => void qc.invalidateQueries({ queryKey: satisfactionKeys.supporters(id) }))
 
   const notFound = !valid || (idea.error instanceof ApiRequestError && idea.error.status === 404)
@@ -136,8 +139,8 @@ export function IdeaPage() {
         <h2 id="support-title" className="visually-hidden">
           {t('participate:support.title')}
         </h2>
-        <VoteControl idea={data} user={user} />
-        <FollowControl idea={data} user={user} />
+        <VoteControl idea={data} user={user} onSettled={refreshInvolvement} />
+        <FollowControl idea={data} user={user} onSettled={refreshInvolvement} />
         {helpable && <HelpControl idea={data} user={user} />}
         <p className="visually-hidden" aria-live="polite">
           {liveVotes}

@@ -6,7 +6,16 @@ import { errorText } from '../../../lib/errors'
 import { useFollow } from '../api/support-mutations'
 
 /** Follow or stop following: followers hear about every status change and answer. Members only. */
-export function FollowControl({ idea, user }: { idea: IdeaDetail; user: User | null | undefined }) {
+export function FollowControl({
+  idea,
+  user,
+  onSettled,
+}: {
+  idea: IdeaDetail
+  user: User | null | undefined
+  /** Once the server has answered: what depends on whether this person follows may be read again. */
+  onSettled?: () => void
+}) {
   const { t } = useTranslation(['participate', 'ideas'])
   const follow = useFollow(idea.id)
   const [announcement, setAnnouncement] = useState('')
@@ -16,6 +25,7 @@ export function FollowControl({ idea, user }: { idea: IdeaDetail; user: User | n
     follow.mutate(!idea.isFollowing, {
       onSuccess: (state) => setAnnouncement(t(state.isFollowing ? 'follow.on' : 'follow.off')),
       onError: (error) => setAnnouncement(t('follow.failed', { reason: errorText(error) })),
+      onSettled,
     })
   }
 

@@ -15,7 +15,16 @@ const isClosed = (status: IdeaStatus): status is ClosedStatus => CLOSED_STATUSES
  * is announced in a polite live region, with the exact count from the server. Closed
  * ideas say why there is no button; visitors get a way to log in and come back.
  */
-export function VoteControl({ idea, user }: { idea: IdeaDetail; user: User | null | undefined }) {
+export function VoteControl({
+  idea,
+  user,
+  onSettled,
+}: {
+  idea: IdeaDetail
+  user: User | null | undefined
+  /** Once the server has answered: what depends on whether this person voted may be read again. */
+  onSettled?: () => void
+}) {
   const { t } = useTranslation(['participate', 'ideas'])
   const vote = useVote(idea.id)
   const [announcement, setAnnouncement] = useState('')
@@ -28,6 +37,7 @@ export function VoteControl({ idea, user }: { idea: IdeaDetail; user: User | nul
       onSuccess: (state) =>
         setAnnouncement(t(state.hasVoted ? 'vote.counted' : 'vote.withdrawn', { count: state.voteCount })),
       onError: (error) => setAnnouncement(t('vote.failed', { reason: errorText(error) })),
+      onSettled,
     })
   }
 
