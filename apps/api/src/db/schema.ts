@@ -602,3 +602,39 @@ export const liveEvents = sqliteTable(
   },
   (t) => [index('live_events_created').on(t.createdAt)],
 )
+
+/**
+ * Staff corrections of an idea's title, text, theme or district (an intake typo, a wrong
+ * theme). The idea page shows each with its reason; before and after are in the audit log.
+ */
+export const ideaCorrections = sqliteTable(
+  'idea_corrections',
+  {
+    id: integer('id').primaryKey(),
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+    // Which of title, body, themeId, districtId changed.
+    fields: text('fields', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idea_corrections_idea').on(t.ideaId, t.createdAt)],
+)
+
+/** Answer texts staff keep per department; {naam} and {titel} are filled in per idea. */
+export const answerTemplates = sqliteTable(
+  'answer_templates',
+  {
+    id: integer('id').primaryKey(),
+    departmentId: integer('department_id')
+      .notNull()
+      .references(() => departments.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('answer_templates_department').on(t.departmentId, t.title)],
+)
