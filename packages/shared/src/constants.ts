@@ -104,6 +104,31 @@ export const NOTIFICATION_KINDS = [
   'satisfaction_question',
   'campaign_opened',
   'progress_update',
+  // Someone else commented on the person's own idea.
+  'new_comment',
+  // For staff: a new idea for their department, an idea handed to them, one overdue or stale, a report.
+  'new_idea',
+  'idea_assigned',
+  'idea_overdue',
+  'idea_stale',
+  'report_new',
+] as const
+
+/**
+ * Why a person was told, kept on the notification and said in the mail: it is their idea
+ * (sent in on the web or through a civil servant), they voted for it, follow it, wrote the
+ * comment that was answered, work in its department, have it assigned to them, are staff
+ * and no department has it, or belong to the target group of a campaign.
+ */
+export const NOTIFICATION_REASONS = [
+  'author',
+  'voter',
+  'follower',
+  'comment_author',
+  'department',
+  'assignee',
+  'staff',
+  'target_group',
 ] as const
 
 /**

@@ -8,6 +8,7 @@ import {
   INBOX_TABS,
   LOCALES,
   NOTIFICATION_KINDS,
+  NOTIFICATION_REASONS,
   REPORT_REASONS,
   ROLES,
   TARGET_GROUPS,
@@ -34,5 +35,7 @@ export const NotificationKind = z.enum(NOTIFICATION_KINDS)
 export const InboxTab = z.enum(INBOX_TABS)
 export type InboxTab = z.infer<typeof InboxTab>
 export type NotificationKind = z.infer<typeof NotificationKind>
+export const NotificationReason = z.enum(NOTIFICATION_REASONS)
+export type NotificationReason = z.infer<typeof NotificationReason>
 export const EmailFrequency = z.enum(EMAIL_FREQUENCIES)
 export type EmailFrequency = z.infer<typeof EmailFrequency>

@@ -2,7 +2,16 @@ import { z } from 'zod'
 import { DisplayName } from './accounts'
 import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { AUDIT_ACTIONS, HIDDEN_REASONS, LIGHT_REPORT_REASONS, REPORTS_CANNOT_HIDE } from './constants'
-import { Channel, DeclineReason, IdeaStatus, InboxTab, ReportReason, Role, TargetGroup } from './enums'
+import {
+  Channel,
+  DeclineReason,
+  IdeaStatus,
+  InboxTab,
+  NotificationReason,
+  ReportReason,
+  Role,
+  TargetGroup,
+} from './enums'
 import { Comment, IDEA_BODY, IDEA_TITLE, Idea, IdeaDetail } from './ideas'
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
@@ -286,6 +295,21 @@ export const Notification = z
     campaignId: z.number().int().nullable().meta({ description: 'The question that opened, for campaign_opened' }),
     campaignTitle: z.string().nullable(),
     status: IdeaStatus.nullable(),
+    excerpt: z.string().nullable().meta({
+      description:
+        'What happened, in the words of whoever wrote it: the answer, the explanation of a status change, the update, the start of a comment',
+    }),
+    commentId: z.number().int().nullable().meta({ description: 'The answer or comment it is about, for a link to it' }),
+    mergedInto: z
+      .object({ id: z.number().int(), title: z.string() })
+      .nullable()
+      .meta({ description: 'For merged: the idea it was merged into, where the conversation goes on' }),
+    reason: NotificationReason.nullable().meta({ description: 'Why I was told' }),
+    channel: Channel.nullable().meta({ description: "How the idea came in (for 'you sent this in by phone')" }),
+    department: z
+      .object({ name: z.string(), nameEn: z.string() })
+      .nullable()
+      .meta({ description: "The idea's department, for staff told as its members" }),
     read: z.boolean(),
     createdAt: Timestamp,
   })

@@ -6,6 +6,7 @@ import type {
   IdeaStatus,
   Locale,
   NotificationKind,
+  NotificationReason,
   ReportReason,
   Role,
   TargetGroup,
@@ -380,6 +381,8 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<NotificationKind>().notNull(),
+    // Why this person was told (their idea, their vote, they follow it, their department…): the mail says so.
+    reason: text('reason').$type<NotificationReason>(),
     ideaId: integer('idea_id').references(() => ideas.id, { onDelete: 'cascade' }),
     statusChangeId: integer('status_change_id').references(() => statusChanges.id, { onDelete: 'cascade' }),
     commentId: integer('comment_id').references(() => comments.id, { onDelete: 'cascade' }),
@@ -395,6 +398,25 @@ export const notifications = sqliteTable(
     index('notifications_unread').on(t.userId, t.readAt),
     index('notifications_unmailed').on(t.mailedAt, t.userId),
   ],
+)
+
+/**
+ * What the staff reminder job has told staff about an idea: that it is new, overdue, or stale
+ * since a given last public update (a later update starts a new episode; otherwise `since` is 0).
+ * The primary key is the claim: of several processes running the job, one inserts the row and
+ * tells staff in the same transaction; the others insert nothing and tell nobody.
+ */
+export const staffAlerts = sqliteTable(
+  'staff_alerts',
+  {
+    ideaId: integer('idea_id')
+      .notNull()
+      .references(() => ideas.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<'new_idea' | 'overdue' | 'stale'>().notNull(),
+    since: integer('since').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.ideaId, t.kind, t.since] })],
 )
 
 /** One report per person per idea or comment: three distinct reporters hide it for review. */

@@ -5,9 +5,18 @@ import { Link } from 'react-router'
 import { formatDateTime } from '../../../lib/format'
 import '../../../lib/i18n-engage'
 
-type Kind = (typeof NOTIFICATION_KINDS)[number]
+// The kinds the catalogue has a sentence for so far; the others read as "news about".
+const KINDS = NOTIFICATION_KINDS.filter(
+  (
+    k,
+  ): k is Exclude<
+    (typeof NOTIFICATION_KINDS)[number],
+    'new_comment' | 'new_idea' | 'idea_assigned' | 'idea_overdue' | 'idea_stale' | 'report_new'
+  > => !['new_comment', 'new_idea', 'idea_assigned', 'idea_overdue', 'idea_stale', 'report_new'].includes(k),
+)
+type Kind = (typeof KINDS)[number]
 
-const isKind = (kind: string): kind is Kind => (NOTIFICATION_KINDS as readonly string[]).includes(kind)
+const isKind = (kind: string): kind is Kind => (KINDS as readonly string[]).includes(kind)
 const ASKS_RATING: readonly string[] = ['status_changed', 'official_answer']
 
 /** One notification in plain words; the sentence is the link to what it is about. */
