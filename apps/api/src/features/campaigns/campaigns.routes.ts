@@ -19,6 +19,28 @@ const TEXT = {
   unknownTheme: { nl: 'Kies een thema uit de lijst.', en: 'Choose a theme from the list.' },
 } satisfies Record<string, Text>
 
+const dayNl = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+})
+const dayEn = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+})
+
+/** Said the way a refused vote says it ("tot 30 november"), so staff and residents read the same date. */
+function voteStillOpen(votingUntil: string): Text {
+  const until = Date.parse(votingUntil)
+  return {
+    nl: `Het stemmen loopt nog tot ${dayNl.format(until)}. Publiceer de uitkomst als het stemmen voorbij is.`,
+    en: `Voting is open until ${dayEn.format(until)}. Publish the outcome once voting has closed.`,
+  }
+}
+
 const listRoute = route('public', {
   method: 'get',
   path: '/campaigns',
@@ -54,14 +76,18 @@ const updateRoute = route('staff', {
   responses: { 200: jsonResponse(CampaignResponse, 'The campaign') },
 })
 
-const outcomeRoute = route('staff', {
-  method: 'post',
-  path: '/staff/campaigns/{id}/outcome',
-  tags: ['Campaigns'],
-  summary: 'Publish what the municipality does with the outcome',
-  request: { params: IdParam, body: jsonBody(OutcomeBody) },
-  responses: { 200: jsonResponse(CampaignResponse, 'The campaign') },
-})
+const outcomeRoute = route(
+  'staff',
+  {
+    method: 'post',
+    path: '/staff/campaigns/{id}/outcome',
+    tags: ['Campaigns'],
+    summary: "Publish what the municipality does with the outcome; refused (409) until the campaign's vote has closed",
+    request: { params: IdParam, body: jsonBody(OutcomeBody) },
+    responses: { 200: jsonResponse(CampaignResponse, 'The campaign') },
+  },
+  { errors: [409] },
+)
 
 /** Dates in order, voting as a pair after the ideas phase, and a theme that exists. */
 function valuesOf(db: Parameters<typeof themeExists>[0], body: z.output<typeof CampaignBody>): CampaignValues {
@@ -118,6 +144,11 @@ export const campaignRoutes = createRouter()
   .openapi(outcomeRoute, (c) => {
     const now = c.var.clock.now()
     const { id } = c.req.valid('param')
+    // The outcome answers the vote: publishing it while people can still vote would say two things at once.
+    const current = findCampaign(c.var.db, id, now)
+    if (!current) throw new ApiError('not_found', TEXT.notFound)
+    if (current.votingUntil !== null && current.phase !== 'outcome')
+      throw new ApiError('conflict', voteStillOpen(current.votingUntil))
     if (!publishOutcome(c.var.db, id, c.req.valid('json').outcome, signedIn(c).id, now))
       throw new ApiError('not_found', TEXT.notFound)
     const campaign = findCampaign(c.var.db, id, now)

@@ -8,7 +8,7 @@ import { LiveHub } from '../../live/live-hub'
 import { mailNotifications } from '../../notify/mail-notifications'
 import { testSettings } from '../../settings'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
-import { createTestApp, json, loginAs, request, TestClock } from '../../test/test-app'
+import { createTestApp, databaseDigest, json, loginAs, request, TestClock } from '../../test/test-app'
 import { announceOpenedCampaigns } from './campaigns.data'
 
 describe('campaign phases', () => {
@@ -79,7 +79,11 @@ describe('campaign phases', () => {
     )
     expect((await vote('2026-11-16T00:00:00+01:00')).status).toBe(200)
     expect((await vote('2026-11-29T23:59:59.999+01:00')).status).toBe(200)
-    expect((await vote('2026-11-30T00:00:00+01:00')).status).toBe(409)
+    const after = await vote('2026-11-30T00:00:00+01:00')
+    expect(after.status).toBe(409)
+    expect((await json(after)).error.message).toBe(
+      'Het stemmen bij deze meedenkvraag is voorbij sinds 30 november 2026.',
+    )
   })
 
   it('takes votes at any time when the campaign has no voting phase', async () => {
@@ -117,6 +121,40 @@ describe('campaign phases', () => {
     expect((await json(res)).campaign.outcome).toBe(
       'We planten twintig bomen in het centrum, op de plekken die u noemde.',
     )
+  })
+
+  it('refuses to publish the outcome with 409 until the vote has closed, and changes nothing', async () => {
+    const c = await campaign(true)
+    const publish = async (iso: string) => {
+      ctx.clock.set(iso)
+      const staff = await loginAs(ctx, 'staff')
+      return request(ctx, `/api/staff/campaigns/${c.id}/outcome`, {
+        cookie: staff.cookie,
+        body: { outcome: 'We planten twintig bomen in het centrum, op de plekken die u noemde.' },
+      })
+    }
+    for (const iso of ['2026-11-05T12:00:00+01:00', '2026-11-16T00:00:00+01:00', '2026-11-29T23:59:59.999+01:00']) {
+      ctx.clock.set(iso)
+      const staff = await loginAs(ctx, 'staff')
+      const before = databaseDigest(ctx)
+      const refused = await request(ctx, `/api/staff/campaigns/${c.id}/outcome`, {
+        cookie: staff.cookie,
+        body: { outcome: 'We planten twintig bomen in het centrum, op de plekken die u noemde.' },
+      })
+      expect(refused.status, iso).toBe(409)
+      expect((await json(refused)).error.message).toBe(
+        'Het stemmen loopt nog tot 30 november 2026. Publiceer de uitkomst als het stemmen voorbij is.',
+      )
+      expect(databaseDigest(ctx), iso).toBe(before)
+    }
+    expect((await json(await request(ctx, `/api/campaigns/${c.id}`))).campaign).toMatchObject({
+      phase: 'voting',
+      outcome: null,
+      outcomePublishedAt: null,
+    })
+    const published = await publish('2026-11-30T00:00:00+01:00')
+    expect(published.status).toBe(200)
+    expect((await json(published)).campaign).toMatchObject({ phase: 'outcome', outcomePublishedAt: expect.any(String) })
   })
 
   it('tells members of the invited target groups once when a campaign opens', async () => {

@@ -31,7 +31,13 @@ const dayFormatEn = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Amsterdam',
 })
 
-function votingWindowText(from: number | null, until: number | null) {
+function votingWindowText(from: number | null, until: number | null, now: number) {
+  if (until !== null && now >= until) {
+    return {
+      nl: `Het stemmen bij deze meedenkvraag is voorbij sinds ${dayFormat.format(until)}.`,
+      en: `Voting on this question closed on ${dayFormatEn.format(until)}.`,
+    }
+  }
   const nl = from && until ? `van ${dayFormat.format(from)} tot ${dayFormat.format(until)}` : 'in de stemfase'
   const en =
     from && until ? `from ${dayFormatEn.format(from)} until ${dayFormatEn.format(until)}` : 'during the voting phase'
@@ -72,7 +78,7 @@ async function answer(c: Context<AppEnv>, id: number, vote: boolean) {
   if (!outcome.ok) {
     if (outcome.reason === 'closed') throw new ApiError('conflict', closedText(outcome.status ?? ''))
     if (outcome.reason === 'campaign_phase')
-      throw new ApiError('conflict', votingWindowText(outcome.votingFrom, outcome.votingUntil))
+      throw new ApiError('conflict', votingWindowText(outcome.votingFrom, outcome.votingUntil, c.var.clock.now()))
     throw new ApiError('not_found', TEXT.notFound)
   }
   return { voteCount: outcome.voteCount, hasVoted: outcome.hasVoted }
