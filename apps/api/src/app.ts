@@ -1,5 +1,4 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
-import { requestId } from 'hono/request-id'
 import { accountabilityRoutes } from './features/accountability/accountability.routes'
 import { authRoutes } from './features/accounts/auth.routes'
 import { meRoutes } from './features/accounts/me.routes'
@@ -22,11 +21,11 @@ import { satisfactionRoutes } from './features/satisfaction/satisfaction.routes'
 import { siteRoutes } from './features/site/site.routes'
 import { staffRoutes } from './features/staff/staff.routes'
 import { voteRoutes } from './features/votes/votes.routes'
+import { baseline } from './http/baseline'
 import type { AppEnv, Deps } from './http/env'
 import { notFound, onError, validationHook } from './http/errors'
 import { requirePolicy } from './http/policy'
-import { requestLog } from './http/request-log'
-import { checkHost, checkOrigin, limitBodySize, securityHeaders } from './http/security'
+import { checkOrigin, limitBodySize } from './http/security'
 import { loadSession, personalAnswers } from './http/session'
 import { serveWebApp } from './http/static'
 import { createVisitorStore, visitorCache } from './http/visitor-cache'
@@ -68,19 +67,9 @@ export function createApp(deps: Deps) {
   const visitors = createVisitorStore(deps.db, deps.clock)
   const visitorReads = visitorCache(visitors)
   const app = root
-    .use('*', requestId({ headerName: 'X-Request-Id' }))
-    .use('*', async (c, next) => {
-      c.set('db', deps.db)
-      c.set('settings', deps.settings)
-      c.set('logger', deps.logger)
-      c.set('clock', deps.clock)
-      c.set('live', deps.live)
-      await next()
-    })
-    .use('*', requestLog)
-    .use('*', securityHeaders(deps.settings))
-    // Every request, pages and files included, before anything is read (DNS rebinding).
-    .use('*', checkHost(deps.settings))
+    // Every request, pages and files included: id, dependencies, protective headers, the
+    // Host check (DNS rebinding) and the log line, in one step (decision 017).
+    .use('*', baseline(deps))
     .use('/api/*', limitBodySize, checkOrigin(deps.settings), loadSession)
     // Who I am, my data, signing in and out: never kept by a cache, a visitor's answer neither.
     .use('/api/me/*', personalAnswers)

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { secureHeaders } from 'hono/secure-headers'
 import type { Settings } from '../settings'
 import type { AppEnv } from './env'
 import { ApiError, MESSAGES } from './errors'
@@ -24,26 +23,6 @@ export const CONTENT_SECURITY_POLICY = [
 export function isHttps(settings: Settings, forwardedProto: string | undefined): boolean {
   if (settings.publicUrl?.startsWith('https://')) return true
   return settings.trustProxy && forwardedProto === 'https'
-}
-
-export function securityHeaders(settings: Settings): MiddlewareHandler<AppEnv> {
-  const base = secureHeaders({
-    contentSecurityPolicy: {},
-    strictTransportSecurity: false,
-    xFrameOptions: 'DENY',
-    referrerPolicy: 'strict-origin-when-cross-origin',
-    crossOriginResourcePolicy: 'same-origin',
-    crossOriginOpenerPolicy: 'same-origin',
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [] },
-  })
-  return async (c, next) => {
-    await base(c, next)
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-    // Browsers ignore HSTS over plain HTTP; sending it there would only confuse audits.
-    if (isHttps(settings, c.req.header('x-forwarded-proto'))) {
-      c.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains')
-    }
-  }
 }
 
 const checkBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
@@ -76,7 +55,7 @@ function publicHosts(publicUrl: string): Set<string> {
   return hosts
 }
 
-const MISDIRECTED = {
+export const MISDIRECTED = {
   nl: 'Deze server hoort niet bij dit webadres. Gebruik het adres van Meedenken zelf.',
   en: 'This server does not belong to this web address. Please use the address of Meedenken itself.',
 }
@@ -96,16 +75,12 @@ const ANY_HOST_PATHS = new Set(['/api/health', '/api/ready'])
  * X-Forwarded-Host is an ordinary header that a rebinding page's script may set itself and
  * that many proxies pass through unchanged. A request without a Host header is one made in
  * this process (tests, the server-rendered page's data); every HTTP/1.1 client sends one.
- * One lookup before anything else runs, so answers that pass cost nothing more.
+ * One lookup before anything else runs (http/baseline.ts), so answers that pass cost nothing more.
  */
-export function checkHost(settings: Settings): MiddlewareHandler<AppEnv> {
+export function hostCheck(settings: Settings): (host: string | undefined, path: string) => boolean {
   const allowed = settings.publicUrl ? publicHosts(settings.publicUrl) : null
   const ours = (host: string) => (allowed ? allowed.has(host.toLowerCase()) : LOOPBACK_HOST.test(host))
-  return async (c, next) => {
-    const host = c.req.header('host')
-    if (host === undefined || ours(host) || ANY_HOST_PATHS.has(c.req.path)) return next()
-    throw new ApiError('misdirected_request', MISDIRECTED)
-  }
+  return (host, path) => host === undefined || ours(host) || ANY_HOST_PATHS.has(path)
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])

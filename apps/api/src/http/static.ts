@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { serveStatic } from '@hono/node-server/serve-static'
 import type { MiddlewareHandler } from 'hono'
@@ -32,13 +32,18 @@ export function serveWebApp(
   if (!existsSync(path.join(webDist, 'index.html'))) return null
   const files = serveStatic<AppEnv>({ root: webDist })
   const indexHtml = serveStatic<AppEnv>({ root: webDist, rewriteRequestPath: () => '/index.html' })
-  const cacheHeader: MiddlewareHandler<AppEnv> = async (c, next) => {
-    await next()
-    if (c.res.status !== 200) return
-    // A server-rendered page sets its own (it may be personal).
-    if (c.res.headers.has('Cache-Control')) return
-    const hashed = c.req.path.startsWith('/assets/')
-    c.res.headers.set('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache')
+  // The build's files are known when the server starts (a deploy restarts it), so their
+  // caching is decided before the file is served, not by changing the answer afterwards
+  // (decision 017). Hashed assets never change; anything else is asked for again.
+  const built = builtFiles(webDist)
+  const cacheHeader: MiddlewareHandler<AppEnv> = (c, next) => {
+    if (built.has(c.req.path)) {
+      c.header('Cache-Control', c.req.path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache')
+    } else if (!c.req.path.startsWith('/assets/')) {
+      // index.html for a client-side route; a missing asset gets a plain 404.
+      c.header('Cache-Control', 'no-cache')
+    }
+    return next()
   }
   const clientRoutes: MiddlewareHandler<AppEnv> = (c, next) =>
     c.req.path.startsWith('/assets/') ? next() : indexHtml(c, next)
@@ -55,7 +60,11 @@ export function serveWebApp(
       return sendKept(c, hit, HTML_TYPE)
     }
     const page = await renderPage(c)
-    if (!page) return indexHtml(c, next)
+    if (!page) {
+      // The plain shell (no server entry built): the same for everyone, asked for again.
+      if (!c.var.user) c.header('Cache-Control', 'no-cache')
+      return indexHtml(c, next)
+    }
     // Personal when signed in (the header, "you voted"): never stored. Either way it
     // depends on the session cookie; a visitor's, kept or not, may come gzipped.
     c.header('Cache-Control', c.var.user ? 'private, no-store' : 'private, no-cache')
@@ -67,5 +76,16 @@ export function serveWebApp(
     }
     return c.html(page.html, page.status as ContentfulStatusCode)
   }
-  return { list: [cacheHeader, list], files: [cacheHeader, files, clientRoutes] }
+  return { list: [list], files: [cacheHeader, files, clientRoutes] }
+}
+
+/** Every file of the build as a URL path (`/assets/start-abc123.js`, `/favicon.svg`). */
+function builtFiles(webDist: string): Set<string> {
+  const paths = new Set<string>()
+  for (const entry of readdirSync(webDist, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const full = path.join(entry.parentPath, entry.name)
+    paths.add(`/${path.relative(webDist, full).split(path.sep).join('/')}`)
+  }
+  return paths
 }

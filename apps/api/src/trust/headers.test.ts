@@ -1,6 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../http/env'
@@ -73,6 +75,31 @@ describe('headers and cookies', () => {
       /^__Host-meedenken_session=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
     )
     expect(login.headers.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains')
+  })
+
+  it('sends the same headers over a real socket, where they go straight onto Node’s response', async () => {
+    const ctx = createTestApp({ webDist: fakeWebDist() })
+    const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise((resolve) => server.once('listening', resolve))
+    const { port } = server.address() as AddressInfo
+    try {
+      for (const url of ['/api/health', '/api/ideas', '/api/nope', '/', '/assets/app-abc123.js']) {
+        const res = await fetch(`http://127.0.0.1:${port}${url}`)
+        expectProtective(res, `${url} over HTTP`)
+        expect(res.headers.get('x-request-id'), url).toMatch(/^[\w-]{36}$/)
+        await res.arrayBuffer()
+      }
+      // The handler's own headers win over nothing and sit beside the protective ones.
+      const list = await fetch(`http://127.0.0.1:${port}/api/ideas`)
+      expect(list.headers.get('content-type')).toMatch(/application\/json/)
+      // An id the caller sends (the server-rendered page's own calls) is kept when it is plain.
+      const traced = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { 'x-request-id': 'abc-123' } })
+      expect(traced.headers.get('x-request-id')).toBe('abc-123')
+      const odd = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { 'x-request-id': 'a b<c>' } })
+      expect(odd.headers.get('x-request-id')).not.toBe('a b<c>')
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+    }
   })
 
   it('marks the list page of a signed-in person private, no-store, varying by Cookie', async () => {
