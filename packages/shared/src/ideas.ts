@@ -95,6 +95,17 @@ export const Comment = CommentBase.extend({ replies: z.array(CommentBase) }).met
 export type Comment = z.infer<typeof Comment>
 export type Reply = z.infer<typeof CommentBase>
 
+/** How many of an idea's corrections by staff its page shows, newest first. */
+export const IDEA_CORRECTIONS_SHOWN = 3
+
+export const IdeaCorrection = z
+  .object({
+    reason: z.string().meta({ description: 'Why the municipality changed the title, text, theme or district' }),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'IdeaCorrection', description: 'A correction by the municipality ("Aangepast door de gemeente")' })
+export type IdeaCorrection = z.infer<typeof IdeaCorrection>
+
 export const IdeaDetail = IdeaFields.extend({
   body: z.string().meta({ description: 'The text as written, in the small markdown subset.' }),
   bodyHtml: z.string().meta({ description: 'The body rendered to sanitised HTML.' }),
@@ -118,6 +129,9 @@ export const IdeaDetail = IdeaFields.extend({
   progressUpdates: z
     .array(z.object({ id: z.number().int(), bodyHtml: z.string(), authorName: z.string(), createdAt: Timestamp }))
     .meta({ description: 'Newest first' }),
+  corrections: z
+    .array(IdeaCorrection)
+    .meta({ description: `Corrections by the municipality, newest first (at most ${IDEA_CORRECTIONS_SHOWN})` }),
 }).meta({ id: 'IdeaDetail' })
 export type IdeaDetail = z.infer<typeof IdeaDetail>
 

@@ -1,19 +1,20 @@
-import type {
-  Channel,
-  Idea,
-  IdeaDetail,
-  IdeaSort,
-  IdeaStatus,
-  Reply,
-  TargetGroup,
-  TimelineEntry,
+import {
+  type Channel,
+  IDEA_CORRECTIONS_SHOWN,
+  type Idea,
+  type IdeaDetail,
+  type IdeaSort,
+  type IdeaStatus,
+  type Reply,
+  type TargetGroup,
+  type TimelineEntry,
 } from '@meedenken/shared'
 import { EXCERPT_LENGTH, excerpt } from '@meedenken/shared/text'
-import { and, eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import { placeholders, queryAll, queryGet } from '../../db/prepared'
-import { campaigns, followers, ideas, themes, users } from '../../db/schema'
+import { campaigns, followers, ideaCorrections, ideas, themes, users } from '../../db/schema'
 import type { CampaignWindow } from '../../domain/campaign-phase'
 import { hotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
@@ -417,7 +418,20 @@ export function findIdea(
     helperCount: row.helperCount,
     isHelping: mine.helping === 1,
     progressUpdates: progressUpdatesOf(db, id),
+    corrections: correctionsOf(db, id),
   }
+}
+
+/** What the municipality corrected (staff, see features/staff), newest first, with its reason. */
+function correctionsOf(db: Db, ideaId: number) {
+  return db
+    .select({ reason: ideaCorrections.reason, createdAt: ideaCorrections.createdAt })
+    .from(ideaCorrections)
+    .where(eq(ideaCorrections.ideaId, ideaId))
+    .orderBy(desc(ideaCorrections.createdAt), desc(ideaCorrections.id))
+    .limit(IDEA_CORRECTIONS_SHOWN)
+    .all()
+    .map((c) => ({ reason: c.reason, createdAt: new Date(c.createdAt).toISOString() }))
 }
 
 function progressUpdatesOf(db: Db, ideaId: number) {
