@@ -49,7 +49,7 @@ import {
 const DAY = 86_400_000
 const VERIFY_TTL = DAY
 const RESET_TTL = HOUR
-/** A person needs more than three seconds to fill in the sign-up form; a script does not. */
+/** A person needs more than three seconds to fill in the sign-up form; faster is asked to try again. */
 export const MIN_FILL_TIME_MS = 3_000
 export const SIGNUPS_PER_IP_PER_HOUR = 60
 /** Reset links mailed to one address in an hour; more requests get the same answer and no mail. */
@@ -74,6 +74,10 @@ export const LOGIN_WINDOW_MS = 15 * MINUTE
 const dummyHash = hashPassword('meedenken-timing-equaliser')
 
 const TEXT = {
+  tooFast: {
+    nl: 'Dat ging heel snel. Controleer uw gegevens en klik nog een keer op Account maken.',
+    en: 'That was very quick. Check your details and click Create account once more.',
+  },
   signupAccepted: {
     nl: 'Bijna klaar. We hebben u een e-mail gestuurd. Klik op de link in die e-mail om uw account te bevestigen.',
     en: 'Almost done. We have sent you an e-mail. Click the link in that e-mail to confirm your account.',
@@ -222,13 +226,18 @@ export const authRoutes = createRouter()
     if (body.districtId && !districtExists(c.var.db, body.districtId)) {
       throw fieldError('districtId', TEXT.unknownDistrict)
     }
+    // Too quick for a person typing, but a password manager is that quick too: say so, never
+    // drop it silently while the page says "look in your e-mail". Before the rate limits, so
+    // trying again costs nothing.
+    if (body.fillTimeMs !== undefined && body.fillTimeMs < MIN_FILL_TIME_MS) {
+      throw new ApiError('validation_failed', TEXT.tooFast)
+    }
     enforceRateLimits(c, [
       { key: ipKey(c, 'signup'), limit: SIGNUPS_PER_IP_PER_HOUR, windowMs: HOUR },
       { key: `signup-email:${sha256(body.email)}`, limit: 3, windowMs: HOUR },
     ])
-    // Bots fill the hidden field or post at once; they get the normal answer and nothing happens.
-    const looksLikeBot = Boolean(body.website) || (body.fillTimeMs !== undefined && body.fillTimeMs < MIN_FILL_TIME_MS)
-    if (looksLikeBot) return c.json(accepted, 202)
+    // Bots fill the hidden field people never see; they get the normal answer and nothing happens.
+    if (body.website) return c.json(accepted, 202)
     const passwordHash = await hashPassword(body.password)
     const locale = body.locale ?? localeOf(c)
     const now = c.var.clock.now()
