@@ -13,6 +13,7 @@ import {
   TargetGroup,
 } from './enums'
 import { Comment, IDEA_BODY, IDEA_TITLE, Idea, IdeaDetail } from './ideas'
+import { REPORT_NOTE_MAX } from './reports'
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -180,7 +181,7 @@ export const ReportBody = z
     subjectType: z.enum(['idea', 'comment']),
     subjectId: Id,
     reason: ReportReason,
-    note: z.string().trim().max(500).optional(),
+    note: z.string().trim().max(REPORT_NOTE_MAX).optional(),
   })
   .meta({ id: 'ReportBody' })
 export type ReportBody = z.input<typeof ReportBody>
