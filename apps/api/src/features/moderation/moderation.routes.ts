@@ -5,8 +5,11 @@ import {
   IdParam,
   ModerationAction,
   ModerationQueue,
+  MyReports,
+  MyReportsQuery,
   QueryId,
   ReportBody,
+  ReportReceived,
   type Text,
 } from '@meedenken/shared'
 import { z } from 'zod'
@@ -16,6 +19,7 @@ import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { type BlockResult, blockedMembers, moderate, moderationQueue, report, setBlocked } from './moderation.data'
+import { hasReported, myReportsOnIdea } from './my-reports.data'
 
 const TEXT = {
   notFound: { nl: 'Dit bestaat niet (meer).', en: 'This does not exist (any more).' },
@@ -29,6 +33,10 @@ const TEXT = {
     nl: 'Bedankt voor uw melding. Een medewerker bekijkt het.',
     en: 'Thank you for your report. A staff member will look at it.',
   },
+  already: {
+    nl: 'U hebt dit al gemeld. Een medewerker bekijkt het.',
+    en: 'You have already reported this. A staff member will look at it.',
+  },
 } satisfies Record<string, Text>
 
 const SubjectParam = z.object({ type: z.enum(['idea', 'comment']), id: QueryId })
@@ -40,12 +48,21 @@ const reportRoute = route(
     path: '/reports',
     tags: ['Moderation'],
     summary:
-      'Report an idea or comment; enough reports (those of new or idle accounts count for a third) hide it until staff review it',
+      'Report an idea or comment, once per person (again: the first report stands, alreadyReported says so); enough reports (those of new or idle accounts count for a third) hide it until staff review it',
     request: { body: jsonBody(ReportBody) },
-    responses: { 201: jsonResponse(z.object({ message: z.string() }), 'Received') },
+    responses: { 201: jsonResponse(ReportReceived, 'Received') },
   },
   { errors: [429] },
 )
+
+const myReportsRoute = route('member', {
+  method: 'get',
+  path: '/reports/mine',
+  tags: ['Moderation'],
+  summary: 'What I reported on one idea (the idea, its comments), so the page offers no second report',
+  request: { query: MyReportsQuery },
+  responses: { 200: jsonResponse(MyReports, 'My reports on the idea') },
+})
 
 const queueRoute = route('staff', {
   method: 'get',
@@ -103,11 +120,15 @@ export const moderationRoutes = createRouter()
   .openapi(reportRoute, (c) => {
     const me = signedIn(c)
     const body = c.req.valid('json')
+    const subject = { type: body.subjectType, id: body.subjectId }
+    // Asked again (a second tab, a double click): the first report stands, and the answer says so.
+    if (hasReported(c.var.db, me.id, subject))
+      return c.json({ message: TEXT.already[localeOf(c)], alreadyReported: true }, 201)
     enforceRateLimits(c, [{ key: `reports:${me.id}`, limit: 30, windowMs: HOUR }])
     const result = report(
       c.var.db,
       {
-        subject: { type: body.subjectType, id: body.subjectId },
+        subject,
         reporterId: me.id,
         reason: body.reason,
         note: body.note ?? null,
@@ -115,8 +136,11 @@ export const moderationRoutes = createRouter()
       c.var.clock.now(),
     )
     if (!result.ok) throw new ApiError('not_found', TEXT.notFound)
-    return c.json({ message: TEXT.thanks[localeOf(c)] }, 201)
+    return c.json({ message: TEXT.thanks[localeOf(c)], alreadyReported: false }, 201)
   })
+  .openapi(myReportsRoute, (c) =>
+    c.json(myReportsOnIdea(c.var.db, signedIn(c).id, Number(c.req.valid('query').idea)), 200),
+  )
   .openapi(queueRoute, (c) => c.json({ items: moderationQueue(c.var.db) }, 200))
   .openapi(blockedRoute, (c) => {
     const query = c.req.valid('query')

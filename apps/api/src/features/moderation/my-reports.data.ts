@@ -1,0 +1,49 @@
+import { and, eq, inArray, or } from 'drizzle-orm'
+import type { Db } from '../../db/open'
+import { comments, reports } from '../../db/schema'
+import type { Subject } from './moderation.data'
+
+/** Whether this person reported this idea or comment before (one report per person and subject). */
+export function hasReported(db: Db, reporterId: number, subject: Subject): boolean {
+  return (
+    db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(
+        and(
+          eq(reports.subjectType, subject.type),
+          eq(reports.subjectId, subject.id),
+          eq(reports.reporterId, reporterId),
+        ),
+      )
+      .get() !== undefined
+  )
+}
+
+/**
+ * What this person reported on one idea: the idea itself, and which of its comments. Read
+ * through the reporter's own reports (reports_by_reporter), a handful per person.
+ */
+export function myReportsOnIdea(db: Db, reporterId: number, ideaId: number): { idea: boolean; comments: number[] } {
+  const ofIdea = db.select({ id: comments.id }).from(comments).where(eq(comments.ideaId, ideaId))
+  const rows = db
+    .select({ type: reports.subjectType, id: reports.subjectId })
+    .from(reports)
+    .where(
+      and(
+        eq(reports.reporterId, reporterId),
+        or(
+          and(eq(reports.subjectType, 'idea'), eq(reports.subjectId, ideaId)),
+          and(eq(reports.subjectType, 'comment'), inArray(reports.subjectId, ofIdea)),
+        ),
+      ),
+    )
+    .all()
+  return {
+    idea: rows.some((r) => r.type === 'idea'),
+    comments: rows
+      .filter((r) => r.type === 'comment')
+      .map((r) => r.id)
+      .sort((a, b) => a - b),
+  }
+}
