@@ -19,7 +19,11 @@ export function excerpt(markdown: string, maxLength = EXCERPT_LENGTH): string {
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     // A text read only in part may end inside a link.
     .replace(/\[([^\]]*)\]\([^)]*$/, '$1')
-    .replace(/[*_`>#]+/g, '')
+    // Quote and heading marks only where markdown reads them, at the start of a line: a < or >
+    // or # inside a sentence is part of what someone wrote ("<script>" shows as typed).
+    .replace(/^[ \t]*(?:>[ \t]?)+/gm, '')
+    .replace(/^[ \t]*#{1,6}[ \t]+/gm, '')
+    .replace(/[*_`]+/g, '')
     .replace(/^\s*[-+]\s+/gm, '')
     .replace(/\s+/g, ' ')
     .trim()
