@@ -144,6 +144,7 @@ const Pct = z.number().nullable().meta({ description: 'Percentage 0–100, null 
 export const ScorecardCell = z
   .object({
     themeId: z.number().int().nullable().meta({ description: 'null: all themes' }),
+    themeSlug: z.string().nullable().meta({ description: 'The theme as in the open data; null: all themes' }),
     quarter: z.string(),
     targetGroup: z.enum(['all', 'resident', 'entrepreneur', 'organisation', 'unknown']),
     received: z.number().int().nullable(),
@@ -154,7 +155,11 @@ export const ScorecardCell = z
     declineReasons: z.record(z.string(), z.number().int()).nullable(),
     satisfactionPct: Pct.meta({ description: 'Share of ratings 4 or 5' }),
     ratings: z.number().int().nullable(),
-    followup: z.object({ yes: z.number().int(), partly: z.number().int(), no: z.number().int() }).nullable(),
+    followup: z
+      .object({ yes: z.number().int(), partly: z.number().int(), no: z.number().int() })
+      .nullable()
+      .meta({ description: '"Did it help?" answers; zeros when nobody answered, null when 1 to 4 people did' }),
+    followupSuppressed: z.boolean(),
     channels: z.record(z.string(), z.number().int()).nullable(),
     suppressed: z.boolean().meta({ description: 'Too few people: the idea figures are hidden' }),
     satisfactionSuppressed: z.boolean(),

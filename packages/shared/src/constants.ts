@@ -179,15 +179,20 @@ export const EMAIL_FREQUENCIES = ['immediately', 'daily', 'never'] as const
 
 /**
  * The columns of the open-data downloads, in order: the API writes them, the open-data
- * page documents each (its translation keys follow these names).
+ * page documents each (its translation keys follow these names). One naming style
+ * (camelCase, as in the JSON) and the same theme identifiers (themeId, themeSlug) in
+ * every file.
  */
 export const OPEN_DATA_IDEA_COLUMNS = [
   'id',
   'title',
   'body',
   'status',
-  'theme',
-  'district',
+  'themeId',
+  'themeSlug',
+  'themeName',
+  'districtId',
+  'districtName',
   'targetGroups',
   'channel',
   'votes',
@@ -201,18 +206,22 @@ export const OPEN_DATA_IDEA_COLUMNS = [
 ] as const
 
 export const OPEN_DATA_SCORECARD_COLUMNS = [
-  'theme_id',
+  'themeId',
+  'themeSlug',
+  'themeName',
   'quarter',
-  'target_group',
+  'targetGroup',
   'received',
-  'within_norm_pct',
-  'median_answer_working_days',
-  'implemented_pct',
-  'declined_pct',
-  'satisfaction_pct',
-  'ratings',
-  'followup_yes',
-  'followup_partly',
-  'followup_no',
+  'withinNormPct',
+  'medianAnswerDays',
+  'implementedPct',
+  'declinedPct',
   'suppressed',
+  'satisfactionPct',
+  'ratings',
+  'satisfactionSuppressed',
+  'followupYes',
+  'followupPartly',
+  'followupNo',
+  'followupSuppressed',
 ] as const

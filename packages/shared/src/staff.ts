@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DisplayName } from './accounts'
 import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { AUDIT_ACTIONS, HIDDEN_REASONS, LIGHT_REPORT_REASONS, REPORTS_CANNOT_HIDE } from './constants'
+import { AuditLine, Day, ExportFormat } from './exports'
 import {
   Channel,
   DeclineReason,
@@ -268,21 +269,26 @@ export const AuditEntry = z
     id: z.number().int(),
     actorId: z.number().int().nullable(),
     actorName: z.string(),
+    actorErased: z.boolean().meta({ description: 'The account was erased: show it as an erased account' }),
     action: z.string(),
     subjectType: z.string(),
     subjectId: z.number().int().nullable(),
+    subjectName: z.string().nullable().meta({ description: "The idea's title, the person's or department's name…" }),
     details: z.record(z.string(), z.unknown()).nullable(),
+    lines: z.array(AuditLine).meta({ description: 'The details in words, in Dutch and English; empty ones left out' }),
     createdAt: Timestamp,
   })
   .meta({ id: 'AuditEntry' })
 export type AuditEntry = z.infer<typeof AuditEntry>
 
-export const AuditQuery = z.object({
+export const AuditFilter = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
   actor: QueryId.optional(),
-  cursor: Cursor.optional(),
-  limit: PageLimit,
+  from: Day.optional().meta({ description: 'From this day (Amsterdam), inclusive' }),
+  to: Day.optional().meta({ description: 'Up to and including this day (Amsterdam)' }),
 })
+export const AuditQuery = AuditFilter.extend({ cursor: Cursor.optional(), limit: PageLimit })
+export const AuditExportQuery = AuditFilter.extend({ format: ExportFormat.default('xlsx') })
 export const AuditPage = z
   .object({ items: z.array(AuditEntry), nextCursor: z.string().nullable() })
   .meta({ id: 'AuditPage' })

@@ -145,7 +145,7 @@ function sheetName(name: string): string {
 }
 
 /** An .xlsx workbook with one tab per sheet: a bold, frozen header row, numbers as numbers, times as times. */
-export async function toXlsx(sheets: readonly Sheet<unknown>[]): Promise<Uint8Array> {
+export async function toXlsx(sheets: readonly Sheet<unknown>[]): Promise<Uint8Array<ArrayBuffer>> {
   const ExcelJS = await excel()
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Meedenken'
@@ -207,8 +207,8 @@ export function downloadHeaders(base: string, format: SpreadsheetFormat): Record
   }
 }
 
-/** A table as the bytes of a file in any of the three formats. */
-export async function spreadsheet<Row>(format: SpreadsheetFormat, sheet: Sheet<Row>): Promise<Uint8Array | string> {
+/** A table as the bytes of a file in any of the three formats (a CSV leaves `title` out). */
+export async function spreadsheet<Row>(format: SpreadsheetFormat, sheet: Sheet<Row>): Promise<Uint8Array<ArrayBuffer>> {
   if (format === 'xlsx') return toXlsx([sheet as Sheet<unknown>])
-  return toCsv(sheet.columns, sheet.rows, format)
+  return new TextEncoder().encode(toCsv(sheet.columns, sheet.rows, format))
 }

@@ -1,10 +1,11 @@
 import type { DepartmentFigures, RoadmapItem, YouSaidWeDidItem } from '@meedenken/shared'
 import type { OPEN_DATA_IDEA_COLUMNS } from '@meedenken/shared/constants'
-import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import { updateStatusSql } from '../../db/queue-sql'
-import { departments, ideas, statsCounters, statusChanges, themes } from '../../db/schema'
+import { departments, districts, ideas, statsCounters, statusChanges, themes } from '../../db/schema'
+import { fromMask } from '../../domain/target-mask'
 import { overdueCutoff } from '../../domain/working-days'
 import { answerDaysHistogram, medianOfHistogram } from '../../stats/median'
 import { monthsOfQuarter } from '../../stats/periods'
@@ -96,28 +97,80 @@ export function youSaidWeDid(
   }
 }
 
+export type OpenDataIdea = {
+  [K in (typeof OPEN_DATA_IDEA_COLUMNS)[number]]: string | number | boolean | null
+} & { id: number }
+
+const iso = (ms: number | null) => (ms === null ? null : `${new Date(ms).toISOString().slice(0, 19)}Z`)
+
 /**
  * Ideas as open data, a batch at a time by id (an index range, never one huge read).
- * No names, addresses, remarks or anything else that points to a person.
+ * No names, addresses, remarks or anything else that points to a person. The theme is
+ * named as everywhere in the open data: its number (themeId) and its short name (themeSlug).
  */
-export function openDataBatch(db: Db, afterId: number, limit: number) {
-  return db.all<Record<(typeof OPEN_DATA_IDEA_COLUMNS)[number], string | number | null> & { id: number }>(sql`
-    select i.id, i.title, i.body, i.status, t.slug as theme, d.name as district,
-      trim((case when i.target_mask & 1 then 'resident ' else '' end) ||
-           (case when i.target_mask & 2 then 'entrepreneur ' else '' end) ||
-           (case when i.target_mask & 4 then 'organisation' else '' end)) as "targetGroups",
-      i.channel, i.vote_count as votes, i.comment_count as comments, i.follower_count as followers,
-      strftime('%Y-%m-%dT%H:%M:%SZ', i.created_at / 1000, 'unixepoch') as "createdAt",
-      case when i.first_response_at is null then null
-        else strftime('%Y-%m-%dT%H:%M:%SZ', i.first_response_at / 1000, 'unixepoch') end as "firstAnswerAt",
-      i.first_response_working_days as "firstAnswerWorkingDays",
-      case when i.first_response_at is null then null
-        when i.response_due_at is null or i.first_response_at <= i.response_due_at then 1 else 0 end as "answeredWithinNorm",
-      case when i.done_at is null then null
-        else strftime('%Y-%m-%dT%H:%M:%SZ', i.done_at / 1000, 'unixepoch') end as "doneAt"
-    from ideas i join themes t on t.id = i.theme_id left join districts d on d.id = i.district_id
-    where i.id > ${afterId} and i.hidden = 0
-    order by i.id limit ${limit}`)
+export function openDataBatch(db: Db, afterId: number, limit: number): OpenDataIdea[] {
+  return db
+    .select({
+      id: ideas.id,
+      title: ideas.title,
+      body: ideas.body,
+      status: ideas.status,
+      themeId: ideas.themeId,
+      themeSlug: themes.slug,
+      themeName: themes.name,
+      districtId: ideas.districtId,
+      districtName: districts.name,
+      targetMask: ideas.targetMask,
+      channel: ideas.channel,
+      votes: ideas.voteCount,
+      comments: ideas.commentCount,
+      followers: ideas.followerCount,
+      createdAt: ideas.createdAt,
+      firstResponseAt: ideas.firstResponseAt,
+      firstResponseWorkingDays: ideas.firstResponseWorkingDays,
+      responseDueAt: ideas.responseDueAt,
+      doneAt: ideas.doneAt,
+    })
+    .from(ideas)
+    .innerJoin(themes, eq(themes.id, ideas.themeId))
+    .leftJoin(districts, eq(districts.id, ideas.districtId))
+    .where(and(gt(ideas.id, afterId), eq(ideas.hidden, 0)))
+    .orderBy(asc(ideas.id))
+    .limit(limit)
+    .all()
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      body: r.body,
+      status: r.status,
+      themeId: r.themeId,
+      themeSlug: r.themeSlug,
+      themeName: r.themeName,
+      districtId: r.districtId,
+      districtName: r.districtName,
+      targetGroups: fromMask(r.targetMask).join(' '),
+      channel: r.channel,
+      votes: r.votes,
+      comments: r.comments,
+      followers: r.followers,
+      createdAt: iso(r.createdAt),
+      firstAnswerAt: iso(r.firstResponseAt),
+      firstAnswerWorkingDays: r.firstResponseWorkingDays,
+      answeredWithinNorm:
+        r.firstResponseAt === null ? null : r.responseDueAt === null || r.firstResponseAt <= r.responseDueAt,
+      doneAt: iso(r.doneAt),
+    }))
+}
+
+/** Theme number → slug and Dutch name, for the scorecard's rows. */
+export function themeNames(db: Db): Map<number, { slug: string; name: string }> {
+  return new Map(
+    db
+      .select({ id: themes.id, slug: themes.slug, name: themes.name })
+      .from(themes)
+      .all()
+      .map((t) => [t.id, { slug: t.slug, name: t.name }]),
+  )
 }
 
 /** The scorecard per department (through the themes it owns), plus what needs action now. */
@@ -205,4 +258,15 @@ export function departmentFigures(db: Db, quarter: string, now: number): Departm
       unanswered,
     }
   })
+}
+
+/** Department number → name, for the dashboard's file. */
+export function departmentNames(db: Db): Map<number, string> {
+  return new Map(
+    db
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .all()
+      .map((d) => [d.id, d.name]),
+  )
 }

@@ -1,9 +1,9 @@
 import { MIN_CELL_SIZE, type Scorecard, type ScorecardCell } from '@meedenken/shared'
-import { and, eq, gte, lte } from 'drizzle-orm'
+import { and, count, eq, gte, isNull, lt, lte, ne, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
-import { queryAll } from '../../db/prepared'
-import { statsCounters } from '../../db/schema'
+
+import { ideas, statsCounters, themes } from '../../db/schema'
 import { overdueCutoff } from '../../domain/working-days'
 import { countersVersion } from '../../stats/counters.data'
 import { answerDaysHistogram, medianOfHistogram } from '../../stats/median'
@@ -57,18 +57,31 @@ export function scorecard(
   // Unanswered and overdue: not a counter, because time alone makes an idea overdue.
   // Counted per month, theme and group by SQLite from an index range; months in Amsterdam time.
   const months = quarters.flatMap(monthsOfQuarter)
-  const overdueRows = queryAll<{ month: string; themeId: number; group: string | null; n: number }>(
-    db,
-    `with months(month, starts, ends) as (values ${months.map(() => '(?, ?, ?)').join(', ')})
-     select m.month, i.theme_id as themeId, i.author_group as "group", count(*) as n
-     from ideas i join months m on i.created_at >= m.starts and i.created_at < m.ends
-     where i.hidden = 0 and i.first_response_at is null and i.created_at < ? and i.status != 'merged'
-       ${input.themeId ? 'and i.theme_id = ?' : ''}
-     group by m.month, i.theme_id, i.author_group`,
-    ...months.flatMap((m) => [m, monthStart(m), monthStart(nextMonth(m))]),
-    overdueCutoff(now, responseNormDays),
-    ...(input.themeId ? [input.themeId] : []),
-  )
+  const monthOfIdea = sql<string>`case ${sql.join(
+    months.map(
+      (m) =>
+        sql`when ${ideas.createdAt} >= ${monthStart(m)} and ${ideas.createdAt} < ${monthStart(nextMonth(m))} then ${m}`,
+    ),
+    sql` `,
+  )} end`
+  const firstMonthStart = monthStart(months[0] ?? firstMonth)
+  const afterLastMonth = monthStart(nextMonth(months.at(-1) ?? lastMonth))
+  // From the index ideas_unanswered (hidden, first answer, created, status, theme, group) alone.
+  const overdueRows = db
+    .select({ month: monthOfIdea, themeId: ideas.themeId, group: ideas.authorGroup, n: count() })
+    .from(ideas)
+    .where(
+      and(
+        eq(ideas.hidden, 0),
+        isNull(ideas.firstResponseAt),
+        gte(ideas.createdAt, firstMonthStart),
+        lt(ideas.createdAt, Math.min(afterLastMonth, overdueCutoff(now, responseNormDays))),
+        ne(ideas.status, 'merged'),
+        input.themeId ? eq(ideas.themeId, input.themeId) : undefined,
+      ),
+    )
+    .groupBy(monthOfIdea, ideas.themeId, ideas.authorGroup)
+    .all()
 
   const cells = new Map<string, Bucket>()
   const trend = new Map<string, Bucket>()
@@ -106,6 +119,13 @@ export function scorecard(
     if (t) add(t, 'overdue_open', o.n)
   }
 
+  const slugs = new Map(
+    db
+      .select({ id: themes.id, slug: themes.slug })
+      .from(themes)
+      .all()
+      .map((t) => [t.id, t.slug]),
+  )
   const result: ScorecardCell[] = []
   for (const [key, b] of cells) {
     const [theme = '', quarter = '', targetGroup] = key.split('|') as [string, string, ScorecardCell['targetGroup']]
@@ -117,8 +137,11 @@ export function scorecard(
     const judged = get(b, 'answered') + get(b, 'overdue_open')
     const followup = { yes: get(b, 'followup:yes'), partly: get(b, 'followup:partly'), no: get(b, 'followup:no') }
     const followupTotal = followup.yes + followup.partly + followup.no
+    // Nobody answered: zeros say so (and point to no one); 1 to 4 people would be recognisable.
+    const followupSuppressed = followupTotal > 0 && followupTotal < MIN_CELL_SIZE
     result.push({
       themeId,
+      themeSlug: themeId === null ? null : (slugs.get(themeId) ?? null),
       quarter,
       targetGroup,
       received: suppressed ? null : received,
@@ -129,7 +152,8 @@ export function scorecard(
       declineReasons: suppressed ? null : prefixed(b, 'decline:'),
       satisfactionPct: satisfactionSuppressed ? null : pct(get(b, 'rating_45'), ratingsN),
       ratings: satisfactionSuppressed ? null : ratingsN,
-      followup: followupTotal < MIN_CELL_SIZE ? null : followup,
+      followup: followupSuppressed ? null : followup,
+      followupSuppressed,
       channels: suppressed ? null : prefixed(b, 'channel:'),
       suppressed,
       satisfactionSuppressed,

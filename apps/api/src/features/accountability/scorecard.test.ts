@@ -132,6 +132,7 @@ describe('the public scorecard', () => {
   it('matches the figures worked out by hand for residents', async () => {
     expect(cellOf(await card(), 'resident')).toEqual({
       themeId: theme.id,
+      themeSlug: theme.slug,
       quarter: '2026-Q4',
       targetGroup: 'resident',
       received: 6,
@@ -142,7 +143,9 @@ describe('the public scorecard', () => {
       declineReasons: { budget: 1 },
       satisfactionPct: 66.7,
       ratings: 6,
-      followup: null,
+      // Nobody was asked yet: zeros, which point to no one (not an empty, unexplained field).
+      followup: { yes: 0, partly: 0, no: 0 },
+      followupSuppressed: false,
       channels: { web: 6 },
       suppressed: false,
       satisfactionSuppressed: false,
@@ -306,12 +309,12 @@ describe('open data', () => {
     const rows = await json(await request(ctx, '/api/open-data/ideas.json'))
     expect(rows).toHaveLength(13)
     expect(Object.keys(rows[0])).toEqual(
-      expect.arrayContaining(['id', 'title', 'status', 'theme', 'createdAt', 'answeredWithinNorm']),
+      expect.arrayContaining(['id', 'title', 'status', 'themeId', 'themeSlug', 'createdAt', 'answeredWithinNorm']),
     )
     const csv = await (await request(ctx, '/api/open-data/ideas.csv')).text()
     // Every text is quoted (finding 13), the header's names too.
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      '"id","title","body","status","theme","district","targetGroups","channel","votes","comments","followers","createdAt","firstAnswerAt","firstAnswerWorkingDays","answeredWithinNorm","doneAt"',
+      '"id","title","body","status","themeId","themeSlug","themeName","districtId","districtName","targetGroups","channel","votes","comments","followers","createdAt","firstAnswerAt","firstAnswerWorkingDays","answeredWithinNorm","doneAt"',
     )
     expect(csv.trim().split('\r\n')).toHaveLength(14)
   })
