@@ -16,6 +16,7 @@ import { IdeaWaiting } from '../features/ideas/components/idea-waiting'
 import { OfficialAnswer } from '../features/ideas/components/official-answer'
 import { ProgressUpdates } from '../features/ideas/components/progress-updates'
 import { VoteControl } from '../features/ideas/components/vote-control'
+import { ReportControl } from '../features/reports/components/report-control'
 import { satisfactionKeys } from '../features/satisfaction/api/satisfaction-queries'
 import { SatisfactionPanel } from '../features/satisfaction/components/satisfaction-panel'
 import { SupportersTable } from '../features/satisfaction/components/supporters-table'
@@ -28,6 +29,7 @@ import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import { StatusBadge } from '../ui/status-badge'
 import '../styles/engage.css'
+import '../styles/report.css'
 import { localName } from '../features/catalog/local-name'
 
 export function IdeaPage() {
@@ -134,12 +136,18 @@ export function IdeaPage() {
           {data.targetGroups.map((g) => t(`targetGroupPlural.${g}`)).join(', ')}
         </p>
       )}
+      <ReportControl ideaId={data.id} subject={{ type: 'idea', id: data.id }} authorId={data.author.id} user={user} />
       {data.officialAnswer && <OfficialAnswer answer={data.officialAnswer} />}
       <section className="support" aria-labelledby="support-title">
         <h2 id="support-title" className="visually-hidden">
           {t('participate:support.title')}
         </h2>
-        <VoteControl idea={data} user={user} onSettled={refreshInvolvement} />
+        <VoteControl
+          idea={data}
+          user={user}
+          campaign={campaignId === null || campaign.isError ? null : (campaign.data ?? 'pending')}
+          onSettled={refreshInvolvement}
+        />
         <FollowControl idea={data} user={user} onSettled={refreshInvolvement} />
         {helpable && <HelpControl idea={data} user={user} />}
         <p className="visually-hidden" aria-live="polite">
@@ -150,8 +158,7 @@ export function IdeaPage() {
       <ProgressUpdates updates={data.progressUpdates} />
       <section aria-labelledby="timeline-title" className="section">
         <h2 id="timeline-title">{t('detail.timeline')}</h2>
-        {data.timeline.length === 0 && <p>{t('detail.timelineEmpty')}</p>}
-        <IdeaTimeline createdAt={data.createdAt} entries={data.timeline} />
+        <IdeaTimeline idea={data} />
       </section>
       <SupportersTable ideaId={data.id} districts={districts.data?.items ?? []} />
       <CommentSection
@@ -160,6 +167,15 @@ export function IdeaPage() {
         user={user}
         open={data.status !== 'merged'}
         onChanged={() => void qc.invalidateQueries({ queryKey: ideaKeys.all })}
+        renderReport={(comment) => (
+          <ReportControl
+            ideaId={data.id}
+            subject={{ type: 'comment', id: comment.id }}
+            authorId={comment.author?.id ?? null}
+            authorName={comment.author?.displayName}
+            user={user}
+          />
+        )}
       />
     </article>
   )

@@ -1,5 +1,5 @@
 import type { Comment, Reply, User } from '@meedenken/shared'
-import { useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useServerClockOffset } from '../../../lib/use-server-now'
 import '../../../lib/i18n-participate'
@@ -16,11 +16,13 @@ type Props = {
   canReply: boolean
   actions: CommentActions
   onAnnounce: (text: string) => void
+  /** A "Melden" control for someone else's comment, from the page (features do not import each other). */
+  renderReport?: (comment: Comment | Reply) => ReactNode
 }
 
 type Focusable = 'article' | 'edit' | 'reply' | 'confirm'
 
-export function CommentItem({ comment, user, canReply, actions, onAnnounce }: Props) {
+export function CommentItem({ comment, user, canReply, actions, onAnnounce, renderReport }: Props) {
   const { t } = useTranslation(['participate', 'ideas'])
   const [mode, setMode] = useState<'view' | 'editing' | 'confirming'>('view')
   const [replying, setReplying] = useState(false)
@@ -45,6 +47,7 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce }: Pr
   const editable = useStillEditable(comment.createdAt, own)
   const name = comment.author?.displayName ?? ''
   const replies = 'replies' in comment ? comment.replies : []
+  const report = !withheld && !own && user ? renderReport?.(comment) : null
 
   function after(next: typeof mode, focus: Focusable) {
     focusNext.current = focus
@@ -106,7 +109,7 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce }: Pr
               // biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is rendered from markdown and sanitised (allow-list) by the API at write time
               <div className="prose prose--comment" dangerouslySetInnerHTML={{ __html: comment.bodyHtml }} />
             )}
-            {mode === 'view' && (canReply || own) && (
+            {mode === 'view' && (canReply || own || report) && (
               <div className="comment__actions">
                 {canReply && (
                   <button
@@ -140,6 +143,7 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce }: Pr
                     {t('comments.delete')}
                   </button>
                 )}
+                {report}
               </div>
             )}
             {mode === 'confirming' && (
@@ -182,6 +186,7 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce }: Pr
               canReply={false}
               actions={actions}
               onAnnounce={onAnnounce}
+              renderReport={renderReport}
             />
           ))}
         </ol>

@@ -1,6 +1,6 @@
-import type { User } from '@meedenken/shared'
+import type { Comment, Reply, User } from '@meedenken/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-participate'
@@ -18,9 +18,11 @@ type Props = {
   open: boolean
   /** After a change, so the page can refresh what depends on comments (counts, the official answer). */
   onChanged: () => void
+  /** "Melden" on other people's comments, composed by the page. */
+  renderReport?: (comment: Comment | Reply) => ReactNode
 }
 
-export function CommentSection({ ideaId, commentCount, user, open, onChanged }: Props) {
+export function CommentSection({ ideaId, commentCount, user, open, onChanged, renderReport }: Props) {
   const { t } = useTranslation(['participate', 'ideas'])
   const list = useInfiniteQuery(commentsQuery(ideaId))
   const base = useCommentActions(ideaId)
@@ -77,6 +79,7 @@ export function CommentSection({ ideaId, commentCount, user, open, onChanged }: 
               canReply={open && !!user && !comment.deleted && !comment.hidden}
               actions={actions}
               onAnnounce={announce}
+              renderReport={renderReport}
             />
           ))}
         </ol>

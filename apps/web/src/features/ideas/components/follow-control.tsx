@@ -1,11 +1,15 @@
 import type { IdeaDetail, User } from '@meedenken/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
 import '../../../lib/i18n-participate'
 import { errorText } from '../../../lib/errors'
 import { useFollow } from '../api/support-mutations'
 
-/** Follow or stop following: followers hear about every status change and answer. Members only. */
+/**
+ * Follow or stop following: followers hear about every status change and answer. Members
+ * only; visitors get a way to log in and come back.
+ */
 export function FollowControl({
   idea,
   user,
@@ -19,12 +23,18 @@ export function FollowControl({
   const { t } = useTranslation(['participate', 'ideas'])
   const follow = useFollow(idea.id)
   const [announcement, setAnnouncement] = useState('')
+  const [error, setError] = useState('')
+  const errorId = `follow-error-${idea.id}`
 
   function toggle() {
     if (follow.isPending) return
+    setError('')
     follow.mutate(!idea.isFollowing, {
       onSuccess: (state) => setAnnouncement(t(state.isFollowing ? 'follow.on' : 'follow.off')),
-      onError: (error) => setAnnouncement(t('follow.failed', { reason: errorText(error) })),
+      onError: (failure) => {
+        setAnnouncement('')
+        setError(t('follow.failed', { reason: errorText(failure) }))
+      },
       onSettled,
     })
   }
@@ -32,6 +42,13 @@ export function FollowControl({
   return (
     <div className="support__part">
       <p className="support__count">{t('ideas:detail.followers', { count: idea.followerCount })}</p>
+      {user === null && (
+        <p>
+          <Link className="button button--secondary" to={`/inloggen?terug=${encodeURIComponent(`/ideeen/${idea.id}`)}`}>
+            {t('follow.login')}
+          </Link>
+        </p>
+      )}
       {user && (
         <>
           <button
@@ -39,6 +56,7 @@ export function FollowControl({
             className="button button--secondary toggle"
             aria-pressed={idea.isFollowing}
             aria-disabled={follow.isPending || undefined}
+            aria-describedby={error ? errorId : undefined}
             onClick={toggle}
           >
             <span className="toggle__mark" aria-hidden="true">
@@ -52,6 +70,11 @@ export function FollowControl({
       <p className="support__status" role="status">
         {announcement}
       </p>
+      {error && (
+        <p className="field__error support__error" id={errorId} role="alert">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

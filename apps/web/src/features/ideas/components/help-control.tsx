@@ -15,6 +15,8 @@ export function HelpControl({ idea, user }: { idea: IdeaDetail; user: User | nul
   const { t } = useTranslation('engage')
   const help = useHelp(idea.id)
   const [announcement, setAnnouncement] = useState('')
+  // A refusal looks like an error and is read out at once; success is a polite status.
+  const [error, setError] = useState('')
   const back = encodeURIComponent(`/ideeen/${idea.id}`)
   const stopButton = useRef<HTMLButtonElement>(null)
   const offerButton = useRef<HTMLButtonElement>(null)
@@ -32,13 +34,15 @@ export function HelpControl({ idea, user }: { idea: IdeaDetail; user: User | nul
     if (help.isPending) return
     const note = String(new FormData(event.currentTarget).get('note') ?? '').trim()
     moveFocus.current = true
+    setError('')
     help.mutate(
       { note },
       {
         onSuccess: () => setAnnouncement(t('help.on')),
-        onError: (error) => {
+        onError: (failure) => {
           moveFocus.current = false
-          setAnnouncement(t('help.failed', { reason: errorText(error) }))
+          setAnnouncement('')
+          setError(t('help.failed', { reason: errorText(failure) }))
         },
       },
     )
@@ -47,11 +51,13 @@ export function HelpControl({ idea, user }: { idea: IdeaDetail; user: User | nul
   function withdraw() {
     if (help.isPending) return
     moveFocus.current = true
+    setError('')
     help.mutate(null, {
       onSuccess: () => setAnnouncement(t('help.off')),
-      onError: (error) => {
+      onError: (failure) => {
         moveFocus.current = false
-        setAnnouncement(t('help.failed', { reason: errorText(error) }))
+        setAnnouncement('')
+        setError(t('help.failed', { reason: errorText(failure) }))
       },
     })
   }
@@ -97,6 +103,11 @@ export function HelpControl({ idea, user }: { idea: IdeaDetail; user: User | nul
       <p className="support__status" role="status">
         {announcement}
       </p>
+      {error && (
+        <p className="field__error support__error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   )
 }

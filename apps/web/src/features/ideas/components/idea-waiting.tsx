@@ -13,7 +13,9 @@ const STALE_DAYS = 30
 export function IdeaWaiting({ idea }: { idea: IdeaDetail }) {
   const { t } = useTranslation('engage')
   const norm = idea.responseNormDays
-  const waiting = idea.waitingWorkingDays
+  // Never "waiting for a first answer" beside an answer or a status change, whatever the count says.
+  const answered = idea.officialAnswer !== null || idea.timeline.length > 0
+  const waiting = answered ? null : idea.waitingWorkingDays
   if (waiting !== null && idea.status !== 'merged') {
     const late = waiting > norm
     return (

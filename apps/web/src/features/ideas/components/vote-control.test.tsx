@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import '../../../lib/i18n'
 import { ideaKeys, ideaQuery } from '../api/idea-queries'
-import { VoteControl } from './vote-control'
+import { VoteControl, type VotingCampaign } from './vote-control'
 
 const idea = {
   id: 7,
@@ -28,18 +28,18 @@ const fetchMock = vi.fn(
     }),
 )
 
-function Harness() {
+function Harness({ campaign = null }: { campaign?: VotingCampaign }) {
   const detail = useQuery(ideaQuery(idea.id))
-  return detail.data ? <VoteControl idea={detail.data} user={member} /> : null
+  return detail.data ? <VoteControl idea={detail.data} user={member} campaign={campaign} /> : null
 }
 
-function renderVote() {
+function renderVote(campaign: VotingCampaign = null) {
   const qc = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } })
   qc.setQueryData(ideaKeys.detail(idea.id), { idea })
   qc.setQueryData(ideaKeys.list({ sort: 'trending' }), { pages: [], pageParams: [] })
   render(
     <QueryClientProvider client={qc}>
-      <Harness />
+      <Harness campaign={campaign} />
     </QueryClientProvider>,
   )
   return qc
@@ -85,6 +85,45 @@ describe('the vote button', () => {
       await screen.findByText('Uw stem is niet opgeslagen. Stemmen kan niet meer: dit idee is afgerond.'),
     ).toBeTruthy()
     expect(button.getAttribute('aria-pressed')).toBe('false')
+    expect(screen.getByText('18 stemmen')).toBeTruthy()
+  })
+
+  it('shows a refusal as an error: read out at once, tied to the button, not as a success', async () => {
+    renderVote()
+    const button = screen.getByRole('button', { name: 'Stem voor dit idee' })
+    await userEvent.click(button)
+    answer(409, { error: { code: 'conflict', message: 'Stemmen kan niet meer: dit idee is afgerond.' } })
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toBe('Uw stem is niet opgeslagen. Stemmen kan niet meer: dit idee is afgerond.')
+    expect(alert.className).toContain('field__error')
+    expect(button.getAttribute('aria-describedby')).toBe(alert.id)
+    expect(screen.getByRole('status').textContent).toBe('')
+  })
+
+  const window_ = { votingFrom: '2026-11-16T00:00:00+01:00', votingUntil: '2026-11-30T00:00:00+01:00' }
+
+  it.each([
+    ['upcoming', 'Bij deze meedenkvraag kunt u stemmen van 16 november 2026 tot 30 november 2026.'],
+    ['ideas', 'Bij deze meedenkvraag kunt u stemmen van 16 november 2026 tot 30 november 2026.'],
+    ['between', 'Bij deze meedenkvraag kunt u stemmen van 16 november 2026 tot 30 november 2026.'],
+    ['outcome', 'Het stemmen bij deze meedenkvraag is voorbij.'],
+  ] as const)('has no vote button in a campaign’s %s phase, and says when voting is', (phase, text) => {
+    renderVote({ phase, ...window_ })
+    expect(screen.queryByRole('button')).toBeNull()
+    expect(screen.getByText(text)).toBeTruthy()
+  })
+
+  it('offers the vote button in the campaign’s voting phase, or when the campaign has none', () => {
+    renderVote({ phase: 'voting', ...window_ })
+    expect(screen.getByRole('button', { name: 'Stem voor dit idee' })).toBeTruthy()
+    cleanup()
+    renderVote({ phase: 'ideas', votingFrom: null, votingUntil: null })
+    expect(screen.getByRole('button', { name: 'Stem voor dit idee' })).toBeTruthy()
+  })
+
+  it('shows no button while the campaign is still loading, so none appears and then vanishes', () => {
+    renderVote('pending')
+    expect(screen.queryByRole('button')).toBeNull()
     expect(screen.getByText('18 stemmen')).toBeTruthy()
   })
 
