@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { campaignQuery } from '../features/campaigns/api/campaign-queries'
 import { phaseDates } from '../features/campaigns/components/campaign-card'
-import { CampaignSteps } from '../features/campaigns/components/campaign-steps'
+import { CampaignSteps, outcomeVisible } from '../features/campaigns/components/campaign-steps'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { ideaListQuery } from '../features/ideas/api/idea-queries'
 import { IdeaCard } from '../features/ideas/components/idea-card'
@@ -87,7 +87,7 @@ export function CampaignPage() {
         </div>
       )}
       {c.phase === 'voting' && <p className="alert alert--info">{t('campaign.votingOpen')}</p>}
-      {c.outcomeHtml && (
+      {outcomeVisible(c) && c.outcomeHtml && (
         <section className="official-answer" aria-labelledby="outcome-title">
           <h2 id="outcome-title" className="official-answer__title">
             {t('campaign.outcomeTitle')}

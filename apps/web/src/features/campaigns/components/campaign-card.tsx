@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { formatDate } from '../../../lib/format'
 import '../../../lib/i18n-engage'
+import { outcomeVisible } from './campaign-steps'
 
 /** One question in the list: its phase in words, the dates that matter now, and who it is for. */
 export function CampaignCard({ campaign, themeName }: { campaign: Campaign; themeName: string | undefined }) {
@@ -27,7 +28,7 @@ export function CampaignCard({ campaign, themeName }: { campaign: Campaign; them
             })}
           </span>
         )}
-        {c.outcomePublishedAt && <span className="voted">{t('campaigns.outcomePublished')}</span>}
+        {outcomeVisible(c) && <span className="voted">{t('campaigns.outcomePublished')}</span>}
       </p>
     </article>
   )

@@ -6,8 +6,16 @@ import '../../../lib/i18n-engage'
 type Step = { key: string; title: string; when: string; state: 'done' | 'now' | 'later' }
 
 /**
+ * The outcome answers the vote, so it shows only once voting has closed. The API refuses to
+ * publish it earlier; this also holds if the dates were moved after publishing.
+ */
+export function outcomeVisible(c: Campaign): boolean {
+  return c.outcomeHtml !== null && (c.votingUntil === null || c.phase === 'outcome')
+}
+
+/**
  * The phases as an ordered list: what happens when, and where the question stands now —
- * said in words ("Nu", "Klaar"), not only with colour.
+ * said in words ("Nu", "Klaar"), not only with colour. At most one step is current.
  */
 export function CampaignSteps({ campaign }: { campaign: Campaign }) {
   const { t } = useTranslation('engage')
@@ -38,10 +46,11 @@ export function CampaignSteps({ campaign }: { campaign: Campaign }) {
   steps.push({
     key: 'outcome',
     title: t('campaign.stepOutcome'),
-    when: c.outcomePublishedAt
-      ? t('campaign.stepOutcomeWhen', { date: formatDate(c.outcomePublishedAt) })
-      : t('campaign.stepOutcomeLater'),
-    state: c.outcomePublishedAt ? 'done' : c.phase === 'outcome' ? 'now' : 'later',
+    when:
+      outcomeVisible(c) && c.outcomePublishedAt
+        ? t('campaign.stepOutcomeWhen', { date: formatDate(c.outcomePublishedAt) })
+        : t('campaign.stepOutcomeLater'),
+    state: outcomeVisible(c) ? 'done' : c.phase === 'outcome' ? 'now' : 'later',
   })
 
   const label = { done: t('campaign.stepDone'), now: t('campaign.stepNow'), later: t('campaign.stepLater') }
