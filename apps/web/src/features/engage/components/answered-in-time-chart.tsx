@@ -30,15 +30,20 @@ export function AnsweredInTimeChart({ id, rows, normDays }: { id: string; rows: 
     (a, r) => (!a || r.withinNormPct < a.withinNormPct ? r : a),
     null,
   )
+  // One theme is not "the highest and the lowest"; equal shares have no highest either.
   const summary =
-    max && min
-      ? t('scorecard.inTime.summary', {
-          maxTheme: max.name,
-          max: formatPercent(max.withinNormPct),
-          minTheme: min.name,
-          min: formatPercent(min.withinNormPct),
-        })
-      : t('scorecard.inTime.none')
+    !max || !min
+      ? t('scorecard.inTime.none')
+      : shown.length === 1
+        ? t('scorecard.inTime.summaryOne', { theme: max.name, value: formatPercent(max.withinNormPct) })
+        : max.withinNormPct === min.withinNormPct
+          ? t('scorecard.inTime.summarySame', { value: formatPercent(max.withinNormPct) })
+          : t('scorecard.inTime.summary', {
+              maxTheme: max.name,
+              max: formatPercent(max.withinNormPct),
+              minTheme: min.name,
+              min: formatPercent(min.withinNormPct),
+            })
 
   return (
     <section className="chart-card" aria-labelledby={`${id}-title`}>

@@ -40,17 +40,26 @@ export function SatisfactionTrendChart({ id, points, minCell }: { id: string; po
   )
   const first = points[0]
   const last = points.at(-1)
+  // One month is not "the highest and the lowest"; equal shares have no highest either.
+  const period = first && last ? { first: formatMonth(first.month), last: formatMonth(last.month) } : null
   const summary =
-    max && min && first && last
-      ? t('scorecard.trend.summary', {
-          first: formatMonth(first.month),
-          last: formatMonth(last.month),
-          max: formatPercent(max.satisfactionPct),
-          maxMonth: formatMonth(max.month),
-          min: formatPercent(min.satisfactionPct),
-          minMonth: formatMonth(min.month),
-        })
-      : t('scorecard.trend.none')
+    !max || !min || !period
+      ? t('scorecard.trend.none')
+      : shown.length === 1
+        ? t('scorecard.trend.summaryOne', {
+            ...period,
+            month: formatMonth(max.month),
+            value: formatPercent(max.satisfactionPct),
+          })
+        : max.satisfactionPct === min.satisfactionPct
+          ? t('scorecard.trend.summarySame', { ...period, value: formatPercent(max.satisfactionPct) })
+          : t('scorecard.trend.summary', {
+              ...period,
+              max: formatPercent(max.satisfactionPct),
+              maxMonth: formatMonth(max.month),
+              min: formatPercent(min.satisfactionPct),
+              minMonth: formatMonth(min.month),
+            })
 
   return (
     <section className="chart-card" aria-labelledby={`${id}-title`}>
