@@ -1,4 +1,5 @@
 import type { LoginBody } from '@meedenken/shared'
+import { ROLE_RANK } from '@meedenken/shared/constants'
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -19,7 +20,10 @@ export function LoginPage() {
     mutationFn: (body: LoginBody) => call(api.api.auth.login.$post({ json: body })),
     onSuccess: ({ user }) => {
       setSignedIn(user)
-      navigate(safeReturnPath(params.get('terug')), {
+      // Sent here from a page: back there. Otherwise staff start at their inbox (the Werkbak).
+      const back = params.get('terug')
+      const staff = ROLE_RANK[user.role] >= ROLE_RANK.staff
+      navigate(back ? safeReturnPath(back) : staff ? '/medewerkers' : '/', {
         state: { notice: t('login.welcome', { name: user.displayName }) },
       })
     },
@@ -30,6 +34,8 @@ export function LoginPage() {
   const notVerified = login.error instanceof ApiRequestError && login.error.code === 'email_not_verified'
   const errors = fieldErrors(login.error)
   const labels = { email: t('fields.email'), password: t('fields.password') }
+  // Why someone was sent here (?reden=idee from "Idee insturen"); unknown reasons say nothing.
+  const reason = params.get('reden') === 'idee' ? t('login.reason.idee') : null
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -42,6 +48,11 @@ export function LoginPage() {
   return (
     <div className="narrow">
       <PageHeading title={t('login.title')}>{t('login.title')}</PageHeading>
+      {reason && (
+        <div className="alert alert--info">
+          <p>{reason}</p>
+        </div>
+      )}
       {login.isError && (
         <ErrorSummary
           errors={errors}

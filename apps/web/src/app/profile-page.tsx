@@ -237,8 +237,9 @@ function DeleteAccount() {
     mutationFn: (current: string) => call(api.api.me.$delete({ json: { password: current } })),
     onSuccess: async () => {
       clearDraft()
-      // Away from this members-only page first, or it would send a visitor to the login page.
-      await navigate('/', { state: { notice: t('profile.deleted') }, flushSync: true })
+      // Away from this members-only page first, or it would send a visitor to the login page:
+      // to a page that says it is done (not back here, hence replace).
+      await navigate('/account-verwijderd', { replace: true, flushSync: true })
       setSignedIn(null)
     },
     // The field's error is tied to it: focus there, so it is read out with the field.

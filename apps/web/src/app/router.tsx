@@ -44,6 +44,7 @@ export function createRoutes(): RouteObject[] {
             page('wachtwoord-vergeten', () => import('./forgot-password-page'), 'ForgotPasswordPage'),
             page('nieuw-wachtwoord', () => import('./reset-password-page'), 'ResetPasswordPage'),
             page('profiel', () => import('./profile-page'), 'ProfilePage'),
+            page('account-verwijderd', () => import('./account-deleted-page'), 'AccountDeletedPage'),
             page('meedenkvragen', () => import('./campaigns-page'), 'CampaignsPage'),
             page('meedenkvragen/:id', () => import('./campaign-page'), 'CampaignPage'),
             page('plannen', () => import('./roadmap-page'), 'RoadmapPage'),

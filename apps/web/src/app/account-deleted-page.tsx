@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { PageHeading } from '../ui/page-heading'
+
+/**
+ * Where someone lands after deleting their account: it says it is done, plainly, and where
+ * to go next. A page of its own (not a notice on another page), so nothing that reacts to
+ * the ended session can send them to the login page instead.
+ */
+export function AccountDeletedPage() {
+  const { t } = useTranslation('accounts')
+  return (
+    <div className="narrow">
+      <PageHeading title={t('deletedPage.title')}>{t('deletedPage.title')}</PageHeading>
+      <p className="lead">{t('profile.deleted')}</p>
+      <p>{t('deletedPage.done')}</p>
+      <p>
+        {t('deletedPage.again')} <Link to="/aanmelden">{t('signup.title')}</Link>
+      </p>
+      <p>
+        <Link to="/" className="button">
+          {t('deletedPage.home')}
+        </Link>
+      </p>
+    </div>
+  )
+}
