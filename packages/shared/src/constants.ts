@@ -159,6 +159,10 @@ export const AUDIT_ACTIONS = [
   'campaign.created',
   'campaign.changed',
   'campaign.outcome_published',
+  'idea.corrected',
+  'answer_template.created',
+  'answer_template.changed',
+  'answer_template.deleted',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -166,7 +170,8 @@ export function isAuditAction(value: string): value is AuditAction {
   return (AUDIT_ACTIONS as readonly string[]).includes(value)
 }
 
-export const INBOX_TABS = ['needs_answer', 'mine', 'department', 'overdue', 'stale', 'reported'] as const
+/** The Werkbak's tabs; `all` is every visible idea, newest first, for search and filters. */
+export const INBOX_TABS = ['needs_answer', 'mine', 'department', 'overdue', 'stale', 'reported', 'all'] as const
 
 /** Defaults for the settings an admin can change. */
 export const DEFAULT_RESPONSE_NORM_DAYS = 10

@@ -7,7 +7,6 @@ import {
   Channel,
   DeclineReason,
   IdeaStatus,
-  InboxTab,
   NotificationReason,
   ReportReason,
   Role,
@@ -61,20 +60,6 @@ export const StaffIdea = Idea.extend({
   openReports: z.number().int(),
 }).meta({ id: 'StaffIdea' })
 export type StaffIdea = z.infer<typeof StaffIdea>
-
-export const InboxQuery = z.object({
-  tab: InboxTab.default('needs_answer'),
-  cursor: Cursor.optional(),
-  limit: PageLimit,
-})
-export const InboxPage = z
-  .object({
-    items: z.array(StaffIdea),
-    nextCursor: z.string().nullable(),
-    counts: z.record(InboxTab, z.number().int()),
-  })
-  .meta({ id: 'InboxPage' })
-export type InboxPage = z.infer<typeof InboxPage>
 
 export const Note = z
   .object({ id: z.number().int(), body: z.string(), authorName: z.string(), createdAt: Timestamp })

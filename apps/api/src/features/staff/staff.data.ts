@@ -1,31 +1,24 @@
 import {
   DUE_SOON_WORKING_DAYS,
   type DueBadge,
-  type InboxTab,
   type InstallationSettings,
   type StaffIdea,
   type TargetGroup,
 } from '@meedenken/shared'
-import { and, asc, eq, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
-import { answeredLastSql, openStatusSql, updateStatusSql } from '../../db/queue-sql'
 import { departments, ideaAssignments, ideaNotes, ideas, statusChanges, users, votes } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
-import { dueAt, overdueCutoff, workingDaysBetween } from '../../domain/working-days'
+import { dueAt, workingDaysBetween } from '../../domain/working-days'
 import { notifyFollowers } from '../../notify/notify.data'
 import { publicAnswer, statusMoved } from '../../stats/idea-events'
-import { createIdea, selectCards, toIdea } from '../ideas/ideas.data'
-
-const ideaColumn = (name: string) => `"ideas"."${name}"`
-/** Word for word as in the partial indexes (db/queue-sql.ts), so SQLite uses them. */
-const open = sql.raw(openStatusSql(ideaColumn('status')))
-const stillUpdating = sql.raw(updateStatusSql(ideaColumn('status')))
+import { createIdea, type toIdea } from '../ideas/ideas.data'
 
 const DAY = 86_400_000
 
-const staffColumns = {
+export const staffColumns = {
   departmentId: ideas.departmentId,
   assigneeId: ideas.assigneeId,
   hidden: ideas.hidden,
@@ -50,7 +43,7 @@ export function badgeFor(
   return { badge: normDays - used <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'on_time', dueAt: due }
 }
 
-function staffFields(
+export function staffFields(
   row: { createdAt: number; status: string } & {
     departmentId: number | null
     assigneeId: number | null
@@ -74,124 +67,6 @@ function staffFields(
     badge,
     stale: (row.status === 'planned' || row.status === 'in_progress') && now - lastUpdate > config.staleAfterDays * DAY,
     openReports: Number(row.openReports),
-  }
-}
-
-export type InboxCursor = { value: number; id: number }
-
-/**
- * One inbox tab, most urgent first. Each tab reads a narrow index range: unanswered ideas
- * by age, a colleague's or department's open ideas, stale ones by last update.
- */
-export function inbox(
-  db: Db,
-  input: { tab: InboxTab; staffId: number; departmentId: number | null; cursor: InboxCursor | null; limit: number },
-  now: number,
-) {
-  const config = installationSettings(db)
-  const staleCutoff = now - config.staleAfterDays * DAY
-  const answeredLast = sql<number>`${sql.raw(answeredLastSql(ideaColumn))}`
-  const tab = tabQuery(input.tab, input, now, config, staleCutoff, answeredLast)
-  if (!tab) return { items: [], nextCursor: null as InboxCursor | null }
-  const conditions = [...tab.where]
-  if (input.cursor) conditions.push(sql`(${tab.order}, ${ideas.id}) > (${input.cursor.value}, ${input.cursor.id})`)
-  const rows = selectCards(db)
-    .where(and(...conditions))
-    .orderBy(asc(tab.order), asc(ideas.id))
-    .limit(input.limit + 1)
-    .all()
-  const page = rows.slice(0, input.limit)
-  const ids = page.map((r) => r.id)
-  const extra = ids.length
-    ? db
-        .select({ id: ideas.id, ...staffColumns, order: tab.order })
-        .from(ideas)
-        .where(inArray(ideas.id, ids))
-        .all()
-    : []
-  const byId = new Map(extra.map((e) => [e.id, e]))
-  const items = page.flatMap((r) => {
-    const e = byId.get(r.id)
-    return e
-      ? [{ ...toIdea(r, false), ...staffFields({ ...e, createdAt: r.createdAt, status: r.status }, now, config) }]
-      : []
-  })
-  const last = page.at(-1)
-  const lastOrder = last ? byId.get(last.id)?.order : undefined
-  return {
-    items,
-    nextCursor:
-      rows.length > input.limit && last && lastOrder !== undefined ? { value: Number(lastOrder), id: last.id } : null,
-  }
-}
-
-function tabQuery(
-  tab: InboxTab,
-  input: { staffId: number; departmentId: number | null },
-  now: number,
-  config: InstallationSettings,
-  staleCutoff: number,
-  answeredLast: SQL<number>,
-): { where: SQL[]; order: SQL<number> | typeof ideas.createdAt } | null {
-  const visible = eq(ideas.hidden, 0)
-  const unanswered = isNull(ideas.firstResponseAt)
-  switch (tab) {
-    case 'needs_answer':
-      return { where: [visible, unanswered, ne(ideas.status, 'merged')], order: ideas.createdAt }
-    case 'overdue':
-      return {
-        where: [
-          visible,
-          unanswered,
-          ne(ideas.status, 'merged'),
-          lt(ideas.createdAt, overdueCutoff(now, config.responseNormDays)),
-        ],
-        order: ideas.createdAt,
-      }
-    case 'mine':
-      return { where: [eq(ideas.assigneeId, input.staffId), open], order: answeredLast }
-    case 'department':
-      if (input.departmentId === null) return null
-      return { where: [eq(ideas.departmentId, input.departmentId), open], order: answeredLast }
-    case 'stale':
-      return {
-        where: [stillUpdating, lt(ideas.lastPublicUpdateAt, staleCutoff)],
-        order: sql<number>`${ideas.lastPublicUpdateAt}`,
-      }
-    case 'reported':
-      return {
-        where: [
-          sql`${ideas.id} in (select r.subject_id from reports r where r.subject_type = 'idea' and r.resolved_at is null
-              union select c.idea_id from reports r join comments c on c.id = r.subject_id
-              where r.subject_type = 'comment' and r.resolved_at is null)`,
-        ],
-        order: ideas.createdAt,
-      }
-  }
-}
-
-/** How many ideas each tab holds, for the tab labels. */
-export function inboxCounts(
-  db: Db,
-  staffId: number,
-  departmentId: number | null,
-  now: number,
-): Record<InboxTab, number> {
-  const config = installationSettings(db)
-  const count = (where: SQL | undefined) =>
-    db.select({ n: sql<number>`count(*)` }).from(ideas).where(where).get()?.n ?? 0
-  const visibleUnanswered = and(eq(ideas.hidden, 0), isNull(ideas.firstResponseAt), ne(ideas.status, 'merged'))
-  return {
-    needs_answer: count(visibleUnanswered),
-    overdue: count(and(visibleUnanswered, lt(ideas.createdAt, overdueCutoff(now, config.responseNormDays)))),
-    mine: count(and(eq(ideas.assigneeId, staffId), open)),
-    department: departmentId === null ? 0 : count(and(eq(ideas.departmentId, departmentId), open)),
-    stale: count(and(stillUpdating, lt(ideas.lastPublicUpdateAt, now - config.staleAfterDays * DAY))),
-    reported:
-      db.get<{ n: number }>(sql`select count(*) as n from (
-        select r.subject_id as idea_id from reports r where r.subject_type = 'idea' and r.resolved_at is null
-        union select c.idea_id from reports r join comments c on c.id = r.subject_id
-        where r.subject_type = 'comment' and r.resolved_at is null)`)?.n ?? 0,
   }
 }
 

@@ -4,8 +4,6 @@ import {
   CommentListQuery,
   IdeaResponse,
   IdParam,
-  InboxPage,
-  InboxQuery,
   IntakeBody,
   MergeBody,
   NewNote,
@@ -26,19 +24,16 @@ import {
   assignIdea,
   assignmentsOf,
   colleagues,
-  departmentOf,
-  inbox,
-  inboxCounts,
   intakeIdea,
   mergeIdeas,
   notesOf,
   staffFieldsOf,
 } from './staff.data'
 import { ideaExists, staffComments } from './staff-comments.data'
+import { werkbakRoutes } from './werkbak.routes'
 
 const TEXT = {
   notFound: { nl: 'Dit idee bestaat niet (meer).', en: 'This idea does not exist (any more).' },
-  badCursor: { nl: 'Laad de lijst opnieuw.', en: 'Please load the list again.' },
   badCommentCursor: { nl: 'Laad de reacties opnieuw.', en: 'Please load the comments again.' },
   unknownDepartment: { nl: 'Kies een afdeling uit de lijst.', en: 'Choose a department from the list.' },
   unknownAssignee: { nl: 'Kies een collega uit de lijst.', en: 'Choose a colleague from the list.' },
@@ -51,15 +46,6 @@ const TEXT = {
     en: 'Choose another idea to merge into: this one is merged or hidden itself.',
   },
 } satisfies Record<string, Text>
-
-const inboxRoute = route('staff', {
-  method: 'get',
-  path: '/inbox',
-  tags: ['Staff'],
-  summary: 'The staff inbox: one tab at a time, most urgent first, with a count per tab',
-  request: { query: InboxQuery },
-  responses: { 200: jsonResponse(InboxPage, 'A page of the tab') },
-})
 
 const detailRoute = route('staff', {
   method: 'get',
@@ -129,24 +115,8 @@ const colleaguesRoute = route('staff', {
 })
 
 export const staffRoutes = createRouter()
-  .openapi(inboxRoute, (c) => {
-    const me = signedIn(c)
-    const query = c.req.valid('query')
-    const cursor = query.cursor ? decodeCursor(query.cursor) : null
-    if (query.cursor && !cursor)
-      throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
-    const now = c.var.clock.now()
-    const departmentId = departmentOf(c.var.db, me.id)
-    const page = inbox(c.var.db, { tab: query.tab, staffId: me.id, departmentId, cursor, limit: query.limit }, now)
-    return c.json(
-      {
-        items: page.items,
-        nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
-        counts: inboxCounts(c.var.db, me.id, departmentId, now),
-      },
-      200,
-    )
-  })
+  // The Werkbak (inbox, search, filters, bulk actions), answer templates and corrections.
+  .route('/', werkbakRoutes)
   .openapi(colleaguesRoute, (c) => c.json({ items: colleagues(c.var.db) }, 200))
   .openapi(detailRoute, (c) => {
     const { id } = c.req.valid('param')
