@@ -1,5 +1,6 @@
 export * from './accountability'
 export * from './accounts'
+export * from './audit-text'
 export * from './catalog'
 export * from './cocreation'
 export * from './common'

@@ -259,6 +259,7 @@ export const AuditEntry = z
     subjectType: z.string(),
     subjectId: z.number().int().nullable(),
     subjectName: z.string().nullable().meta({ description: "The idea's title, the person's or department's name…" }),
+    subjectErased: z.boolean().meta({ description: 'The subject is an erased account (its name is gone)' }),
     details: z.record(z.string(), z.unknown()).nullable(),
     lines: z.array(AuditLine).meta({ description: 'The details in words, in Dutch and English; empty ones left out' }),
     createdAt: Timestamp,

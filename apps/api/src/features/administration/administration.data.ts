@@ -1,8 +1,10 @@
 import type { AuditEntry, Department } from '@meedenken/shared'
-import { and, asc, desc, eq, inArray, lt, type SQL } from 'drizzle-orm'
+import { AUDIT_ACTOR_TEXT } from '@meedenken/shared'
+import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
+import { type AuditNames, auditLines, referencedIds } from '../../audit/audit-lines'
 import type { Db } from '../../db/open'
-import { auditLog, departments, themes, users } from '../../db/schema'
+import { auditLog, campaigns, comments, departments, districts, ideas, themes, users } from '../../db/schema'
 
 function slugify(name: string): string {
   return name
@@ -151,36 +153,172 @@ export function setStaffDepartment(
   })
 }
 
-export function auditEntries(
-  db: Db,
-  input: { action?: string | undefined; actorId?: number | undefined; beforeId: number | null; limit: number },
-): { items: AuditEntry[]; nextBeforeId: number | null } {
+export type AuditFilterInput = {
+  action?: string | undefined
+  actorId?: number | undefined
+  /** Moments, from the days asked for: `from` inclusive, `until` exclusive. */
+  from?: number | undefined
+  until?: number | undefined
+}
+
+function auditConditions(input: AuditFilterInput): SQL[] {
   const conditions: SQL[] = []
   if (input.action) conditions.push(eq(auditLog.action, input.action))
   if (input.actorId) conditions.push(eq(auditLog.actorId, input.actorId))
+  if (input.from !== undefined) conditions.push(gte(auditLog.createdAt, input.from))
+  if (input.until !== undefined) conditions.push(lt(auditLog.createdAt, input.until))
+  return conditions
+}
+
+const unique = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))]
+
+/** Id → value for the ids asked (none asked: no query). */
+function lookup<T>(ids: number[], read: (ids: number[]) => { id: number; value: T }[]): Map<number, T> {
+  return ids.length === 0 ? new Map() : new Map(read(ids).map((r) => [r.id, r.value]))
+}
+
+/**
+ * Audit rows with the names they point to: who acted, what it was about (an idea's title, a
+ * person's, department's or theme's name), and the details in words. Names are read in one
+ * query per kind for the whole page.
+ */
+function describe(
+  db: Db,
+  rows: {
+    id: number
+    actorId: number | null
+    action: string
+    subjectType: string
+    subjectId: number | null
+    details: Record<string, unknown> | null
+    createdAt: number
+  }[],
+): AuditEntry[] {
+  const refs = rows.map((r) => referencedIds(r.action, r.details))
+  const subjectIds = (type: string) => unique(rows.filter((r) => r.subjectType === type).map((r) => r.subjectId))
+  const people = lookup(
+    unique([...rows.map((r) => r.actorId), ...subjectIds('user'), ...refs.flatMap((x) => x.user)]),
+    (ids) =>
+      db
+        .select({ id: users.id, name: users.displayName, deletedAt: users.deletedAt })
+        .from(users)
+        .where(inArray(users.id, ids))
+        .all()
+        .map((u) => ({ id: u.id, value: { name: u.name, erased: u.deletedAt !== null } })),
+  )
+  const commentIdeas = lookup(subjectIds('comment'), (ids) =>
+    db.select({ id: comments.id, value: comments.ideaId }).from(comments).where(inArray(comments.id, ids)).all(),
+  )
+  const ideaTitles = lookup(
+    unique([...subjectIds('idea'), ...commentIdeas.values(), ...refs.flatMap((x) => x.idea)]),
+    (ids) => db.select({ id: ideas.id, value: ideas.title }).from(ideas).where(inArray(ideas.id, ids)).all(),
+  )
+  const departmentNames = lookup(unique([...subjectIds('department'), ...refs.flatMap((x) => x.department)]), (ids) =>
+    db
+      .select({ id: departments.id, value: departments.name })
+      .from(departments)
+      .where(inArray(departments.id, ids))
+      .all(),
+  )
+  const themeNames = lookup(subjectIds('theme'), (ids) =>
+    db.select({ id: themes.id, value: themes.name }).from(themes).where(inArray(themes.id, ids)).all(),
+  )
+  const districtNames = lookup(subjectIds('district'), (ids) =>
+    db.select({ id: districts.id, value: districts.name }).from(districts).where(inArray(districts.id, ids)).all(),
+  )
+  const campaignTitles = lookup(subjectIds('campaign'), (ids) =>
+    db.select({ id: campaigns.id, value: campaigns.title }).from(campaigns).where(inArray(campaigns.id, ids)).all(),
+  )
+  const names: AuditNames = {
+    department: (id) => departmentNames.get(id),
+    idea: (id) => ideaTitles.get(id),
+    user: (id) => {
+      const p = people.get(id)
+      return p ? (p.erased ? AUDIT_ACTOR_TEXT.erased.nl : p.name) : undefined
+    },
+  }
+  const subject = (type: string, id: number | null): { name: string | null; erased: boolean } => {
+    if (id === null) return { name: null, erased: false }
+    if (type === 'user') {
+      const p = people.get(id)
+      return p?.erased ? { name: null, erased: true } : { name: p?.name ?? null, erased: false }
+    }
+    const name =
+      type === 'idea'
+        ? ideaTitles.get(id)
+        : type === 'comment'
+          ? ideaTitles.get(commentIdeas.get(id) ?? 0)
+          : type === 'department'
+            ? departmentNames.get(id)
+            : type === 'theme'
+              ? themeNames.get(id)
+              : type === 'district'
+                ? districtNames.get(id)
+                : type === 'campaign'
+                  ? campaignTitles.get(id)
+                  : undefined
+    return { name: name ?? null, erased: false }
+  }
+  return rows.map((r) => {
+    const actor = r.actorId === null ? undefined : people.get(r.actorId)
+    const about = subject(r.subjectType, r.subjectId)
+    return {
+      id: r.id,
+      actorId: r.actorId,
+      actorName: actor && !actor.erased ? actor.name : '',
+      actorErased: actor?.erased ?? false,
+      action: r.action,
+      subjectType: r.subjectType,
+      subjectId: r.subjectId,
+      subjectName: about.name,
+      subjectErased: about.erased,
+      details: r.details,
+      lines: auditLines(r.action, r.details, names),
+      createdAt: new Date(r.createdAt).toISOString(),
+    }
+  })
+}
+
+const auditColumns = {
+  id: auditLog.id,
+  actorId: auditLog.actorId,
+  action: auditLog.action,
+  subjectType: auditLog.subjectType,
+  subjectId: auditLog.subjectId,
+  details: auditLog.details,
+  createdAt: auditLog.createdAt,
+}
+
+export function auditEntries(
+  db: Db,
+  input: AuditFilterInput & { beforeId: number | null; limit: number },
+): { items: AuditEntry[]; nextBeforeId: number | null } {
+  const conditions = auditConditions(input)
   if (input.beforeId !== null) conditions.push(lt(auditLog.id, input.beforeId))
   const rows = db
-    .select({
-      id: auditLog.id,
-      actorId: auditLog.actorId,
-      actorName: users.displayName,
-      action: auditLog.action,
-      subjectType: auditLog.subjectType,
-      subjectId: auditLog.subjectId,
-      details: auditLog.details,
-      createdAt: auditLog.createdAt,
-    })
+    .select(auditColumns)
     .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1)
     .all()
   const page = rows.slice(0, input.limit)
   return {
-    items: page.map((r) => ({ ...r, actorName: r.actorName ?? '', createdAt: new Date(r.createdAt).toISOString() })),
+    items: describe(db, page),
     nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
   }
+}
+
+/** The newest `limit` entries that match, for a download; `more` says whether older ones were left out. */
+export function auditExport(db: Db, input: AuditFilterInput, limit: number): { items: AuditEntry[]; more: boolean } {
+  const rows = db
+    .select(auditColumns)
+    .from(auditLog)
+    .where(and(...auditConditions(input)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit + 1)
+    .all()
+  return { items: describe(db, rows.slice(0, limit)), more: rows.length > limit }
 }
 
 // Used by tests and the demo to give the demo civil servant a department.

@@ -1,6 +1,12 @@
 import {
+  AUDIT_ACTOR_TEXT,
+  AUDIT_EXPORT_LIMIT,
+  AUDIT_SUBJECT_LABELS,
+  type AuditEntry,
+  AuditExportQuery,
   AuditPage,
   AuditQuery,
+  auditActionLabel,
   Department,
   DepartmentBody,
   IdParam,
@@ -11,12 +17,15 @@ import {
 } from '@meedenken/shared'
 import { z } from 'zod'
 import { installationSettings, saveInstallationSettings } from '../../config/installation.data'
+import { startOfLocalDay } from '../../domain/working-days'
 import { decodeIdCursor } from '../../http/cursor'
 import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import { downloadHeaders, type SheetColumn, spreadsheet } from '../../text/spreadsheet'
 import {
   auditEntries,
+  auditExport,
   createDepartment,
   linkTheme,
   listDepartments,
@@ -33,6 +42,10 @@ const TEXT = {
     en: 'Only staff and administrators belong to a department.',
   },
   badCursor: { nl: 'Laad de lijst opnieuw.', en: 'Please load the list again.' },
+  badRange: {
+    nl: 'Kies bij Tot en met een dag die niet eerder is dan bij Van.',
+    en: 'Choose a To day that is not earlier than the From day.',
+  },
 } satisfies Record<string, Text>
 
 const DepartmentList = z.object({ items: z.array(Department) })
@@ -111,6 +124,62 @@ const auditRoute = route('admin', {
   responses: { 200: jsonResponse(AuditPage, 'A page of the audit log') },
 })
 
+const auditExportRoute = route('admin', {
+  method: 'get',
+  path: '/admin/audit/export',
+  tags: ['Administration'],
+  summary: `The audit log with the same filters as a file (xlsx or CSV), newest first, at most ${AUDIT_EXPORT_LIMIT} entries`,
+  request: { query: AuditExportQuery },
+  responses: {
+    200: {
+      description: 'An Excel workbook or a CSV file, one row per entry',
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+        'text/csv': { schema: z.string() },
+      },
+    },
+  },
+})
+
+const DAY = 86_400_000
+const dayNumber = (day: string) =>
+  Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY
+
+/** The days asked for as moments: from the start of `from` to the end of `to`, in Amsterdam. */
+function auditFilter(query: {
+  action?: string | undefined
+  actor?: number | undefined
+  from?: string | undefined
+  to?: string | undefined
+}) {
+  if (query.from && query.to && query.to < query.from) throw fieldError('to', TEXT.badRange)
+  return {
+    action: query.action,
+    actorId: query.actor,
+    from: query.from ? startOfLocalDay(dayNumber(query.from)) : undefined,
+    until: query.to ? startOfLocalDay(dayNumber(query.to) + 1) : undefined,
+  }
+}
+
+/** The log as a council or an auditor reads it: Dutch words, names, no codes. */
+const AUDIT_COLUMNS: SheetColumn<AuditEntry>[] = [
+  { header: 'Wanneer', value: (e) => e.createdAt, kind: 'datetime', width: 18 },
+  {
+    header: 'Wie',
+    value: (e) =>
+      e.actorErased
+        ? AUDIT_ACTOR_TEXT.erased.nl
+        : e.actorName ||
+          (e.details?.actor === 'command_line' ? AUDIT_ACTOR_TEXT.commandLine.nl : AUDIT_ACTOR_TEXT.system.nl),
+    width: 24,
+  },
+  { header: 'Handeling', value: (e) => auditActionLabel(e.action).nl, width: 28 },
+  { header: 'Waarover', value: (e) => AUDIT_SUBJECT_LABELS[e.subjectType]?.nl ?? e.subjectType, width: 14 },
+  { header: 'Nummer', value: (e) => e.subjectId, kind: 'number', width: 9 },
+  { header: 'Naam', value: (e) => (e.subjectErased ? AUDIT_ACTOR_TEXT.erased.nl : e.subjectName), width: 40 },
+  { header: 'Details', value: (e) => e.lines.map((l) => `${l.label.nl}: ${l.value.nl}`).join('; '), width: 60 },
+]
+
 export const administrationRoutes = createRouter()
   .openapi(departmentsRoute, (c) => c.json({ items: listDepartments(c.var.db) }, 200))
   .openapi(createDepartmentRoute, (c) => {
@@ -158,6 +227,19 @@ export const administrationRoutes = createRouter()
   .openapi(auditRoute, (c) => {
     const query = c.req.valid('query')
     const beforeId = decodeIdCursor(query.cursor, TEXT.badCursor)
-    const page = auditEntries(c.var.db, { action: query.action, actorId: query.actor, beforeId, limit: query.limit })
+    const page = auditEntries(c.var.db, { ...auditFilter(query), beforeId, limit: query.limit })
     return c.json({ items: page.items, nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId) }, 200)
+  })
+  .openapi(auditExportRoute, async (c) => {
+    const query = c.req.valid('query')
+    const { items, more } = auditExport(c.var.db, auditFilter(query), AUDIT_EXPORT_LIMIT)
+    const made = new Date(c.var.clock.now()).toISOString().slice(0, 10)
+    const period = query.from || query.to ? `, ${query.from ?? '…'} tot en met ${query.to ?? '…'}` : ''
+    const file = await spreadsheet(query.format, {
+      name: 'Logboek',
+      title: `Meedenken: logboek${period} (gemaakt ${made}${more ? `; alleen de nieuwste ${AUDIT_EXPORT_LIMIT}` : ''})`,
+      columns: AUDIT_COLUMNS,
+      rows: items,
+    })
+    return c.body(file, 200, downloadHeaders(`meedenken-logboek-${made}`, query.format))
   })
