@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { openDatabase } from '../../apps/api/src/db/open'
-import { fillIdeaPages } from '../../apps/api/src/features/ideas/idea-pages.data'
 import { sha256 } from '../../apps/api/src/security/tokens'
 import { IDEA_SORTS, IDEA_STATUSES } from '../../packages/shared/src/constants'
 import { COMMON_TERMS, STREETS } from './content'
@@ -134,33 +133,7 @@ function prepareWorkingCopy(): Sample {
   return sample
 }
 
-/**
- * Every visitor's idea page, stored as the first visitor of each idea would store it
- * (decision 015): the rows measure the server as it runs, not its first visits. Made in
- * this process, before the server starts, as the app's own code makes them.
- */
-function makeIdeaPages(): void {
-  const db = openDatabase(workFile, { migrate: false })
-  const total = db.$client.prepare('select count(*) from ideas where hidden = 0').pluck().get() as number
-  const started = Date.now()
-  progress.phase("visitors' idea pages", total)
-  let made = 0
-  for (let after = 0; ; ) {
-    const batch = fillIdeaPages(db, after, 500, Date.now())
-    made += batch.made
-    progress.tick(made)
-    if (batch.lastId === null) break
-    after = batch.lastId
-  }
-  progress.done()
-  db.$client.close()
-  // Some 370 MB were just written: on disk before the server starts, as on a server that has run a while.
-  spawnSync('sync')
-  log(`  ${num(made)} idea pages made in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-}
-
 const sample = prepareWorkingCopy()
-makeIdeaPages()
 const firstCookie = sample.cookies[0] ?? ''
 
 // 4. Query plans at benchmark scale, through the real app, before the server starts.

@@ -28,7 +28,6 @@ import { requirePolicy } from './http/policy'
 import { checkOrigin, limitBodySize } from './http/security'
 import { loadSession, personalAnswers } from './http/session'
 import { serveWebApp } from './http/static'
-import { createVisitorStore, visitorCache } from './http/visitor-cache'
 
 function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -62,10 +61,6 @@ function apiRoutes() {
  */
 export function createApp(deps: Deps) {
   const root = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
-  // The reads most visitors make, answered from memory until the data changes (decision 012).
-  // An idea's own page is stored in the database instead (decision 015).
-  const visitors = createVisitorStore(deps.db, deps.clock)
-  const visitorReads = visitorCache(visitors)
   const app = root
     // Every request, pages and files included: id, dependencies, protective headers, the
     // Host check (DNS rebinding) and the log line, in one step (decision 017).
@@ -74,8 +69,6 @@ export function createApp(deps: Deps) {
     // Who I am, my data, signing in and out: never kept by a cache, a visitor's answer neither.
     .use('/api/me/*', personalAnswers)
     .use('/api/auth/*', personalAnswers)
-    .use('/api/ideas', visitorReads)
-    .use('/api/ideas/:id/comments', visitorReads)
     .route('/api', apiRoutes())
 
   root.openAPIRegistry.registerComponent('securitySchemes', 'session', {
@@ -111,7 +104,7 @@ export function createApp(deps: Deps) {
 
   // The idea list is rendered on the server (decision 011), with data read from this app
   // in-process; it needs the session for the header and "you voted".
-  const web = serveWebApp(deps.settings.webDist, (request) => app.request(request), visitors)
+  const web = serveWebApp(deps.settings.webDist, (request) => app.request(request))
   if (web) {
     app.get('/', requirePolicy('public'), loadSession, ...web.list)
     app.get('*', requirePolicy('public'), ...web.files)

@@ -5,7 +5,6 @@ import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { Logger } from 'drizzle-orm/logger'
 import { apiRoot } from '../paths'
-import { observeStatements } from './prepared'
 import * as schema from './schema'
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
@@ -28,8 +27,6 @@ export function openDatabase(file: string, options: { migrate?: boolean; queryLo
   const sqlite = new Database(file)
   applyPragmas(sqlite)
   const db = drizzle({ client: sqlite, schema, ...(options.queryLogger ? { logger: options.queryLogger } : {}) })
-  const logger = options.queryLogger
-  if (logger) observeStatements(sqlite, (sql, params) => logger.logQuery(sql, params))
   if (options.migrate !== false) migrate(db, { migrationsFolder })
   // Keeps the query planner's statistics fresh enough to pick the right index (cheap at open).
   sqlite.pragma('optimize=0x10002')

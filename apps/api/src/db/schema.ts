@@ -578,34 +578,10 @@ export const progressUpdates = sqliteTable(
   },
   (t) => [
     index('progress_updates_idea').on(t.ideaId, t.createdAt),
-    // A renamed member's updates: the pages that show their name are dropped (idea_pages).
+    // A member's own updates, for the data export and erasure.
     index('progress_updates_author').on(t.authorId),
   ],
 )
-
-/**
- * A visitor's idea page, ready to send (decision 015): the JSON of GET /api/ideas/{id}
- * without the counts votes and follows move and without the day counts.
- * Triggers (migration 0014) drop a page whenever something it shows changes; the next
- * visitor's read makes it again.
- */
-export const ideaPages = sqliteTable('idea_pages', {
-  ideaId: integer('idea_id').primaryKey(),
-  // Random per page made, for the ETag: a page made again after a change never matches an old tag.
-  stamp: integer('stamp').notNull(),
-  // From the idea's row, so a visitor's page is one read of one row. A change to the first
-  // four drops the page; the counts are kept current by a trigger on each vote and follow.
-  status: text('status').$type<IdeaStatus>().notNull(),
-  createdAt: integer('created_at').notNull(),
-  firstResponseAt: integer('first_response_at'),
-  lastPublicUpdateAt: integer('last_public_update_at'),
-  voteCount: integer('vote_count').notNull(),
-  followerCount: integer('follower_count').notNull(),
-  // The JSON's UTF-8 bytes, sent without decoding. Deflated it was a third of the size
-  // (900 bytes against 2.9 KB at benchmark scale), but reading and unzipping it cost
-  // 47-49 µs against 32-35 µs for the plain bytes: time over disk space (decision 015).
-  page: blob('page', { mode: 'buffer' }).notNull(),
-})
 
 /**
  * Changes the browser shows live (vote counts, new comments, unread notifications). Every

@@ -3,7 +3,6 @@ import type { Logger } from 'pino'
 import type { Db } from '../db/open'
 import type { LiveHub } from '../live/live-hub'
 import type { Settings } from '../settings'
-import type { VisitorAnswer } from './visitor-cache'
 
 /** Time comes from here, so tests can stand on a chosen day (deadlines, expiry, phases). */
 export type Clock = { now: () => number }
@@ -43,7 +42,5 @@ export type AppEnv = {
   Variables: Deps & {
     requestId: string
     user: CurrentUser | null
-    /** Set for a visitor's cacheable read that missed (http/visitor-cache.ts). */
-    visitorAnswer?: VisitorAnswer
   }
 }

@@ -1,8 +1,8 @@
 import type { Locale, Role, TargetGroup } from '@meedenken/shared'
-import { eq, lt } from 'drizzle-orm'
+import { and, eq, gt, isNotNull, isNull, lt, sql } from 'drizzle-orm'
 import type { Db, DbOrTx } from '../db/open'
-import { queryGet } from '../db/prepared'
-import { sessions } from '../db/schema'
+import { sessions, users } from '../db/schema'
+import { prepared } from '../db/statements'
 import { randomToken, sha256 } from '../security/tokens'
 
 const DAY = 86_400_000
@@ -37,16 +37,36 @@ export type SessionRow = {
   locale: Locale
 }
 
-const FIND_SESSION = `
-  select s.id as sessionId, s.last_seen_at as lastSeenAt, u.id as userId, u.role, u.display_name as displayName,
-    u.target_group as targetGroup, u.district_id as districtId, u.locale
-  from sessions s join users u on u.id = s.user_id
-  where s.token_hash = ? and s.expires_at > ?
-    and u.email_verified_at is not null and u.blocked_at is null and u.deleted_at is null`
+const p = sql.placeholder
 
 /** The live session for a token: not expired, user verified, not blocked, not deleted. Every request asks. */
 export function findSession(db: Db, token: string, now: number): SessionRow | null {
-  return queryGet<SessionRow>(db, FIND_SESSION, sha256(token), now) ?? null
+  const statement = prepared(db, 'sessions.find', (d) =>
+    d
+      .select({
+        sessionId: sessions.id,
+        lastSeenAt: sessions.lastSeenAt,
+        userId: users.id,
+        role: users.role,
+        displayName: users.displayName,
+        targetGroup: users.targetGroup,
+        districtId: users.districtId,
+        locale: users.locale,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.tokenHash, p('hash')),
+          gt(sessions.expiresAt, p('now')),
+          isNotNull(users.emailVerifiedAt),
+          isNull(users.blockedAt),
+          isNull(users.deletedAt),
+        ),
+      )
+      .prepare(),
+  )
+  return statement.get({ hash: sha256(token), now }) ?? null
 }
 
 export function extendSession(db: Db, sessionId: number, now: number, ms: number): void {

@@ -4,11 +4,8 @@ import { serveStatic } from '@hono/node-server/serve-static'
 import type { MiddlewareHandler } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppEnv } from './env'
+import { sharedHtml } from './http-cache'
 import { createPageRenderer } from './render-page'
-import { sendKept, type VisitorStore, visitorKey } from './visitor-cache'
-
-const HTML_TYPE = 'text/html; charset=UTF-8'
-const utf8 = new TextEncoder()
 
 export type WebApp = {
   /** The idea list (`/`): rendered on the server when its bundle is built, else the shell. */
@@ -21,14 +18,9 @@ export type WebApp = {
  * Serves the built web app: hashed assets cached for a year, everything else (index.html
  * and client-side routes) never cached, so a deploy shows at once. A missing asset is a
  * 404, never index.html: an old page asking for an old file must not cache the wrong one.
- * `api` answers the server-rendered page's data requests in this process; a visitor's
- * rendered page is kept in `visitors` until the data changes (decision 012).
+ * `api` answers the server-rendered page's data requests in this process.
  */
-export function serveWebApp(
-  webDist: string,
-  api: (request: Request) => Response | Promise<Response>,
-  visitors: VisitorStore,
-): WebApp | null {
+export function serveWebApp(webDist: string, api: (request: Request) => Response | Promise<Response>): WebApp | null {
   if (!existsSync(path.join(webDist, 'index.html'))) return null
   const files = serveStatic<AppEnv>({ root: webDist })
   const indexHtml = serveStatic<AppEnv>({ root: webDist, rewriteRequestPath: () => '/index.html' })
@@ -50,31 +42,16 @@ export function serveWebApp(
 
   const renderPage = createPageRenderer(webDist, api)
   const list: MiddlewareHandler<AppEnv> = async (c, next) => {
-    // A visitor's page is the same for every visitor: rendering it costs tens of
-    // milliseconds, answering it from memory well under one.
-    const key = `page:${visitorKey(c)}`
-    const seen = c.var.user ? null : visitors.version()
-    const hit = c.var.user ? undefined : visitors.lookup(key)
-    if (hit) {
-      c.header('Cache-Control', 'private, no-cache')
-      return sendKept(c, hit, HTML_TYPE)
-    }
     const page = await renderPage(c)
     if (!page) {
       // The plain shell (no server entry built): the same for everyone, asked for again.
       if (!c.var.user) c.header('Cache-Control', 'no-cache')
       return indexHtml(c, next)
     }
-    // Personal when signed in (the header, "you voted"): never stored. Either way it
-    // depends on the session cookie; a visitor's, kept or not, may come gzipped.
-    c.header('Cache-Control', c.var.user ? 'private, no-store' : 'private, no-cache')
-    c.header('Vary', c.var.user ? 'Cookie' : 'Cookie, Accept-Encoding')
-    if (seen !== null && page.status === 200) {
-      const plain = utf8.encode(page.html)
-      const entry = visitors.keep(key, plain, seen)
-      if (entry) return sendKept(c, entry, HTML_TYPE, plain)
-    }
-    return c.html(page.html, page.status as ContentfulStatusCode)
+    // Personal when signed in (the header, "you voted"; private, no-store from the session);
+    // a visitor's page is the same for every visitor: an ETag, and a proxy may keep it briefly.
+    if (c.var.user) return c.html(page.html, page.status as ContentfulStatusCode)
+    return sharedHtml(c, page.html, page.status)
   }
   return { list: [list], files: [cacheHeader, files, clientRoutes] }
 }

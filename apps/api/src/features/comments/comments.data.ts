@@ -1,12 +1,12 @@
 import { COMMENT_EDIT_WINDOW_MS, type Comment, type Reply } from '@meedenken/shared'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
-import { placeholders, queryAll } from '../../db/prepared'
 import { comments, ideas, reports, users } from '../../db/schema'
+import { prepared } from '../../db/statements'
 import { hotScoreSql } from '../../domain/hot-score'
 import { emitIdeaEvent } from '../../live/live.data'
-import { notifyFollowers, notifyUsers } from '../../notify/notify.data'
+import { notifyAuthorOfComment, notifyFollowers, notifyUsers } from '../../notify/notify.data'
 import { publicAnswer } from '../../stats/idea-events'
 import { renderMarkdown } from '../../text/markdown'
 
@@ -65,19 +65,22 @@ export function toReply(row: Row): Reply {
   }
 }
 
-const COMMENT_SQL = `select c.id, c.idea_id as ideaId, c.parent_id as parentId, c.body, c.body_html as bodyHtml,
-    c.official, c.hidden, c.deleted_at as deletedAt, c.created_at as createdAt, c.updated_at as updatedAt,
-    u.id as authorId, u.display_name as authorName, u.target_group as authorGroup, u.role as authorRole,
-    u.deleted_at as authorDeletedAt
-  from comments c join users u on u.id = c.author_id`
+const p = sql.placeholder
 
+/** The replies to a page of comments, oldest first: one statement per page length. */
 function replyRows(db: Db, parents: Row[]): Row[] {
   if (parents.length === 0) return []
-  return queryAll<Row>(
-    db,
-    `${COMMENT_SQL} where c.parent_id in (${placeholders(parents.length)}) order by c.created_at, c.id`,
-    ...parents.map((p) => p.id),
-  )
+  return prepared(db, `comments.replies.${parents.length}`, (d) =>
+    selectComments(d)
+      .where(
+        inArray(
+          comments.parentId,
+          parents.map((_, i) => p(`parent${i}`)),
+        ),
+      )
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .prepare(),
+  ).all(Object.fromEntries(parents.map((row, i) => [`parent${i}`, row.id])))
 }
 
 function withReplies(db: Db, parents: Row[]): Comment[] {
@@ -95,14 +98,19 @@ export type CommentCursor = { value: number; id: number }
  * down), and of their replies. The public list and the staff view shape them differently.
  */
 export function commentPageRows(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
-  const rows = queryAll<Row>(
-    db,
-    `${COMMENT_SQL} where c.idea_id = ? and c.parent_id is null${cursor ? ' and (c.created_at, c.id) > (?, ?)' : ''}
-     order by c.created_at, c.id limit ?`,
-    ideaId,
-    ...(cursor ? [cursor.value, cursor.id] : []),
-    limit + 1,
-  )
+  const rows = prepared(db, `comments.page.${cursor ? 'after' : 'first'}`, (d) =>
+    selectComments(d)
+      .where(
+        and(
+          eq(comments.ideaId, p('idea')),
+          isNull(comments.parentId),
+          cursor ? sql`(${comments.createdAt}, ${comments.id}) > (${p('afterValue')}, ${p('afterId')})` : undefined,
+        ),
+      )
+      .orderBy(asc(comments.createdAt), asc(comments.id))
+      .limit(p('limit'))
+      .prepare(),
+  ).all({ idea: ideaId, limit: limit + 1, ...(cursor ? { afterValue: cursor.value, afterId: cursor.id } : {}) })
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
@@ -198,6 +206,8 @@ export function createComment(
           now,
         )
       }
+      // The idea's author hears of a comment by someone else (see notifyAuthorOfComment for when not).
+      notifyAuthorOfComment(tx, { id, ...values }, now)
       if (values.official) recordOfficialAnswer(tx, values.ideaId, id, values.authorId, now)
       return { id }
     },

@@ -9,10 +9,10 @@ import {
 } from '@meedenken/shared'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError } from '../../http/errors'
+import { sharedJson } from '../../http/http-cache'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import { visitorJson } from '../../http/visitor-cache'
 import {
   type CommentFailure,
   canStillEdit,
@@ -125,7 +125,7 @@ export const commentRoutes = createRouter()
     if (query.cursor && !cursor)
       throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
     const page = listComments(c.var.db, id, cursor, query.limit)
-    return visitorJson(c, { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null })
+    return sharedJson(c, { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null })
   })
   .openapi(createRoute_, (c) => {
     const me = signedIn(c)

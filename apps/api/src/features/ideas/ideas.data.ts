@@ -5,16 +5,31 @@ import {
   type IdeaDetail,
   type IdeaSort,
   type IdeaStatus,
+  type IdeaWithComments,
+  PAGE_SIZE,
   type Reply,
   type TargetGroup,
   type TimelineEntry,
 } from '@meedenken/shared'
 import { EXCERPT_LENGTH, excerpt } from '@meedenken/shared/text'
-import { and, desc, eq } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
-import { placeholders, queryAll, queryGet } from '../../db/prepared'
-import { campaigns, followers, ideaCorrections, ideas, themes, users } from '../../db/schema'
+import {
+  campaigns,
+  comments,
+  followers,
+  ideaCorrections,
+  ideaHelpers,
+  ideas,
+  progressUpdates,
+  statusChanges,
+  themes,
+  users,
+  votes,
+} from '../../db/schema'
+import { ideasFts, ideasFtsVocab } from '../../db/search-index'
+import { prepared } from '../../db/statements'
 import type { CampaignWindow } from '../../domain/campaign-phase'
 import { hotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
@@ -25,6 +40,7 @@ import { ideaReceived, ideaRethemed } from '../../stats/idea-events'
 import { monthOf } from '../../stats/periods'
 import { renderMarkdown } from '../../text/markdown'
 import { matchAll, matchAny } from '../../text/search-query'
+import { listComments } from '../comments/comments.data'
 
 type StoredSort = Exclude<IdeaSort, 'relevance'>
 
@@ -100,13 +116,13 @@ export function toIdea(row: CardRow, hasVoted: boolean): Idea {
   }
 }
 
-const SORT_SQL = {
-  trending: 'hot_score',
-  top: 'vote_count',
-  new: 'created_at',
-  discussed: 'comment_count',
-  updated: 'updated_at',
-} as const satisfies Record<StoredSort, string>
+const SORT_COLUMN = {
+  trending: ideas.hotScore,
+  top: ideas.voteCount,
+  new: ideas.createdAt,
+  discussed: ideas.commentCount,
+  updated: ideas.updatedAt,
+} as const satisfies Record<StoredSort, unknown>
 
 const SORT_KEY = {
   trending: 'hotScore',
@@ -119,12 +135,31 @@ const SORT_KEY = {
 /** Enough of the text for an excerpt once markdown and spacing are taken out; lists never read whole texts. */
 const BODY_PREFIX = EXCERPT_LENGTH * 2
 
-const CARD_SQL = `select i.id, i.title, substr(i.body, 1, ${BODY_PREFIX}) as body, i.status, i.theme_id as themeId, i.district_id as districtId,
-    i.target_mask as targetMask, i.channel, i.vote_count as voteCount, i.comment_count as commentCount,
-    i.follower_count as followerCount, i.merged_into_id as mergedIntoId, i.hot_score as hotScore,
-    i.created_at as createdAt, i.updated_at as updatedAt, i.author_id as authorId,
-    u.display_name as authorName, u.target_group as authorGroup, u.deleted_at as authorDeletedAt
-  from ideas i join users u on u.id = i.author_id`
+/** A card as lists show it: the body's first part only. */
+const listCardColumns = {
+  ...cardColumns,
+  body: sql<string>`substr(${ideas.body}, 1, ${sql.raw(String(BODY_PREFIX))})`,
+}
+
+const p = sql.placeholder
+
+/** Cards by id, for a page whose ids and order are known: one statement per page length. */
+function cardsByIds(db: Db, ids: number[]): CardRow[] {
+  const statement = prepared(db, `ideas.cards.${ids.length}`, (d) =>
+    d
+      .select(listCardColumns)
+      .from(ideas)
+      .innerJoin(users, eq(users.id, ideas.authorId))
+      .where(
+        inArray(
+          ideas.id,
+          ids.map((_, i) => p(`id${i}`)),
+        ),
+      )
+      .prepare(),
+  )
+  return statement.all(Object.fromEntries(ids.map((id, i) => [`id${i}`, id])))
+}
 
 /**
  * Above this many matches a search word counts as common: ranking or sorting every match
@@ -141,66 +176,107 @@ export function estimateMatches(db: Db, q: string): number {
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? []
   ).slice(0, 8)
+  const documents = prepared(db, 'ideas.vocabulary', (d) =>
+    d
+      .select({ n: sql<number | null>`sum(${ideasFtsVocab.doc})` })
+      .from(ideasFtsVocab)
+      .where(and(gte(ideasFtsVocab.term, p('from')), lt(ideasFtsVocab.term, p('until'))))
+      .prepare(),
+  )
   let fewest = Number.POSITIVE_INFINITY
   for (const raw of words) {
     // The same folding the index applies: diacritics off, so "ideeën" counts as "ideeen".
     const word = raw.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 40)
     const next = word.slice(0, -1) + String.fromCodePoint((word.codePointAt(word.length - 1) ?? 0) + 1)
-    const row = queryGet<{ n: number | null }>(
-      db,
-      'select sum(doc) as n from ideas_fts_vocab where term >= ? and term < ?',
-      word,
-      next,
-    )
-    fewest = Math.min(fewest, row?.n ?? 0)
+    fewest = Math.min(fewest, documents.get({ from: word, until: next })?.n ?? 0)
   }
   return fewest === Number.POSITIVE_INFINITY ? 0 : fewest
 }
 
+/**
+ * Which filters a list has, and how it searches: each shape is one prepared statement,
+ * with the chosen values bound as parameters.
+ */
+type ListShape = {
+  status: boolean
+  theme: boolean
+  district: boolean
+  /** How many target masks include the chosen group (0: no group chosen). */
+  masks: number
+  campaign: boolean
+  /** `common`: walk the sort index and test membership; `rare`: read the few matches. */
+  search: 'none' | 'common' | 'rare'
+  after: boolean
+}
+
+function shapeKey(shape: ListShape): string {
+  return `${+shape.status}${+shape.theme}${+shape.district}${shape.masks}${+shape.campaign}${shape.search[0]}${+shape.after}`
+}
+
 /** The WHERE of every public list: visible rows, then the filters the person chose. */
-function whereOf(filters: IdeaFilters, match: string | null, common: boolean): { sql: string; params: unknown[] } {
-  const parts = ['i.hidden = 0']
-  const params: unknown[] = []
+function listConditions(shape: ListShape, sortColumn: SQLWrapper | null): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [eq(ideas.hidden, 0)]
   // Merged ideas live on in their target; they only show when someone asks for them.
-  if (filters.status) {
-    parts.push('i.status = ?')
-    params.push(filters.status)
-  } else parts.push("i.status != 'merged'")
-  if (filters.themeId) {
-    parts.push('i.theme_id = ?')
-    params.push(filters.themeId)
+  conditions.push(shape.status ? eq(ideas.status, p('status')) : ne(ideas.status, 'merged'))
+  if (shape.theme) conditions.push(eq(ideas.themeId, p('theme')))
+  if (shape.district) conditions.push(eq(ideas.districtId, p('district')))
+  if (shape.masks > 0) {
+    conditions.push(
+      inArray(
+        ideas.targetMask,
+        Array.from({ length: shape.masks }, (_, i) => p(`mask${i}`)),
+      ),
+    )
   }
-  if (filters.districtId) {
-    parts.push('i.district_id = ?')
-    params.push(filters.districtId)
-  }
-  if (filters.targetGroup) {
-    const masks = masksIncluding(filters.targetGroup)
-    parts.push(`i.target_mask in (${placeholders(masks.length)})`)
-    params.push(...masks)
-  }
-  if (filters.campaignId) {
-    parts.push('i.campaign_id = ?')
-    params.push(filters.campaignId)
-  }
-  if (match) {
-    // "+i.id" keeps the planner on the sort index for common words, testing membership in
+  if (shape.campaign) conditions.push(eq(ideas.campaignId, p('campaign')))
+  if (shape.search !== 'none') {
+    // "+id" keeps the planner on the sort index for common words, testing membership in
     // the match set as it walks; for rare words it reads the few matches by id and sorts them.
-    parts.push(`${common ? '+i.id' : 'i.id'} in (select rowid from ideas_fts where ideas_fts match ?)`)
-    params.push(match)
+    const id = shape.search === 'common' ? sql`+${ideas.id}` : sql`${ideas.id}`
+    conditions.push(sql`${id} in (select rowid from ideas_fts where ideas_fts match ${p('match')})`)
   }
-  return { sql: parts.join(' and '), params }
+  // Row-value comparison keeps the keyset condition on the sort index.
+  if (shape.after && sortColumn)
+    conditions.push(sql`(${sortColumn}, ${ideas.id}) < (${p('afterValue')}, ${p('afterId')})`)
+  return and(...conditions)
+}
+
+function listParams(input: ListIdeasInput, match: string | null): Record<string, unknown> {
+  const params: Record<string, unknown> = { limit: input.limit + 1 }
+  if (input.status) params.status = input.status
+  if (input.themeId) params.theme = input.themeId
+  if (input.districtId) params.district = input.districtId
+  if (input.targetGroup) {
+    for (const [i, mask] of masksIncluding(input.targetGroup).entries()) params[`mask${i}`] = mask
+  }
+  if (input.campaignId) params.campaign = input.campaignId
+  if (match) params.match = match
+  if (input.cursor) {
+    params.afterValue = input.cursor.value
+    params.afterId = input.cursor.id
+  }
+  return params
 }
 
 /** The ideas the viewer voted on, among the given ones: one indexed lookup per page. */
 function votedAmong(db: Db, viewerId: number | null, ideaIds: number[]): Set<number> {
   if (viewerId === null || ideaIds.length === 0) return new Set()
-  const rows = queryAll<{ ideaId: number }>(
-    db,
-    `select idea_id as ideaId from votes where user_id = ? and idea_id in (${placeholders(ideaIds.length)})`,
-    viewerId,
-    ...ideaIds,
+  const statement = prepared(db, `ideas.voted.${ideaIds.length}`, (d) =>
+    d
+      .select({ ideaId: votes.ideaId })
+      .from(votes)
+      .where(
+        and(
+          eq(votes.userId, p('viewer')),
+          inArray(
+            votes.ideaId,
+            ideaIds.map((_, i) => p(`id${i}`)),
+          ),
+        ),
+      )
+      .prepare(),
   )
+  const rows = statement.all({ viewer: viewerId, ...Object.fromEntries(ideaIds.map((id, i) => [`id${i}`, id])) })
   return new Set(rows.map((r) => r.ideaId))
 }
 
@@ -220,26 +296,44 @@ function page(db: Db, rows: CardRow[], input: ListIdeasInput, cursorOf: (row: Ca
 
 /** Ranked search: FTS5's bm25 rank (title weighs ten times the body), then id. */
 function rankedPage(db: Db, input: ListIdeasInput, match: string): ListResult {
-  const where = whereOf({ ...input, q: undefined }, null, false)
-  const after = input.cursor ? ' and (f.rank, f.rowid) > (?, ?)' : ''
-  const ranked = queryAll<{ id: number; rank: number }>(
-    db,
-    `select f.rowid as id, f.rank as rank from ideas_fts f join ideas i on i.id = f.rowid
-     where ideas_fts match ? and rank match 'bm25(10.0, 1.0)' and ${where.sql}${after}
-     order by f.rank, f.rowid limit ?`,
-    match,
-    ...where.params,
-    ...(input.cursor ? [input.cursor.value, input.cursor.id] : []),
-    input.limit + 1,
+  const shape: ListShape = { ...shapeOf(input), search: 'none' }
+  const statement = prepared(db, `ideas.ranked.${shapeKey(shape)}`, (d) =>
+    d
+      .select({ id: ideasFts.rowid, rank: ideasFts.rank })
+      .from(ideasFts)
+      .innerJoin(ideas, eq(ideas.id, ideasFts.rowid))
+      .where(
+        and(
+          sql`${ideasFts} match ${p('match')}`,
+          sql`${ideasFts.rank} match 'bm25(10.0, 1.0)'`,
+          listConditions({ ...shape, after: false }, null),
+          shape.after ? sql`(${ideasFts.rank}, ${ideasFts.rowid}) > (${p('afterValue')}, ${p('afterId')})` : undefined,
+        ),
+      )
+      .orderBy(asc(ideasFts.rank), asc(ideasFts.rowid))
+      .limit(p('limit'))
+      .prepare(),
   )
+  const ranked = statement.all(listParams(input, match))
   if (ranked.length === 0) return { items: [], nextCursor: null }
   const rank = new Map(ranked.map((r) => [r.id, r.rank]))
-  const rows = queryAll<CardRow>(
+  const rows = cardsByIds(
     db,
-    `${CARD_SQL} where i.id in (${placeholders(ranked.length)})`,
-    ...ranked.map((r) => r.id),
+    ranked.map((r) => r.id),
   ).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.id - b.id)
   return page(db, rows, input, (row) => rank.get(row.id) ?? 0)
+}
+
+function shapeOf(input: ListIdeasInput): ListShape {
+  return {
+    status: Boolean(input.status),
+    theme: Boolean(input.themeId),
+    district: Boolean(input.districtId),
+    masks: input.targetGroup ? masksIncluding(input.targetGroup).length : 0,
+    campaign: Boolean(input.campaignId),
+    search: 'none',
+    after: input.cursor !== null,
+  }
 }
 
 export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
@@ -249,25 +343,42 @@ export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
   // Ranking every match of a common word costs too much; those lists read as "trending".
   if (match && input.sort === 'relevance' && !common) return rankedPage(db, input, match)
   const sort: StoredSort = input.sort === 'relevance' ? 'trending' : input.sort
-  const column = SORT_SQL[sort]
-  const where = whereOf(input, match, common)
-  // Row-value comparison keeps the keyset condition on the sort index.
-  const after = input.cursor ? ` and (i.${column}, i.id) < (?, ?)` : ''
-  const params = [...where.params, ...(input.cursor ? [input.cursor.value, input.cursor.id] : []), input.limit + 1]
+  const column = SORT_COLUMN[sort]
+  const shape: ListShape = { ...shapeOf(input), search: match ? (common ? 'common' : 'rare') : 'none' }
+  const params = listParams(input, match)
   const cursorOf = (row: CardRow) => Number(row[SORT_KEY[sort]])
+  const key = `${sort}.${shapeKey(shape)}`
   if (!match && narrowed(input)) {
-    return page(
-      db,
-      sortedCards(db, `where ${where.sql}${after} order by i.${column} desc, i.id desc`, params),
-      input,
-      cursorOf,
+    // The page's ids first, then their cards. Sorting every matching row with its card
+    // read every row's page of the table; sorting ids and keys needs only the filter index
+    // when it carries the sort keys (theme + district + status does), and then twenty rows
+    // are read (docs/decisions/010-performance.md). Both reads happen in one tick.
+    const ids = prepared(db, `ideas.ids.${key}`, (d) =>
+      d
+        .select({ id: ideas.id })
+        .from(ideas)
+        .where(listConditions(shape, column))
+        .orderBy(desc(column), desc(ideas.id))
+        .limit(p('limit'))
+        .prepare(),
     )
+      .all(params)
+      .map((r) => r.id)
+    if (ids.length === 0) return { items: [], nextCursor: null }
+    const position = new Map(ids.map((id, index) => [id, index]))
+    const rows = cardsByIds(db, ids).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
+    return page(db, rows, input, cursorOf)
   }
-  const rows = queryAll<CardRow>(
-    db,
-    `${CARD_SQL} where ${where.sql}${after} order by i.${column} desc, i.id desc limit ?`,
-    ...params,
-  )
+  const rows = prepared(db, `ideas.list.${key}`, (d) =>
+    d
+      .select(listCardColumns)
+      .from(ideas)
+      .innerJoin(users, eq(users.id, ideas.authorId))
+      .where(listConditions(shape, column))
+      .orderBy(desc(column), desc(ideas.id))
+      .limit(p('limit'))
+      .prepare(),
+  ).all(params)
   return page(db, rows, input, cursorOf)
 }
 
@@ -276,60 +387,54 @@ function narrowed(filters: IdeaFilters): boolean {
   return Boolean(filters.status || filters.themeId || filters.districtId || filters.targetGroup || filters.campaignId)
 }
 
-/**
- * The page's ids first, then their cards. Sorting every matching row with its card read
- * every row's page of the table; sorting ids and keys needs only the filter index when it
- * carries the sort keys (theme + district + status does), and then twenty rows are read
- * (docs/decisions/010-performance.md). Both reads happen in one tick, so nothing changes in between.
- */
-function sortedCards(db: Db, tail: string, params: unknown[]): CardRow[] {
-  const ids = queryAll<{ id: number }>(db, `select i.id from ideas i ${tail} limit ?`, ...params).map((r) => r.id)
-  if (ids.length === 0) return []
-  const position = new Map(ids.map((id, index) => [id, index]))
-  return queryAll<CardRow>(db, `${CARD_SQL} where i.id in (${placeholders(ids.length)})`, ...ids).sort(
-    (a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0),
-  )
-}
-
 /** Up to five visible ideas whose words look like the title being typed. */
 export function similarIdeas(db: Db, title: string, limit = 5) {
   const match = matchAny(title)
   if (!match) return []
   // Rank title matches only: cheap even for common words, and a duplicate shares its title's words.
-  return queryAll<{ id: number; title: string; status: IdeaStatus; voteCount: number }>(
-    db,
-    `select i.id, i.title, i.status, i.vote_count as voteCount
-     from ideas_fts f join ideas i on i.id = f.rowid
-     where ideas_fts match ? and i.hidden = 0 and i.status != 'merged'
-     order by f.rank limit ?`,
-    `title : (${match})`,
-    limit,
-  )
+  return prepared(db, 'ideas.similar', (d) =>
+    d
+      .select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount })
+      .from(ideasFts)
+      .innerJoin(ideas, eq(ideas.id, ideasFts.rowid))
+      .where(and(sql`${ideasFts} match ${p('match')}`, eq(ideas.hidden, 0), ne(ideas.status, 'merged')))
+      .orderBy(asc(ideasFts.rank))
+      .limit(p('limit'))
+      .prepare(),
+  ).all({ match: `title : (${match})`, limit })
 }
 
-type OfficialRow = {
-  id: number
-  ideaId: number
-  parentId: number | null
-  body: string
-  bodyHtml: string
-  createdAt: number
-  updatedAt: number
-  authorId: number
-  authorName: string
+const officialColumns = {
+  id: comments.id,
+  ideaId: comments.ideaId,
+  parentId: comments.parentId,
+  body: comments.body,
+  bodyHtml: comments.bodyHtml,
+  createdAt: comments.createdAt,
+  updatedAt: comments.updatedAt,
+  authorId: users.id,
+  authorName: users.displayName,
 }
 
-/** Named index: without fresh statistics the planner would read every comment of the idea instead. */
+/** Word for word as the partial index comments_official (schema.ts): literals, not parameters. */
+const OFFICIAL_VISIBLE = sql`${comments.official} = 1 and ${comments.hidden} = 0 and ${comments.deletedAt} is null`
+
+/**
+ * The municipality's latest answer. The conditions repeat the partial index
+ * comments_official word for word, and the order follows it, so the planner reads one
+ * entry of that index instead of every comment of the idea.
+ */
 function officialAnswerOf(db: Db, ideaId: number): Reply | null {
-  const row = queryGet<OfficialRow>(
-    db,
-    `select c.id, c.idea_id as ideaId, c.parent_id as parentId, c.body, c.body_html as bodyHtml,
-       c.created_at as createdAt, c.updated_at as updatedAt, u.id as authorId, u.display_name as authorName
-     from comments c indexed by comments_official join users u on u.id = c.author_id
-     where c.idea_id = ? and c.official = 1 and c.hidden = 0 and c.deleted_at is null
-     order by c.created_at desc, c.id desc limit 1`,
-    ideaId,
-  )
+  const row = prepared(db, 'ideas.official', (d) =>
+    d
+      .select(officialColumns)
+      .from(comments)
+      .innerJoin(users, eq(users.id, comments.authorId))
+      .where(and(eq(comments.ideaId, p('idea')), OFFICIAL_VISIBLE))
+      .orderBy(desc(comments.createdAt), desc(comments.id))
+      .limit(1)
+      .prepare(),
+  ).get({ idea: ideaId })
   if (!row) return null
   return {
     id: row.id,
@@ -345,16 +450,6 @@ function officialAnswerOf(db: Db, ideaId: number): Reply | null {
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   }
-}
-
-type DetailRow = CardRow & {
-  fullBody: string
-  helperCount: number
-  bodyHtml: string
-  hidden: number
-  firstResponseAt: number | null
-  lastPublicUpdateAt: number | null
-  campaignId: number | null
 }
 
 /** What an idea's page counts from the clock: these change without any write. */
@@ -373,6 +468,16 @@ export function dayCounts(row: DayCountRow, now: number) {
   }
 }
 
+const detailColumns = {
+  ...cardColumns,
+  bodyHtml: ideas.bodyHtml,
+  hidden: ideas.hidden,
+  firstResponseAt: ideas.firstResponseAt,
+  lastPublicUpdateAt: ideas.lastPublicUpdateAt,
+  campaignId: ideas.campaignId,
+  helperCount: sql<number>`(select count(*) from ${ideaHelpers} where ${ideaHelpers.ideaId} = ${ideas.id})`,
+}
+
 export function findIdea(
   db: Db,
   id: number,
@@ -380,34 +485,33 @@ export function findIdea(
   now: number,
   options: { includeHidden?: boolean } = {},
 ): IdeaDetail | null {
-  const row = queryGet<DetailRow>(
-    db,
-    `${CARD_SQL.replace(
-      'from ideas i',
-      ', i.body as fullBody, i.body_html as bodyHtml, i.hidden, i.first_response_at as firstResponseAt, i.last_public_update_at as lastPublicUpdateAt, i.campaign_id as campaignId, (select count(*) from idea_helpers h where h.idea_id = i.id) as helperCount from ideas i',
-    )} where i.id = ?`,
-    id,
-  )
+  const row = prepared(db, 'ideas.detail', (d) =>
+    d
+      .select(detailColumns)
+      .from(ideas)
+      .innerJoin(users, eq(users.id, ideas.authorId))
+      .where(eq(ideas.id, p('id')))
+      .prepare(),
+  ).get({ id })
   if (!row || (row.hidden && !options.includeHidden)) return null
   const mine =
     viewerId === null
       ? { voted: 0, following: 0, helping: 0 }
-      : (queryGet<{ voted: number; following: number; helping: number }>(
-          db,
-          `select exists(select 1 from votes where idea_id = ? and user_id = ?) as voted,
-             exists(select 1 from followers where idea_id = ? and user_id = ?) as following,
-             exists(select 1 from idea_helpers where idea_id = ? and user_id = ?) as helping`,
-          id,
-          viewerId,
-          id,
-          viewerId,
-          id,
-          viewerId,
-        ) ?? { voted: 0, following: 0, helping: 0 })
+      : (prepared(db, 'ideas.mine', (d) =>
+          d
+            .select({
+              voted: sql<number>`exists(select 1 from ${votes} where ${votes.ideaId} = ${p('idea')} and ${votes.userId} = ${p('viewer')})`,
+              following: sql<number>`exists(select 1 from ${followers} where ${followers.ideaId} = ${p('idea')} and ${followers.userId} = ${p('viewer')})`,
+              helping: sql<number>`exists(select 1 from ${ideaHelpers} where ${ideaHelpers.ideaId} = ${p('idea')} and ${ideaHelpers.userId} = ${p('viewer')})`,
+            })
+            .from(users)
+            .where(eq(users.id, p('viewer')))
+            .prepare(),
+        ).get({ idea: id, viewer: viewerId }) ?? { voted: 0, following: 0, helping: 0 })
   const { responseNormDays } = installationSettings(db)
   return {
     ...toIdea(row, mine.voted === 1),
-    body: row.fullBody,
+    body: row.body,
     bodyHtml: row.bodyHtml,
     timeline: timelineOf(db, id),
     isFollowing: mine.following === 1,
@@ -424,61 +528,84 @@ export function findIdea(
 
 /** What the municipality corrected (staff, see features/staff), newest first, with its reason. */
 function correctionsOf(db: Db, ideaId: number) {
-  return db
-    .select({ reason: ideaCorrections.reason, createdAt: ideaCorrections.createdAt })
-    .from(ideaCorrections)
-    .where(eq(ideaCorrections.ideaId, ideaId))
-    .orderBy(desc(ideaCorrections.createdAt), desc(ideaCorrections.id))
-    .limit(IDEA_CORRECTIONS_SHOWN)
-    .all()
+  return prepared(db, 'ideas.corrections', (d) =>
+    d
+      .select({ reason: ideaCorrections.reason, createdAt: ideaCorrections.createdAt })
+      .from(ideaCorrections)
+      .where(eq(ideaCorrections.ideaId, p('idea')))
+      .orderBy(desc(ideaCorrections.createdAt), desc(ideaCorrections.id))
+      .limit(IDEA_CORRECTIONS_SHOWN)
+      .prepare(),
+  )
+    .all({ idea: ideaId })
     .map((c) => ({ reason: c.reason, createdAt: new Date(c.createdAt).toISOString() }))
 }
 
 function progressUpdatesOf(db: Db, ideaId: number) {
-  return queryAll<{ id: number; bodyHtml: string; authorName: string | null; createdAt: number }>(
-    db,
-    `select p.id, p.body_html as bodyHtml, u.display_name as authorName, p.created_at as createdAt
-     from progress_updates p left join users u on u.id = p.author_id
-     where p.idea_id = ? order by p.created_at desc, p.id desc`,
-    ideaId,
-  ).map((u) => ({ ...u, authorName: u.authorName ?? '', createdAt: new Date(u.createdAt).toISOString() }))
-}
-
-type TimelineRow = {
-  id: number
-  fromStatus: IdeaStatus | null
-  toStatus: IdeaStatus
-  explanation: string
-  declineReason: TimelineEntry['declineReason']
-  referredTo: string | null
-  whatChanged: string | null
-  since: string | null
-  team: string | null
-  link: string | null
-  createdAt: number
+  return prepared(db, 'ideas.progress', (d) =>
+    d
+      .select({
+        id: progressUpdates.id,
+        bodyHtml: progressUpdates.bodyHtml,
+        authorName: users.displayName,
+        createdAt: progressUpdates.createdAt,
+      })
+      .from(progressUpdates)
+      .leftJoin(users, eq(users.id, progressUpdates.authorId))
+      .where(eq(progressUpdates.ideaId, p('idea')))
+      .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
+      .prepare(),
+  )
+    .all({ idea: ideaId })
+    .map((u) => ({ ...u, authorName: u.authorName ?? '', createdAt: new Date(u.createdAt).toISOString() }))
 }
 
 export function timelineOf(db: Db, ideaId: number): TimelineEntry[] {
-  return queryAll<TimelineRow>(
-    db,
-    `select id, from_status as fromStatus, to_status as toStatus, explanation, decline_reason as declineReason,
-       referred_to as referredTo, closure_what_changed as whatChanged, closure_since as since, closure_team as team,
-       closure_link as link, created_at as createdAt
-     from status_changes where idea_id = ? order by created_at, id`,
-    ideaId,
-  ).map((r) => ({
-    id: r.id,
-    fromStatus: r.fromStatus,
-    toStatus: r.toStatus,
-    explanation: r.explanation,
-    declineReason: r.declineReason,
-    referredTo: r.referredTo,
-    closure:
-      r.whatChanged && r.since && r.team
-        ? { whatChanged: r.whatChanged, since: r.since, team: r.team, link: r.link }
-        : null,
-    createdAt: new Date(r.createdAt).toISOString(),
-  }))
+  return prepared(db, 'ideas.timeline', (d) =>
+    d
+      .select({
+        id: statusChanges.id,
+        fromStatus: statusChanges.fromStatus,
+        toStatus: statusChanges.toStatus,
+        explanation: statusChanges.explanation,
+        declineReason: statusChanges.declineReason,
+        referredTo: statusChanges.referredTo,
+        whatChanged: statusChanges.closureWhatChanged,
+        since: statusChanges.closureSince,
+        team: statusChanges.closureTeam,
+        link: statusChanges.closureLink,
+        createdAt: statusChanges.createdAt,
+      })
+      .from(statusChanges)
+      .where(eq(statusChanges.ideaId, p('idea')))
+      .orderBy(asc(statusChanges.createdAt), asc(statusChanges.id))
+      .prepare(),
+  )
+    .all({ idea: ideaId })
+    .map((r) => ({
+      id: r.id,
+      fromStatus: r.fromStatus,
+      toStatus: r.toStatus,
+      explanation: r.explanation,
+      declineReason: r.declineReason,
+      referredTo: r.referredTo,
+      closure:
+        r.whatChanged && r.since && r.team
+          ? { whatChanged: r.whatChanged, since: r.since, team: r.team, link: r.link }
+          : null,
+      createdAt: new Date(r.createdAt).toISOString(),
+    }))
+}
+
+/**
+ * An idea with its first page of comments, as GET /api/ideas/{id} answers it; for a
+ * member with their own vote, follow and offer of help.
+ */
+export function ideaWithComments(db: Db, id: number, viewerId: number | null, now: number): IdeaWithComments | null {
+  const idea = findIdea(db, id, viewerId, now)
+  if (!idea) return null
+  const comments = listComments(db, id, null, PAGE_SIZE)
+  return { idea, comments: { items: comments.items, nextCursor: comments.next ? encodeCursor(comments.next) : null } }
 }
 
 export function themeDepartment(db: Db, themeId: number): { departmentId: number | null } | undefined {

@@ -17,19 +17,18 @@ import { acceptsIdeas } from '../../domain/campaign-phase'
 import { decodeCursor } from '../../http/cursor'
 import type { AppEnv } from '../../http/env'
 import { ApiError, fieldError } from '../../http/errors'
+import { sharedJson } from '../../http/http-cache'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import { sessionToken } from '../../http/session'
-import { view, visitorJson } from '../../http/visitor-cache'
 import { renderMarkdown } from '../../text/markdown'
 import { districtExists } from '../catalog/catalog.data'
-import { ideaWithComments, visitorIdeaPage } from './idea-pages.data'
 import {
   campaignWindow,
   createIdea,
   findIdea,
   ideaOwnership,
+  ideaWithComments,
   listIdeas,
   similarIdeas,
   themeDepartment,
@@ -157,30 +156,15 @@ export const ideaRoutes = createRouter()
       limit: query.limit,
       viewerId: c.var.user?.id ?? null,
     })
-    return visitorJson(c, page)
+    return sharedJson(c, page)
   })
   .openapi(similarRoute, (c) => c.json({ items: similarIdeas(c.var.db, c.req.valid('query').title) }, 200))
   .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200))
   .openapi(getRoute, (c) => {
     const { id } = c.req.valid('param')
-    const user = c.get('user')
-    if (user) {
-      const page = ideaWithComments(c.var.db, id, user.id, c.var.clock.now())
-      if (!page) throw new ApiError('not_found', IDEA_TEXT.notFound)
-      return c.json(page, 200)
-    }
-    // A visitor's page is stored, ready to send (decision 015).
-    const page = visitorIdeaPage(c.var.db, id, c.var.clock.now())
+    const page = ideaWithComments(c.var.db, id, c.var.user?.id ?? null, c.var.clock.now())
     if (!page) throw new ApiError('not_found', IDEA_TEXT.notFound)
-    // With a cookie of an ended session (cleared in this answer) it stays private, no-store.
-    const headers: Record<string, string> = sessionToken(c) ? {} : { 'Cache-Control': 'no-cache', Vary: 'Cookie' }
-    if (page.etag) {
-      headers.ETag = page.etag
-      if (c.req.header('if-none-match') === page.etag) return c.body(null, 304, headers)
-    }
-    // The stored text is this route's IdeaWithComments (a test parses it with the schema);
-    // the compiler cannot see through a string.
-    return c.body(view(page.json), 200, { ...headers, 'Content-Type': 'application/json' }) as never
+    return sharedJson(c, page)
   })
   .openapi(createRoute_, (c) => {
     const me = signedIn(c)

@@ -1,41 +1,77 @@
 import { CLOSED_STATUSES, type IdeaStatus } from '@meedenken/shared'
 import type Database from 'better-sqlite3'
-import type { Db, DbOrTx } from '../../db/open'
-import { queryGet, queryRun } from '../../db/prepared'
+import { and, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/open'
+import { campaigns, followers, ideas, liveEvents, votes } from '../../db/schema'
+import { prepared } from '../../db/statements'
 import { acceptsVotes } from '../../domain/campaign-phase'
-import { hotScoreExpression } from '../../domain/hot-score'
+import { hotScoreSql } from '../../domain/hot-score'
 
 export type VoteOutcome =
   | { ok: true; voteCount: number; hasVoted: boolean }
   | { ok: false; reason: 'not_found' | 'closed'; status?: IdeaStatus }
   | { ok: false; reason: 'campaign_phase'; votingFrom: number | null; votingUntil: number | null }
 
-type Votable = {
-  status: IdeaStatus
-  hidden: number
-  voteCount: number
-  ideasFrom: number | null
-  ideasUntil: number | null
-  votingFrom: number | null
-  votingUntil: number | null
+const p = sql.placeholder
+
+/** The statements of a vote, prepared once per connection (a vote is the hottest write). */
+function voteStatements(db: Db) {
+  return prepared(db, 'votes.statements', (d) => ({
+    votable: d
+      .select({
+        status: ideas.status,
+        hidden: ideas.hidden,
+        voteCount: ideas.voteCount,
+        ideasFrom: campaigns.ideasFrom,
+        ideasUntil: campaigns.ideasUntil,
+        votingFrom: campaigns.votingFrom,
+        votingUntil: campaigns.votingUntil,
+      })
+      .from(ideas)
+      .leftJoin(campaigns, eq(campaigns.id, ideas.campaignId))
+      .where(eq(ideas.id, p('idea')))
+      .prepare(),
+    insertVote: d
+      .insert(votes)
+      .values({ ideaId: p('idea'), userId: p('user'), createdAt: p('now') })
+      .onConflictDoNothing()
+      .prepare(),
+    deleteVote: d
+      .delete(votes)
+      .where(and(eq(votes.ideaId, p('idea')), eq(votes.userId, p('user'))))
+      .prepare(),
+    insertFollower: d
+      .insert(followers)
+      .values({ ideaId: p('idea'), userId: p('user'), createdAt: p('now') })
+      .onConflictDoNothing()
+      .prepare(),
+    // One update of the idea's row per vote, the new follower included.
+    count: d
+      .update(ideas)
+      .set({
+        voteCount: sql`${ideas.voteCount} + ${p('delta')}`,
+        followerCount: sql`${ideas.followerCount} + ${p('newFollower')}`,
+        hotScore: hotScoreSql(sql`${ideas.voteCount} + ${p('delta')}`, ideas.commentCount, ideas.createdAt),
+      })
+      .where(eq(ideas.id, p('idea')))
+      .returning({ voteCount: ideas.voteCount })
+      .prepare(),
+    event: d
+      .insert(liveEvents)
+      .values({ kind: 'votes', ideaId: p('idea'), value: p('value'), createdAt: p('now') })
+      .prepare(),
+  }))
 }
 
-const VOTABLE = `select i.status, i.hidden, i.vote_count as voteCount, c.ideas_from as ideasFrom, c.ideas_until as ideasUntil,
-    c.voting_from as votingFrom, c.voting_until as votingUntil
-  from ideas i left join campaigns c on c.id = i.campaign_id where i.id = ?`
-// One update of the idea's row per vote, the new follower included: each update also
-// rewrites the stored page's counts (trigger idea_pages_counts, decision 015).
-const COUNT = `update ideas set vote_count = vote_count + ?, follower_count = follower_count + ?,
-    hot_score = ${hotScoreExpression('vote_count + ?', 'comment_count', 'created_at')}
-  where id = ? returning vote_count as voteCount`
-
 /**
- * Casts or withdraws one member's vote, inside the caller's transaction. The UNIQUE key
- * decides whether anything changed; only then the counter, the hot score and the live event
- * move, so the count always equals the rows. Idempotent: voting twice is one vote.
+ * Casts or withdraws one member's vote, inside the caller's transaction (on this
+ * connection). The UNIQUE key decides whether anything changed; only then the counter,
+ * the hot score and the live event move, so the count always equals the rows.
+ * Idempotent: voting twice is one vote.
  */
-function applyVote(db: DbOrTx, ideaId: number, userId: number, vote: boolean, now: number): VoteOutcome {
-  const idea = queryGet<Votable>(db, VOTABLE, ideaId)
+function applyVote(db: Db, ideaId: number, userId: number, vote: boolean, now: number): VoteOutcome {
+  const statements = voteStatements(db)
+  const idea = statements.votable.get({ idea: ideaId })
   if (!idea || idea.hidden) return { ok: false, reason: 'not_found' }
   if (CLOSED_STATUSES.includes(idea.status)) return { ok: false, reason: 'closed', status: idea.status }
   // Within a campaign with a voting phase, votes (and taking them back) only count then.
@@ -50,42 +86,20 @@ function applyVote(db: DbOrTx, ideaId: number, userId: number, vote: boolean, no
       return { ok: false, reason: 'campaign_phase', votingFrom: idea.votingFrom, votingUntil: idea.votingUntil }
     }
   }
-  const changed = vote
-    ? queryRun(
-        db,
-        'insert into votes (idea_id, user_id, created_at) values (?, ?, ?) on conflict do nothing',
-        ideaId,
-        userId,
-        now,
-      ).changes
-    : queryRun(db, 'delete from votes where idea_id = ? and user_id = ?', ideaId, userId).changes
+  const who = { idea: ideaId, user: userId, now }
+  const changed = vote ? statements.insertVote.run(who).changes : statements.deleteVote.run(who).changes
   if (changed === 0) return { ok: true, voteCount: idea.voteCount, hasVoted: vote }
   const delta = vote ? 1 : -1
   // Voters follow what they support, so they hear what happens with it.
-  const newFollower = vote
-    ? queryRun(
-        db,
-        'insert into followers (idea_id, user_id, created_at) values (?, ?, ?) on conflict do nothing',
-        ideaId,
-        userId,
-        now,
-      ).changes
-    : 0
-  const voteCount =
-    queryGet<{ voteCount: number }>(db, COUNT, delta, newFollower, delta, ideaId)?.voteCount ?? idea.voteCount + delta
-  queryRun(
-    db,
-    "insert into live_events (kind, idea_id, value, created_at) values ('votes', ?, ?, ?)",
-    ideaId,
-    voteCount,
-    now,
-  )
+  const newFollower = vote ? statements.insertFollower.run(who).changes : 0
+  const voteCount = statements.count.get({ idea: ideaId, delta, newFollower })?.voteCount ?? idea.voteCount + delta
+  statements.event.run({ idea: ideaId, value: voteCount, now })
   return { ok: true, voteCount, hasVoted: vote }
 }
 
 /** One vote in its own transaction (tools, tests, other processes). */
 export function setVote(db: Db, ideaId: number, userId: number, vote: boolean, now: number): VoteOutcome {
-  return db.transaction((tx) => applyVote(tx, ideaId, userId, vote, now), { behavior: 'immediate' })
+  return db.transaction(() => applyVote(db, ideaId, userId, vote, now), { behavior: 'immediate' })
 }
 
 type Pending = {
