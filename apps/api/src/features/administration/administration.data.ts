@@ -1,6 +1,6 @@
-import type { AuditEntry, Department } from '@meedenken/shared'
+import type { AuditEntry, Department, Member } from '@meedenken/shared'
 import { AUDIT_ACTOR_TEXT } from '@meedenken/shared'
-import { and, asc, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm'
+import { and, asc, type Column, desc, eq, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import { type AuditNames, auditLines, referencedIds } from '../../audit/audit-lines'
 import type { Db } from '../../db/open'
@@ -330,4 +330,59 @@ export function departmentIdBySlug(db: Db, slug: string): number | null {
       .where(inArray(departments.slug, [slug]))
       .get()?.id ?? null
   )
+}
+
+/** `column` contains `text`, whatever its case; "%" and "_" in the text mean themselves. */
+function contains(column: Column, text: string): SQL {
+  const escaped = text.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)
+  return sql`lower(${column}) like ${`%${escaped}%`} escape '\\'`
+}
+
+/**
+ * Members found by name for staff, to block or unblock. Administrators also find and see
+ * e-mail addresses; staff do not (they need a name to act on, not a way to reach someone).
+ * Erased accounts and staff are left out: only a member can be blocked.
+ */
+export function searchMembers(
+  db: Db,
+  input: { q: string; withEmail: boolean; afterId: number | null; limit: number },
+): { items: Member[]; nextCursor: string | null } {
+  const conditions: SQL[] = [eq(users.role, 'member'), isNull(users.deletedAt)]
+  conditions.push(
+    (input.withEmail
+      ? or(contains(users.displayName, input.q), contains(users.email, input.q))
+      : contains(users.displayName, input.q)) as SQL,
+  )
+  if (input.afterId !== null) conditions.push(lt(users.id, input.afterId))
+  const rows = db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      email: users.email,
+      targetGroup: users.targetGroup,
+      blockedAt: users.blockedAt,
+      createdAt: users.createdAt,
+      ideas: db.$count(ideas, eq(ideas.authorId, users.id)),
+      comments: db.$count(comments, eq(comments.authorId, users.id)),
+    })
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(desc(users.id))
+    .limit(input.limit + 1)
+    .all()
+  const page = rows.slice(0, input.limit)
+  const last = page.at(-1)
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      email: input.withEmail ? r.email : null,
+      targetGroup: r.targetGroup,
+      ideas: r.ideas,
+      comments: r.comments,
+      blocked: r.blockedAt !== null,
+      createdAt: new Date(r.createdAt).toISOString(),
+    })),
+    nextCursor: rows.length > input.limit && last ? String(last.id) : null,
+  }
 }

@@ -11,6 +11,8 @@ import {
   DepartmentBody,
   IdParam,
   InstallationSettings,
+  MemberPage,
+  MemberQuery,
   StaffDepartmentBody,
   type Text,
   ThemeDepartmentBody,
@@ -30,6 +32,7 @@ import {
   linkTheme,
   listDepartments,
   renameDepartment,
+  searchMembers,
   setStaffDepartment,
 } from './administration.data'
 
@@ -141,6 +144,15 @@ const auditExportRoute = route('admin', {
   },
 })
 
+const membersRoute = route('staff', {
+  method: 'get',
+  path: '/staff/members',
+  tags: ['Staff'],
+  summary: 'Find members by name (administrators: or e-mail address) to block or unblock them',
+  request: { query: MemberQuery },
+  responses: { 200: jsonResponse(MemberPage, 'A page of members, newest account first') },
+})
+
 const DAY = 86_400_000
 const dayNumber = (day: string) =>
   Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY
@@ -229,6 +241,12 @@ export const administrationRoutes = createRouter()
     const beforeId = decodeIdCursor(query.cursor, TEXT.badCursor)
     const page = auditEntries(c.var.db, { ...auditFilter(query), beforeId, limit: query.limit })
     return c.json({ items: page.items, nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId) }, 200)
+  })
+  .openapi(membersRoute, (c) => {
+    const query = c.req.valid('query')
+    const afterId = decodeIdCursor(query.cursor, TEXT.badCursor)
+    const withEmail = signedIn(c).role === 'admin'
+    return c.json(searchMembers(c.var.db, { q: query.q, withEmail, afterId, limit: query.limit }), 200)
   })
   .openapi(auditExportRoute, async (c) => {
     const query = c.req.valid('query')
