@@ -6,6 +6,7 @@ import { pruneSessions } from './http/session.data'
 import { pruneLiveEvents } from './live/live.data'
 import { startMailWorker } from './mail/sender'
 import { mailNotifications } from './notify/mail-notifications'
+import { runStaffAlerts } from './notify/staff-alerts.data'
 
 /** Timers the server runs beside requests. Each is safe to run in several processes at once. */
 export function startBackgroundJobs(deps: Deps): () => void {
@@ -19,8 +20,14 @@ export function startBackgroundJobs(deps: Deps): () => void {
     pruneLiveEvents(deps.db, now)
   }, 10 * 60_000)
   housekeeping.unref()
-  // Notifications become mail (at once, or a daily digest) twice a minute.
+  // Staff hear of new, overdue and stale ideas; then notifications become mail (at once, or
+  // a daily digest). Twice a minute.
   const notificationMail = setInterval(() => {
+    try {
+      runStaffAlerts(deps.db, deps.clock.now())
+    } catch (error) {
+      deps.logger.error({ error: String(error) }, 'staff reminders failed')
+    }
     try {
       mailNotifications(deps.db, deps.settings, deps.clock.now())
     } catch (error) {

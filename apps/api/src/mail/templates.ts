@@ -60,6 +60,43 @@ export const mailTemplates = {
           text: `Beste deelnemer,\n\nIemand probeerde zich aan te melden bij Meedenken met dit e-mailadres. U hebt al een account.\n\nInloggen kan hier:\n${loginLink}\n\nWachtwoord vergeten? Kies hier een nieuw wachtwoord:\n${resetLink}\n\nWas u dit niet? Dan kunt u deze e-mail negeren. Er is niets veranderd.${SIGNATURE.nl}`,
         },
 
+  /**
+   * The receipt for an idea staff entered on someone's behalf (phone, desk, letter, e-mail),
+   * sent to the address the person gave the civil servant. `name` only when that address was
+   * confirmed before; `claimLink` (choose a password, 24 hours) only when it was not.
+   */
+  intakeReceipt: (
+    locale: Locale,
+    input: {
+      name: string | null
+      title: string
+      channel: string
+      ideaLink: string
+      normDays: number
+      claimLink: string | null
+      loginLink: string
+      forgotLink: string
+      unsubscribeLink: string
+    },
+  ): MailContent =>
+    locale === 'en'
+      ? {
+          subject: `We have received your idea: ${input.title}`,
+          text: `${greeting(locale, input.name)}\n\nWe have received your idea ${input.channel}. A member of staff has put it on Meedenken for you:\n\n${input.title}\n${input.ideaLink}\n\nWhat happens now? Someone at the municipality looks at your idea. You get a first answer within ${input.normDays} working days. When the municipality answers, or something about your idea changes, we let you know at this e-mail address.\n\n${
+            input.claimLink
+              ? `Do you want to log in yourself, to vote or comment? Then choose a password:\n\n${input.claimLink}\n\nThe link works once and for 24 hours. You can also do this later: ask for a new link with "Forgot your password":\n${input.forgotLink}`
+              : `You can also follow your idea on Meedenken. Log in here:\n${input.loginLink}`
+          }${SIGNATURE.en}\n\n--\nYou get this e-mail because you sent in this idea ${input.channel} and gave us this e-mail address.\nNo more e-mail? Unsubscribe with one click:\n${input.unsubscribeLink}\n`,
+        }
+      : {
+          subject: `Wij hebben uw idee ontvangen: ${input.title}`,
+          text: `${greeting(locale, input.name)}\n\nWij hebben uw idee ontvangen ${input.channel}. Een medewerker heeft het voor u op Meedenken gezet:\n\n${input.title}\n${input.ideaLink}\n\nWat gebeurt er nu? Een medewerker van de gemeente bekijkt uw idee. U krijgt binnen ${input.normDays} werkdagen een eerste antwoord. Reageert de gemeente, of verandert er iets aan uw idee? Dan krijgt u bericht op dit e-mailadres.\n\n${
+            input.claimLink
+              ? `Wilt u zelf inloggen om te stemmen of te reageren? Kies dan een wachtwoord:\n\n${input.claimLink}\n\nDe link werkt één keer en 24 uur lang. Later kan het ook nog: vraag dan een nieuwe link aan via "Wachtwoord vergeten":\n${input.forgotLink}`
+              : `U kunt uw idee ook volgen op Meedenken. Log hier in:\n${input.loginLink}`
+          }${SIGNATURE.nl}\n\n--\nU krijgt deze e-mail omdat u dit idee indiende ${input.channel} en dit e-mailadres aan ons gaf.\nGeen e-mail meer ontvangen? Meld u af met één klik:\n${input.unsubscribeLink}\n`,
+        },
+
   /** `name` only for a verified address, else null. */
   resetPassword: (locale: Locale, name: string | null, link: string): MailContent =>
     locale === 'en'

@@ -1,117 +1,153 @@
-import { type IdeaStatus, type Locale, STATUS_LABELS_NL } from '@meedenken/shared'
+import type { Locale } from '@meedenken/shared'
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { installationSettings } from '../config/installation.data'
 import type { Db } from '../db/open'
-import { campaigns, ideas, notifications, statusChanges, users } from '../db/schema'
+import { notifications, users } from '../db/schema'
+import { calendarDaysBetween } from '../domain/working-days'
 import { appLink } from '../http/links'
+import { isStaffReason, type MailItem, reasonLine, subjectFor, whatHappened } from '../mail/notification-templates'
 import { queueMail } from '../mail/outbox.data'
 import { greeting } from '../mail/templates'
 import { signFor } from '../security/signing'
 import type { Settings } from '../settings'
+import { effectiveReason, type NotificationRow, selectNotificationRows, visibleComment } from './notification-rows.data'
 
 const DAY = 86_400_000
 export const UNSUBSCRIBE_PURPOSE = 'unsubscribe'
 
-const STATUS_EN: Record<IdeaStatus, string> = {
-  new: 'New',
-  under_review: 'Under review',
-  planned: 'Planned',
-  in_progress: 'In progress',
-  done: 'Done',
-  declined: 'Not carried out',
-  merged: 'Merged',
-}
+type Recipient = { id: number; displayName: string; locale: Locale; verified: boolean }
 
-type Pending = {
-  id: number
-  kind: string
-  ideaId: number | null
-  ideaTitle: string | null
-  status: IdeaStatus | null
-  campaignId: number | null
-  campaignTitle: string | null
-}
-
-function line(n: Pending, locale: Locale): string {
-  const nl = locale === 'nl'
-  const status = n.status ? (nl ? STATUS_LABELS_NL[n.status] : STATUS_EN[n.status]) : ''
-  switch (n.kind) {
-    case 'status_changed':
-      return nl
-        ? `De status is nu: ${status}. Hoe tevreden bent u hierover? Laat het ons weten.`
-        : `The status is now: ${status}. How satisfied are you? Let us know.`
-    case 'official_answer':
-      return nl
-        ? 'De gemeente heeft gereageerd. Hoe tevreden bent u over het antwoord?'
-        : 'The municipality has answered. How satisfied are you with the answer?'
-    case 'progress_update':
-      return nl ? 'Er is nieuws over de uitvoering.' : 'There is news about the work.'
-    case 'reply':
-      return nl ? 'Iemand heeft op uw reactie gereageerd.' : 'Someone replied to your comment.'
-    case 'merged':
-      return nl
-        ? 'Dit idee is samengevoegd met een ander idee. U volgt nu dat idee.'
-        : 'This idea was merged with another one. You now follow that idea.'
-    case 'followup_question':
-      return nl
-        ? 'Dit idee is een tijd geleden uitgevoerd. Heeft het geholpen?'
-        : 'This idea was carried out a while ago. Did it help?'
-    default:
-      return nl ? 'Er is nieuws.' : 'There is news.'
+/** The notification as the mail needs it, with the figures staff reminders quote. */
+export function mailItemOf(row: NotificationRow, context: { normDays: number; now: number }): MailItem {
+  const comment = visibleComment(row)
+  const memberWrote = row.kind === 'reply' || row.kind === 'new_comment'
+  return {
+    kind: row.kind,
+    reason: effectiveReason(row.kind, row.reason),
+    ideaId: row.ideaId,
+    ideaTitle: row.ideaTitle,
+    ideaChannel: row.ideaChannel,
+    ideaStatus: row.ideaStatus,
+    departmentName: row.departmentName,
+    departmentNameEn: row.departmentNameEn,
+    mergedIntoTitle: row.kind === 'merged' ? row.mergedIntoTitle : null,
+    status: row.status,
+    explanation: row.explanation,
+    declineReason: row.kind === 'status_changed' ? row.declineReason : null,
+    referredTo: row.kind === 'status_changed' ? row.referredTo : null,
+    closure:
+      row.kind === 'status_changed' && row.closureWhatChanged && row.closureSince && row.closureTeam
+        ? { whatChanged: row.closureWhatChanged, since: row.closureSince, team: row.closureTeam, link: row.closureLink }
+        : null,
+    commentId: row.commentId,
+    staffText: row.kind === 'official_answer' ? comment : row.kind === 'progress_update' ? row.progressBody : null,
+    memberText: memberWrote ? comment : row.kind === 'new_idea' ? row.ideaBody : null,
+    campaignTitle: row.campaignTitle,
+    normDays: context.normDays,
+    daysWithoutNews: row.ideaLastUpdateAt === null ? null : calendarDaysBetween(row.ideaLastUpdateAt, context.now),
   }
 }
 
-/** The mail for one person: their news grouped per idea, a link for each, and how to stop. */
+/** Where a notification leads: the thing itself (the answer, the comment, the merged-into idea, the staff page). */
+export function notificationPath(
+  row: Pick<NotificationRow, 'kind' | 'ideaId' | 'commentId' | 'mergedIntoId' | 'campaignId'>,
+): string {
+  switch (row.kind) {
+    case 'campaign_opened':
+      return row.campaignId === null ? '/meedenkvragen' : `/meedenkvragen/${row.campaignId}`
+    case 'merged':
+      return `/ideeen/${row.mergedIntoId ?? row.ideaId}`
+    case 'report_new':
+      return '/medewerkers/moderatie'
+    case 'new_idea':
+    case 'idea_assigned':
+    case 'idea_overdue':
+    case 'idea_stale':
+      return `/medewerkers/ideeen/${row.ideaId}`
+    case 'official_answer':
+    case 'reply':
+    case 'new_comment':
+      return row.commentId === null ? `/ideeen/${row.ideaId}` : `/ideeen/${row.ideaId}#reactie-${row.commentId}`
+    default:
+      return `/ideeen/${row.ideaId}`
+  }
+}
+
+/**
+ * The mail for one person: per idea, what happened (in the words of whoever wrote it), a
+ * link to it and why they get it; then how to get less mail or none.
+ */
 export function composeNotificationMail(
   settings: Settings,
   db: Db,
-  user: { id: number; displayName: string; locale: Locale },
-  items: Pending[],
+  user: Recipient,
+  rows: NotificationRow[],
   digest: boolean,
+  now: number,
 ): { subject: string; text: string; headers: Record<string, string> } {
-  const nl = user.locale === 'nl'
-  const byIdea = new Map<string, Pending[]>()
-  for (const n of items) {
-    const key = n.ideaId !== null ? `idea:${n.ideaId}` : `campaign:${n.campaignId}`
-    byIdea.set(key, [...(byIdea.get(key) ?? []), n])
+  const locale = user.locale
+  const en = locale === 'en'
+  const context = { normDays: installationSettings(db).responseNormDays, now }
+  const groups = new Map<string, NotificationRow[]>()
+  for (const row of rows) {
+    const key = row.ideaId !== null ? `idea:${row.ideaId}` : `campaign:${row.campaignId}`
+    groups.set(key, [...(groups.get(key) ?? []), row])
   }
-  const blocks = [...byIdea.values()].map((group) => {
-    const first = group[0] as Pending
-    if (first.ideaId === null) {
-      const link = appLink(settings, `/meedenkvragen/${first.campaignId}`)
-      return nl
-        ? `Nieuwe meedenkvraag: ${first.campaignTitle}\nDe gemeente wil graag uw mening horen.\n${link}`
-        : `New question from the municipality: ${first.campaignTitle}\nThe municipality would like to hear from you.\n${link}`
-    }
-    const lines = [...new Set(group.map((n) => `- ${line(n, user.locale)}`))]
-    return `${first.ideaTitle}\n${lines.join('\n')}\n${appLink(settings, `/ideeen/${first.ideaId}`)}`
+  const blocks = [...groups.values()].map((group) => {
+    const first = group[0] as NotificationRow
+    const title = first.ideaId === null ? first.campaignTitle : first.ideaTitle
+    const items = group.map((row) => {
+      const item = mailItemOf(row, context)
+      return { item, text: `${whatHappened(item, locale)}\n${appLink(settings, notificationPath(row))}` }
+    })
+    const reasons = [...new Set(items.map(({ item }) => reasonLine(item, locale)))]
+    return `${title ?? ''}\n\n${items.map((i) => i.text).join('\n\n')}\n\n${reasons.join('\n')}`
   })
   const token = signFor(db, UNSUBSCRIBE_PURPOSE, user.id)
   const unsubscribePage = appLink(settings, '/afmelden', { u: String(user.id), t: token })
   const oneClick = appLink(settings, '/api/unsubscribe', { u: String(user.id), t: token })
-  const subject = nl
-    ? digest
-      ? 'Uw dagelijkse overzicht van Meedenken'
-      : items.length === 1 && items[0]?.ideaTitle
-        ? `Nieuws over: ${items[0].ideaTitle}`
-        : 'Nieuws van Meedenken'
-    : digest
+  const only = rows.length === 1 ? mailItemOf(rows[0] as NotificationRow, context) : null
+  const subject = digest
+    ? en
       ? 'Your daily Meedenken summary'
-      : items.length === 1 && items[0]?.ideaTitle
-        ? `News about: ${items[0].ideaTitle}`
-        : 'News from Meedenken'
-  // A name stored before the display-name rule may hold a line break or a link: greeting() leaves it out.
-  const intro = nl
-    ? `${greeting('nl', user.displayName)}\n\nEr is nieuws over ideeën die u volgt.`
-    : `${greeting('en', user.displayName)}\n\nThere is news about ideas you follow.`
-  const footer = nl
-    ? `U krijgt deze e-mail omdat u deze ideeën volgt. Hoe vaak u e-mail krijgt, kiest u in uw profiel:\n${appLink(settings, '/profiel')}\n\nGeen e-mail meer ontvangen? Meld u af met één klik:\n${unsubscribePage}`
-    : `You get this e-mail because you follow these ideas. Choose how often you get e-mail in your profile:\n${appLink(settings, '/profiel')}\n\nNo more e-mail? Unsubscribe with one click:\n${unsubscribePage}`
+      : 'Uw dagelijkse overzicht van Meedenken'
+    : only
+      ? subjectFor(only, locale)
+      : en
+        ? 'News from Meedenken'
+        : 'Nieuws van Meedenken'
+  // No name for an address nobody confirmed (staff typed it in at intake); greeting() also
+  // leaves out a name stored before the display-name rule.
+  const intro = `${greeting(locale, user.verified ? user.displayName : null)}\n\n${en ? 'There is news for you on Meedenken.' : 'Er is nieuws voor u op Meedenken.'}`
+  const settingsLine = user.verified
+    ? en
+      ? `Choose how often you get e-mail in your profile:\n${appLink(settings, '/profiel')}\n\n`
+      : `Hoe vaak u e-mail krijgt, kiest u in uw profiel:\n${appLink(settings, '/profiel')}\n\n`
+    : en
+      ? `Do you want to log in yourself, to vote or comment? Ask for a link to choose a password:\n${appLink(settings, '/wachtwoord-vergeten')}\n\n`
+      : `Wilt u zelf inloggen om te stemmen of te reageren? Vraag dan een link aan om een wachtwoord te kiezen:\n${appLink(settings, '/wachtwoord-vergeten')}\n\n`
+  const footer = en
+    ? `${settingsLine}No more e-mail? Unsubscribe with one click:\n${unsubscribePage}`
+    : `${settingsLine}Geen e-mail meer ontvangen? Meld u af met één klik:\n${unsubscribePage}`
   return {
     subject,
-    text: `${intro}\n\n${blocks.join('\n\n')}\n\n--\n${footer}\n`,
+    text: `${intro}\n\n${blocks.join('\n\n* * *\n\n')}\n\n--\n${footer}\n`,
     // RFC 8058: mail programs can unsubscribe in one click without opening the page.
     headers: { 'List-Unsubscribe': `<${oneClick}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
   }
+}
+
+/**
+ * What may be mailed. A confirmed address gets all its news. An address nobody confirmed
+ * gets only news about ideas its owner sent in through a civil servant (phone, desk, letter,
+ * e-mail): they gave the address for that; a sign-up that was never confirmed gets nothing.
+ * News about an idea a moderator hid goes to staff only.
+ */
+function mailable(row: NotificationRow, user: { id: number; verified: boolean }): boolean {
+  const reason = effectiveReason(row.kind, row.reason)
+  if (row.ideaHidden === 1 && !isStaffReason(reason)) return false
+  if (user.verified) return true
+  return row.ideaAuthorId === user.id && row.ideaChannel !== null && row.ideaChannel !== 'web'
 }
 
 /**
@@ -132,7 +168,7 @@ export function mailNotifications(db: Db, settings: Settings, now: number, limit
       .select({
         id: users.id,
         email: users.email,
-        verified: users.emailVerifiedAt,
+        verifiedAt: users.emailVerifiedAt,
         deletedAt: users.deletedAt,
         blockedAt: users.blockedAt,
         displayName: users.displayName,
@@ -144,41 +180,28 @@ export function mailNotifications(db: Db, settings: Settings, now: number, limit
       .where(eq(users.id, userId))
       .get()
     if (!user) continue
-    const silent =
-      !user.email || !user.verified || user.deletedAt !== null || user.blockedAt !== null || user.frequency === 'never'
+    const silent = !user.email || user.deletedAt !== null || user.blockedAt !== null || user.frequency === 'never'
     const digestNotDue = user.frequency === 'daily' && user.lastDigestAt !== null && now - user.lastDigestAt < DAY
     if (!silent && digestNotDue) continue
+    const recipient = { ...user, verified: user.verifiedAt !== null }
     db.transaction(
       (tx) => {
-        const items = tx
-          .select({
-            id: notifications.id,
-            kind: notifications.kind,
-            ideaId: notifications.ideaId,
-            ideaTitle: ideas.title,
-            status: statusChanges.toStatus,
-            campaignId: notifications.campaignId,
-            campaignTitle: campaigns.title,
-          })
-          .from(notifications)
-          .leftJoin(ideas, eq(ideas.id, notifications.ideaId))
-          .leftJoin(statusChanges, eq(statusChanges.id, notifications.statusChangeId))
-          .leftJoin(campaigns, eq(campaigns.id, notifications.campaignId))
-          .where(and(eq(notifications.userId, userId), isNull(notifications.mailedAt)))
+        const rows = selectNotificationRows(tx, and(eq(notifications.userId, userId), isNull(notifications.mailedAt)))
           .orderBy(asc(notifications.id))
           .all()
-        if (items.length === 0) return
+        if (rows.length === 0) return
         tx.update(notifications)
           .set({ mailedAt: now })
           .where(
             inArray(
               notifications.id,
-              items.map((i) => i.id),
+              rows.map((r) => r.id),
             ),
           )
           .run()
-        if (silent || !user.email) return
-        const mail = composeNotificationMail(settings, db, user, items, user.frequency === 'daily')
+        const news = rows.filter((row) => mailable(row, recipient))
+        if (silent || !user.email || news.length === 0) return
+        const mail = composeNotificationMail(settings, db, recipient, news, user.frequency === 'daily', now)
         queueMail(tx, { to: user.email, userId, subject: mail.subject, text: mail.text, headers: mail.headers }, now)
         if (user.frequency === 'daily') tx.update(users).set({ lastDigestAt: now }).where(eq(users.id, userId)).run()
         mails++

@@ -13,6 +13,7 @@ import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { auditLog, comments, ideas, reports, sessions, users, votes } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
+import { notifyNewReport } from '../../notify/staff-notify.data'
 
 export type Subject = { type: 'idea' | 'comment'; id: number }
 
@@ -195,6 +196,8 @@ export function report(
         })
         .onConflictDoNothing()
         .run()
+      // The staff who work on the idea hear of it once, when it enters the moderation queue.
+      notifyNewReport(tx, input.subject, input.reporterId, now)
       if (subject.hidden || subject.byStaff) return { ok: true, hidden: subject.hidden } as const
       if (restoredBefore(tx, input.subject.type, [input.subject.id]).size > 0)
         return { ok: true, hidden: false } as const

@@ -1,31 +1,26 @@
-import type { Notification } from '@meedenken/shared'
+import type { Locale, Notification } from '@meedenken/shared'
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/open'
-import { campaigns, ideas, notifications, statusChanges, users } from '../../db/schema'
+import { notifications, users } from '../../db/schema'
+import { memberExcerpt, shortened } from '../../mail/notification-templates'
+import {
+  effectiveReason,
+  type NotificationRow,
+  selectNotificationRows,
+  visibleComment,
+} from '../../notify/notification-rows.data'
 
 export function listNotifications(
   db: Db,
   userId: number,
   beforeId: number | null,
   limit: number,
+  locale: Locale,
 ): { items: Notification[]; unread: number; nextBeforeId: number | null } {
-  const rows = db
-    .select({
-      id: notifications.id,
-      kind: notifications.kind,
-      ideaId: notifications.ideaId,
-      ideaTitle: ideas.title,
-      campaignId: notifications.campaignId,
-      campaignTitle: campaigns.title,
-      status: statusChanges.toStatus,
-      readAt: notifications.readAt,
-      createdAt: notifications.createdAt,
-    })
-    .from(notifications)
-    .leftJoin(ideas, eq(ideas.id, notifications.ideaId))
-    .leftJoin(statusChanges, eq(statusChanges.id, notifications.statusChangeId))
-    .leftJoin(campaigns, eq(campaigns.id, notifications.campaignId))
-    .where(and(eq(notifications.userId, userId), beforeId === null ? undefined : lt(notifications.id, beforeId)))
+  const rows = selectNotificationRows(
+    db,
+    and(eq(notifications.userId, userId), beforeId === null ? undefined : lt(notifications.id, beforeId)),
+  )
     .orderBy(desc(notifications.id))
     .limit(limit + 1)
     .all()
@@ -39,17 +34,44 @@ export function listNotifications(
       campaignId: r.campaignId,
       campaignTitle: r.campaignTitle,
       status: r.status,
-      excerpt: null,
-      commentId: null,
-      mergedInto: null,
-      reason: null,
-      channel: null,
-      department: null,
+      excerpt: excerptOf(r, locale),
+      commentId: r.commentId,
+      mergedInto:
+        r.kind === 'merged' && r.mergedIntoId !== null && r.mergedIntoTitle !== null
+          ? { id: r.mergedIntoId, title: r.mergedIntoTitle }
+          : null,
+      reason: effectiveReason(r.kind, r.reason),
+      channel: r.ideaChannel,
+      department:
+        r.departmentName !== null && r.departmentNameEn !== null
+          ? { name: r.departmentName, nameEn: r.departmentNameEn }
+          : null,
       read: r.readAt !== null,
       createdAt: new Date(r.createdAt).toISOString(),
     })),
     unread: unreadCount(db, userId),
     nextBeforeId: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+  }
+}
+
+/** What happened, short enough for a list: the start of the answer, explanation, update or comment. */
+function excerptOf(row: NotificationRow, locale: Locale): string | null {
+  const comment = visibleComment(row)
+  switch (row.kind) {
+    case 'official_answer':
+      return comment === null ? null : shortened(comment)
+    case 'status_changed':
+    case 'merged':
+      return row.explanation === null ? null : shortened(row.explanation)
+    case 'progress_update':
+      return row.progressBody === null ? null : shortened(row.progressBody)
+    case 'reply':
+    case 'new_comment':
+      return comment === null ? null : memberExcerpt(comment, locale)
+    case 'new_idea':
+      return row.ideaBody === null ? null : memberExcerpt(row.ideaBody, locale)
+    default:
+      return null
   }
 }
 

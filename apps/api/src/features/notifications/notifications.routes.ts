@@ -1,6 +1,7 @@
 import { Cursor, NotificationPage, PageLimit } from '@meedenken/shared'
 import { z } from 'zod'
 import { decodeIdCursor } from '../../http/cursor'
+import { localeOf } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { listNotifications, markRead } from './notifications.data'
@@ -29,7 +30,7 @@ export const notificationRoutes = createRouter()
   .openapi(listRoute, (c) => {
     const query = c.req.valid('query')
     const beforeId = decodeIdCursor(query.cursor, BAD_CURSOR)
-    const page = listNotifications(c.var.db, signedIn(c).id, beforeId, query.limit)
+    const page = listNotifications(c.var.db, signedIn(c).id, beforeId, query.limit, localeOf(c))
     return c.json(
       {
         items: page.items,

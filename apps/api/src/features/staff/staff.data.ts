@@ -12,7 +12,11 @@ import type { Db } from '../../db/open'
 import { departments, ideaAssignments, ideaNotes, ideas, statusChanges, users, votes } from '../../db/schema'
 import { hotScoreSql } from '../../domain/hot-score'
 import { dueAt, workingDaysBetween } from '../../domain/working-days'
+import { sendIntakeReceipt } from '../../notify/intake-receipt.data'
 import { notifyFollowers } from '../../notify/notify.data'
+import { announceNewIdea } from '../../notify/staff-alerts.data'
+import { notifyAssignment } from '../../notify/staff-notify.data'
+import type { Settings } from '../../settings'
 import { publicAnswer, statusMoved } from '../../stats/idea-events'
 import { createIdea, type toIdea } from '../ideas/ideas.data'
 
@@ -175,6 +179,7 @@ export function assignIdea(
         createdAt: now,
       })
       .run()
+    notifyAssignment(tx, { ideaId: input.ideaId, actorId: input.actorId, before: idea, after: next }, now)
     recordAudit(
       tx,
       {
@@ -278,7 +283,10 @@ export function mergeIdeas(
 /**
  * An idea received by phone, at the desk, by letter or e-mail, entered by staff. The
  * resident becomes its author: their account when the address is known, otherwise a
- * new account without a password (they can claim it later by signing up).
+ * new account without a password. With an address they get a receipt at once, with a link
+ * to choose a password (claim the account), and every update about the idea after it
+ * (notify/mail-notifications.ts mails unconfirmed addresses only that). The other staff of
+ * the idea's department hear of the new idea.
  */
 export function intakeIdea(
   db: Db,
@@ -294,6 +302,7 @@ export function intakeIdea(
     submitter: { displayName: string; email?: string | undefined; targetGroup: TargetGroup; districtId: number | null }
   },
   now: number,
+  settings: Settings,
 ): number {
   const authorId = db.transaction((tx) => {
     const known = input.submitter.email
@@ -308,6 +317,8 @@ export function intakeIdea(
         targetGroup: input.submitter.targetGroup,
         districtId: input.submitter.districtId,
         role: 'member',
+        // They cannot choose yet (no password): each update about their idea is mailed at once.
+        emailFrequency: 'immediately',
         createdAt: now,
         updatedAt: now,
       })
@@ -328,17 +339,21 @@ export function intakeIdea(
     },
     now,
   )
-  recordAudit(
-    db,
-    {
-      actorId: input.actorId,
-      action: 'idea.intake',
-      subjectType: 'idea',
-      subjectId: id,
-      details: { channel: input.channel },
-    },
-    now,
-  )
+  db.transaction((tx) => {
+    recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: 'idea.intake',
+        subjectType: 'idea',
+        subjectId: id,
+        details: { channel: input.channel },
+      },
+      now,
+    )
+    announceNewIdea(tx, id, input.actorId, now)
+  })
+  sendIntakeReceipt(db, settings, id, now)
   return id
 }
 

@@ -202,6 +202,7 @@ export const staffRoutes = createRouter()
         submitter: { ...body.submitter, districtId: body.submitter.districtId ?? null },
       },
       now,
+      c.var.settings,
     )
     const idea = findIdea(c.var.db, id, me.id, now)
     if (!idea) throw new ApiError('not_found', TEXT.notFound)

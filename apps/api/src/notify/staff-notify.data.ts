@@ -1,0 +1,133 @@
+import type { NotificationKind, NotificationReason } from '@meedenken/shared'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
+import type { DbOrTx } from '../db/open'
+import { comments, ideas, reports, users } from '../db/schema'
+import { notifyEach } from './notify.data'
+
+const STAFF_ROLES = ['staff', 'admin'] as const
+const activeStaff = and(inArray(users.role, STAFF_ROLES), isNull(users.deletedAt), isNull(users.blockedAt))
+
+type Recipient = { userId: number; reason: NotificationReason }
+
+/** Staff and admins of a department, as people to tell. */
+function departmentStaff(db: DbOrTx, departmentId: number | null): number[] {
+  if (departmentId === null) return []
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.departmentId, departmentId), activeStaff))
+    .all()
+    .map((u) => u.id)
+}
+
+function isActiveStaff(db: DbOrTx, userId: number | null): boolean {
+  if (userId === null) return false
+  return (
+    db
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, userId), activeStaff))
+      .get() !== undefined
+  )
+}
+
+/**
+ * Who works on an idea: its assignee and the staff of its department, each once (the
+ * assignee as assignee). When nobody does (no department, or one without staff, and no
+ * assignee), every member of staff is told: someone must pick it up, and the inbox alone
+ * tells nobody.
+ */
+export function staffOfIdea(db: DbOrTx, ideaId: number, exceptUserId: number | null): Recipient[] {
+  const idea = db
+    .select({ departmentId: ideas.departmentId, assigneeId: ideas.assigneeId })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId))
+    .get()
+  if (!idea) return []
+  const recipients = new Map<number, NotificationReason>()
+  if (isActiveStaff(db, idea.assigneeId) && idea.assigneeId !== null) recipients.set(idea.assigneeId, 'assignee')
+  for (const id of departmentStaff(db, idea.departmentId)) if (!recipients.has(id)) recipients.set(id, 'department')
+  if (recipients.size === 0) {
+    for (const u of db.select({ id: users.id }).from(users).where(activeStaff).all()) recipients.set(u.id, 'staff')
+  }
+  if (exceptUserId !== null) recipients.delete(exceptUserId)
+  return [...recipients].map(([userId, reason]) => ({ userId, reason }))
+}
+
+/** Tells the people who work on an idea (see staffOfIdea) about it. */
+export function notifyStaffOfIdea(
+  db: DbOrTx,
+  input: { ideaId: number; kind: NotificationKind; exceptUserId: number | null; commentId?: number | null },
+  now: number,
+): number {
+  return notifyEach(
+    db,
+    staffOfIdea(db, input.ideaId, input.exceptUserId),
+    { kind: input.kind, ideaId: input.ideaId, commentId: input.commentId ?? null },
+    now,
+  )
+}
+
+/**
+ * A hand-off: the new assignee hears it, and so does the staff of a new department (not the
+ * person who handed it over, who knows).
+ */
+export function notifyAssignment(
+  db: DbOrTx,
+  input: {
+    ideaId: number
+    actorId: number
+    before: { departmentId: number | null; assigneeId: number | null }
+    after: { departmentId: number | null; assigneeId: number | null }
+  },
+  now: number,
+): number {
+  const recipients = new Map<number, NotificationReason>()
+  const { before, after } = input
+  if (after.assigneeId !== null && after.assigneeId !== before.assigneeId && isActiveStaff(db, after.assigneeId)) {
+    recipients.set(after.assigneeId, 'assignee')
+  }
+  if (after.departmentId !== null && after.departmentId !== before.departmentId) {
+    for (const id of departmentStaff(db, after.departmentId)) if (!recipients.has(id)) recipients.set(id, 'department')
+  }
+  recipients.delete(input.actorId)
+  return notifyEach(
+    db,
+    [...recipients].map(([userId, reason]) => ({ userId, reason })),
+    { kind: 'idea_assigned', ideaId: input.ideaId },
+    now,
+  )
+}
+
+/**
+ * A report puts an idea or comment in the moderation queue: the people who work on the idea
+ * hear it once, when the first open report arrives (later reports on it add to the same
+ * queue item). Called in the report's transaction, after its row was written.
+ */
+export function notifyNewReport(
+  db: DbOrTx,
+  subject: { type: 'idea' | 'comment'; id: number },
+  reporterId: number,
+  now: number,
+): number {
+  const open = db
+    .select({ reporterId: reports.reporterId, createdAt: reports.createdAt })
+    .from(reports)
+    .where(and(eq(reports.subjectType, subject.type), eq(reports.subjectId, subject.id), isNull(reports.resolvedAt)))
+    .limit(2)
+    .all()
+  // Exactly one open report, and it is the one just written (a repeated report by the same
+  // person writes nothing and must not tell anyone again).
+  const [only] = open
+  if (open.length !== 1 || only?.reporterId !== reporterId || only.createdAt !== now) return 0
+  const ideaId =
+    subject.type === 'idea'
+      ? subject.id
+      : db.select({ ideaId: comments.ideaId }).from(comments).where(eq(comments.id, subject.id)).get()?.ideaId
+  if (ideaId === undefined) return 0
+  return notifyStaffOfIdea(
+    db,
+    { ideaId, kind: 'report_new', exceptUserId: reporterId, commentId: subject.type === 'comment' ? subject.id : null },
+    now,
+  )
+}
