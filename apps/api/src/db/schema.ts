@@ -43,12 +43,16 @@ export const themes = sqliteTable('themes', {
   description: text('description').notNull().default(''),
   departmentId: integer('department_id').references(() => departments.id),
   position: integer('position').notNull().default(0),
+  // Archived: no longer offered for new ideas, but kept on old ones, in the figures and the open data.
+  archivedAt: integer('archived_at'),
 })
 
 export const districts = sqliteTable('districts', {
   id: integer('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
+  // Archived: no longer offered for new ideas or accounts, but kept where it was chosen.
+  archivedAt: integer('archived_at'),
 })
 
 export const users = sqliteTable(

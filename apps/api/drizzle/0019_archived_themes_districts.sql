@@ -1,0 +1,2 @@
+ALTER TABLE `districts` ADD `archived_at` integer;--> statement-breakpoint
+ALTER TABLE `themes` ADD `archived_at` integer;
