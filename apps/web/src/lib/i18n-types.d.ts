@@ -1,5 +1,6 @@
 import type { resources } from './i18n'
 import type { engageResources } from './i18n-engage'
+import type { notifyResources } from './i18n-notify'
 import type { participateResources } from './i18n-participate'
 import type { staffResources } from './i18n-staff'
 
@@ -11,6 +12,7 @@ declare module 'i18next' {
     resources: (typeof resources)['nl'] &
       (typeof participateResources)['nl'] &
       (typeof staffResources)['nl'] &
-      (typeof engageResources)['nl']
+      (typeof engageResources)['nl'] &
+      (typeof notifyResources)['nl']
   }
 }
