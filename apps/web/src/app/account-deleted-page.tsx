@@ -1,5 +1,7 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
+import { useSetSignedIn } from '../features/accounts/api/account-queries'
 import { PageHeading } from '../ui/page-heading'
 
 /**
@@ -9,6 +11,13 @@ import { PageHeading } from '../ui/page-heading'
  */
 export function AccountDeletedPage() {
   const { t } = useTranslation('accounts')
+  const setSignedIn = useSetSignedIn()
+  const deleted = (useLocation().state as { accountDeleted?: boolean } | null)?.accountDeleted === true
+  // Arrived from deleting the account: only now, with the profile page gone, forget who it was.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival
+  useEffect(() => {
+    if (deleted) setSignedIn(null)
+  }, [deleted])
   return (
     <div className="narrow">
       <PageHeading title={t('deletedPage.title')}>{t('deletedPage.title')}</PageHeading>

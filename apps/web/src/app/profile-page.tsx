@@ -230,17 +230,16 @@ function MyData() {
 function DeleteAccount() {
   const { t } = useTranslation(['accounts', 'common'])
   const navigate = useNavigate()
-  const setSignedIn = useSetSignedIn()
   const [confirming, setConfirming] = useState(false)
   const password = useRef<HTMLInputElement>(null)
   const remove = useMutation({
     mutationFn: (current: string) => call(api.api.me.$delete({ json: { password: current } })),
     onSuccess: async () => {
       clearDraft()
-      // Away from this members-only page first, or it would send a visitor to the login page:
-      // to a page that says it is done (not back here, hence replace).
-      await navigate('/account-verwijderd', { replace: true, flushSync: true })
-      setSignedIn(null)
+      // That page forgets the signed-in person once it is on screen. Doing it here, the page
+      // being left (still showing while the next one loads) would see a visitor and send them
+      // to the login page: the "bare login page" after deleting an account.
+      await navigate('/account-verwijderd', { replace: true, state: { accountDeleted: true } })
     },
     // The field's error is tied to it: focus there, so it is read out with the field.
     onError: () => password.current?.focus(),

@@ -126,6 +126,8 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
           type="button"
           className="button button--link button--small report__button"
           ref={refs.button}
+          // The visible word first, so speech input ("klik Melden") finds it; then what it is about.
+          aria-label={`${t('report.button')}: ${context}`}
           aria-expanded={open}
           aria-controls={open ? id : undefined}
           onClick={() => {
@@ -135,7 +137,6 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
           }}
         >
           {t('report.button')}
-          <span className="visually-hidden">: {context}</span>
         </button>
       )}
       {open && !reported && (
