@@ -180,7 +180,7 @@ test('after the municipality answers, the idea page no longer says it has not an
 
 test('a campaign through its phases: no vote button while ideas come in, votes only while voting, the outcome after', {
   tag: '@dates',
-}, async ({ page, baseURL, browser }) => {
+}, async ({ page, baseURL }) => {
   const base = baseURL ?? ''
   const t = tag()
   const staff = await staffSession(base)
