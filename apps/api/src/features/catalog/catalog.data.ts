@@ -1,8 +1,13 @@
 import type { District, Theme } from '@meedenken/shared'
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, isNull, max, ne } from 'drizzle-orm'
+import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
 import { districts, themes } from '../../db/schema'
 
+/**
+ * Every theme, archived ones too: old ideas, the figures and the open data still name them.
+ * Forms for new ideas offer only the ones not archived.
+ */
 export function listThemes(db: Db): Theme[] {
   return db
     .select({
@@ -11,18 +16,21 @@ export function listThemes(db: Db): Theme[] {
       name: themes.name,
       nameEn: themes.nameEn,
       description: themes.description,
+      archivedAt: themes.archivedAt,
     })
     .from(themes)
     .orderBy(asc(themes.position), asc(themes.name))
     .all()
+    .map(({ archivedAt, ...t }) => ({ ...t, archived: archivedAt !== null }))
 }
 
 export function listDistricts(db: Db): District[] {
   return db
-    .select({ id: districts.id, slug: districts.slug, name: districts.name })
+    .select({ id: districts.id, slug: districts.slug, name: districts.name, archivedAt: districts.archivedAt })
     .from(districts)
     .orderBy(asc(districts.name))
     .all()
+    .map(({ archivedAt, ...d }) => ({ ...d, archived: archivedAt !== null }))
 }
 
 /** Whether a district with this id exists: ids in requests are checked before they are stored. */
@@ -32,4 +40,230 @@ export function districtExists(db: Db, id: number): boolean {
 
 export function themeExists(db: Db, id: number): boolean {
   return db.select({ id: themes.id }).from(themes).where(eq(themes.id, id)).get() !== undefined
+}
+
+/**
+ * Whether a theme or district may be chosen now: it exists and is not archived, or it is
+ * the one already chosen (an old idea or profile keeps its archived theme or district when
+ * it is saved again).
+ */
+export function themeOffered(db: Db, id: number, current?: number | null): boolean {
+  if (id === current) return themeExists(db, id)
+  return (
+    db
+      .select({ id: themes.id })
+      .from(themes)
+      .where(and(eq(themes.id, id), isNull(themes.archivedAt)))
+      .get() !== undefined
+  )
+}
+
+export function districtOffered(db: Db, id: number, current?: number | null): boolean {
+  if (id === current) return districtExists(db, id)
+  return (
+    db
+      .select({ id: districts.id })
+      .from(districts)
+      .where(and(eq(districts.id, id), isNull(districts.archivedAt)))
+      .get() !== undefined
+  )
+}
+
+function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
+export type CatalogResult = 'ok' | 'not_found' | 'duplicate'
+
+/** A new theme, last in the list; its slug (its name in the open data) never changes after. */
+export function createTheme(
+  db: Db,
+  input: { name: string; nameEn: string; description: string; actorId: number },
+  now: number,
+): { id: number } | 'duplicate' {
+  return db.transaction((tx) => {
+    const slug = slugify(input.name) || `thema-${now}`
+    const taken = tx.select({ id: themes.id }).from(themes).where(eq(themes.slug, slug)).get()
+    const sameName = tx.select({ id: themes.id }).from(themes).where(eq(themes.name, input.name)).get()
+    if (taken || sameName) return 'duplicate'
+    const last =
+      tx
+        .select({ position: max(themes.position) })
+        .from(themes)
+        .get()?.position ?? 0
+    const id = tx
+      .insert(themes)
+      .values({ slug, name: input.name, nameEn: input.nameEn, description: input.description, position: last + 1 })
+      .returning({ id: themes.id })
+      .get().id
+    recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: 'theme.created',
+        subjectType: 'theme',
+        subjectId: id,
+        details: { name: input.name },
+      },
+      now,
+    )
+    return { id }
+  })
+}
+
+/** New names in both languages; the slug stays, so links and the open data keep working. */
+export function renameTheme(
+  db: Db,
+  input: { id: number; name: string; nameEn: string; description: string; actorId: number },
+  now: number,
+): CatalogResult {
+  return db.transaction((tx) => {
+    const before = tx.select().from(themes).where(eq(themes.id, input.id)).get()
+    if (!before) return 'not_found'
+    const clash = tx
+      .select({ id: themes.id })
+      .from(themes)
+      .where(and(eq(themes.name, input.name), ne(themes.id, input.id)))
+      .get()
+    if (clash) return 'duplicate'
+    if (before.name === input.name && before.nameEn === input.nameEn && before.description === input.description) {
+      return 'ok'
+    }
+    tx.update(themes)
+      .set({ name: input.name, nameEn: input.nameEn, description: input.description })
+      .where(eq(themes.id, input.id))
+      .run()
+    recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: 'theme.renamed',
+        subjectType: 'theme',
+        subjectId: input.id,
+        details: { before: before.name, after: input.name, nameEnBefore: before.nameEn, nameEnAfter: input.nameEn },
+      },
+      now,
+    )
+    return 'ok'
+  })
+}
+
+export function archiveTheme(
+  db: Db,
+  input: { id: number; archived: boolean; actorId: number },
+  now: number,
+): Exclude<CatalogResult, 'duplicate'> {
+  return db.transaction((tx) => {
+    const before = tx.select({ archivedAt: themes.archivedAt }).from(themes).where(eq(themes.id, input.id)).get()
+    if (!before) return 'not_found'
+    if ((before.archivedAt !== null) === input.archived) return 'ok'
+    tx.update(themes)
+      .set({ archivedAt: input.archived ? now : null })
+      .where(eq(themes.id, input.id))
+      .run()
+    recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: input.archived ? 'theme.archived' : 'theme.unarchived',
+        subjectType: 'theme',
+        subjectId: input.id,
+      },
+      now,
+    )
+    return 'ok'
+  })
+}
+
+export function createDistrict(
+  db: Db,
+  input: { name: string; actorId: number },
+  now: number,
+): { id: number } | 'duplicate' {
+  return db.transaction((tx) => {
+    const slug = slugify(input.name) || `dorp-${now}`
+    const taken = tx.select({ id: districts.id }).from(districts).where(eq(districts.slug, slug)).get()
+    const sameName = tx.select({ id: districts.id }).from(districts).where(eq(districts.name, input.name)).get()
+    if (taken || sameName) return 'duplicate'
+    const id = tx.insert(districts).values({ slug, name: input.name }).returning({ id: districts.id }).get().id
+    recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: 'district.created',
+        subjectType: 'district',
+        subjectId: id,
+        details: { name: input.name },
+      },
+      now,
+    )
+    return { id }
+  })
+}
+
+export function renameDistrict(
+  db: Db,
+  input: { id: number; name: string; actorId: number },
+  now: number,
+): CatalogResult {
+  return db.transaction((tx) => {
+    const before = tx.select().from(districts).where(eq(districts.id, input.id)).get()
+    if (!before) return 'not_found'
+    const clash = tx
+      .select({ id: districts.id })
+      .from(districts)
+      .where(and(eq(districts.name, input.name), ne(districts.id, input.id)))
+      .get()
+    if (clash) return 'duplicate'
+    if (before.name === input.name) return 'ok'
+    tx.update(districts).set({ name: input.name }).where(eq(districts.id, input.id)).run()
+    recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: 'district.renamed',
+        subjectType: 'district',
+        subjectId: input.id,
+        details: { before: before.name, after: input.name },
+      },
+      now,
+    )
+    return 'ok'
+  })
+}
+
+export function archiveDistrict(
+  db: Db,
+  input: { id: number; archived: boolean; actorId: number },
+  now: number,
+): Exclude<CatalogResult, 'duplicate'> {
+  return db.transaction((tx) => {
+    const before = tx
+      .select({ archivedAt: districts.archivedAt })
+      .from(districts)
+      .where(eq(districts.id, input.id))
+      .get()
+    if (!before) return 'not_found'
+    if ((before.archivedAt !== null) === input.archived) return 'ok'
+    tx.update(districts)
+      .set({ archivedAt: input.archived ? now : null })
+      .where(eq(districts.id, input.id))
+      .run()
+    recordAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: input.archived ? 'district.archived' : 'district.unarchived',
+        subjectType: 'district',
+        subjectId: input.id,
+      },
+      now,
+    )
+    return 'ok'
+  })
 }

@@ -1,0 +1,195 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { auditLog } from '../../db/schema'
+import { rebuildStats } from '../../stats/rebuild'
+import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures'
+import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
+
+/** Administrators manage themes and districts; archived ones stay where they were used. */
+const ctx = createTestApp()
+const waste = makeTheme(ctx.db, { name: 'Afval' })
+const village = makeDistrict(ctx.db, 'Kropswolde')
+const author = makeUser(ctx.db)
+let admin: { cookie: string; userId: number }
+
+const entries = (type: string, id: number) =>
+  ctx.db
+    .select()
+    .from(auditLog)
+    .all()
+    .filter((e) => e.subjectType === type && e.subjectId === id)
+    .map((e) => e.action)
+
+beforeAll(async () => {
+  ctx.clock.set('2026-11-16T10:00:00Z')
+  admin = await loginAs(ctx, 'admin')
+})
+
+describe('managing themes', () => {
+  it('adds a theme in Dutch and English, last in the list, and logs it', async () => {
+    const res = await request(ctx, '/api/admin/themes', {
+      cookie: admin.cookie,
+      body: { name: 'Groen en Natuur', nameEn: 'Green spaces and nature', description: 'Parken, bomen en bermen.' },
+    })
+    expect(res.status).toBe(201)
+    const { theme } = await json(res)
+    expect(theme).toMatchObject({
+      slug: 'groen-en-natuur',
+      name: 'Groen en Natuur',
+      nameEn: 'Green spaces and nature',
+      archived: false,
+    })
+    const list = (await json(await request(ctx, '/api/themes'))).items
+    expect(list.at(-1).id).toBe(theme.id)
+    expect(entries('theme', theme.id)).toEqual(['theme.created'])
+  })
+
+  it('refuses a second theme with the same name with 409 naming the field, changing nothing', async () => {
+    const before = databaseDigest(ctx)
+    const res = await request(ctx, '/api/admin/themes', {
+      cookie: admin.cookie,
+      body: { name: 'Afval', nameEn: 'Waste' },
+    })
+    expect(res.status).toBe(409)
+    expect(Object.keys((await json(res)).error.fields)).toEqual(['name'])
+    expect(databaseDigest(ctx)).toBe(before)
+  })
+
+  it('renames a theme in both languages; its slug stays, and the log has both names', async () => {
+    const res = await request(ctx, `/api/admin/themes/${waste.id}`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { name: 'Afval en grondstoffen', nameEn: 'Waste and resources', description: '' },
+    })
+    expect(res.status).toBe(200)
+    expect((await json(res)).theme).toMatchObject({
+      slug: waste.slug,
+      name: 'Afval en grondstoffen',
+      nameEn: 'Waste and resources',
+    })
+    const log = (await json(await request(ctx, '/api/admin/audit?action=theme.renamed', { cookie: admin.cookie })))
+      .items
+    expect(log[0].subjectName).toBe('Afval en grondstoffen')
+    expect(
+      log[0].lines.map((l: { label: { nl: string }; value: { nl: string } }) => `${l.label.nl}: ${l.value.nl}`),
+    ).toEqual(['Naam: Afval → Afval en grondstoffen', `Engelse naam: ${waste.nameEn} → Waste and resources`])
+  })
+
+  it('refuses an empty name with 422 and an unknown theme with 404', async () => {
+    const empty = await request(ctx, `/api/admin/themes/${waste.id}`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { name: ' ', nameEn: 'Waste' },
+    })
+    expect(empty.status).toBe(422)
+    expect(Object.keys((await json(empty)).error.fields)).toEqual(['name'])
+    const unknown = await request(ctx, '/api/admin/themes/999999/archived', {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { archived: true },
+    })
+    expect(unknown.status).toBe(404)
+  })
+
+  it('lets only administrators change themes', async () => {
+    const staff = await loginAs(ctx, 'staff')
+    const res = await request(ctx, `/api/admin/themes/${waste.id}/archived`, {
+      method: 'PUT',
+      cookie: staff.cookie,
+      body: { archived: true },
+    })
+    expect(res.status).toBe(403)
+    expect((await request(ctx, '/api/admin/themes', { body: { name: 'Xx', nameEn: 'Xx' } })).status).toBe(401)
+  })
+})
+
+describe('an archived theme', () => {
+  let oldIdea = 0
+
+  beforeAll(async () => {
+    for (let i = 0; i < 5; i++) oldIdea = makeIdea(ctx.db, { authorId: author.id, themeId: waste.id }).id
+    rebuildStats(ctx.db)
+    const res = await request(ctx, `/api/admin/themes/${waste.id}/archived`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { archived: true },
+    })
+    expect(res.status).toBe(200)
+    expect((await json(res)).theme.archived).toBe(true)
+  })
+
+  it('is still listed, marked archived, so old ideas keep its name', async () => {
+    const list = (await json(await request(ctx, '/api/themes'))).items
+    expect(list.find((t: { id: number }) => t.id === waste.id)).toMatchObject({
+      archived: true,
+      name: 'Afval en grondstoffen',
+    })
+    const idea = (await json(await request(ctx, `/api/ideas/${oldIdea}`))).idea
+    expect(idea.themeId).toBe(waste.id)
+  })
+
+  it('stays in the scorecard and in the open data', async () => {
+    const card = await json(await request(ctx, '/api/stats/scorecard?from=2026-Q4&to=2026-Q4'))
+    expect(
+      card.cells.find(
+        (c: { themeId: number; targetGroup: string }) => c.themeId === waste.id && c.targetGroup === 'all',
+      ),
+    ).toMatchObject({
+      received: 5,
+      themeSlug: waste.slug,
+    })
+    const ideas = await json(await request(ctx, '/api/open-data/ideas.json'))
+    expect(ideas.filter((i: { themeId: number }) => i.themeId === waste.id)).toHaveLength(5)
+  })
+
+  it('is logged when archived and when taken back into use', async () => {
+    const res = await request(ctx, `/api/admin/themes/${waste.id}/archived`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { archived: false },
+    })
+    expect((await json(res)).theme.archived).toBe(false)
+    // Archiving what is archived already changes nothing and logs nothing.
+    const before = databaseDigest(ctx)
+    await request(ctx, `/api/admin/themes/${waste.id}/archived`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { archived: false },
+    })
+    expect(databaseDigest(ctx)).toBe(before)
+    expect(entries('theme', waste.id)).toEqual(['theme.renamed', 'theme.archived', 'theme.unarchived'])
+  })
+
+  // Needs the ideas feature to check `themeOffered` (catalog.data.ts) when an idea is proposed:
+  // see the report of issue 18, item 13.
+  it.todo('is refused for a new idea with 422 naming themeId')
+})
+
+describe('managing districts', () => {
+  it('adds, renames, archives and takes back a district, each logged; an archived one stays listed', async () => {
+    const added = await request(ctx, '/api/admin/districts', { cookie: admin.cookie, body: { name: 'Waterhuizen' } })
+    expect(added.status).toBe(201)
+    const { district } = await json(added)
+    expect(district).toMatchObject({ slug: 'waterhuizen', name: 'Waterhuizen', archived: false })
+    const renamed = await request(ctx, `/api/admin/districts/${district.id}`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { name: 'Waterhuizen (Hoogezand)' },
+    })
+    expect((await json(renamed)).district).toMatchObject({ slug: 'waterhuizen', name: 'Waterhuizen (Hoogezand)' })
+    const duplicate = await request(ctx, `/api/admin/districts/${district.id}`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { name: 'Kropswolde' },
+    })
+    expect(duplicate.status).toBe(409)
+    await request(ctx, `/api/admin/districts/${village.id}/archived`, {
+      method: 'PUT',
+      cookie: admin.cookie,
+      body: { archived: true },
+    })
+    const list = (await json(await request(ctx, '/api/districts'))).items
+    expect(list.find((d: { id: number }) => d.id === village.id)).toMatchObject({ archived: true, name: 'Kropswolde' })
+    expect(entries('district', district.id)).toEqual(['district.created', 'district.renamed'])
+    expect(entries('district', village.id)).toEqual(['district.archived'])
+  })
+})
