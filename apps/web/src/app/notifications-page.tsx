@@ -8,18 +8,26 @@ import { notificationsQuery, useMarkRead } from '../features/notifications/api/n
 import { NotificationItem } from '../features/notifications/components/notification-item'
 import { errorText } from '../lib/errors'
 import '../lib/i18n-engage'
+import '../lib/i18n-notify'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
 
 export function NotificationsPage() {
-  const { t } = useTranslation('engage')
+  const { t } = useTranslation(['engage', 'notify'])
   return (
     <div className="narrow-wide">
       <PageHeading title={t('notifications.title')}>{t('notifications.title')}</PageHeading>
-      <p className="lead">{t('notifications.intro')}</p>
-      <RequireRole minRole="member">{() => <NotificationList />}</RequireRole>
+      <p className="lead">{t('notify:intro')}</p>
+      <RequireRole minRole="member">
+        {(user) => (
+          <>
+            {user.role !== 'member' && <p>{t('notify:introStaff')}</p>}
+            <NotificationList />
+          </>
+        )}
+      </RequireRole>
     </div>
   )
 }
@@ -91,7 +99,8 @@ function NotificationList() {
                 onOpen={() => {
                   if (!n.read) markRead.mutate([n.id])
                   // The news is about a change: the idea must not be shown from an older visit.
-                  if (n.ideaId !== null) void qc.invalidateQueries({ queryKey: ideaKeys.detail(n.ideaId) })
+                  const shown = n.mergedInto?.id ?? n.ideaId
+                  if (shown !== null) void qc.invalidateQueries({ queryKey: ideaKeys.detail(shown) })
                 }}
               />
             </li>

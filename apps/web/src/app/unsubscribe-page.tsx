@@ -6,6 +6,7 @@ import { accountKeys } from '../features/accounts/api/account-queries'
 import { api, call } from '../lib/api-client'
 import { errorText } from '../lib/errors'
 import '../lib/i18n-engage'
+import '../lib/i18n-notify'
 import { PageHeading } from '../ui/page-heading'
 
 /**
@@ -13,7 +14,7 @@ import { PageHeading } from '../ui/page-heading'
  * (mail scanners open links too); one press on the button stops all mail.
  */
 export function UnsubscribePage() {
-  const { t } = useTranslation('engage')
+  const { t } = useTranslation(['engage', 'notify'])
   const [searchParams] = useSearchParams()
   const u = searchParams.get('u') ?? ''
   const token = searchParams.get('t') ?? ''
@@ -44,7 +45,7 @@ export function UnsubscribePage() {
         </div>
       ) : (
         <>
-          <p>{t('unsubscribe.intro')}</p>
+          <p>{t('notify:unsubscribeIntro')}</p>
           {unsubscribe.isError && (
             <div className="alert alert--error" role="alert">
               <p>{errorText(unsubscribe.error)}</p>
