@@ -2,6 +2,7 @@ import type { resources } from './i18n'
 import type { engageResources } from './i18n-engage'
 import type { notifyResources } from './i18n-notify'
 import type { participateResources } from './i18n-participate'
+import type { recordsResources } from './i18n-records'
 import type { staffResources } from './i18n-staff'
 
 // Typed keys: a missing or misspelt translation key is a compile error. The lazily added
@@ -13,6 +14,7 @@ declare module 'i18next' {
       (typeof participateResources)['nl'] &
       (typeof staffResources)['nl'] &
       (typeof engageResources)['nl'] &
-      (typeof notifyResources)['nl']
+      (typeof notifyResources)['nl'] &
+      (typeof recordsResources)['nl']
   }
 }
