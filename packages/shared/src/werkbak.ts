@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Cursor, PageLimit, QueryId, Timestamp } from './common'
 import { IdeaStatus, InboxTab } from './enums'
+import { ExportFormat } from './exports'
 import { IDEA_BODY, IDEA_TITLE } from './ideas'
 import { EXPLANATION_MIN, StaffIdea, StatusChangeBody } from './staff'
 
@@ -134,11 +135,11 @@ export const IdeaCorrectionBody = z
   .meta({ id: 'IdeaCorrectionBody', description: 'Only the fields that change; at least one must' })
 export type IdeaCorrectionBody = z.input<typeof IdeaCorrectionBody>
 
-export const WERKBAK_EXPORT_FORMATS = ['xlsx', 'csv'] as const
-/** A download holds at most this many ideas; the file says so when there were more. */
+/** A download holds at most this many ideas; it says so when there were more. */
 export const WERKBAK_EXPORT_MAX = 5000
 
+/** The Werkbak's list as a file: the same tab, search and filters, every page. */
 export const WerkbakExportQuery = WerkbakFilters.extend({
   tab: InboxTab.default('needs_answer'),
-  format: z.enum(WERKBAK_EXPORT_FORMATS).default('xlsx'),
+  format: ExportFormat.default('xlsx'),
 })

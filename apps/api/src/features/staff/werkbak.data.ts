@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, type SQL, sql } from 'driz
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import { answeredLastSql, openStatusSql, updateStatusSql } from '../../db/queue-sql'
-import { ideas } from '../../db/schema'
+import { departments, districts, ideas, themes, users } from '../../db/schema'
 import { overdueCutoff } from '../../domain/working-days'
 import { matchAll } from '../../text/search-query'
 import { COMMON_MATCHES, estimateMatches, selectCards, toIdea } from '../ideas/ideas.data'
@@ -198,5 +198,22 @@ export function werkbakCounts(db: Db, filters: WerkbakFilters, who: Who, now: nu
     stale: count('stale'),
     reported: count('reported'),
     all: count('all'),
+  }
+}
+
+/** Names by id for a download: themes, districts, departments and colleagues (small tables). */
+export function exportNames(db: Db) {
+  const map = (rows: { id: number; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))
+  return {
+    themes: map(db.select({ id: themes.id, name: themes.name }).from(themes).all()),
+    districts: map(db.select({ id: districts.id, name: districts.name }).from(districts).all()),
+    departments: map(db.select({ id: departments.id, name: departments.name }).from(departments).all()),
+    colleagues: map(
+      db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.role, ['staff', 'admin']))
+        .all(),
+    ),
   }
 }

@@ -13,14 +13,20 @@ import {
   type IdeaStatus,
   IdParam,
   STATUS_LABELS_NL,
+  type StaffIdea,
   type Text,
+  WERKBAK_EXPORT_MAX,
+  WerkbakExportQuery,
+  type WerkbakFilters,
   WerkbakPage,
   WerkbakQuery,
 } from '@meedenken/shared'
+import { z } from 'zod'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError, fieldError, VALIDATION } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
+import { downloadHeaders, type SheetColumn, spreadsheet } from '../../text/spreadsheet'
 import { districtExists } from '../catalog/catalog.data'
 import { findIdea, themeDepartment } from '../ideas/ideas.data'
 import {
@@ -41,7 +47,7 @@ import {
 } from './bulk.data'
 import { correctIdea } from './corrections.data'
 import { departmentOf } from './staff.data'
-import { werkbakCounts, werkbakPage } from './werkbak.data'
+import { exportNames, werkbakCounts, werkbakPage } from './werkbak.data'
 
 const TEXT = {
   notFound: { nl: 'Dit idee bestaat niet (meer).', en: 'This idea does not exist (any more).' },
@@ -254,6 +260,88 @@ const correctionRoute = route('staff', {
   responses: { 200: jsonResponse(IdeaResponse, 'The corrected idea') },
 })
 
+const exportRoute = route('staff', {
+  method: 'get',
+  path: '/export',
+  tags: ['Staff'],
+  summary: `The Werkbak's list as a file for a council report: the same tab, search and filters, every page (at most ${WERKBAK_EXPORT_MAX} ideas)`,
+  request: { query: WerkbakExportQuery },
+  responses: {
+    200: {
+      description: `An Excel workbook or a CSV file, one row per idea; X-Meedenken-Capped says when more than ${WERKBAK_EXPORT_MAX} ideas matched`,
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string() },
+        'text/csv': { schema: z.string() },
+      },
+    },
+  },
+})
+
+const TAB_NAMES: Record<string, string> = {
+  needs_answer: 'Nog beantwoorden',
+  mine: 'Aan mij toegewezen',
+  department: 'Mijn afdeling',
+  overdue: 'Te laat',
+  stale: 'Lang geen update',
+  reported: 'Gemeld',
+  all: 'Alle ideeën',
+}
+const CHANNEL_NAMES: Record<string, string> = {
+  web: 'Website',
+  phone: 'Telefoon',
+  desk: 'Balie',
+  letter: 'Brief',
+  email: 'E-mail',
+}
+const BADGE_NAMES: Record<string, string> = {
+  on_time: 'Op tijd',
+  due_soon: 'Bijna te laat',
+  overdue: 'Te laat',
+  answered: 'Beantwoord',
+}
+
+type Names = ReturnType<typeof exportNames>
+
+/** The file's columns, in Dutch: the report is for the council. No personal data of residents. */
+function exportColumns(names: Names): SheetColumn<StaffIdea>[] {
+  const name = (map: Map<number, string>, id: number | null, none: string) =>
+    id === null ? none : (map.get(id) ?? `#${id}`)
+  return [
+    { header: 'Nummer', value: (i) => i.id, kind: 'number', width: 9 },
+    { header: 'Titel', value: (i) => i.title, width: 50 },
+    { header: 'Status', value: (i) => label(i.status), width: 16 },
+    { header: 'Thema', value: (i) => name(names.themes, i.themeId, ''), width: 22 },
+    { header: 'Dorp of wijk', value: (i) => name(names.districts, i.districtId, 'Overal'), width: 18 },
+    { header: 'Afdeling', value: (i) => name(names.departments, i.departmentId, 'Geen afdeling'), width: 22 },
+    { header: 'Collega', value: (i) => name(names.colleagues, i.assigneeId, 'Niemand'), width: 20 },
+    { header: 'Binnengekomen', value: (i) => i.createdAt, kind: 'datetime', width: 18 },
+    { header: 'Via', value: (i) => CHANNEL_NAMES[i.channel] ?? i.channel, width: 10 },
+    { header: 'Eerste antwoord', value: (i) => i.firstResponseAt, kind: 'datetime', width: 18 },
+    { header: 'Antwoord uiterlijk', value: (i) => i.dueAt, kind: 'datetime', width: 18 },
+    { header: 'Termijn', value: (i) => BADGE_NAMES[i.badge] ?? i.badge, width: 14 },
+    { header: 'Laatste openbare update', value: (i) => i.lastPublicUpdateAt, kind: 'datetime', width: 18 },
+    { header: 'Stemmen', value: (i) => i.voteCount, kind: 'number', width: 9 },
+    { header: 'Reacties', value: (i) => i.commentCount, kind: 'number', width: 9 },
+    { header: 'Volgers', value: (i) => i.followerCount, kind: 'number', width: 9 },
+  ]
+}
+
+/** What the list was, in words, for the line above the table: a report says what it counts. */
+function selectionText(tab: string, filters: WerkbakFilters, names: Names): string {
+  const parts = [`lijst: ${TAB_NAMES[tab] ?? tab}`]
+  const named = (map: Map<number, string>, value: number | 'none' | undefined, none: string) =>
+    value === 'none' ? none : value === undefined ? undefined : (map.get(value) ?? `#${value}`)
+  if (filters.q) parts.push(`zoekwoorden: ${filters.q}`)
+  if (filters.theme) parts.push(`thema: ${named(names.themes, filters.theme, '')}`)
+  if (filters.district) parts.push(`dorp of wijk: ${named(names.districts, filters.district, '')}`)
+  if (filters.status) parts.push(`status: ${label(filters.status)}`)
+  const department = named(names.departments, filters.department, 'geen afdeling')
+  if (department) parts.push(`afdeling: ${department}`)
+  const colleague = named(names.colleagues, filters.assignee, 'niemand')
+  if (colleague) parts.push(`collega: ${colleague}`)
+  return parts.join('; ')
+}
+
 export const werkbakRoutes = createRouter()
   .openapi(inboxRoute, (c) => {
     const me = signedIn(c)
@@ -272,6 +360,27 @@ export const werkbakRoutes = createRouter()
       },
       200,
     )
+  })
+  .openapi(exportRoute, async (c) => {
+    const me = signedIn(c)
+    const { tab, format, ...filters } = c.req.valid('query')
+    const now = c.var.clock.now()
+    const who = { staffId: me.id, departmentId: departmentOf(c.var.db, me.id) }
+    const page = werkbakPage(c.var.db, { tab, filters, who, cursor: null, limit: WERKBAK_EXPORT_MAX }, now)
+    const names = exportNames(c.var.db)
+    const day = new Date(now).toISOString().slice(0, 10)
+    const capped = page.nextCursor !== null
+    const file = await spreadsheet(format, {
+      name: 'Werkbak',
+      title: `Meedenken, werkbak (${selectionText(tab, filters, names)}), gemaakt ${day}${
+        capped ? `: de eerste ${WERKBAK_EXPORT_MAX} ideeën, er zijn er meer` : ''
+      }`,
+      columns: exportColumns(names),
+      rows: page.items,
+    })
+    const headers: Record<string, string> = downloadHeaders(`meedenken-werkbak-${tab}-${day}`, format)
+    if (capped) headers['X-Meedenken-Capped'] = String(WERKBAK_EXPORT_MAX)
+    return c.body(file, 200, headers)
   })
   .openapi(bulkAssignRoute, (c) => {
     const me = signedIn(c)

@@ -474,3 +474,75 @@ describe('answer templates', () => {
     expect((await request(ctx, '/api/staff/ideas/999999/answer-templates', { cookie: staff.cookie })).status).toBe(404)
   })
 })
+
+describe('the Werkbak as a file', () => {
+  const ctx = createTestApp()
+  ctx.clock.set('2026-10-02T10:00:00+02:00')
+  const theme = makeTheme(ctx.db, { name: 'Verkeer' })
+  const kolham = makeDistrict(ctx.db, 'Kolham')
+  const author = makeUser(ctx.db, { displayName: 'Inge Geheimnaam' })
+  const first = makeIdea(ctx.db, {
+    authorId: author.id,
+    themeId: theme.id,
+    districtId: kolham.id,
+    title: 'Een fietsenrek; bij het station',
+  })
+  const second = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Fietsenrekken bij de school' })
+  makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Meer bomen in het park' })
+
+  it('holds the list as shown, every page, in CSV for Dutch Excel: private, no personal data of residents', async () => {
+    const staff = await loginAs(ctx, 'staff')
+    const res = await request(ctx, '/api/staff/export?tab=all&q=fiets&format=excel-nl', { cookie: staff.cookie })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/)
+    expect(res.headers.get('cache-control')).toBe('private, no-store')
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="meedenken-werkbak-all-2026-10-02-excel.csv"',
+    )
+    expect(res.headers.get('x-meedenken-capped')).toBeNull()
+    const bytes = Buffer.from(await res.arrayBuffer())
+    // A byte-order mark first: without it Excel garbles é and ë.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = bytes.toString('utf8')
+    expect(text.startsWith('\uFEFF"Nummer";"Titel";"Status";"Thema";"Dorp of wijk"')).toBe(true)
+    const lines = text.trim().split('\r\n').slice(1)
+    // Newest first, as the "all" tab shows them.
+    expect(lines.map((line) => Number(line.split(';')[0]))).toEqual([second.id, first.id])
+    expect(lines[1]).toContain('"Een fietsenrek; bij het station";"Nieuw";"Verkeer";"Kolham";"Geen afdeling";"Niemand"')
+    expect(text).not.toContain('Geheimnaam')
+  })
+
+  it('is an Excel workbook with a line that says what was selected', async () => {
+    const staff = await loginAs(ctx, 'staff')
+    const res = await request(ctx, `/api/staff/export?tab=needs_answer&theme=${theme.id}`, { cookie: staff.cookie })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    const ExcelJS = (await import('exceljs')).default
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await res.arrayBuffer())
+    const sheet = workbook.getWorksheet('Werkbak')
+    expect(sheet?.getRow(1).getCell(1).value).toBe(
+      'Meedenken, werkbak (lijst: Nog beantwoorden; thema: Verkeer), gemaakt 2026-10-02',
+    )
+    expect(sheet?.getRow(2).getCell(1).value).toBe('Nummer')
+    expect(sheet?.rowCount).toBe(2 + 3)
+  })
+
+  it(`stops at ${5000} ideas and says so`, async () => {
+    const big = createTestApp()
+    const t = makeTheme(big.db)
+    const u = makeUser(big.db)
+    big.db.$client
+      .prepare(
+        `with recursive n(i) as (select 1 union all select i + 1 from n where i < 5001)
+         insert into ideas (title, body, body_html, theme_id, author_id, status, created_at, updated_at)
+         select 'Idee nummer ' || i, 'Een tekst die lang genoeg is.', '<p>Een tekst.</p>', ?, ?, 'new', i, i from n`,
+      )
+      .run(t.id, u.id)
+    const staff = await loginAs(big, 'staff')
+    const res = await request(big, '/api/staff/export?tab=all&format=standard', { cookie: staff.cookie })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('x-meedenken-capped')).toBe('5000')
+    expect((await res.text()).trim().split('\r\n')).toHaveLength(1 + 5000)
+  })
+})
