@@ -9,6 +9,7 @@ import { commentKeys } from '../features/comments/api/comment-queries'
 import { CommentSection } from '../features/comments/components/comment-section'
 import { useIdeaLive } from '../features/ideas/api/idea-live'
 import { ideaKeys, ideaQuery } from '../features/ideas/api/idea-queries'
+import { CorrectionNote } from '../features/ideas/components/correction-note'
 import { FollowControl } from '../features/ideas/components/follow-control'
 import { HelpControl } from '../features/ideas/components/help-control'
 import { IdeaTimeline } from '../features/ideas/components/idea-timeline'
@@ -130,6 +131,7 @@ export function IdeaPage() {
       )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is rendered from markdown and sanitised (allow-list) by the API at write time */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
+      <CorrectionNote idea={data} />
       {data.targetGroups.length > 0 && (
         <p className="idea-detail__groups">
           <strong>{t('detail.concerns')}:</strong>{' '}
