@@ -34,8 +34,9 @@ export function LoginPage() {
   const notVerified = login.error instanceof ApiRequestError && login.error.code === 'email_not_verified'
   const errors = fieldErrors(login.error)
   const labels = { email: t('fields.email'), password: t('fields.password') }
-  // Why someone was sent here (?reden=idee from "Idee insturen"); unknown reasons say nothing.
-  const reason = params.get('reden') === 'idee' ? t('login.reason.idee') : null
+  // Why someone was sent here, read from where they want to go: "Idee insturen" sends a visitor
+  // here with ?terug=/ideeen/nieuw (the form for a campaign adds ?meedenkvraag=).
+  const reason = /^\/ideeen\/nieuw(?:\?|$)/.test(params.get('terug') ?? '') ? t('login.reason.idee') : null
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()

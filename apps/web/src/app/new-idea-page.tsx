@@ -2,8 +2,7 @@ import type { Campaign } from '@meedenken/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router'
-import { meQuery } from '../features/accounts/api/account-queries'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { campaignQuery } from '../features/campaigns/api/campaign-queries'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
@@ -18,13 +17,6 @@ import { PageHeading } from '../ui/page-heading'
 
 export function NewIdeaPage() {
   const { t } = useTranslation('participate')
-  const me = useQuery(meQuery)
-  const location = useLocation()
-  // A visitor is sent to log in and told why (RequireRole would send them without a word).
-  if (me.data === null) {
-    const back = encodeURIComponent(location.pathname + location.search)
-    return <Navigate to={`/inloggen?terug=${back}&reden=idee`} replace />
-  }
   return (
     <div className="form-page">
       <p className="back-link">
