@@ -1,18 +1,27 @@
 import '../lib/i18n-staff'
 import '../styles/staff.css'
-import type { AuditEntry } from '@meedenken/shared'
+import {
+  AUDIT_ACTOR_TEXT,
+  AUDIT_EXPORT_LIMIT,
+  AUDIT_SUBJECT_LABELS,
+  type AuditEntry,
+  auditActionLabel,
+} from '@meedenken/shared'
 import { AUDIT_ACTIONS, isAuditAction } from '@meedenken/shared/constants'
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
-import { type AuditFilters, auditQuery, colleaguesQuery } from '../features/staff/api/staff-queries'
+import { type AuditExportFilters, auditExportLink, auditLogQuery } from '../features/engage/api/records-api'
+import { colleaguesQuery } from '../features/staff/api/staff-queries'
 import { ScrollTable } from '../features/staff/components/scroll-table'
 import { AdminNav } from '../features/staff/components/staff-nav'
 import { formatDateTime } from '../lib/format'
+import { currentLocale } from '../lib/i18n'
+import '../lib/i18n-records'
 import { ErrorMessage } from '../ui/error-message'
-import { formValues } from '../ui/form'
+import { Field, formValues } from '../ui/form'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 
@@ -32,17 +41,29 @@ export function AdminAuditPage() {
   )
 }
 
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
 function AuditLog() {
-  const { t } = useTranslation('staff')
+  const { t } = useTranslation(['staff', 'records'])
   const [params, setParams] = useSearchParams()
   // Only actions the API knows filter the log; anything else in the address shows everything.
   const asked = params.get('actie') ?? ''
   const action = isAuditAction(asked) ? asked : undefined
   const actor = /^\d+$/.test(params.get('door') ?? '') ? (params.get('door') ?? '') : ''
-  const filters: AuditFilters = { ...(action ? { action } : {}), ...(actor ? { actor } : {}) }
-  const log = useInfiniteQuery(auditQuery(filters))
+  const from = DAY.test(params.get('van') ?? '') ? (params.get('van') ?? '') : ''
+  const to = DAY.test(params.get('tot') ?? '') ? (params.get('tot') ?? '') : ''
+  // A period that runs backwards is said at the field, and not asked of the API.
+  const backwards = from !== '' && to !== '' && to < from
+  const filters: AuditExportFilters = {
+    ...(action ? { action } : {}),
+    ...(actor ? { actor } : {}),
+    ...(from && !backwards ? { from } : {}),
+    ...(to && !backwards ? { to } : {}),
+  }
+  const log = useInfiniteQuery({ ...auditLogQuery(filters), enabled: !backwards })
   const colleagues = useQuery(colleaguesQuery)
   const items = log.data?.pages.flatMap((p) => p.items) ?? []
+  const locale = currentLocale()
 
   function filter(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -50,6 +71,8 @@ function AuditLog() {
     const next = new URLSearchParams()
     if (v.actie) next.set('actie', v.actie)
     if (v.door) next.set('door', v.door)
+    if (v.van) next.set('van', v.van)
+    if (v.tot) next.set('tot', v.tot)
     setParams(next)
   }
 
@@ -61,9 +84,16 @@ function AuditLog() {
     if (first) document.getElementById(`audit-${first.id}`)?.focus()
   }
 
+  const filtered = Boolean(action || actor || from || to)
   return (
     <>
-      <form className="filters" aria-label={t('audit.filterLabel')} onSubmit={filter} key={`${action ?? ''}|${actor}`}>
+      <form
+        className="filters"
+        aria-label={t('audit.filterLabel')}
+        onSubmit={filter}
+        key={`${action ?? ''}|${actor}|${from}|${to}`}
+        noValidate
+      >
         <div className="filters__grid">
           <div className="field">
             <label htmlFor="audit-action">{t('audit.action')}</label>
@@ -71,7 +101,7 @@ function AuditLog() {
               <option value="">{t('audit.allActions')}</option>
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a} value={a}>
-                  {t(`audit.actions.${a}`)}
+                  {auditActionLabel(a)[locale]}
                 </option>
               ))}
             </select>
@@ -87,19 +117,50 @@ function AuditLog() {
               ))}
             </select>
           </div>
+          <Field name="van" id="audit-from" label={t('records:audit.from')}>
+            {(p) => <input {...p} type="date" defaultValue={from} />}
+          </Field>
+          <Field
+            name="tot"
+            id="audit-to"
+            label={t('records:audit.to')}
+            error={backwards ? t('records:audit.badRange') : undefined}
+          >
+            {(p) => <input {...p} type="date" defaultValue={to} />}
+          </Field>
         </div>
         <div className="filters__actions">
           <button type="submit" className="button">
             {t('audit.apply')}
           </button>
-          {(action || actor) && (
+          {filtered && (
             <Link to="/beheer/logboek" className="button button--secondary">
               {t('audit.reset')}
             </Link>
           )}
         </div>
       </form>
-      {log.isPending && <Loading />}
+      {!backwards && (
+        <section className="downloads-bar" aria-labelledby="audit-downloads">
+          <h2 id="audit-downloads" className="visually-hidden">
+            {t('records:download.label')}
+          </h2>
+          <p>
+            {t('records:audit.downloadNote', {
+              limit: AUDIT_EXPORT_LIMIT.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB'),
+            })}
+          </p>
+          <p className="downloads-bar__links">
+            <a className="button button--secondary" href={auditExportLink(filters, 'xlsx')} download>
+              {t('records:download.xlsx')}
+            </a>
+            <a className="button button--secondary" href={auditExportLink(filters, 'excel-nl')} download>
+              {t('records:download.excelCsv')}
+            </a>
+          </p>
+        </section>
+      )}
+      {log.isPending && !backwards && <Loading />}
       {log.isError && <ErrorMessage error={log.error} onRetry={() => void log.refetch()} />}
       {log.isSuccess && items.length === 0 && <p>{t('audit.none')}</p>}
       {items.length > 0 && (
@@ -134,14 +195,17 @@ function AuditLog() {
   )
 }
 
+/**
+ * One entry in words: who (a name, "verwijderd account", or the command line), what (the
+ * action's label), about what (the idea's title, the person's name…), and the details the
+ * API wrote out, without codes and without empty ones.
+ */
 function AuditRow({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation('staff')
-  // `actor` says who acted when no account did (the admin command on the server): shown under "Wie".
-  const { actor, ...rest } = (entry.details ?? {}) as Record<string, unknown>
-  const details = Object.entries(rest)
-  const who = entry.actorName || (actor === 'command_line' ? t('audit.commandLine') : t('audit.system'))
-  const fieldLabel = (name: string) =>
-    isSettingKey(name) ? t(`settings.${name}`) : isChangedField(name) ? t(`audit.changedFields.${name}`) : name
+  const locale = currentLocale()
+  const who = entry.actorErased
+    ? AUDIT_ACTOR_TEXT.erased[locale]
+    : entry.actorName ||
+      (entry.details?.actor === 'command_line' ? AUDIT_ACTOR_TEXT.commandLine[locale] : AUDIT_ACTOR_TEXT.system[locale])
   return (
     <tr>
       <td>
@@ -150,19 +214,17 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         </time>
       </td>
       <td>{who}</td>
-      <td>{isAuditAction(entry.action) ? t(`audit.actions.${entry.action}`) : entry.action}</td>
+      <td>{auditActionLabel(entry.action)[locale]}</td>
       <td>
-        <Subject type={entry.subjectType} id={entry.subjectId} />
+        <Subject entry={entry} />
       </td>
       <td>
-        {details.length === 0 ? (
-          <span className="muted">–</span>
-        ) : (
+        {entry.lines.length > 0 && (
           <dl className="audit-details">
-            {details.map(([key, value]) => (
-              <div key={key}>
-                <dt>{isDetailKey(key) ? t(`audit.detailKeys.${key}`) : key}</dt>
-                <dd>{detailValue(value, fieldLabel)}</dd>
+            {entry.lines.map((line) => (
+              <div key={line.label.en}>
+                <dt>{line.label[locale]}</dt>
+                <dd>{line.value[locale]}</dd>
               </div>
             ))}
           </dl>
@@ -172,64 +234,26 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
   )
 }
 
-const DETAIL_KEYS = [
-  'before',
-  'after',
-  'reason',
-  'name',
-  'title',
-  'ideaId',
-  'into',
-  'movedVotes',
-  'channel',
-  'declineReason',
-  'noteId',
-  'updateId',
-  'ideas',
-  'comments',
-  'changed',
-] as const
-
-function isDetailKey(key: string): key is (typeof DETAIL_KEYS)[number] {
-  return (DETAIL_KEYS as readonly string[]).includes(key)
-}
-
-/** What the admin command changed on an account (`details.changed`). */
-const CHANGED_FIELDS = ['role', 'password', 'emailVerified', 'blocked'] as const
-
-function isChangedField(key: string): key is (typeof CHANGED_FIELDS)[number] {
-  return (CHANGED_FIELDS as readonly string[]).includes(key)
-}
-
-const SETTING_KEYS = ['responseNormDays', 'staleAfterDays', 'followupWeeks'] as const
-
-function isSettingKey(key: string): key is (typeof SETTING_KEYS)[number] {
-  return (SETTING_KEYS as readonly string[]).includes(key)
-}
-
-/**
- * Details are small: a word, a number, a list of names (the settings that changed) or a few
- * named values (settings before and after). `label` turns a setting's name into words.
- */
-function detailValue(value: unknown, label: (name: string) => string): string {
-  if (value === null || value === undefined || value === '') return '–'
-  if (Array.isArray(value)) return value.map((v) => label(String(v))).join(', ')
-  if (typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${label(k)}: ${v === null ? '–' : String(v)}`)
-      .join(', ')
-  }
-  return String(value)
-}
-
-function Subject({ type, id }: { type: string; id: number | null }) {
-  const { t } = useTranslation('staff')
-  const known = ['idea', 'comment', 'user', 'department', 'theme', 'campaign', 'settings'] as const
-  const label = (known as readonly string[]).includes(type)
-    ? t(`audit.subjects.${type as (typeof known)[number]}`)
-    : type
-  if (id === null) return <>{label}</>
-  if (type === 'idea') return <Link to={`/medewerkers/ideeen/${id}`}>{`${label} #${id}`}</Link>
-  if (type === 'campaign') return <Link to={`/meedenkvragen/${id}`}>{`${label} #${id}`}</Link>
-  return <>{`${label} #${id}`}</>
+function Subject({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation('records')
+  const locale = currentLocale()
+  const type = AUDIT_SUBJECT_LABELS[entry.subjectType]?.[locale] ?? entry.subjectType
+  const id = entry.subjectId
+  if (id === null) return <>{type}</>
+  const label = t('audit.subject', { type, id })
+  const link =
+    entry.subjectType === 'idea' ? (
+      <Link to={`/medewerkers/ideeen/${id}`}>{label}</Link>
+    ) : entry.subjectType === 'campaign' ? (
+      <Link to={`/meedenkvragen/${id}`}>{label}</Link>
+    ) : (
+      label
+    )
+  const name = entry.subjectErased ? t('audit.erased') : entry.subjectName
+  return (
+    <>
+      {link}
+      {name && <span className="audit-subject__name">{name}</span>}
+    </>
+  )
 }

@@ -1,163 +1,107 @@
-import type { Policy } from '@meedenken/shared'
 import { OPEN_DATA_IDEA_COLUMNS, OPEN_DATA_SCORECARD_COLUMNS } from '@meedenken/shared/constants'
-import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { openDataLinks } from '../features/engage/api/engage-queries'
-import '../lib/i18n-engage'
-import { ErrorMessage } from '../ui/error-message'
-import { Loading } from '../ui/loading'
+import '../lib/i18n-records'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
 
-type Operation = {
-  summary?: string
-  tags?: string[]
-  'x-policy'?: Policy
-  parameters?: { name: string; in: string; required?: boolean; schema?: { type?: string; enum?: string[] } }[]
-  requestBody?: unknown
-  responses?: Record<string, { description?: string }>
-}
-type OpenApiDocument = {
-  info: { title: string; description?: string }
-  paths: Record<string, Record<string, Operation>>
-}
-
-const SPEC_URL = '/api/openapi.json'
-
 /**
- * A readable page over the OpenAPI document, so the municipality's developers and
- * open-data users need no external viewer (and this site loads nothing from elsewhere).
+ * Open data for residents and journalists: what each file holds, which one to choose, how
+ * to open it in Excel and what is left out for privacy. The API reference for developers
+ * is a page of its own (/open-data/api), linked at the bottom.
  */
 export function DevelopersPage() {
-  const { t } = useTranslation(['common', 'engage'])
-  const spec = useQuery({
-    queryKey: ['openapi'],
-    queryFn: async (): Promise<OpenApiDocument> => {
-      const res = await fetch(SPEC_URL)
-      if (!res.ok) throw new Error(`openapi.json answered ${res.status}`)
-      return (await res.json()) as OpenApiDocument
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-  })
-
-  const groups = new Map<string, { method: string; path: string; op: Operation }[]>()
-  for (const [path, methods] of Object.entries(spec.data?.paths ?? {})) {
-    for (const [method, op] of Object.entries(methods)) {
-      const tag = op.tags?.[0] ?? 'API'
-      groups.set(tag, [...(groups.get(tag) ?? []), { method: method.toUpperCase(), path, op }])
-    }
-  }
-
+  const { t } = useTranslation(['common', 'records'])
+  const links = openDataLinks({})
   return (
     <>
       <PageHeading title={t('developers.title')}>{t('developers.title')}</PageHeading>
-      <OpenData />
-      <h2 className="section">{t('engage:openData.apiTitle')}</h2>
-      <p className="lead">{t('developers.intro')}</p>
-      <p>
-        {t('developers.spec')}{' '}
-        <a href={SPEC_URL} download="meedenken-openapi.json">
-          {t('developers.specLink')}
-        </a>
-      </p>
-      <p>{t('developers.errorsNote')}</p>
-      {spec.isPending && <Loading />}
-      {spec.isError && <ErrorMessage error={spec.error} onRetry={() => void spec.refetch()} />}
-      {[...groups.entries()].map(([tag, operations]) => (
-        // Under the "API" heading: one level down (and an id without spaces).
-        <section key={tag} className="section" aria-labelledby={`api-${tagId(tag)}`}>
-          <h3 id={`api-${tagId(tag)}`}>{tag}</h3>
-          <ul className="api-list">
-            {operations.map(({ method, path, op }) => (
-              <li key={`${method} ${path}`} className="api-operation">
-                <p className="api-operation__title">
-                  <code className={`method method--${method.toLowerCase()}`}>{method}</code> <code>{path}</code>
-                </p>
-                {op.summary && <p>{op.summary}</p>}
-                <p className="api-operation__policy">
-                  {t('developers.whoMayCall')}: {t(`developers.policy.${op['x-policy'] ?? 'public'}`)}
-                </p>
-                {op.parameters && op.parameters.length > 0 && (
-                  <p>
-                    {t('developers.parameters')}:{' '}
-                    {op.parameters.map((p) => (
-                      <code key={`${p.in}-${p.name}`} className="api-param">
-                        {p.name}
-                        {p.schema?.enum ? ` (${p.schema.enum.join(' | ')})` : ''}
-                      </code>
-                    ))}
-                  </p>
-                )}
-                {op.responses && (
-                  <p>
-                    {t('developers.responses')}:{' '}
-                    {Object.keys(op.responses).map((status) => (
-                      <code key={status} className="api-param">
-                        {status}
-                      </code>
-                    ))}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <section aria-labelledby="open-data-title" className="open-data">
+        <h2 id="open-data-title">{t('records:openData.title')}</h2>
+        <p className="lead">{t('records:openData.intro')}</p>
+        <div className="alert alert--info">
+          <p>{t('records:openData.privacy')}</p>
+        </div>
+
+        <h3>{t('records:openData.chooseTitle')}</h3>
+        <ul>
+          <li>{t('records:openData.chooseExcel')}</li>
+          <li>{t('records:openData.chooseCsv')}</li>
+          <li>{t('records:openData.chooseJson')}</li>
+        </ul>
+
+        <h3>{t('records:openData.ideasTitle')}</h3>
+        <p>{t('records:openData.ideasIntro')}</p>
+        <ul className="downloads">
+          <li>
+            <a href={links.ideasExcel} download>
+              {t('records:openData.ideasExcel')}
+            </a>
+          </li>
+          <li>
+            <a href={links.ideasCsv} download>
+              {t('records:openData.ideasCsv')}
+            </a>
+          </li>
+          <li>
+            <a href={links.ideasJson} download>
+              {t('records:openData.ideasJson')}
+            </a>
+          </li>
+        </ul>
+        <ColumnTable file="ideas.csv, ideas.json" columns={OPEN_DATA_IDEA_COLUMNS} prefix="ideas" />
+
+        <h3>{t('records:openData.scorecardTitle')}</h3>
+        <p>{t('records:openData.scorecardIntro')}</p>
+        <ul className="downloads">
+          <li>
+            <a href={links.scorecardExcel} download>
+              {t('records:openData.scorecardExcel')}
+            </a>
+          </li>
+          <li>
+            <a href={links.scorecardCsv} download>
+              {t('records:openData.scorecardCsv')}
+            </a>
+          </li>
+          <li>
+            <a href={links.scorecardJson}>{t('records:openData.scorecardJson')}</a>
+          </li>
+        </ul>
+        <p>
+          {t('records:openData.scorecardPeriod')}{' '}
+          <code className="open-data__example">{'/api/open-data/scorecard.csv?from=2026-Q1&to=2026-Q4&theme=3'}</code>
+        </p>
+        <p>
+          <Link to="/resultaten">{t('records:openData.resultsLink')}</Link>
+        </p>
+        <ColumnTable file="scorecard.csv" columns={OPEN_DATA_SCORECARD_COLUMNS} prefix="scorecardColumns" />
+
+        <h3>{t('records:openData.leftOutTitle')}</h3>
+        <ul>
+          <li>{t('records:openData.leftOutNames')}</li>
+          <li>{t('records:openData.leftOutSmall')}</li>
+          <li>{t('records:openData.leftOutHidden')}</li>
+        </ul>
+
+        <h3>{t('records:openData.excelTitle')}</h3>
+        <ol>
+          <li>{t('records:openData.excelStep1')}</li>
+          <li>{t('records:openData.excelStep2')}</li>
+          <li>{t('records:openData.excelStep3')}</li>
+        </ol>
+        <p>{t('records:openData.excelEnglish')}</p>
+      </section>
+
+      <section aria-labelledby="api-title" className="section">
+        <h2 id="api-title">{t('records:openData.apiTitle')}</h2>
+        <p>{t('records:openData.apiIntro')}</p>
+        <p>
+          <Link to="/open-data/api">{t('records:openData.apiLink')}</Link>
+        </p>
+      </section>
     </>
-  )
-}
-
-function tagId(tag: string): string {
-  return tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')
-}
-
-/** The downloads first: most visitors of this page want the data, not the API reference. */
-function OpenData() {
-  const { t } = useTranslation('engage')
-  const links = openDataLinks({})
-  return (
-    <section aria-labelledby="open-data-title" className="open-data">
-      <h2 id="open-data-title">{t('openData.title')}</h2>
-      <p className="lead">{t('openData.intro')}</p>
-      <div className="alert alert--info">
-        <p>{t('openData.privacy')}</p>
-      </div>
-      <h3>{t('openData.ideasTitle')}</h3>
-      <p>{t('openData.ideasIntro')}</p>
-      <ul className="downloads">
-        <li>
-          <a href={links.ideasCsv} download>
-            {t('openData.ideasCsv')}
-          </a>{' '}
-          <code>{links.ideasCsv}</code>
-        </li>
-        <li>
-          <a href={links.ideasJson} download>
-            {t('openData.ideasJson')}
-          </a>{' '}
-          <code>{links.ideasJson}</code>
-        </li>
-      </ul>
-      <ColumnTable file="ideas.csv, ideas.json" columns={OPEN_DATA_IDEA_COLUMNS} prefix="ideas" />
-      <h3>{t('openData.scorecardTitle')}</h3>
-      <p>{t('openData.scorecardIntro')}</p>
-      <ul className="downloads">
-        <li>
-          <a href={links.scorecardCsv} download>
-            {t('openData.scorecardCsv')}
-          </a>{' '}
-          <code>{links.scorecardCsv}</code>
-        </li>
-        <li>
-          <a href={links.scorecardJson}>{t('openData.scorecardJson')}</a> <code>{links.scorecardJson}</code>
-        </li>
-      </ul>
-      <p>
-        <Link to="/resultaten">{t('scorecard.title')}</Link>
-      </p>
-      <ColumnTable file="scorecard.csv" columns={OPEN_DATA_SCORECARD_COLUMNS} prefix="scorecardColumns" />
-    </section>
   )
 }
 
@@ -166,7 +110,7 @@ type ColumnProps =
   | { file: string; prefix: 'scorecardColumns'; columns: typeof OPEN_DATA_SCORECARD_COLUMNS }
 
 function ColumnTable(props: ColumnProps) {
-  const { t } = useTranslation('engage')
+  const { t } = useTranslation('records')
   const rows =
     props.prefix === 'ideas'
       ? props.columns.map((c) => [c, t(`openData.ideas.${c}`)] as const)

@@ -1,3 +1,4 @@
+import '../lib/i18n-records'
 import '../lib/i18n-staff'
 import '../styles/staff.css'
 import type { DepartmentFigures } from '@meedenken/shared'
@@ -6,6 +7,7 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { localName } from '../features/catalog/local-name'
+import { dashboardExportLink } from '../features/engage/api/records-api'
 import { recentQuarters } from '../features/staff/amsterdam-dates'
 import { dashboardQuery, departmentsQuery } from '../features/staff/api/staff-queries'
 import { ScrollTable } from '../features/staff/components/scroll-table'
@@ -111,9 +113,31 @@ function Dashboard() {
             </table>
           </ScrollTable>
           <p className="muted table-note">{t('dashboard.note')}</p>
+          <Downloads quarter={figures.data.quarter} name={quarterName(figures.data.quarter)} />
         </>
       )}
     </>
+  )
+}
+
+/** The figures on screen as a file for a council report: an Excel workbook or a CSV for Dutch Excel. */
+function Downloads({ quarter, name }: { quarter: string; name: string }) {
+  const { t } = useTranslation('records')
+  return (
+    <section className="downloads-bar" aria-labelledby="dashboard-downloads">
+      <h2 id="dashboard-downloads" className="visually-hidden">
+        {t('download.label')}
+      </h2>
+      <p>{t('dashboard.downloadNote', { quarter: name })}</p>
+      <p className="downloads-bar__links">
+        <a className="button button--secondary" href={dashboardExportLink(quarter, 'xlsx')} download>
+          {t('download.xlsx')}
+        </a>
+        <a className="button button--secondary" href={dashboardExportLink(quarter, 'excel-nl')} download>
+          {t('download.excelCsv')}
+        </a>
+      </p>
+    </section>
   )
 }
 

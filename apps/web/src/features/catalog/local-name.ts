@@ -13,3 +13,14 @@ export function localName(item: Pick<Named, 'name' | 'nameEn'>, locale: Locale =
 export function namesById(items: readonly Named[] | undefined, locale: Locale = currentLocale()): Map<number, string> {
   return new Map((items ?? []).map((item) => [item.id, localName(item, locale)]))
 }
+
+/**
+ * The themes or districts a form for something new may offer: the ones not archived, plus
+ * the one already chosen (an old idea keeps its archived theme when it is edited).
+ */
+export function offered<T extends { id: number; archived: boolean }>(
+  items: readonly T[] | undefined,
+  current?: number | null,
+): T[] {
+  return (items ?? []).filter((item) => !item.archived || item.id === current)
+}

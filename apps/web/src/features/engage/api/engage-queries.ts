@@ -39,10 +39,16 @@ export const scorecardQuery = (range: ScorecardRange) =>
     staleTime: 5 * 60_000,
   })
 
-/** Download links of the open data, with the same filters as the scorecard on screen. */
+/**
+ * Download links of the open data, with the same filters as the scorecard on screen. Each
+ * CSV comes in two forms: the standard one (",", decimal point) and one Dutch Excel opens
+ * in columns on a double click (";", decimal comma, BOM).
+ */
 export const openDataLinks = (range: ScorecardRange) => ({
   scorecardCsv: api.api['open-data']['scorecard.csv'].$path({ query: range }),
+  scorecardExcel: api.api['open-data']['scorecard.csv'].$path({ query: { ...range, format: 'excel-nl' } }),
   scorecardJson: api.api.stats.scorecard.$path({ query: range }),
   ideasCsv: api.api['open-data']['ideas.csv'].$path(),
+  ideasExcel: api.api['open-data']['ideas.csv'].$path({ query: { format: 'excel-nl' } }),
   ideasJson: api.api['open-data']['ideas.json'].$path(),
 })

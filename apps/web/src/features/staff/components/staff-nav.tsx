@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
+import '../../../lib/i18n-records'
 import '../../../lib/i18n-staff'
 
 /** The staff workspace's own menu, above every staff page. */
 export function StaffNav() {
-  const { t } = useTranslation('staff')
+  const { t } = useTranslation(['staff', 'records'])
   return (
     <nav className="subnav" aria-label={t('nav.label')}>
       <ul>
@@ -20,6 +21,9 @@ export function StaffNav() {
           <NavLink to="/medewerkers/moderatie">{t('nav.moderation')}</NavLink>
         </li>
         <li>
+          <NavLink to="/medewerkers/deelnemers">{t('records:nav.members')}</NavLink>
+        </li>
+        <li>
           <NavLink to="/medewerkers/dashboard">{t('nav.dashboard')}</NavLink>
         </li>
         <li>
@@ -32,7 +36,7 @@ export function StaffNav() {
 
 /** The administration's menu: people, departments and settings, the log. */
 export function AdminNav() {
-  const { t } = useTranslation('staff')
+  const { t } = useTranslation(['staff', 'records'])
   return (
     <nav className="subnav" aria-label={t('adminNav.label')}>
       <ul>
@@ -41,6 +45,9 @@ export function AdminNav() {
         </li>
         <li>
           <NavLink to="/beheer/afdelingen">{t('adminNav.departments')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/beheer/themas">{t('records:nav.catalog')}</NavLink>
         </li>
         <li>
           <NavLink to="/beheer/logboek">{t('adminNav.audit')}</NavLink>
