@@ -117,6 +117,8 @@ function longDate(isoDate: string, locale: Locale): string {
 }
 
 const quote = (text: string | null) => (text ? `\n\n${text.trim()}` : '')
+/** "Lead:" and the text below it; "Lead." when the text is gone (hidden by a moderator, erased). */
+const said = (lead: string, text: string | null) => (text ? `${lead}:\n\n${text.trim()}` : `${lead}.`)
 
 /** What happened, in a few lines: the answer, the explanation, the update, the comment. */
 export function whatHappened(item: MailItem, locale: Locale): string {
@@ -162,27 +164,17 @@ export function whatHappened(item: MailItem, locale: Locale): string {
       return lines.join('\n\n') + rate
     }
     case 'official_answer':
-      return (
-        (item.staffText
-          ? en
-            ? `The municipality has answered:${quote(item.staffText)}`
-            : `De gemeente heeft gereageerd:${quote(item.staffText)}`
-          : en
-            ? 'The municipality has answered.'
-            : 'De gemeente heeft gereageerd.') + rate
-      )
+      return said(en ? 'The municipality has answered' : 'De gemeente heeft gereageerd', item.staffText) + rate
     case 'progress_update':
       return en
-        ? `There is news about the work:${quote(item.staffText)}`
-        : `Er is nieuws over de uitvoering:${quote(item.staffText)}`
+        ? said('There is news about the work', item.staffText)
+        : said('Er is nieuws over de uitvoering', item.staffText)
     case 'reply':
       return en
-        ? `Someone replied to your comment:${quote(member)}`
-        : `Iemand heeft gereageerd op uw reactie:${quote(member)}`
+        ? said('Someone replied to your comment', member)
+        : said('Iemand heeft gereageerd op uw reactie', member)
     case 'new_comment':
-      return en
-        ? `Someone commented on your idea:${quote(member)}`
-        : `Iemand heeft gereageerd op uw idee:${quote(member)}`
+      return en ? said('Someone commented on your idea', member) : said('Iemand heeft gereageerd op uw idee', member)
     case 'merged': {
       const into = item.mergedIntoTitle
       const head = into
@@ -206,7 +198,7 @@ export function whatHappened(item: MailItem, locale: Locale): string {
     case 'campaign_opened':
       return en ? 'The municipality would like to hear from you.' : 'De gemeente wil graag uw mening horen.'
     case 'new_idea':
-      return en ? `A new idea came in:${quote(member)}` : `Er is een nieuw idee binnengekomen:${quote(member)}`
+      return en ? said('A new idea came in', member) : said('Er is een nieuw idee binnengekomen', member)
     case 'idea_assigned':
       return item.reason === 'assignee'
         ? en

@@ -170,6 +170,27 @@ describe('a notification mail says what happened, links to it and why the person
     expect(page.items[0]).toMatchObject({ commentId: comment.id, reason: 'author' })
   })
 
+  it('does not send on the words of a comment a moderator hid before the mail went out', async () => {
+    const author = await member()
+    const id = await ideaBy(author, 'Een hek om het speelveld')
+    const other = await member()
+    const { comment } = await json(
+      await request(ctx, `/api/ideas/${id}/comments`, { cookie: other.cookie, body: { body: 'Scheldwoorden hier.' } }),
+    )
+    const staff = await loginAs(ctx, 'staff')
+    const hide = await request(ctx, `/api/staff/moderation/comment/${comment.id}`, {
+      cookie: staff.cookie,
+      body: { action: 'hide', reason: 'Scheldt andere deelnemers uit' },
+    })
+    expect(hide.status).toBe(204)
+    runMailJob()
+    const mail = await lastMailTo(ctx, author.email)
+    expect(mail?.text).toContain('Iemand heeft gereageerd op uw idee.')
+    expect(mail?.text).not.toContain('Scheldwoorden')
+    const page = await json(await request(ctx, '/api/me/notifications', { cookie: author.cookie }))
+    expect(page.items[0]).toMatchObject({ kind: 'new_comment', excerpt: null })
+  })
+
   it('does not tell the author twice when a comment is a reply to their own comment', async () => {
     const author = await member()
     const id = await ideaBy(author, 'Een ommetje door het park')
