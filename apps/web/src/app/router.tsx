@@ -59,6 +59,11 @@ export function createRoutes(): RouteObject[] {
             page('medewerkers/deelnemers', () => import('./staff-members-page'), 'StaffMembersPage'),
             page('medewerkers/dashboard', () => import('./staff-dashboard-page'), 'StaffDashboardPage'),
             page('medewerkers/meedenkvragen', () => import('./staff-campaigns-page'), 'StaffCampaignsPage'),
+            page(
+              'medewerkers/antwoordteksten',
+              () => import('./staff-answer-templates-page'),
+              'StaffAnswerTemplatesPage',
+            ),
             page('beheer/gebruikers', () => import('./admin-users-page'), 'AdminUsersPage'),
             page('beheer/afdelingen', () => import('./admin-departments-page'), 'AdminDepartmentsPage'),
             page('beheer/themas', () => import('./admin-catalog-page'), 'AdminCatalogPage'),

@@ -8,6 +8,7 @@ import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-que
 import { localName } from '../features/catalog/local-name'
 import { commentKeys } from '../features/comments/api/comment-queries'
 import { ideaKeys } from '../features/ideas/api/idea-queries'
+import { CorrectionNote } from '../features/ideas/components/correction-note'
 import { IdeaTimeline } from '../features/ideas/components/idea-timeline'
 import { useIdeaWork } from '../features/staff/api/staff-mutations'
 import {
@@ -18,6 +19,7 @@ import {
 } from '../features/staff/api/staff-queries'
 import { AnswerForm } from '../features/staff/components/answer-form'
 import { AssignPanel } from '../features/staff/components/assign-panel'
+import { CorrectionPanel } from '../features/staff/components/correction-panel'
 import { DueBadge, DueDate } from '../features/staff/components/due-badge'
 import { MergePanel } from '../features/staff/components/merge-panel'
 import { NotesPanel } from '../features/staff/components/notes-panel'
@@ -26,7 +28,7 @@ import { ProgressPanel } from '../features/staff/components/progress-panel'
 import { StaffComments } from '../features/staff/components/staff-comments'
 import { StaffPage } from '../features/staff/components/staff-page'
 import { StatusForm } from '../features/staff/components/status-form'
-import { type InboxTrail, positionInTrail, readTrail } from '../features/staff/inbox-trail'
+import { type InboxTrail, positionInTrail, readTrail, trailHref } from '../features/staff/inbox-trail'
 import { ApiRequestError } from '../lib/api-client'
 import { formatDate } from '../lib/format'
 import { currentLocale } from '../lib/i18n'
@@ -76,7 +78,7 @@ function StaffIdea() {
 function TrailNav({ id, trail }: { id: number; trail: InboxTrail | null }) {
   const { t } = useTranslation('staff')
   const position = trail ? positionInTrail(trail, id) : null
-  const back = `/medewerkers${trail ? `?tab=${trail.tab}` : ''}`
+  const back = trailHref(trail)
   return (
     <nav className="work-trail" aria-label={t('trail.label')}>
       <Link to={back}>{trail ? t('trail.back', { tab: t(`inbox.tabs.${trail.tab}`) }) : t('idea.backToInbox')}</Link>
@@ -251,7 +253,9 @@ function Workbench({ detail, trail }: { detail: StaffIdeaDetail; trail: InboxTra
                 {idea.targetGroups.map((g) => t(`ideas:targetGroupPlural.${g}`)).join(', ')}
               </p>
             )}
+            <CorrectionNote idea={idea} />
           </section>
+          <CorrectionPanel idea={idea} work={work} />
           <AnswerForm idea={idea} work={work} />
           <StatusForm idea={idea} work={work} />
           <NextIdea id={idea.id} trail={trail} />

@@ -4,6 +4,7 @@ import type { notifyResources } from './i18n-notify'
 import type { participateResources } from './i18n-participate'
 import type { recordsResources } from './i18n-records'
 import type { staffResources } from './i18n-staff'
+import type { werkbakResources } from './i18n-werkbak'
 
 // Typed keys: a missing or misspelt translation key is a compile error. The lazily added
 // namespaces are typed too, so pages that use them are checked like the rest.
@@ -15,6 +16,7 @@ declare module 'i18next' {
       (typeof staffResources)['nl'] &
       (typeof engageResources)['nl'] &
       (typeof notifyResources)['nl'] &
-      (typeof recordsResources)['nl']
+      (typeof recordsResources)['nl'] &
+      (typeof werkbakResources)['nl']
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { positionInTrail, readTrail } from './inbox-trail'
+import { positionInTrail, readTrail, trailHref } from './inbox-trail'
 
 describe('the inbox trail', () => {
   it('reads a valid trail from router state and ignores anything else', () => {
@@ -8,6 +8,14 @@ describe('the inbox trail', () => {
     expect(readTrail({ notice: 'x' })).toBeNull()
     expect(readTrail({ inbox: { tab: 'nonsense', ids: [1] } })).toBeNull()
     expect(readTrail({ inbox: { tab: 'mine', ids: ['1'] } })).toBeNull()
+  })
+
+  it('goes back to the list with its search and filters, and never anywhere else', () => {
+    const trail = readTrail({ inbox: { tab: 'all', ids: [4], search: 'tab=all&q=fiets+station&theme=2' } })
+    expect(trailHref(trail)).toBe('/medewerkers?tab=all&q=fiets+station&theme=2')
+    const odd = readTrail({ inbox: { tab: 'all', ids: [4], search: '/../beheer?x=1' } })
+    expect(trailHref(odd)).toBe('/medewerkers?tab=all')
+    expect(trailHref(null)).toBe('/medewerkers')
   })
 
   it('finds the next idea, and none after the last or for an idea outside the trail', () => {

@@ -6,7 +6,10 @@ import { INBOX_TABS } from '@meedenken/shared/constants'
  * state. "Next idea" follows this snapshot, so answering an idea (which moves it out of
  * the tab) does not make the list jump.
  */
-export type InboxTrail = { tab: InboxTab; ids: number[] }
+export type InboxTrail = { tab: InboxTab; ids: number[]; search?: string }
+
+/** An address query as URLSearchParams writes it: nothing that could lead elsewhere. */
+const SEARCH = /^[A-Za-z0-9_=&%+.*~-]*$/
 
 export function readTrail(state: unknown): InboxTrail | null {
   if (typeof state !== 'object' || state === null || !('inbox' in state)) return null
@@ -15,7 +18,18 @@ export function readTrail(state: unknown): InboxTrail | null {
   const { tab, ids } = trail as { tab?: unknown; ids?: unknown }
   if (!(INBOX_TABS as readonly unknown[]).includes(tab)) return null
   if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id) && id > 0)) return null
-  return { tab: tab as InboxTab, ids: ids as number[] }
+  const search = (trail as { search?: unknown }).search
+  return {
+    tab: tab as InboxTab,
+    ids: ids as number[],
+    ...(typeof search === 'string' && SEARCH.test(search) ? { search } : {}),
+  }
+}
+
+/** Back to the list the trail came from, with its search and filters. */
+export function trailHref(trail: InboxTrail | null): string {
+  if (!trail) return '/medewerkers'
+  return `/medewerkers?${trail.search ?? `tab=${trail.tab}`}`
 }
 
 /** Where this idea stands in the trail, and which idea comes after it (null at the end). */

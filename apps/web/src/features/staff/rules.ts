@@ -16,3 +16,10 @@ export const CAMPAIGN_DESCRIPTION = { min: 20, max: 5000 } as const
 export const DEPARTMENT_NAME = { min: 2, max: 80 } as const
 /** The channels staff enter ideas for; "web" is the residents' own. */
 export const INTAKE_CHANNELS = ['phone', 'desk', 'letter', 'email'] as const
+/** Tab counts stop here (the API's WERKBAK_COUNT_CAP): "1000 of meer". */
+export const WERKBAK_COUNT_CAP = 1000
+/** A Werkbak download holds at most this many ideas (the API's WERKBAK_EXPORT_MAX). */
+export const WERKBAK_EXPORT_MAX = 5000
+export const CORRECTION_REASON = { min: 10, max: 300 } as const
+export const ANSWER_TEMPLATE_TITLE = { min: 3, max: 80 } as const
+export const ANSWER_TEMPLATE_BODY = { min: 10, max: 2000 } as const

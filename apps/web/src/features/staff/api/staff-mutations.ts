@@ -1,4 +1,14 @@
-import type { CampaignBody, Department, IntakeBody, StatusChangeBody } from '@meedenken/shared'
+import type {
+  AnswerTemplateBody,
+  BulkAssignBody,
+  BulkMergeBody,
+  BulkStatusBody,
+  CampaignBody,
+  Department,
+  IdeaCorrectionBody,
+  IntakeBody,
+  StatusChangeBody,
+} from '@meedenken/shared'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { api, call } from '../../../lib/api-client'
 import { staffKeys } from './staff-queries'
@@ -52,6 +62,60 @@ export function useIdeaWork(ideaId: number, onChanged: () => void) {
     }),
     postUpdate: useMutation({
       mutationFn: (body: string) => call(api.api.staff.ideas[':id'].updates.$post({ param, json: { body } })),
+      onSuccess: refresh,
+    }),
+    correct: useMutation({
+      mutationFn: (body: IdeaCorrectionBody) =>
+        call(api.api.staff.ideas[':id'].correction.$post({ param, json: body })),
+      onSuccess: refresh,
+    }),
+  }
+}
+
+/**
+ * What a civil servant does to a selection in the Werkbak, all or nothing. Afterwards
+ * every staff list and idea is read again, and the public views too (`onChanged`).
+ */
+export function useBulkActions(onChanged: () => void) {
+  const qc = useQueryClient()
+  const refresh = async () => {
+    onChanged()
+    await qc.invalidateQueries({ queryKey: staffKeys.all })
+  }
+  return {
+    assign: useMutation({
+      mutationFn: (body: BulkAssignBody) => call(api.api.staff.bulk.assign.$post({ json: body })),
+      onSuccess: refresh,
+    }),
+    changeStatus: useMutation({
+      mutationFn: (body: BulkStatusBody) => call(api.api.staff.bulk.status.$post({ json: body })),
+      onSuccess: refresh,
+    }),
+    merge: useMutation({
+      mutationFn: (body: BulkMergeBody) => call(api.api.staff.bulk.merge.$post({ json: body })),
+      onSuccess: refresh,
+    }),
+  }
+}
+
+export type BulkActions = ReturnType<typeof useBulkActions>
+
+export function useTemplateActions() {
+  const qc = useQueryClient()
+  // The list and every idea's filled-in texts.
+  const refresh = () => qc.invalidateQueries({ queryKey: staffKeys.all })
+  return {
+    create: useMutation({
+      mutationFn: (body: AnswerTemplateBody) => call(api.api.staff['answer-templates'].$post({ json: body })),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, body }: { id: number; body: AnswerTemplateBody }) =>
+        call(api.api.staff['answer-templates'][':id'].$put({ param: { id: String(id) }, json: body })),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: number) => call(api.api.staff['answer-templates'][':id'].$delete({ param: { id: String(id) } })),
       onSuccess: refresh,
     }),
   }

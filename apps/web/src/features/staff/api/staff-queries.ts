@@ -1,11 +1,12 @@
-import type { AuditAction, InboxTab } from '@meedenken/shared'
+import type { AuditAction } from '@meedenken/shared'
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query'
 import { api, call } from '../../../lib/api-client'
+import type { WerkbakView } from '../werkbak-view'
 
 export const staffKeys = {
   all: ['staff'] as const,
   inboxes: () => [...staffKeys.all, 'inbox'] as const,
-  inbox: (tab: InboxTab) => [...staffKeys.inboxes(), tab] as const,
+  inbox: (view: WerkbakView) => [...staffKeys.inboxes(), view.tab, view.filters] as const,
   ideas: () => [...staffKeys.all, 'idea'] as const,
   idea: (id: number) => [...staffKeys.ideas(), id] as const,
   helpers: (id: number) => [...staffKeys.idea(id), 'helpers'] as const,
@@ -21,18 +22,27 @@ export const staffKeys = {
   dashboard: (quarter: string | undefined) => [...staffKeys.all, 'dashboard', quarter ?? 'current'] as const,
   campaigns: () => [...staffKeys.all, 'campaigns'] as const,
   audit: (filters: AuditFilters) => [...staffKeys.all, 'audit', filters] as const,
+  templates: () => [...staffKeys.all, 'answer-templates'] as const,
+  // Under the idea's key: a changed title or name refreshes the filled-in texts.
+  ideaTemplates: (id: number) => [...staffKeys.idea(id), 'answer-templates'] as const,
 }
 
 /** The inbox shows many rows at once: a civil servant scans a tab rather than pages through it. */
 export const INBOX_PAGE_SIZE = 50
 
-export const inboxQuery = (tab: InboxTab) =>
+/** A tab of the Werkbak with its search and filters. */
+export const inboxQuery = (view: WerkbakView) =>
   infiniteQueryOptions({
-    queryKey: staffKeys.inbox(tab),
+    queryKey: staffKeys.inbox(view),
     queryFn: ({ pageParam }) =>
       call(
         api.api.staff.inbox.$get({
-          query: { tab, limit: String(INBOX_PAGE_SIZE), ...(pageParam ? { cursor: pageParam } : {}) },
+          query: {
+            tab: view.tab,
+            ...view.filters,
+            limit: String(INBOX_PAGE_SIZE),
+            ...(pageParam ? { cursor: pageParam } : {}),
+          },
         }),
       ),
     initialPageParam: null as string | null,
@@ -151,3 +161,19 @@ export const ideaByNumberQuery = (id: number | null) =>
     enabled: id !== null,
     retry: false,
   })
+
+export const answerTemplatesQuery = queryOptions({
+  queryKey: staffKeys.templates(),
+  queryFn: () => call(api.api.staff['answer-templates'].$get({ query: {} })),
+})
+
+/** The templates filled in for one idea: the resident's name and the idea's title. */
+export const ideaTemplatesQuery = (id: number) =>
+  queryOptions({
+    queryKey: staffKeys.ideaTemplates(id),
+    queryFn: () => call(api.api.staff.ideas[':id']['answer-templates'].$get({ param: { id: String(id) } })),
+  })
+
+/** The Werkbak's list as a file: the same tab, search and filters, every page. */
+export const werkbakExportPath = (view: WerkbakView, format: 'xlsx' | 'excel-nl') =>
+  api.api.staff.export.$path({ query: { tab: view.tab, ...view.filters, format } })

@@ -2,10 +2,11 @@ import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 import '../../../lib/i18n-records'
 import '../../../lib/i18n-staff'
+import '../../../lib/i18n-werkbak'
 
 /** The staff workspace's own menu, above every staff page. */
 export function StaffNav() {
-  const { t } = useTranslation(['staff', 'records'])
+  const { t } = useTranslation(['staff', 'werkbak', 'records'])
   return (
     <nav className="subnav" aria-label={t('nav.label')}>
       <ul>
@@ -28,6 +29,9 @@ export function StaffNav() {
         </li>
         <li>
           <NavLink to="/medewerkers/meedenkvragen">{t('nav.campaigns')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/medewerkers/antwoordteksten">{t('werkbak:nav.templates')}</NavLink>
         </li>
       </ul>
     </nav>

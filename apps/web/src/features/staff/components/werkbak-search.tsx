@@ -1,0 +1,102 @@
+import { IDEA_STATUSES } from '@meedenken/shared/constants'
+import { useQuery } from '@tanstack/react-query'
+import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useNavigate } from 'react-router'
+import '../../../lib/i18n-werkbak'
+import { formValues } from '../../../ui/form'
+import { districtsQuery, themesQuery } from '../../catalog/api/catalog-queries'
+import { localName } from '../../catalog/local-name'
+import { colleaguesQuery, departmentsQuery } from '../api/staff-queries'
+import { type FILTER_KEYS, hasFilters, readView, viewSearch, type WerkbakView } from '../werkbak-view'
+
+/**
+ * Search and filters above the Werkbak's tabs. They combine with each other and with the
+ * tab, and live in the address: a filtered list can be bookmarked, shared and reloaded.
+ */
+export function WerkbakSearch({ view }: { view: WerkbakView }) {
+  const { t } = useTranslation(['werkbak', 'staff', 'ideas'])
+  const navigate = useNavigate()
+  const themes = useQuery(themesQuery)
+  const districts = useQuery(districtsQuery)
+  const departments = useQuery(departmentsQuery)
+  const colleagues = useQuery(colleaguesQuery)
+  const { filters } = view
+  // Re-created when the lists arrive, so the chosen values show.
+  const loaded = [themes, districts, departments, colleagues].every((q) => q.isSuccess)
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const values = formValues(event.currentTarget)
+    const next = readView(new URLSearchParams({ tab: view.tab, ...values }))
+    void navigate(`/medewerkers?${viewSearch(next)}`)
+  }
+
+  const select = (key: (typeof FILTER_KEYS)[number], label: string, options: { value: string; label: string }[]) => (
+    <div className="field werkbak-search__filter">
+      <label htmlFor={`werkbak-${key}`}>{label}</label>
+      <select id={`werkbak-${key}`} name={key} defaultValue={filters[key] ?? ''} key={`${key}-${loaded}`}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+
+  return (
+    <search className="werkbak-search" aria-label={t('search.label')}>
+      <form onSubmit={submit}>
+        <div className="werkbak-search__words">
+          <div className="field">
+            <label htmlFor="werkbak-q">{t('search.q')}</label>
+            <p className="field__hint" id="werkbak-q-hint">
+              {t('search.qHint')}
+            </p>
+            <input
+              id="werkbak-q"
+              name="q"
+              type="search"
+              maxLength={200}
+              defaultValue={filters.q ?? ''}
+              aria-describedby="werkbak-q-hint"
+            />
+          </div>
+          <button type="submit" className="button">
+            {t('search.submit')}
+          </button>
+        </div>
+        <div className="werkbak-search__filters">
+          {select('theme', t('search.theme'), [
+            { value: '', label: t('search.anyTheme') },
+            ...(themes.data?.items ?? []).map((th) => ({ value: String(th.id), label: localName(th) })),
+          ])}
+          {select('district', t('search.district'), [
+            { value: '', label: t('search.anyDistrict') },
+            ...(districts.data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name })),
+          ])}
+          {select('status', t('search.status'), [
+            { value: '', label: t('search.anyStatus') },
+            ...IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas:status.${s}`) })),
+          ])}
+          {select('department', t('search.department'), [
+            { value: '', label: t('search.anyDepartment') },
+            { value: 'none', label: t('staff:common.noDepartment') },
+            ...(departments.data?.items ?? []).map((d) => ({ value: String(d.id), label: localName(d) })),
+          ])}
+          {select('assignee', t('search.assignee'), [
+            { value: '', label: t('search.anyAssignee') },
+            { value: 'none', label: t('staff:common.nobody') },
+            ...(colleagues.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.displayName })),
+          ])}
+        </div>
+        {hasFilters(filters) && (
+          <p className="werkbak-search__clear">
+            <Link to={`/medewerkers?${viewSearch({ tab: view.tab, filters: {} })}`}>{t('search.clear')}</Link>
+          </p>
+        )}
+      </form>
+    </search>
+  )
+}
