@@ -35,11 +35,11 @@ function busyTicks(): number {
 
 export type CpuSnapshot = { busy: number; own: number; at: number }
 
-/** Busy ticks of the machine and of this process, its reaped children and the server. */
-export function cpuSnapshot(serverPid?: number): CpuSnapshot {
+/** Busy ticks of the machine and of this process, its reaped children and our servers. */
+export function cpuSnapshot(pids: readonly number[] = []): CpuSnapshot {
   return {
     busy: busyTicks(),
-    own: processTicks('self', true) + (serverPid ? processTicks(serverPid, true) : 0),
+    own: processTicks('self', true) + pids.reduce((sum, pid) => sum + processTicks(pid, true), 0),
     at: performance.now(),
   }
 }
@@ -63,4 +63,10 @@ export async function waitForQuiet(maxSeconds: number, cores: number): Promise<n
     const used = othersCores(a, cpuSnapshot())
     if (used < cores || Date.now() > deadline) return used
   }
+}
+
+/** The load average of the last minute, five and fifteen minutes (/proc/loadavg). */
+export function loadAverage(): [number, number, number] {
+  const [one = 0, five = 0, fifteen = 0] = readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number)
+  return [one, five, fifteen]
 }

@@ -4,6 +4,8 @@ export type Request = { method?: 'GET' | 'PUT'; path: string; headers?: Record<s
 
 export type LoadResult = {
   requests: number
+  /** Answers with a 2xx status (for votes: votes counted). */
+  ok: number
   requestsPerSecond: number
   p50: number
   p90: number
@@ -35,6 +37,8 @@ export async function measure(options: {
     connections: options.connections,
     duration: options.seconds,
     pipelining: 1,
+    // autocannon checks its end every sample interval: a short one lets bursts last 0.5 s.
+    sampleInt: options.seconds < 2 ? 250 : 1000,
     requests: options.sequence.map((next) => ({
       setupRequest: (req: autocannon.Request, context: object) => {
         const r = next(context as Context)
@@ -45,6 +49,7 @@ export async function measure(options: {
   const total = result.requests.total
   return {
     requests: total,
+    ok: result['2xx'],
     requestsPerSecond: total / (result.duration || options.seconds),
     p50: result.latency.p50,
     p90: result.latency.p90,

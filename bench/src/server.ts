@@ -23,39 +23,30 @@ export async function freePort(preferred?: number): Promise<number> {
 export type RunningServer = {
   url: string
   pid: number
-  /** Last lines the server wrote (warnings and errors at LOG_LEVEL=warn). */
+  /** Last lines the process wrote (warnings and errors at LOG_LEVEL=warn). */
   output: () => string[]
   stop: () => Promise<void>
 }
 
-/**
- * The production server, as `pnpm --filter @meedenken/api start` runs it: the bundled
- * dist/server.js with its memory flags, in one process whose memory we sample.
- */
-export async function startServer(options: { port: number; databasePath: string }): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env }
-  for (const key of ['PUBLIC_URL', 'TRUST_PROXY', 'DEMO_DATA', 'DEV_MAILBOX', 'SMTP_URL', 'WEB_DIST', 'INIT_CWD']) {
-    delete env[key]
-  }
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      ...(JSON.parse(readFileSync(path.join(apiDir, 'node-flags.json'), 'utf8')) as { flags: string[] }).flags,
-      'dist/server.js',
-    ],
-    {
-      cwd: apiDir,
-      env: {
-        ...env,
-        NODE_ENV: 'production',
-        PORT: String(options.port),
-        HOST: '127.0.0.1',
-        DATABASE_PATH: options.databasePath,
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+/** The production server's node flags (apps/api/node-flags.json): the floor runs with the same. */
+function nodeFlags(): string[] {
+  return (JSON.parse(readFileSync(path.join(apiDir, 'node-flags.json'), 'utf8')) as { flags: string[] }).flags
+}
+
+/** Starts `node <flags> <script>` in apps/api and waits until `readyPath` answers 2xx. */
+async function startNode(options: {
+  script: string
+  args?: string[]
+  env: NodeJS.ProcessEnv
+  port: number
+  readyPath: string
+  name: string
+}): Promise<RunningServer> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags(), options.script, ...(options.args ?? [])], {
+    cwd: apiDir,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const lines: string[] = []
   const keep = (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) lines.push(line)
@@ -73,21 +64,21 @@ export async function startServer(options: { port: number; databasePath: string 
   const url = `http://127.0.0.1:${options.port}`
   const deadline = Date.now() + 120_000
   for (;;) {
-    if (exited !== undefined) throw new Error(`the server exited (${exited}) while starting:\n${lines.join('\n')}`)
+    if (exited !== undefined) throw new Error(`${options.name} exited (${exited}) while starting:\n${lines.join('\n')}`)
     try {
-      const res = await fetch(`${url}/api/ready`)
+      const res = await fetch(`${url}${options.readyPath}`)
       if (res.ok) break
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`the server did not become ready within 120 s:\n${lines.join('\n')}`)
+      throw new Error(`${options.name} did not become ready within 120 s:\n${lines.join('\n')}`)
     }
     await new Promise((r) => setTimeout(r, 100))
   }
   const pid = child.pid
-  if (pid === undefined) throw new Error('the server has no pid')
+  if (pid === undefined) throw new Error(`${options.name} has no pid`)
   return {
     url,
     pid,
@@ -100,6 +91,46 @@ export async function startServer(options: { port: number; databasePath: string 
       clearTimeout(timer)
     },
   }
+}
+
+/**
+ * The production server, as `pnpm --filter @meedenken/api start` runs it: the bundled
+ * dist/server.js with its memory flags, in one process whose memory we sample.
+ */
+export async function startServer(options: { port: number; databasePath: string }): Promise<RunningServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env }
+  for (const key of ['PUBLIC_URL', 'TRUST_PROXY', 'DEMO_DATA', 'DEV_MAILBOX', 'SMTP_URL', 'WEB_DIST', 'INIT_CWD']) {
+    delete env[key]
+  }
+  return startNode({
+    script: 'dist/server.js',
+    env: {
+      ...env,
+      NODE_ENV: 'production',
+      PORT: String(options.port),
+      HOST: '127.0.0.1',
+      DATABASE_PATH: options.databasePath,
+      LOG_LEVEL: 'warn',
+    },
+    port: options.port,
+    readyPath: '/api/ready',
+    name: 'the server',
+  })
+}
+
+/**
+ * The floor: a bare Hono app on @hono/node-server (apps/api/scripts/floor-server.mjs, so it
+ * resolves the API's own versions of both) with one JSON route, under the same node flags.
+ */
+export async function startFloor(options: { port: number }): Promise<RunningServer> {
+  return startNode({
+    script: 'scripts/floor-server.mjs',
+    args: [String(options.port)],
+    env: { ...process.env, NODE_ENV: 'production' },
+    port: options.port,
+    readyPath: '/api/health',
+    name: 'the floor server',
+  })
 }
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {

@@ -16,7 +16,10 @@ const CHROMIUM_ARGS = [
 
 /** BENCHMARKS.md: the web rows run at a 4× CPU slow-down. */
 const CPU_SLOWDOWN = 4
-const CARD = '.idea-list > li'
+/** A card of the idea list. */
+export const CARD = '.idea-list > li'
+/** A wrong selector or a page that never renders fails within this time, not after a minute. */
+const SHOWN_TIMEOUT_MS = 30_000
 const LOAD_MORE = 'Meer ideeën laden'
 
 type Marks = { lcp: number; lcpElement: string; longTasks: { start: number; duration: number }[] }
@@ -60,33 +63,50 @@ async function freshPage(browser: Browser, throttle: boolean): Promise<{ context
   return { context, page }
 }
 
-export type ScriptSize = { url: string; bytes: number; gzipBytes: number }
+export type AssetSize = { url: string; bytes: number; gzipBytes: number }
+export type PageAssets = { scripts: AssetSize[]; styles: AssetSize[] }
 
 /**
- * Every JavaScript response the idea list page loads, until the list shows and the network
- * is idle, compressed here with gzip (level 6, as servers commonly do), whether or not
+ * Every JavaScript and CSS response a page loads, until what it shows is there and the
+ * network is idle: what the app sends for that page (no cache, as on a first visit),
+ * compressed here with gzip (level 6, as servers and proxies commonly do), whether or not
  * the server compresses.
  */
-export async function measureJavaScript(browser: Browser, url: string): Promise<ScriptSize[]> {
+export async function measureAssets(
+  browser: Browser,
+  url: string,
+  pagePath: string,
+  shown: string,
+): Promise<PageAssets> {
   const { context, page } = await freshPage(browser, false)
-  const pending: Promise<ScriptSize | null>[] = []
+  const pending: Promise<(AssetSize & { kind: 'script' | 'style' }) | null>[] = []
   page.on('response', (res) => {
     const type = res.request().resourceType()
     const contentType = res.headers()['content-type'] ?? ''
-    if (type !== 'script' && !contentType.includes('javascript')) return
+    const kind: 'script' | 'style' | null =
+      type === 'script' || contentType.includes('javascript')
+        ? 'script'
+        : type === 'stylesheet' || contentType.includes('text/css')
+          ? 'style'
+          : null
+    if (!kind) return
     pending.push(
       res
         .body()
-        .then((body) => ({ url: res.url(), bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length }))
+        .then((body) => ({ kind, url: res.url(), bytes: body.length, gzipBytes: gzipSync(body, { level: 6 }).length }))
         .catch(() => null),
     )
   })
-  await page.goto(`${url}/`, { waitUntil: 'networkidle' })
-  await page.locator(CARD).first().waitFor({ timeout: 60_000 })
+  await page.goto(`${url}${pagePath}`, { waitUntil: 'networkidle' })
+  await page.locator(shown).first().waitFor({ timeout: SHOWN_TIMEOUT_MS })
   await page.waitForLoadState('networkidle')
-  const sizes = (await Promise.all(pending)).filter((s): s is ScriptSize => s !== null)
+  const sizes = (await Promise.all(pending)).filter((s) => s !== null)
   await context.close()
-  return sizes
+  const strip = ({ url: u, bytes, gzipBytes }: AssetSize) => ({ url: u, bytes, gzipBytes })
+  return {
+    scripts: sizes.filter((s) => s.kind === 'script').map(strip),
+    styles: sizes.filter((s) => s.kind === 'style').map(strip),
+  }
 }
 
 export type LcpSample = {
@@ -97,14 +117,15 @@ export type LcpSample = {
   resources: { name: string; startMs: number; endMs: number }[]
 }
 
-/** Largest contentful paint of a page (the idea list by default), cold cache, 4× slower CPU. */
-export async function measureLcp(browser: Browser, url: string, shown = CARD): Promise<LcpSample> {
+/** Largest contentful paint of a page, cold cache, 4× slower CPU, once `shown` is there. */
+export async function measureLcp(browser: Browser, url: string, pagePath: string, shown: string): Promise<LcpSample> {
   const { context, page } = await freshPage(browser, true)
-  await page.goto(`${url}/`, { waitUntil: 'load' })
-  await page.locator(shown).first().waitFor({ timeout: 60_000 })
+  await page.goto(`${url}${pagePath}`, { waitUntil: 'load' })
+  await page.locator(shown).first().waitFor({ timeout: SHOWN_TIMEOUT_MS })
   await page.waitForLoadState('networkidle')
-  // LCP candidates keep coming until the page stops painting bigger things.
-  await page.waitForTimeout(1500)
+  // LCP candidates keep coming until the page stops painting bigger things: by now the
+  // network has been quiet for 500 ms; give the (4× slower) main thread as long again.
+  await page.waitForTimeout(500)
   const marks = await page.evaluate(() => window.__bench)
   const timing = await page.evaluate(() => ({
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
@@ -123,9 +144,12 @@ const FLOOR_PAGE =
   '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Meedenken</title></head><body>' +
   '<p>Hier ziet u wat inwoners, ondernemers en organisaties voorstellen, en wat de gemeente ermee doet.</p></body></html>'
 
+/** What shows on FLOOR_PAGE. */
+export const FLOOR_SHOWN = 'p'
+
 /**
  * Serves FLOOR_PAGE on loopback until `close`, with the app's opener policy: like the
- * app's pages, it then gets a browser process of its own (`measureLcp(browser, url, 'p')`).
+ * app's pages, it then gets a browser process of its own.
  */
 export async function serveFloorPage(): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((_req, res) => {
@@ -140,16 +164,18 @@ export async function serveFloorPage(): Promise<{ url: string; close: () => Prom
   }
 }
 
+export type TaskCounts = { count: number; over100: number; over150: number; longestMs: number; seconds: number }
+
 export type LongTaskResult = {
   rows: number
-  loading: { count: number; over100: number; longestMs: number; seconds: number }
-  scrolling: { count: number; over100: number; longestMs: number; seconds: number; steps: number }
+  loading: TaskCounts
+  scrolling: TaskCounts & { steps: number }
 }
 
 /**
  * Loads the list to `rows` cards with its own "Meer ideeën laden" button, then scrolls to
  * the bottom in wheel steps, recording long tasks (> 50 ms as the browser reports them;
- * the budget counts those over 100 ms) separately for the loading and the scrolling phase.
+ * the budget counts those over 100 and 150 ms) separately for the loading and the scrolling phase.
  */
 export async function measureLongTasks(browser: Browser, url: string, rows: number): Promise<LongTaskResult> {
   const { context, page } = await freshPage(browser, true)
@@ -187,11 +213,12 @@ export async function measureLongTasks(browser: Browser, url: string, rows: numb
   const end = await page.evaluate(() => performance.now())
   const tasks = (await page.evaluate(() => window.__bench.longTasks)) as { start: number; duration: number }[]
   await context.close()
-  const phase = (from: number, to: number) => {
+  const phase = (from: number, to: number): TaskCounts => {
     const inPhase = tasks.filter((t) => t.start >= from && t.start < to)
     return {
       count: inPhase.length,
       over100: inPhase.filter((t) => t.duration > 100).length,
+      over150: inPhase.filter((t) => t.duration > 150).length,
       longestMs: inPhase.reduce((m, t) => Math.max(m, t.duration), 0),
       seconds: (to - from) / 1000,
     }
