@@ -151,6 +151,31 @@ export const IdeaListQuery = z.object({
 })
 export type IdeaListQuery = z.input<typeof IdeaListQuery>
 
+/** The same filters and search as the list, to say how many ideas they find. */
+export const IdeaCountQuery = IdeaListQuery.pick({
+  status: true,
+  theme: true,
+  district: true,
+  targetGroup: true,
+  q: true,
+  campaign: true,
+})
+export type IdeaCountQuery = z.input<typeof IdeaCountQuery>
+
+/** Counting stops at this many: "meer dan 1.000 ideeën" says enough, and stays cheap at 100,000. */
+export const IDEA_COUNT_CAP = 1000
+
+export const IdeaCount = z
+  .object({
+    count: z
+      .number()
+      .int()
+      .meta({ description: `How many ideas match, at most ${IDEA_COUNT_CAP}` }),
+    more: z.boolean().meta({ description: `True when more than ${IDEA_COUNT_CAP} match` }),
+  })
+  .meta({ id: 'IdeaCount' })
+export type IdeaCount = z.infer<typeof IdeaCount>
+
 export const IdeaPage = pageOf(Idea).meta({ id: 'IdeaPage' })
 export type IdeaPage = z.infer<typeof IdeaPage>
 

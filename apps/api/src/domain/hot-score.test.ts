@@ -2,28 +2,57 @@ import Database from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { hotScore, hotScoreExpression, hotScoreSql } from './hot-score'
+import {
+  DECIDED_OFFSET,
+  HOT_TAU_MS,
+  hotScoreAdding,
+  hotScoreOf,
+  hotScoreRemoving,
+  hotScoreShift,
+  newIdeaHotScore,
+} from './hot-score'
 
-describe('hot score', () => {
-  it('ranks ten times the activity like 12.5 hours of freshness', () => {
-    const t = Date.parse('2026-06-01T00:00:00Z')
-    expect(hotScore(10, 0, t)).toBeCloseTo(hotScore(1, 0, t + 45_000_000), 9)
-    expect(hotScore(0, 0, t)).toBe(hotScore(1, 0, t))
+const DAY = 86_400_000
+const now = Date.parse('2027-03-01T12:00:00Z')
+
+describe('the hot score ("Populair nu")', () => {
+  it('ranks recent support above more support long ago', () => {
+    const lastMonth = hotScoreOf(now - 40 * DAY, Array(10).fill(now - 30 * DAY), 'planned')
+    const today = hotScoreOf(now - 40 * DAY, Array(3).fill(now), 'planned')
+    expect(today).toBeGreaterThan(lastMonth)
   })
 
-  it('gives the same value in SQL as in TypeScript', () => {
+  it('weighs a vote a week old e⁻¹ of one today, whenever it is read', () => {
+    const created = now - 30 * DAY
+    const base = hotScoreOf(created, [], 'new')
+    const withOld = hotScoreOf(created, [now - HOT_TAU_MS], 'new')
+    const withNew = hotScoreOf(created, [now], 'new')
+    const term = (score: number) => Math.exp(score) - Math.exp(base)
+    expect(term(withOld) / term(withNew)).toBeCloseTo(Math.exp(-1), 10)
+  })
+
+  it('puts every decided idea after every open one, whatever their support', () => {
+    const busyDone = hotScoreOf(now - DAY, Array(5000).fill(now), 'done')
+    const quietNew = hotScoreOf(now - 400 * DAY, [], 'new')
+    expect(quietNew).toBeGreaterThan(busyDone)
+    expect(hotScoreShift('in_progress', 'done')).toBe(-DECIDED_OFFSET)
+    expect(hotScoreShift('declined', 'under_review')).toBe(DECIDED_OFFSET)
+    expect(hotScoreShift('new', 'planned')).toBe(0)
+  })
+
+  it('adds and takes back a term in SQL exactly as the sum counted afresh', () => {
     const db = drizzle({ client: new Database(':memory:') })
-    for (const [v, c, t] of [
-      [0, 0, 1_700_000_000_000],
-      [41, 3, 1_790_000_000_123],
-      [100_000, 2_000, 1_800_000_000_000],
-    ] as const) {
-      const row = db.get<{ score: number }>(sql`select ${hotScoreSql(v, c, t)} as score`)
-      expect(row.score).toBeCloseTo(hotScore(v, c, t), 9)
-      const raw = db.get<{ score: number }>(
-        sql.raw(`select ${hotScoreExpression(String(v), String(c), String(t))} as score`),
-      )
-      expect(raw.score).toBeCloseTo(hotScore(v, c, t), 9)
+    const created = now - 20 * DAY
+    const events = [now - 9 * DAY, now - 2 * DAY, now - 3_600_000, now]
+    for (const status of ['new', 'done']) {
+      let score = hotScoreOf(created, [], status)
+      for (const at of events) {
+        score = db.get<{ s: number }>(sql`select ${hotScoreAdding(score, at, status)} as s`).s
+      }
+      expect(score).toBeCloseTo(hotScoreOf(created, events, status), 9)
+      score = db.get<{ s: number }>(sql`select ${hotScoreRemoving(score, events[1], status)} as s`).s
+      expect(score).toBeCloseTo(hotScoreOf(created, [events[0], events[2], events[3]] as number[], status), 9)
     }
+    expect(newIdeaHotScore(created)).toBe(hotScoreOf(created, [], 'new'))
   })
 })

@@ -1,21 +1,82 @@
 import { type SQL, sql } from 'drizzle-orm'
 
 /**
- * Reddit-style "hot" score: log10 of activity plus the creation time in units of
- * 12.5 hours. Ten times the activity is worth 12.5 hours of freshness. It depends only
- * on stored values, so it is recomputed on each vote or comment and read from an index.
+ * "Populair nu": recent support. Every event (the idea coming in, each vote, each visible
+ * comment) adds exp((t − t0) / τ) to a sum, so an event a week old weighs e⁻¹ ≈ 0.37 of one
+ * today, and the sum never needs a recount as time passes: an event only ever adds (or, when
+ * taken back, subtracts) its own term. The stored score is the sum's natural logarithm, so it
+ * stays a small number for centuries; adding a term is `ln(e^h + e^x)` (log-add-exp).
+ *
+ * Decided ideas (done, declined, merged) come after every open one: their score sits
+ * DECIDED_OFFSET lower, an amount no difference in support can bridge. So one stored column,
+ * read from an index, gives "open first, then by recent support" (docs/decisions/018).
  */
-export function hotScore(voteCount: number, commentCount: number, createdAtMs: number): number {
-  const activity = Math.max(1, voteCount + commentCount)
-  return Math.log10(activity) + createdAtMs / 1000 / 45_000
+export const HOT_EPOCH = Date.parse('2026-01-01T00:00:00Z')
+/** The time in which an event's weight falls to 1/e. */
+export const HOT_TAU_MS = 7 * 86_400_000
+export const DECIDED_OFFSET = 1000
+
+export const DECIDED_STATUSES = ['done', 'declined', 'merged'] as const
+
+export function isDecided(status: string): boolean {
+  return (DECIDED_STATUSES as readonly string[]).includes(status)
 }
 
-/** The same formula in SQL, for updates that touch many ideas at once. */
-export function hotScoreSql(voteCount: SQL | unknown, commentCount: SQL | unknown, createdAtMs: SQL | unknown): SQL {
-  return sql`(log10(max(1, ${voteCount} + ${commentCount})) + ${createdAtMs} / 1000.0 / 45000.0)`
+/** An event's exponent: (t − t0) / τ. */
+export function hotExponent(at: number): number {
+  return (at - HOT_EPOCH) / HOT_TAU_MS
 }
 
-/** The same formula as SQL text over column names, for prepared statements on hot paths. */
-export function hotScoreExpression(votes: string, comments: string, createdAt: string): string {
-  return `(log10(max(1, ${votes} + ${comments})) + ${createdAt} / 1000.0 / 45000.0)`
+/** ln(Σ e^x), computed without overflow. */
+function logSumExp(exponents: number[]): number {
+  const top = Math.max(...exponents)
+  return top + Math.log(exponents.reduce((sum, x) => sum + Math.exp(x - top), 0))
+}
+
+/**
+ * The score from every event's time: the idea coming in, then each vote and each visible
+ * comment. For data written in bulk (the demo, the benchmark, tests).
+ */
+export function hotScoreOf(createdAt: number, eventTimes: readonly number[], status: string): number {
+  const score = logSumExp([hotExponent(createdAt), ...eventTimes.map(hotExponent)])
+  return isDecided(status) ? score - DECIDED_OFFSET : score
+}
+
+/** A new idea: only its coming in counts. */
+export function newIdeaHotScore(createdAt: number): number {
+  return hotExponent(createdAt)
+}
+
+/** 0 or DECIDED_OFFSET, from the row's own status: the shift its score carries. */
+function offsetOf(status: SQL | unknown): SQL {
+  return sql`(case when ${status} in ('done', 'declined', 'merged') then ${sql.raw(String(DECIDED_OFFSET))} else 0 end)`
+}
+
+/** The exponent of an event at `at` (ms) as SQL, shifted as the row's score is. */
+function exponentSql(at: SQL | unknown, status: SQL | unknown): SQL {
+  return sql`((${at} - ${sql.raw(String(HOT_EPOCH))}) / ${sql.raw(`${HOT_TAU_MS}.0`)} - ${offsetOf(status)})`
+}
+
+/**
+ * The score after one more event at `at`: log-add-exp in SQL, with only abs, ln and exp
+ * (max(a, b) written as (a + b + |a − b|) / 2), so it reads the same on SQLite and PostgreSQL.
+ */
+export function hotScoreAdding(score: SQL | unknown, at: SQL | unknown, status: SQL | unknown): SQL {
+  const x = exponentSql(at, status)
+  return sql`((${score} + ${x} + abs(${score} - ${x})) / 2.0 + ln(1 + exp(-abs(${score} - ${x}))))`
+}
+
+/**
+ * The score after an event at `at` is taken back (a vote withdrawn, a comment removed). The
+ * idea's coming in always stays in the sum, so what is left is never zero; the tiny floor
+ * only guards against rounding.
+ */
+export function hotScoreRemoving(score: SQL | unknown, at: SQL | unknown, status: SQL | unknown): SQL {
+  const x = exponentSql(at, status)
+  return sql`(${score} + ln(abs(1 - exp(${x} - ${score})) + 1e-12))`
+}
+
+/** The score when the status changes from `from` to `to`: decided ideas move behind open ones. */
+export function hotScoreShift(from: string, to: string): number {
+  return (isDecided(from) ? DECIDED_OFFSET : 0) - (isDecided(to) ? DECIDED_OFFSET : 0)
 }

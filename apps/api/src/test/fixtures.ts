@@ -1,7 +1,7 @@
 import type { IdeaStatus, Role, TargetGroup } from '@meedenken/shared'
 import type { Db } from '../db/open'
 import { departments, districts, ideas, themes, users } from '../db/schema'
-import { hotScore } from '../domain/hot-score'
+import { hotScoreOf } from '../domain/hot-score'
 import { toMask } from '../domain/target-mask'
 import { renderMarkdown } from '../text/markdown'
 
@@ -99,7 +99,12 @@ export function makeIdea(
       hidden: values.hidden ? 1 : 0,
       voteCount: values.voteCount ?? 0,
       commentCount: values.commentCount ?? 0,
-      hotScore: hotScore(values.voteCount ?? 0, values.commentCount ?? 0, createdAt),
+      // Counts given without rows: as if every vote and comment came with the idea.
+      hotScore: hotScoreOf(
+        createdAt,
+        Array.from({ length: (values.voteCount ?? 0) + (values.commentCount ?? 0) }, () => createdAt),
+        values.status ?? 'new',
+      ),
       createdAt,
       updatedAt: createdAt,
     })

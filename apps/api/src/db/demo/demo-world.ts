@@ -8,7 +8,7 @@ import type {
   Role,
   TargetGroup,
 } from '@meedenken/shared'
-import { hotScore } from '../../domain/hot-score'
+import { hotScoreOf } from '../../domain/hot-score'
 import { toMask } from '../../domain/target-mask'
 import { dueAt, workingDaysBetween } from '../../domain/working-days'
 import { renderMarkdown } from '../../text/markdown'
@@ -647,7 +647,11 @@ export class World {
         voteCount: idea.votes.size,
         commentCount: visibleComments,
         followerCount: idea.followers.size,
-        hotScore: hotScore(idea.votes.size, visibleComments, idea.createdAt),
+        hotScore: hotScoreOf(
+          idea.createdAt,
+          [...idea.votes.values(), ...idea.comments.filter((c) => c.hidden === null).map((c) => c.at)],
+          idea.status,
+        ),
         departmentId: department(idea.departmentSlug),
         assigneeId: idea.assignee?.id ?? null,
         campaignId: idea.campaign?.id ?? null,

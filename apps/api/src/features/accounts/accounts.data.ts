@@ -20,8 +20,8 @@ import {
   users,
   votes,
 } from '../../db/schema'
-import { hotScoreSql } from '../../domain/hot-score'
 import { randomToken, sha256 } from '../../security/tokens'
+import { recountHotScore } from '../ideas/ideas.data'
 import { forgetReports } from '../moderation/moderation.data'
 
 export type UserRow = typeof users.$inferSelect
@@ -407,12 +407,10 @@ export function deleteAccount(db: Db, userId: number, now: number): void {
     tx.delete(followers).where(eq(followers.userId, userId)).run()
     if (voted.length > 0) {
       tx.update(ideas)
-        .set({
-          voteCount: sql`${ideas.voteCount} - 1`,
-          hotScore: hotScoreSql(sql`${ideas.voteCount} - 1`, ideas.commentCount, ideas.createdAt),
-        })
+        .set({ voteCount: sql`${ideas.voteCount} - 1` })
         .where(inArray(ideas.id, voted))
         .run()
+      for (const ideaId of voted) recountHotScore(tx, ideaId)
     }
     if (followed.length > 0) {
       tx.update(ideas)

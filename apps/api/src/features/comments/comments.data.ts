@@ -4,7 +4,7 @@ import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { comments, ideas, reports, users } from '../../db/schema'
 import { prepared } from '../../db/statements'
-import { hotScoreSql } from '../../domain/hot-score'
+import { hotScoreAdding, hotScoreRemoving } from '../../domain/hot-score'
 import { emitIdeaEvent } from '../../live/live.data'
 import { notifyAuthorOfComment, notifyFollowers, notifyUsers } from '../../notify/notify.data'
 import { publicAnswer } from '../../stats/idea-events'
@@ -195,7 +195,7 @@ export function createComment(
         })
         .returning({ id: comments.id })
         .get().id
-      bumpCommentCount(tx, values.ideaId, 1, now)
+      bumpCommentCount(tx, values.ideaId, 1, now, now)
       if (values.parentId !== null) {
         // The person replied to hears about it (not when they answer themselves).
         notifyUsers(
@@ -276,12 +276,16 @@ export function markOfficial(
   )
 }
 
-function bumpCommentCount(tx: DbOrTx, ideaId: number, delta: number, now: number) {
+/** A visible comment came or went: its count, and its term in the hot score (written at `at`). */
+function bumpCommentCount(tx: DbOrTx, ideaId: number, delta: 1 | -1, now: number, at: number) {
   const row = tx
     .update(ideas)
     .set({
       commentCount: sql`${ideas.commentCount} + ${delta}`,
-      hotScore: hotScoreSql(ideas.voteCount, sql`${ideas.commentCount} + ${delta}`, ideas.createdAt),
+      hotScore:
+        delta > 0
+          ? hotScoreAdding(ideas.hotScore, at, ideas.status)
+          : hotScoreRemoving(ideas.hotScore, at, ideas.status),
       ...(delta > 0 ? { updatedAt: now } : {}),
     })
     .where(eq(ideas.id, ideaId))
@@ -333,9 +337,9 @@ export function deleteComment(db: Db, id: number, now: number): void {
         .update(comments)
         .set({ ...(underReview ? {} : { body: '', bodyHtml: '' }), deletedAt: now, official: 0 })
         .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
-        .returning({ ideaId: comments.ideaId, hidden: comments.hidden })
+        .returning({ ideaId: comments.ideaId, hidden: comments.hidden, createdAt: comments.createdAt })
         .get()
-      if (row && row.hidden === 0) bumpCommentCount(tx, row.ideaId, -1, now)
+      if (row && row.hidden === 0) bumpCommentCount(tx, row.ideaId, -1, now, row.createdAt)
     },
     { behavior: 'immediate' },
   )

@@ -1,7 +1,9 @@
 import {
   type Channel,
   IDEA_CORRECTIONS_SHOWN,
+  IDEA_COUNT_CAP,
   type Idea,
+  type IdeaCount,
   type IdeaDetail,
   type IdeaSort,
   type IdeaStatus,
@@ -12,9 +14,9 @@ import {
   type TimelineEntry,
 } from '@meedenken/shared'
 import { EXCERPT_LENGTH, excerpt } from '@meedenken/shared/text'
-import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
-import type { Db } from '../../db/open'
+import type { Db, DbOrTx } from '../../db/open'
 import {
   campaigns,
   comments,
@@ -31,7 +33,7 @@ import {
 import { ideasFts, ideasFtsVocab } from '../../db/search-index'
 import { prepared } from '../../db/statements'
 import type { CampaignWindow } from '../../domain/campaign-phase'
-import { hotScore } from '../../domain/hot-score'
+import { hotScoreOf, newIdeaHotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
 import { calendarDaysBetween, dueAt, workingDaysBetween } from '../../domain/working-days'
 import { type CursorValue, encodeCursor } from '../../http/cursor'
@@ -382,6 +384,30 @@ export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
   return page(db, rows, input, cursorOf)
 }
 
+/**
+ * How many visible ideas the filters and search find, counted up to IDEA_COUNT_CAP + 1 from
+ * the same index a list walks: "meer dan 1.000" is as useful as the exact number and stays
+ * cheap at 100,000 ideas.
+ */
+export function countIdeas(db: Db, filters: IdeaFilters): IdeaCount {
+  const match = filters.q ? matchAll(filters.q) : null
+  if (filters.q && !match) return { count: 0, more: false }
+  const input: ListIdeasInput = { ...filters, sort: 'trending', cursor: null, limit: IDEA_COUNT_CAP, viewerId: null }
+  const common = match !== null && estimateMatches(db, filters.q ?? '') > COMMON_MATCHES
+  const shape: ListShape = { ...shapeOf(input), search: match ? (common ? 'common' : 'rare') : 'none' }
+  const capped = prepared(db, `ideas.count.${shapeKey(shape)}`, (d) => {
+    const matching = d
+      .select({ id: ideas.id })
+      .from(ideas)
+      .where(listConditions(shape, null))
+      .limit(p('limit'))
+      .as('matching')
+    return d.select({ n: count() }).from(matching).prepare()
+  }).get(listParams(input, match))
+  const n = capped?.n ?? 0
+  return { count: Math.min(n, IDEA_COUNT_CAP), more: n > IDEA_COUNT_CAP }
+}
+
 /** Whether a list is filtered: then the planner reads a filter index and sorts the matches. */
 function narrowed(filters: IdeaFilters): boolean {
   return Boolean(filters.status || filters.themeId || filters.districtId || filters.targetGroup || filters.campaignId)
@@ -608,6 +634,31 @@ export function ideaWithComments(db: Db, id: number, viewerId: number | null, no
   return { idea, comments: { items: comments.items, nextCursor: comments.next ? encodeCursor(comments.next) : null } }
 }
 
+/**
+ * The hot score counted afresh from the idea's rows (its coming in, its votes, its visible
+ * comments), for changes that move many terms at once: a merge, an erased account's votes.
+ */
+export function recountHotScore(tx: DbOrTx, ideaId: number): void {
+  const idea = tx
+    .select({ createdAt: ideas.createdAt, status: ideas.status })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId))
+    .get()
+  if (!idea) return
+  const voteTimes = tx.select({ at: votes.createdAt }).from(votes).where(eq(votes.ideaId, ideaId)).all()
+  const commentTimes = tx
+    .select({ at: comments.createdAt })
+    .from(comments)
+    .where(and(eq(comments.ideaId, ideaId), eq(comments.hidden, 0), isNull(comments.deletedAt)))
+    .all()
+  const score = hotScoreOf(
+    idea.createdAt,
+    [...voteTimes, ...commentTimes].map((e) => e.at),
+    idea.status,
+  )
+  tx.update(ideas).set({ hotScore: score }).where(eq(ideas.id, ideaId)).run()
+}
+
 export function themeDepartment(db: Db, themeId: number): { departmentId: number | null } | undefined {
   return db.select({ departmentId: themes.departmentId }).from(themes).where(eq(themes.id, themeId)).get()
 }
@@ -660,7 +711,7 @@ export function createIdea(db: Db, values: NewIdeaValues, now: number): number {
           channel: values.channel,
           status: 'new',
           followerCount: 1,
-          hotScore: hotScore(0, 0, now),
+          hotScore: newIdeaHotScore(now),
           departmentId: values.departmentId,
           campaignId: values.campaignId ?? null,
           createdAt: now,

@@ -1,4 +1,6 @@
 import {
+  IdeaCount,
+  IdeaCountQuery,
   IdeaListQuery,
   IdeaPage,
   IdeaResponse,
@@ -25,6 +27,7 @@ import { renderMarkdown } from '../../text/markdown'
 import { districtExists } from '../catalog/catalog.data'
 import {
   campaignWindow,
+  countIdeas,
   createIdea,
   findIdea,
   ideaOwnership,
@@ -67,6 +70,15 @@ const listRoute = route('public', {
   summary: 'List ideas: filters, full-text search (q), sorts, a page at a time',
   request: { query: IdeaListQuery },
   responses: { 200: jsonResponse(IdeaPage, 'A page of ideas') },
+})
+
+const countRoute = route('public', {
+  method: 'get',
+  path: '/count',
+  tags: ['Ideas'],
+  summary: 'How many ideas the same filters and search find (at most 1,000, then "more")',
+  request: { query: IdeaCountQuery },
+  responses: { 200: jsonResponse(IdeaCount, 'The number of matching ideas') },
 })
 
 const similarRoute = route('public', {
@@ -157,6 +169,18 @@ export const ideaRoutes = createRouter()
       viewerId: c.var.user?.id ?? null,
     })
     return sharedJson(c, page)
+  })
+  .openapi(countRoute, (c) => {
+    const query = c.req.valid('query')
+    const found = countIdeas(c.var.db, {
+      status: query.status,
+      themeId: query.theme,
+      districtId: query.district,
+      targetGroup: query.targetGroup,
+      campaignId: query.campaign,
+      q: query.q || undefined,
+    })
+    return sharedJson(c, found)
   })
   .openapi(similarRoute, (c) => c.json({ items: similarIdeas(c.var.db, c.req.valid('query').title) }, 200))
   .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200))

@@ -1,8 +1,9 @@
 import { canTransition, type DeclineReason, type IdeaStatus } from '@meedenken/shared'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
 import { ideas, statusChanges } from '../../db/schema'
+import { hotScoreShift } from '../../domain/hot-score'
 import { notifyFollowers } from '../../notify/notify.data'
 import { publicAnswer, statusMoved } from '../../stats/idea-events'
 
@@ -50,7 +51,12 @@ export function changeStatus(db: Db, input: StatusChangeInput, now: number): Sta
         })
         .returning({ id: statusChanges.id })
         .get().id
-      tx.update(ideas).set({ status: input.to, updatedAt: now }).where(eq(ideas.id, input.ideaId)).run()
+      // A decided idea moves behind the open ones in "Populair nu", and back when reopened.
+      const shift = hotScoreShift(idea.status, input.to)
+      tx.update(ideas)
+        .set({ status: input.to, updatedAt: now, ...(shift ? { hotScore: sql`${ideas.hotScore} + ${shift}` } : {}) })
+        .where(eq(ideas.id, input.ideaId))
+        .run()
       publicAnswer(tx, input.ideaId, now)
       const notified = notifyFollowers(
         tx,

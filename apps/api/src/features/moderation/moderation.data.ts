@@ -12,7 +12,7 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { auditLog, comments, ideas, reports, sessions, users, votes } from '../../db/schema'
-import { hotScoreSql } from '../../domain/hot-score'
+import { hotScoreAdding, hotScoreRemoving } from '../../domain/hot-score'
 import { notifyNewReport } from '../../notify/staff-notify.data'
 
 export type Subject = { type: 'idea' | 'comment'; id: number }
@@ -40,15 +40,18 @@ export function setHidden(tx: DbOrTx, subject: Subject, hidden: boolean, reason:
     .update(comments)
     .set({ hidden: hidden ? 1 : 0, hiddenReason: hidden ? reason : null })
     .where(and(eq(comments.id, subject.id), eq(comments.hidden, hidden ? 0 : 1)))
-    .returning({ ideaId: comments.ideaId, deletedAt: comments.deletedAt })
+    .returning({ ideaId: comments.ideaId, deletedAt: comments.deletedAt, createdAt: comments.createdAt })
     .get()
   if (!row) return false
   if (row.deletedAt === null) {
     const delta = hidden ? -1 : 1
+    // A hidden comment's term leaves the hot score; a restored one's comes back.
     tx.update(ideas)
       .set({
         commentCount: sql`${ideas.commentCount} + ${delta}`,
-        hotScore: hotScoreSql(ideas.voteCount, sql`${ideas.commentCount} + ${delta}`, ideas.createdAt),
+        hotScore: hidden
+          ? hotScoreRemoving(ideas.hotScore, row.createdAt, ideas.status)
+          : hotScoreAdding(ideas.hotScore, row.createdAt, ideas.status),
       })
       .where(eq(ideas.id, row.ideaId))
       .run()

@@ -10,7 +10,6 @@ import { recordAudit } from '../../audit/audit.data'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import { departments, ideaAssignments, ideaNotes, ideas, statusChanges, users, votes } from '../../db/schema'
-import { hotScoreSql } from '../../domain/hot-score'
 import { dueAt, workingDaysBetween } from '../../domain/working-days'
 import { sendIntakeReceipt } from '../../notify/intake-receipt.data'
 import { notifyFollowers } from '../../notify/notify.data'
@@ -18,7 +17,7 @@ import { announceNewIdea } from '../../notify/staff-alerts.data'
 import { notifyAssignment } from '../../notify/staff-notify.data'
 import type { Settings } from '../../settings'
 import { publicAnswer, statusMoved } from '../../stats/idea-events'
-import { createIdea, type toIdea } from '../ideas/ideas.data'
+import { createIdea, recountHotScore, type toIdea } from '../ideas/ideas.data'
 
 const DAY = 86_400_000
 
@@ -227,20 +226,16 @@ export function mergeIdeas(
       tx.delete(votes).where(eq(votes.ideaId, input.sourceId)).run()
       tx.run(sql`insert or ignore into followers (idea_id, user_id, created_at)
         select ${input.targetId}, user_id, created_at from followers where idea_id = ${input.sourceId}`)
-      const recount = (id: number) =>
-        tx
-          .update(ideas)
+      const recount = (id: number) => {
+        tx.update(ideas)
           .set({
             voteCount: sql`(select count(*) from votes where idea_id = ${id})`,
             followerCount: sql`(select count(*) from followers where idea_id = ${id})`,
-            hotScore: hotScoreSql(
-              sql`(select count(*) from votes where idea_id = ${id})`,
-              ideas.commentCount,
-              ideas.createdAt,
-            ),
           })
           .where(eq(ideas.id, id))
           .run()
+        recountHotScore(tx, id)
+      }
       statusMoved(tx, input.sourceId, source.status, 'merged', null, now)
       const statusChangeId = tx
         .insert(statusChanges)

@@ -5,7 +5,7 @@ import type { Db } from '../../db/open'
 import { campaigns, followers, ideas, liveEvents, votes } from '../../db/schema'
 import { prepared } from '../../db/statements'
 import { acceptsVotes } from '../../domain/campaign-phase'
-import { hotScoreSql } from '../../domain/hot-score'
+import { hotScoreAdding, hotScoreRemoving } from '../../domain/hot-score'
 
 export type VoteOutcome =
   | { ok: true; voteCount: number; hasVoted: boolean }
@@ -39,19 +39,30 @@ function voteStatements(db: Db) {
     deleteVote: d
       .delete(votes)
       .where(and(eq(votes.ideaId, p('idea')), eq(votes.userId, p('user'))))
+      .returning({ createdAt: votes.createdAt })
       .prepare(),
     insertFollower: d
       .insert(followers)
       .values({ ideaId: p('idea'), userId: p('user'), createdAt: p('now') })
       .onConflictDoNothing()
       .prepare(),
-    // One update of the idea's row per vote, the new follower included.
-    count: d
+    // One update of the idea's row per vote, the new follower included; the vote's term
+    // (at the time it was cast) joins or leaves the hot score.
+    counted: d
       .update(ideas)
       .set({
-        voteCount: sql`${ideas.voteCount} + ${p('delta')}`,
+        voteCount: sql`${ideas.voteCount} + 1`,
         followerCount: sql`${ideas.followerCount} + ${p('newFollower')}`,
-        hotScore: hotScoreSql(sql`${ideas.voteCount} + ${p('delta')}`, ideas.commentCount, ideas.createdAt),
+        hotScore: hotScoreAdding(ideas.hotScore, p('at'), ideas.status),
+      })
+      .where(eq(ideas.id, p('idea')))
+      .returning({ voteCount: ideas.voteCount })
+      .prepare(),
+    uncounted: d
+      .update(ideas)
+      .set({
+        voteCount: sql`${ideas.voteCount} - 1`,
+        hotScore: hotScoreRemoving(ideas.hotScore, p('at'), ideas.status),
       })
       .where(eq(ideas.id, p('idea')))
       .returning({ voteCount: ideas.voteCount })
@@ -87,12 +98,17 @@ function applyVote(db: Db, ideaId: number, userId: number, vote: boolean, now: n
     }
   }
   const who = { idea: ideaId, user: userId, now }
-  const changed = vote ? statements.insertVote.run(who).changes : statements.deleteVote.run(who).changes
-  if (changed === 0) return { ok: true, voteCount: idea.voteCount, hasVoted: vote }
-  const delta = vote ? 1 : -1
-  // Voters follow what they support, so they hear what happens with it.
-  const newFollower = vote ? statements.insertFollower.run(who).changes : 0
-  const voteCount = statements.count.get({ idea: ideaId, delta, newFollower })?.voteCount ?? idea.voteCount + delta
+  let voteCount: number
+  if (vote) {
+    if (statements.insertVote.run(who).changes === 0) return { ok: true, voteCount: idea.voteCount, hasVoted: true }
+    // Voters follow what they support, so they hear what happens with it.
+    const newFollower = statements.insertFollower.run(who).changes
+    voteCount = statements.counted.get({ idea: ideaId, newFollower, at: now })?.voteCount ?? idea.voteCount + 1
+  } else {
+    const withdrawn = statements.deleteVote.get(who)
+    if (!withdrawn) return { ok: true, voteCount: idea.voteCount, hasVoted: false }
+    voteCount = statements.uncounted.get({ idea: ideaId, at: withdrawn.createdAt })?.voteCount ?? idea.voteCount - 1
+  }
   statements.event.run({ idea: ideaId, value: voteCount, now })
   return { ok: true, voteCount, hasVoted: vote }
 }
