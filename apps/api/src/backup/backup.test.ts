@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,22 +23,26 @@ describe('pnpm admin backup and restore', () => {
     const author = makeUser(db)
     for (let i = 0; i < 200; i++) makeIdea(db, { authorId: author.id, themeId: theme.id })
 
-    // A second process writes ideas as fast as it can during the backup.
+    // A second process writes ideas as fast as it can, from before the backup until after it.
     const writer = execFile(
       tsx,
       [
         '-e',
         `const D=require('better-sqlite3');const d=new D(${JSON.stringify(file)});d.pragma('busy_timeout=5000');
          const s=d.prepare("insert into ideas (title,body,body_html,theme_id,author_id,created_at,updated_at) values ('t','b','b',${theme.id},${author.id},1,1)");
-         const end=Date.now()+2500;while(Date.now()<end){s.run()}`,
+         const fs=require('fs');const end=Date.now()+120000;
+         while(!fs.existsSync(${JSON.stringify(path.join(dir, 'stop'))})&&Date.now()<end){s.run()}`,
       ],
       { cwd: apiRoot },
     )
+    // Listened for from the start: on a busy machine the writer may finish before the backup does.
+    const writerDone = new Promise<void>((resolve) => writer.on('exit', () => resolve()))
     await new Promise((r) => setTimeout(r, 300))
     const env = { ...process.env, DATABASE_PATH: file, INIT_CWD: dir }
     const { stdout } = await run(tsx, [cli, 'backup', 'copy.db'], { env })
     expect(stdout).toMatch(/Backup written to .*copy\.db .*integrity ok/)
-    await new Promise<void>((resolve) => writer.on('exit', () => resolve()))
+    writeFileSync(path.join(dir, 'stop'), '')
+    await writerDone
 
     const copy = new Database(path.join(dir, 'copy.db'), { readonly: true })
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok')
