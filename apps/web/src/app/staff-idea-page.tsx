@@ -262,8 +262,7 @@ function Workbench({ detail, trail }: { detail: StaffIdeaDetail; trail: InboxTra
           <ProgressPanel idea={idea} work={work} />
           <section className="work-section" aria-labelledby="timeline-title">
             <h2 id="timeline-title">{t('ideas:detail.timeline')}</h2>
-            {idea.timeline.length === 0 && <p>{t('ideas:detail.timelineEmpty')}</p>}
-            <IdeaTimeline createdAt={idea.createdAt} entries={idea.timeline} />
+            <IdeaTimeline idea={idea} />
           </section>
           {comments.isError ? (
             <ErrorMessage error={comments.error} onRetry={() => void comments.refetch()} />
