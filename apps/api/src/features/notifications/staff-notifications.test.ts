@@ -69,6 +69,24 @@ describe('staff are told', () => {
     expect(ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, road2.email)).all()).toEqual([])
   })
 
+  it('of an idea a colleague entered for a caller, at once, but not the colleague who entered it', async () => {
+    const { road1, road2, theme, kindsOf, job, ctx } = await setting()
+    const res = await request(ctx, '/api/staff/ideas', {
+      cookie: road1.cookie,
+      body: {
+        title: 'Een spiegel bij de uitrit van de boerderij',
+        body: 'Meneer Dijkstra belde: hij ziet de auto’s niet aankomen als hij de weg op rijdt.',
+        themeId: theme.id,
+        channel: 'phone',
+        submitter: { displayName: 'Meneer Dijkstra', targetGroup: 'resident' },
+      },
+    })
+    const { idea } = await json(res)
+    expect(await kindsOf(road2)).toEqual([['new_idea', idea.id, 'department']])
+    expect(await kindsOf(road1)).toEqual([])
+    expect(job()).toBe(0)
+  })
+
   it('of an idea a colleague assigned to them, not when they take it themselves', async () => {
     const { road1, park, newIdea, kindsOf, job, ctx } = await setting()
     const id = await newIdea()
