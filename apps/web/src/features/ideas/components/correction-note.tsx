@@ -12,7 +12,7 @@ export function CorrectionNote({ idea }: { idea: Pick<IdeaDetail, 'corrections'>
   const [latest, ...earlier] = idea.corrections
   if (!latest) return null
   return (
-    <aside className="correction-note" aria-label={t('correction.label')}>
+    <div className="correction-note" role="note" aria-label={t('correction.label')}>
       <p>
         <strong>{t('correction.note', { date: formatDate(latest.createdAt) })}</strong> {latest.reason}
       </p>
@@ -25,6 +25,6 @@ export function CorrectionNote({ idea }: { idea: Pick<IdeaDetail, 'corrections'>
           ))}
         </ul>
       )}
-    </aside>
+    </div>
   )
 }
