@@ -55,13 +55,7 @@ function MemberSearch() {
 
   return (
     <>
-      <form
-        className="filters filters--inline"
-        role="search"
-        aria-label={t('members.searchLabel')}
-        onSubmit={search}
-        noValidate
-      >
+      <form className="filters filters--inline" aria-label={t('members.searchLabel')} onSubmit={search} noValidate>
         <Field
           name="q"
           id="member-q"
