@@ -65,6 +65,8 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
     )
   }
   if (authorId !== null && authorId === user.id) return null
+  // Not a "Melden" button that turns into "U hebt dit gemeld" a moment later.
+  if (mine.isPending) return null
 
   const reported =
     subject.type === 'idea' ? mine.data?.idea === true : (mine.data?.comments.includes(subject.id) ?? false)
