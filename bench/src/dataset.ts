@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:
 import path from 'node:path'
 import { DEPARTMENTS, DISTRICTS, THEMES } from '../../apps/api/src/db/demo/demo-content'
 import { type Db, migrationsFolder, openDatabase } from '../../apps/api/src/db/open'
-import { hotScore } from '../../apps/api/src/domain/hot-score'
+import { hotScoreOf } from '../../apps/api/src/domain/hot-score'
 import { toMask } from '../../apps/api/src/domain/target-mask'
 import { dueAt, workingDaysBetween } from '../../apps/api/src/domain/working-days'
 import { ensureStats } from '../../apps/api/src/stats/rebuild'
@@ -34,7 +34,7 @@ type TargetGroup = (typeof TARGET_GROUPS)[number]
 type Client = Db['$client']
 
 /** Raise when the generated data changes meaning: an existing database is then rebuilt. */
-export const GENERATOR_VERSION = 1
+export const GENERATOR_VERSION = 2
 const SEED = 0x6d65_6564
 const MARKER_KEY = 'bench_dataset'
 const DAY = 86_400_000
@@ -582,6 +582,8 @@ function generate(client: Client, rng: Rng, scale: Scale, progress: Progress): v
     const official = total > 0 && rng.chance(plan.steps.length > 0 ? 0.35 : 0.05) ? rng.int(0, total - 1) : -1
     const topLevel: number[] = []
     let visibleComments = 0
+    // Times of the visible comments: each is a term of the hot score, as a vote is.
+    const visibleTimes: number[] = []
     let lastComment = createdAt
     let firstOfficial: number | null = null
     times.forEach((at, c) => {
@@ -607,7 +609,10 @@ function generate(client: Client, rng: Rng, scale: Scale, progress: Progress): v
       }
       if (parent < 0) topLevel.push(comments.length)
       comments.push(record)
-      if (!hidden && !deleted) visibleComments++
+      if (!hidden && !deleted) {
+        visibleComments++
+        visibleTimes.push(record.createdAt)
+      }
       lastComment = Math.max(lastComment, record.createdAt)
       if (isOfficial) firstOfficial = Math.min(firstOfficial ?? Number.POSITIVE_INFINITY, record.createdAt)
     })
@@ -680,7 +685,7 @@ function generate(client: Client, rng: Rng, scale: Scale, progress: Progress): v
       voteCount,
       visibleComments,
       followerIds.length,
-      hotScore(voteCount, visibleComments, createdAt),
+      hotScoreOf(createdAt, [...voteTimes.values(), ...visibleTimes], plan.status),
       departmentId,
       plan.status !== 'new' && rng.chance(0.4) ? rng.pick(staff) : null,
       plan.mergedInto,
@@ -823,11 +828,26 @@ export function consistencyProblems(client: Client): string[] {
     `select count(*) as n from ideas i where comment_count !=
       (select count(*) from comments c where c.idea_id = i.id and c.hidden = 0 and c.deleted_at is null)`,
   )
-  check(
-    'hot_score ≠ hotScore(vote_count, comment_count, created_at)',
-    `select count(*) as n from ideas where
-      abs(hot_score - (log10(max(1, vote_count + comment_count)) + created_at / 1000.0 / 45000.0)) > 1e-9`,
+  // The hot score: the idea coming in, every vote and every visible comment, each a term
+  // at its own time, as the app keeps it (hotScoreOf over the rows, against the column).
+  const events = client.prepare(
+    `select i.status, i.created_at as createdAt, i.hot_score as hotScore,
+       (select json_group_array(created_at) from (select created_at from votes where idea_id = i.id
+          union all select created_at from comments where idea_id = i.id and hidden = 0 and deleted_at is null)) as times
+     from ideas i`,
   )
+  let offScore = 0
+  for (const row of events.iterate() as Iterable<{
+    status: string
+    createdAt: number
+    hotScore: number
+    times: string
+  }>) {
+    const expected = hotScoreOf(row.createdAt, JSON.parse(row.times) as number[], row.status)
+    if (Math.abs(row.hotScore - expected) > 1e-9) offScore++
+  }
+  if (offScore > 0)
+    problems.push(`${offScore} ideas: hot_score ≠ hotScoreOf(created_at, votes and visible comments, status)`)
   check(
     'status ≠ last status change',
     `select count(*) as n from ideas i where status != coalesce((select to_status from status_changes s

@@ -58,6 +58,8 @@ export type Report = {
   git: ReturnType<typeof gitInfo>
   machine: ReturnType<typeof machineInfo>
   dataset: Record<string, unknown>
+  /** Seconds each part of the run took. */
+  phaseSeconds: Record<string, number>
   rows: Row[]
 }
 
@@ -75,7 +77,7 @@ export function writeReport(report: Report): { latest: string; history: string }
     dirty: report.git.dirty,
     machine: report.machine,
     wallSeconds: report.wallSeconds,
-    datasetBuildSeconds: report.dataset.buildSeconds ?? null,
+    phaseSeconds: report.phaseSeconds,
     rows: Object.fromEntries(report.rows.map((r) => [r.id, { value: r.value, unit: r.unit, pass: r.pass }])),
   }
   appendFileSync(history, `${JSON.stringify(line)}\n`)

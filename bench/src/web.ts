@@ -67,18 +67,11 @@ export type AssetSize = { url: string; bytes: number; gzipBytes: number }
 export type PageAssets = { scripts: AssetSize[]; styles: AssetSize[] }
 
 /**
- * Every JavaScript and CSS response a page loads, until what it shows is there and the
- * network is idle: what the app sends for that page (no cache, as on a first visit),
- * compressed here with gzip (level 6, as servers and proxies commonly do), whether or not
- * the server compresses.
+ * Records every JavaScript and CSS response `page` loads from now on; `done` gives their
+ * sizes, compressed here with gzip (level 6, as servers and proxies commonly do), whether
+ * or not the server compresses.
  */
-export async function measureAssets(
-  browser: Browser,
-  url: string,
-  pagePath: string,
-  shown: string,
-): Promise<PageAssets> {
-  const { context, page } = await freshPage(browser, false)
+function collectAssets(page: Page): { done: () => Promise<PageAssets> } {
   const pending: Promise<(AssetSize & { kind: 'script' | 'style' }) | null>[] = []
   page.on('response', (res) => {
     const type = res.request().resourceType()
@@ -97,16 +90,36 @@ export async function measureAssets(
         .catch(() => null),
     )
   })
+  return {
+    done: async () => {
+      const sizes = (await Promise.all(pending)).filter((s) => s !== null)
+      const strip = ({ url: u, bytes, gzipBytes }: AssetSize) => ({ url: u, bytes, gzipBytes })
+      return {
+        scripts: sizes.filter((s) => s.kind === 'script').map(strip),
+        styles: sizes.filter((s) => s.kind === 'style').map(strip),
+      }
+    },
+  }
+}
+
+/**
+ * Every JavaScript and CSS file a page loads on a first visit (no cache), until what it
+ * shows is there and the network is idle: what the app sends for that page.
+ */
+export async function measureAssets(
+  browser: Browser,
+  url: string,
+  pagePath: string,
+  shown: string,
+): Promise<PageAssets> {
+  const { context, page } = await freshPage(browser, false)
+  const assets = collectAssets(page)
   await page.goto(`${url}${pagePath}`, { waitUntil: 'networkidle' })
   await page.locator(shown).first().waitFor({ timeout: SHOWN_TIMEOUT_MS })
   await page.waitForLoadState('networkidle')
-  const sizes = (await Promise.all(pending)).filter((s) => s !== null)
+  const result = await assets.done()
   await context.close()
-  const strip = ({ url: u, bytes, gzipBytes }: AssetSize) => ({ url: u, bytes, gzipBytes })
-  return {
-    scripts: sizes.filter((s) => s.kind === 'script').map(strip),
-    styles: sizes.filter((s) => s.kind === 'style').map(strip),
-  }
+  return result
 }
 
 export type LcpSample = {
@@ -115,11 +128,24 @@ export type LcpSample = {
   fcpMs: number
   /** The waterfall: when each script and API response ended, to see what LCP waited for. */
   resources: { name: string; startMs: number; endMs: number }[]
+  /** With `withAssets`: the page's JavaScript and CSS, as measureAssets gives them. */
+  assets?: PageAssets
 }
 
-/** Largest contentful paint of a page, cold cache, 4× slower CPU, once `shown` is there. */
-export async function measureLcp(browser: Browser, url: string, pagePath: string, shown: string): Promise<LcpSample> {
+/**
+ * Largest contentful paint of a page, cold cache, 4× slower CPU, once `shown` is there.
+ * `withAssets` also records the page's JavaScript and CSS on the way (their bodies are read
+ * by the browser process, not by the throttled page), which saves a page load.
+ */
+export async function measureLcp(
+  browser: Browser,
+  url: string,
+  pagePath: string,
+  shown: string,
+  withAssets = false,
+): Promise<LcpSample> {
   const { context, page } = await freshPage(browser, true)
+  const assets = withAssets ? collectAssets(page) : null
   await page.goto(`${url}${pagePath}`, { waitUntil: 'load' })
   await page.locator(shown).first().waitFor({ timeout: SHOWN_TIMEOUT_MS })
   await page.waitForLoadState('networkidle')
@@ -135,8 +161,15 @@ export async function measureLcp(browser: Browser, url: string, pagePath: string
       endMs: Math.round((r as PerformanceResourceTiming).responseEnd),
     })),
   }))
+  const sizes = assets ? await assets.done() : undefined
   await context.close()
-  return { ms: marks.lcp, element: marks.lcpElement, fcpMs: timing.fcp, resources: timing.resources }
+  return {
+    ms: marks.lcp,
+    element: marks.lcpElement,
+    fcpMs: timing.fcp,
+    resources: timing.resources,
+    ...(sizes ? { assets: sizes } : {}),
+  }
 }
 
 /** One paragraph, no stylesheet, no script: what any page costs this browser on this machine. */
