@@ -87,9 +87,9 @@ test('works at 320 px wide without sideways scrolling', async ({ page }) => {
 })
 
 test('the API page for developers lists the routes', async ({ page }) => {
-  await page.goto('/open-data')
-  await expect(page.getByRole('heading', { level: 1, name: 'Open data en API' })).toBeVisible()
-  await expect(page.getByRole('heading', { level: 3, name: 'Ideas' })).toBeVisible()
+  await page.goto('/open-data/api')
+  await expect(page.getByRole('heading', { level: 1, name: 'API-naslag' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 2, name: 'Ideas' })).toBeVisible()
   await expect(page.getByText('/api/ideas/{id}', { exact: true }).first()).toBeVisible()
   await expectAccessible(page, 'the developers page')
 })

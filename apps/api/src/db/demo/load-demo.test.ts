@@ -137,7 +137,7 @@ describe.each(HARD_MOMENTS)('the demo loaded %s', (_name, moment) => {
     const { items: villages } = await get<{ items: { name: string }[] }>('/api/districts')
     for (const { name } of villages)
       expect(
-        all.some((i) => i.district === name),
+        all.some((i) => i.districtName === name),
         name,
       ).toBe(true)
     expect(new Set(all.map((i) => i.status))).toEqual(new Set(IDEA_STATUSES))
@@ -150,7 +150,7 @@ describe.each(HARD_MOMENTS)('the demo loaded %s', (_name, moment) => {
     for (const { slug } of themeList) {
       for (const group of TARGET_GROUPS) {
         expect(
-          all.some((i) => i.theme === slug && String(i.targetGroups).split(' ').includes(group)),
+          all.some((i) => i.themeSlug === slug && String(i.targetGroups).split(' ').includes(group)),
           `${slug} × ${group}`,
         ).toBe(true)
       }
