@@ -1,5 +1,6 @@
 import '../lib/i18n-staff'
 import '../styles/staff.css'
+import '../styles/werkbak.css'
 import type { StaffIdeaDetail } from '@meedenken/shared'
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'

@@ -187,7 +187,8 @@ function Inbox({ view }: { view: WerkbakView }) {
               selected={items.filter((i) => selected.has(i.id)).length}
               onToggle={toggleAll}
             />
-            <p className="werkbak-selection__count" role="status">
+            {/* Said to screen readers as it changes; the action bar shows it. */}
+            <p className="visually-hidden" role="status">
               {selected.size > 0 ? t('werkbak:bulk.selected', { count: selected.size }) : ''}
             </p>
           </div>

@@ -313,7 +313,7 @@ function exportColumns(names: Names): SheetColumn<StaffIdea>[] {
     { header: 'Thema', value: (i) => name(names.themes, i.themeId, ''), width: 22 },
     { header: 'Dorp of wijk', value: (i) => name(names.districts, i.districtId, 'Overal'), width: 18 },
     { header: 'Afdeling', value: (i) => name(names.departments, i.departmentId, 'Geen afdeling'), width: 22 },
-    { header: 'Collega', value: (i) => name(names.colleagues, i.assigneeId, 'Niemand'), width: 20 },
+    { header: 'Behandelaar', value: (i) => name(names.colleagues, i.assigneeId, 'Niemand'), width: 20 },
     { header: 'Binnengekomen', value: (i) => i.createdAt, kind: 'datetime', width: 18 },
     { header: 'Via', value: (i) => CHANNEL_NAMES[i.channel] ?? i.channel, width: 10 },
     { header: 'Eerste antwoord', value: (i) => i.firstResponseAt, kind: 'datetime', width: 18 },
@@ -338,7 +338,7 @@ function selectionText(tab: string, filters: WerkbakFilters, names: Names): stri
   const department = named(names.departments, filters.department, 'geen afdeling')
   if (department) parts.push(`afdeling: ${department}`)
   const colleague = named(names.colleagues, filters.assignee, 'niemand')
-  if (colleague) parts.push(`collega: ${colleague}`)
+  if (colleague) parts.push(`behandelaar: ${colleague}`)
   return parts.join('; ')
 }
 

@@ -61,7 +61,7 @@ export function AnswerTemplates() {
           />
         )}
       </section>
-      <section aria-labelledby="template-list-title">
+      <section className="template-lists" aria-labelledby="template-list-title">
         <h2 id="template-list-title">{t('templates.listTitle')}</h2>
         {items.length === 0 && <p>{t('templates.empty')}</p>}
         {groups.map((d) => (
