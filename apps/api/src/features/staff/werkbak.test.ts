@@ -268,6 +268,12 @@ describe('bulk merge', () => {
       .pluck()
       .all()
     expect(audit).toEqual([s1, s2, s3])
+    // The follower of a duplicate hears where the conversation goes on, as with a single merge.
+    const told = ctx.db.$client
+      .prepare("select idea_id from notifications where user_id = ? and kind = 'merged'")
+      .pluck()
+      .all(c.userId)
+    expect(told).toContain(s2)
   })
 
   it('merges nothing when a duplicate is merged already or is the target itself, naming it (409); a closed target is 422', async () => {
@@ -330,6 +336,12 @@ describe('bulk assignment', () => {
       .pluck()
       .all()
     expect(audit).toEqual([one, two])
+    // Told as the single hand-off tells: once per idea that came to them.
+    const told = ctx.db.$client
+      .prepare("select idea_id from notifications where user_id = ? and kind = 'idea_assigned' order by idea_id")
+      .pluck()
+      .all(colleague.userId)
+    expect(told).toEqual([one, two])
   })
 
   it('changes nothing for an unknown department or colleague, a member, or an unknown idea', async () => {
