@@ -159,9 +159,48 @@ describe('an archived theme', () => {
     expect(entries('theme', waste.id)).toEqual(['theme.renamed', 'theme.archived', 'theme.unarchived'])
   })
 
-  // Needs the ideas feature to check `themeOffered` (catalog.data.ts) when an idea is proposed:
-  // see the report of issue 18, item 13.
-  it.todo('is refused for a new idea with 422 naming themeId')
+  it('is refused for a new idea with 422 naming the field, while an idea that has it keeps it', async () => {
+    const archived = makeTheme(ctx.db, { name: 'Oud thema' })
+    const oldVillage = makeDistrict(ctx.db, 'Oud dorp')
+    const onOffer = makeTheme(ctx.db, { name: 'Thema in gebruik' })
+    const member = await loginAs(ctx, 'member')
+    const proposal = {
+      title: 'Een nieuw idee voor het dorpshuis',
+      body: 'Het dorpshuis kan vaker open, ook op zondag.',
+    }
+    const made = await json(
+      await request(ctx, '/api/ideas', {
+        cookie: member.cookie,
+        body: { ...proposal, themeId: archived.id, districtId: oldVillage.id },
+      }),
+    )
+    for (const [path, body] of [
+      [`/api/admin/themes/${archived.id}/archived`, { archived: true }],
+      [`/api/admin/districts/${oldVillage.id}/archived`, { archived: true }],
+    ] as const) {
+      expect((await request(ctx, path, { method: 'PUT', cookie: admin.cookie, body })).status).toBe(200)
+    }
+    const before = databaseDigest(ctx)
+    const refused = await request(ctx, '/api/ideas', {
+      cookie: member.cookie,
+      body: { ...proposal, themeId: archived.id },
+    })
+    expect(refused.status).toBe(422)
+    expect(Object.keys((await json(refused)).error.fields)).toEqual(['themeId'])
+    const noVillage = await request(ctx, '/api/ideas', {
+      cookie: member.cookie,
+      body: { ...proposal, themeId: onOffer.id, districtId: oldVillage.id },
+    })
+    expect(Object.keys((await json(noVillage)).error.fields)).toEqual(['districtId'])
+    expect(databaseDigest(ctx)).toBe(before)
+    // The idea that has them may still be saved with them.
+    const kept = await request(ctx, `/api/ideas/${made.idea.id}`, {
+      method: 'PATCH',
+      cookie: member.cookie,
+      body: { title: 'Een nieuw idee voor het dorpshuis in het dorp', themeId: archived.id, districtId: oldVillage.id },
+    })
+    expect(kept.status).toBe(200)
+  })
 })
 
 describe('managing districts', () => {

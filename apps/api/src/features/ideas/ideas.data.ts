@@ -733,7 +733,13 @@ export function createIdea(db: Db, values: NewIdeaValues, now: number): number {
 
 export function ideaOwnership(db: Db, id: number) {
   return db
-    .select({ authorId: ideas.authorId, status: ideas.status, hidden: ideas.hidden, themeId: ideas.themeId })
+    .select({
+      authorId: ideas.authorId,
+      status: ideas.status,
+      hidden: ideas.hidden,
+      themeId: ideas.themeId,
+      districtId: ideas.districtId,
+    })
     .from(ideas)
     .where(eq(ideas.id, id))
     .get()

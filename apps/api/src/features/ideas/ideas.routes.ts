@@ -24,7 +24,7 @@ import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { renderMarkdown } from '../../text/markdown'
-import { districtExists } from '../catalog/catalog.data'
+import { districtOffered, themeOffered } from '../catalog/catalog.data'
 import {
   campaignWindow,
   countIdeas,
@@ -138,14 +138,25 @@ const updateRoute = route(
 )
 
 /** Theme and district must exist; the theme decides which department gets the idea. */
-function checkPlacement(c: Context<AppEnv>, themeId: number | undefined, districtId: number | null | undefined) {
+/**
+ * The theme and district must be on offer: they exist and are not archived, unless the
+ * idea has them already (an old idea keeps an archived theme when its author edits it).
+ */
+function checkPlacement(
+  c: Context<AppEnv>,
+  themeId: number | undefined,
+  districtId: number | null | undefined,
+  current?: { themeId: number; districtId: number | null },
+) {
   let departmentId: number | null | undefined
   if (themeId !== undefined) {
-    const theme = themeDepartment(c.var.db, themeId)
+    const theme = themeOffered(c.var.db, themeId, current?.themeId) ? themeDepartment(c.var.db, themeId) : undefined
     if (!theme) throw fieldError('themeId', IDEA_TEXT.unknownTheme)
     departmentId = theme.departmentId
   }
-  if (districtId && !districtExists(c.var.db, districtId)) throw fieldError('districtId', IDEA_TEXT.unknownDistrict)
+  if (districtId && !districtOffered(c.var.db, districtId, current?.districtId)) {
+    throw fieldError('districtId', IDEA_TEXT.unknownDistrict)
+  }
   return { departmentId }
 }
 
@@ -226,7 +237,7 @@ export const ideaRoutes = createRouter()
     const current = ideaOwnership(c.var.db, id)
     if (!current || current.hidden) throw new ApiError('not_found', IDEA_TEXT.notFound)
     if (current.authorId !== me.id) throw new ApiError('forbidden', IDEA_TEXT.notAuthor)
-    const { departmentId } = checkPlacement(c, changes.themeId, changes.districtId)
+    const { departmentId } = checkPlacement(c, changes.themeId, changes.districtId, current)
     const updated = updateNewIdea(
       c.var.db,
       id,
