@@ -18,7 +18,7 @@ import { queueMail } from '../../mail/outbox.data'
 import { mailTemplates } from '../../mail/templates'
 import { isCommonPassword } from '../../security/common-passwords'
 import { hashPassword, verifyPassword } from '../../security/passwords'
-import { districtExists } from '../catalog/catalog.data'
+import { districtOffered } from '../catalog/catalog.data'
 import { deleteAccount, exportUserData, findUserById, setPasswordHash, toUser, updateProfile } from './accounts.data'
 
 const TEXT = {
@@ -107,7 +107,9 @@ export const meRoutes = createRouter()
   })
   .openapi(updateRoute, (c) => {
     const changes = c.req.valid('json')
-    if (changes.districtId && !districtExists(c.var.db, changes.districtId)) {
+    // An archived village or district is not offered any more, unless it is already theirs.
+    const current = changes.districtId ? findUserById(c.var.db, signedIn(c).id)?.districtId : null
+    if (changes.districtId && !districtOffered(c.var.db, changes.districtId, current)) {
       throw fieldError('districtId', TEXT.unknownDistrict)
     }
     const row = updateProfile(c.var.db, signedIn(c).id, changes, c.var.clock.now())
