@@ -200,6 +200,14 @@ describe('an archived theme', () => {
       body: { title: 'Een nieuw idee voor het dorpshuis in het dorp', themeId: archived.id, districtId: oldVillage.id },
     })
     expect(kept.status).toBe(200)
+
+    // A profile cannot choose the archived village; a member who lives there keeps it.
+    const choose = (cookie: string) =>
+      request(ctx, '/api/me', { method: 'PATCH', cookie, body: { districtId: oldVillage.id } })
+    expect((await choose(member.cookie)).status).toBe(422)
+    const resident = await loginAs(ctx, 'member')
+    ctx.db.$client.prepare('update users set district_id = ? where id = ?').run(oldVillage.id, resident.userId)
+    expect((await choose(resident.cookie)).status).toBe(200)
   })
 })
 
