@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { hotScoreOf } from '../../domain/hot-score'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
 
@@ -46,7 +47,9 @@ describe('votes', () => {
     const start = score()
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: a.cookie })
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: b.cookie })
-    expect(score()).toBeCloseTo(start + Math.log10(2), 9)
+    // Two votes now add two terms of exp((now − t0) / τ) to the idea's own (decision 018).
+    const now = ctx.clock.now()
+    expect(score()).toBeCloseTo(hotScoreOf(idea.createdAt, [now, now], 'new'), 9)
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: b.cookie })
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: a.cookie })
     expect(score()).toBeCloseTo(start, 9)
