@@ -49,7 +49,7 @@ describe('votes', () => {
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: b.cookie })
     // Two votes now add two terms of exp((now − t0) / τ) to the idea's own (decision 018).
     const now = ctx.clock.now()
-    expect(score()).toBeCloseTo(hotScoreOf(idea.createdAt, [now, now], 'new'), 9)
+    expect(score()).toBeCloseTo(hotScoreOf(idea.createdAt, [now, now], 'new'), 6)
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: b.cookie })
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: a.cookie })
     expect(score()).toBeCloseTo(start, 9)
