@@ -100,17 +100,6 @@ function filterConditions(db: Db, tab: InboxTab, filters: WerkbakFilters): SQL[]
   return where
 }
 
-export function hasFilters(filters: WerkbakFilters): boolean {
-  return Boolean(
-    filters.q ||
-      filters.status ||
-      filters.theme ||
-      filters.district ||
-      filters.department !== undefined ||
-      filters.assignee !== undefined,
-  )
-}
-
 function selection(
   db: Db,
   tab: InboxTab,
