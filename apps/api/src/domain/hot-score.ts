@@ -5,7 +5,9 @@ import { type SQL, sql } from 'drizzle-orm'
  * comment) adds exp((t − t0) / τ) to a sum, so an event a week old weighs e⁻¹ ≈ 0.37 of one
  * today, and the sum never needs a recount as time passes: an event only ever adds (or, when
  * taken back, subtracts) its own term. The stored score is the sum's natural logarithm, so it
- * stays a small number for centuries; adding a term is `ln(e^h + e^x)` (log-add-exp).
+ * stays a small number for centuries; adding a term is `ln(e^h + e^x)` (log-add-exp). Taking
+ * one back is counted afresh from the rows (ideas.data recountHotScore): subtracting the
+ * dominant term of a sum of exponentials would lose the small ones to rounding.
  *
  * Decided ideas (done, declined, merged) come after every open one: their score sits
  * DECIDED_OFFSET lower, an amount no difference in support can bridge. So one stored column,
@@ -64,16 +66,6 @@ function exponentSql(at: SQL | unknown, status: SQL | unknown): SQL {
 export function hotScoreAdding(score: SQL | unknown, at: SQL | unknown, status: SQL | unknown): SQL {
   const x = exponentSql(at, status)
   return sql`((${score} + ${x} + abs(${score} - ${x})) / 2.0 + ln(1 + exp(-abs(${score} - ${x}))))`
-}
-
-/**
- * The score after an event at `at` is taken back (a vote withdrawn, a comment removed). The
- * idea's coming in always stays in the sum, so what is left is never zero; the tiny floor
- * only guards against rounding.
- */
-export function hotScoreRemoving(score: SQL | unknown, at: SQL | unknown, status: SQL | unknown): SQL {
-  const x = exponentSql(at, status)
-  return sql`(${score} + ln(abs(1 - exp(${x} - ${score})) + 1e-12))`
 }
 
 /** The score when the status changes from `from` to `to`: decided ideas move behind open ones. */

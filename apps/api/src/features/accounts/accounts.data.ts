@@ -21,7 +21,7 @@ import {
   votes,
 } from '../../db/schema'
 import { randomToken, sha256 } from '../../security/tokens'
-import { recountHotScore } from '../ideas/ideas.data'
+import { recountHotScore } from '../ideas/hot-score.data'
 import { forgetReports } from '../moderation/moderation.data'
 
 export type UserRow = typeof users.$inferSelect

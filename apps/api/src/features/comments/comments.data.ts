@@ -4,11 +4,12 @@ import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { comments, ideas, reports, users } from '../../db/schema'
 import { prepared } from '../../db/statements'
-import { hotScoreAdding, hotScoreRemoving } from '../../domain/hot-score'
+import { hotScoreAdding } from '../../domain/hot-score'
 import { emitIdeaEvent } from '../../live/live.data'
 import { notifyAuthorOfComment, notifyFollowers, notifyUsers } from '../../notify/notify.data'
 import { publicAnswer } from '../../stats/idea-events'
 import { renderMarkdown } from '../../text/markdown'
+import { recountHotScore } from '../ideas/hot-score.data'
 
 const DELETED_AUTHOR = 'Verwijderde deelnemer'
 
@@ -282,15 +283,13 @@ function bumpCommentCount(tx: DbOrTx, ideaId: number, delta: 1 | -1, now: number
     .update(ideas)
     .set({
       commentCount: sql`${ideas.commentCount} + ${delta}`,
-      hotScore:
-        delta > 0
-          ? hotScoreAdding(ideas.hotScore, at, ideas.status)
-          : hotScoreRemoving(ideas.hotScore, at, ideas.status),
-      ...(delta > 0 ? { updatedAt: now } : {}),
+      ...(delta > 0 ? { hotScore: hotScoreAdding(ideas.hotScore, at, ideas.status), updatedAt: now } : {}),
     })
     .where(eq(ideas.id, ideaId))
     .returning({ commentCount: ideas.commentCount })
     .get()
+  // A term taken out of the sum is counted afresh (rounding would lose the small ones).
+  if (delta < 0) recountHotScore(tx, ideaId)
   if (row) emitIdeaEvent(tx, 'comments', ideaId, row.commentCount, now)
 }
 

@@ -14,9 +14,9 @@ import {
   type TimelineEntry,
 } from '@meedenken/shared'
 import { EXCERPT_LENGTH, excerpt } from '@meedenken/shared/text'
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, ne, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lt, ne, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
-import type { Db, DbOrTx } from '../../db/open'
+import type { Db } from '../../db/open'
 import {
   campaigns,
   comments,
@@ -33,7 +33,7 @@ import {
 import { ideasFts, ideasFtsVocab } from '../../db/search-index'
 import { prepared } from '../../db/statements'
 import type { CampaignWindow } from '../../domain/campaign-phase'
-import { hotScoreOf, newIdeaHotScore } from '../../domain/hot-score'
+import { newIdeaHotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
 import { calendarDaysBetween, dueAt, workingDaysBetween } from '../../domain/working-days'
 import { type CursorValue, encodeCursor } from '../../http/cursor'
@@ -632,31 +632,6 @@ export function ideaWithComments(db: Db, id: number, viewerId: number | null, no
   if (!idea) return null
   const comments = listComments(db, id, null, PAGE_SIZE)
   return { idea, comments: { items: comments.items, nextCursor: comments.next ? encodeCursor(comments.next) : null } }
-}
-
-/**
- * The hot score counted afresh from the idea's rows (its coming in, its votes, its visible
- * comments), for changes that move many terms at once: a merge, an erased account's votes.
- */
-export function recountHotScore(tx: DbOrTx, ideaId: number): void {
-  const idea = tx
-    .select({ createdAt: ideas.createdAt, status: ideas.status })
-    .from(ideas)
-    .where(eq(ideas.id, ideaId))
-    .get()
-  if (!idea) return
-  const voteTimes = tx.select({ at: votes.createdAt }).from(votes).where(eq(votes.ideaId, ideaId)).all()
-  const commentTimes = tx
-    .select({ at: comments.createdAt })
-    .from(comments)
-    .where(and(eq(comments.ideaId, ideaId), eq(comments.hidden, 0), isNull(comments.deletedAt)))
-    .all()
-  const score = hotScoreOf(
-    idea.createdAt,
-    [...voteTimes, ...commentTimes].map((e) => e.at),
-    idea.status,
-  )
-  tx.update(ideas).set({ hotScore: score }).where(eq(ideas.id, ideaId)).run()
 }
 
 export function themeDepartment(db: Db, themeId: number): { departmentId: number | null } | undefined {

@@ -12,8 +12,9 @@ import { alias } from 'drizzle-orm/sqlite-core'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { auditLog, comments, ideas, reports, sessions, users, votes } from '../../db/schema'
-import { hotScoreAdding, hotScoreRemoving } from '../../domain/hot-score'
+import { hotScoreAdding } from '../../domain/hot-score'
 import { notifyNewReport } from '../../notify/staff-notify.data'
+import { recountHotScore } from '../ideas/hot-score.data'
 
 export type Subject = { type: 'idea' | 'comment'; id: number }
 
@@ -45,16 +46,16 @@ export function setHidden(tx: DbOrTx, subject: Subject, hidden: boolean, reason:
   if (!row) return false
   if (row.deletedAt === null) {
     const delta = hidden ? -1 : 1
-    // A hidden comment's term leaves the hot score; a restored one's comes back.
+    // A restored comment's term comes back into the hot score; a hidden one's leaves it
+    // (counted afresh: taking a term out would lose the small ones to rounding).
     tx.update(ideas)
       .set({
         commentCount: sql`${ideas.commentCount} + ${delta}`,
-        hotScore: hidden
-          ? hotScoreRemoving(ideas.hotScore, row.createdAt, ideas.status)
-          : hotScoreAdding(ideas.hotScore, row.createdAt, ideas.status),
+        ...(hidden ? {} : { hotScore: hotScoreAdding(ideas.hotScore, row.createdAt, ideas.status) }),
       })
       .where(eq(ideas.id, row.ideaId))
       .run()
+    if (hidden) recountHotScore(tx, row.ideaId)
   }
   return true
 }

@@ -17,7 +17,8 @@ import { announceNewIdea } from '../../notify/staff-alerts.data'
 import { notifyAssignment } from '../../notify/staff-notify.data'
 import type { Settings } from '../../settings'
 import { publicAnswer, statusMoved } from '../../stats/idea-events'
-import { createIdea, recountHotScore, type toIdea } from '../ideas/ideas.data'
+import { recountHotScore } from '../ideas/hot-score.data'
+import { createIdea, type toIdea } from '../ideas/ideas.data'
 
 const DAY = 86_400_000
 

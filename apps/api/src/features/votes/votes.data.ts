@@ -5,7 +5,8 @@ import type { Db } from '../../db/open'
 import { campaigns, followers, ideas, liveEvents, votes } from '../../db/schema'
 import { prepared } from '../../db/statements'
 import { acceptsVotes } from '../../domain/campaign-phase'
-import { hotScoreAdding, hotScoreRemoving } from '../../domain/hot-score'
+import { hotScoreAdding } from '../../domain/hot-score'
+import { recountHotScore } from '../ideas/hot-score.data'
 
 export type VoteOutcome =
   | { ok: true; voteCount: number; hasVoted: boolean }
@@ -39,7 +40,7 @@ function voteStatements(db: Db) {
     deleteVote: d
       .delete(votes)
       .where(and(eq(votes.ideaId, p('idea')), eq(votes.userId, p('user'))))
-      .returning({ createdAt: votes.createdAt })
+      .returning({ ideaId: votes.ideaId })
       .prepare(),
     insertFollower: d
       .insert(followers)
@@ -60,10 +61,7 @@ function voteStatements(db: Db) {
       .prepare(),
     uncounted: d
       .update(ideas)
-      .set({
-        voteCount: sql`${ideas.voteCount} - 1`,
-        hotScore: hotScoreRemoving(ideas.hotScore, p('at'), ideas.status),
-      })
+      .set({ voteCount: sql`${ideas.voteCount} - 1` })
       .where(eq(ideas.id, p('idea')))
       .returning({ voteCount: ideas.voteCount })
       .prepare(),
@@ -105,9 +103,10 @@ function applyVote(db: Db, ideaId: number, userId: number, vote: boolean, now: n
     const newFollower = statements.insertFollower.run(who).changes
     voteCount = statements.counted.get({ idea: ideaId, newFollower, at: now })?.voteCount ?? idea.voteCount + 1
   } else {
-    const withdrawn = statements.deleteVote.get(who)
-    if (!withdrawn) return { ok: true, voteCount: idea.voteCount, hasVoted: false }
-    voteCount = statements.uncounted.get({ idea: ideaId, at: withdrawn.createdAt })?.voteCount ?? idea.voteCount - 1
+    if (!statements.deleteVote.get(who)) return { ok: true, voteCount: idea.voteCount, hasVoted: false }
+    voteCount = statements.uncounted.get({ idea: ideaId })?.voteCount ?? idea.voteCount - 1
+    // Taking a term out of a sum of exponentials loses the small ones to rounding: count afresh.
+    recountHotScore(db, ideaId)
   }
   statements.event.run({ idea: ideaId, value: voteCount, now })
   return { ok: true, voteCount, hasVoted: vote }
