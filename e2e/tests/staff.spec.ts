@@ -564,7 +564,8 @@ test('an admin manages departments, theme routing and settings, and reads the au
   const row = page.getByRole('row').filter({ hasText: renamed })
   await expect(row).toContainText('Jan Bakker (beheer)')
   await expect(row).toContainText('Afdeling hernoemd')
-  await expect(row.getByRole('term').first()).toHaveText('Eerst')
-  await expect(row.getByRole('definition').first()).toHaveText(name)
+  // The details in words: what changed, from what to what.
+  await expect(row.getByRole('term').first()).toHaveText('Naam')
+  await expect(row.getByRole('definition').first()).toHaveText(`${name} → ${renamed}`)
   await expectAccessible(page, 'the audit log')
 })
