@@ -232,12 +232,22 @@ function ScorecardBody({ data, range, now, themeId, themeName, quarterLabel }: B
         <p>{t('scorecard.downloadsIntro')}</p>
         <ul className="downloads">
           <li>
+            <a href={links.scorecardExcel} download>
+              {t('scorecard.scorecardExcel')}
+            </a>
+          </li>
+          <li>
             <a href={links.scorecardCsv} download>
               {t('scorecard.scorecardCsv')}
             </a>
           </li>
           <li>
             <a href={links.scorecardJson}>{t('scorecard.scorecardJson')}</a>
+          </li>
+          <li>
+            <a href={links.ideasExcel} download>
+              {t('scorecard.ideasExcel')}
+            </a>
           </li>
           <li>
             <a href={links.ideasCsv} download>
