@@ -36,8 +36,25 @@ test('filters are reflected in the URL and a shared link shows the same list', a
   await expect(page.getByRole('link', { name: 'Oud papier vaker ophalen in Siddeburen' })).toBeVisible()
   await expect(page.getByRole('link', { name: 'Veiliger oversteken bij de basisschool in Zuidbroek' })).toHaveCount(0)
 
+  // The page says how many ideas the filters find: the done ones are fewer than all.
+  const found = page.getByText(/^\d[\d.]* ideeën gevonden$/)
+  await expect(found).toBeVisible()
+  const doneCount = Number((await found.textContent())?.replace(/\D/g, ''))
+  await page.goto('/')
+  await expect(page.getByText(/ideeën gevonden$/)).toBeVisible()
+  const allCount = Number((await page.getByText(/ideeën gevonden$/).textContent())?.replace(/\D/g, ''))
+  expect(doneCount).toBeGreaterThan(0)
+  expect(allCount).toBeGreaterThan(doneCount)
+
+  // "Populair nu" (the default): every open idea comes before a decided one.
+  const { items } = (await (await page.request.get('/api/ideas?limit=50')).json()) as { items: { status: string }[] }
+  const decided = (status: string) => ['done', 'declined'].includes(status)
+  const firstDecided = items.findIndex((i) => decided(i.status))
+  if (firstDecided >= 0) expect(items.slice(firstDecided).every((i) => decided(i.status))).toBe(true)
+
   await page.goto('/?status=done&district=999999')
   await expect(page.getByText('Er zijn geen ideeën die hierbij passen.')).toBeVisible()
+  await expect(page.getByText('0 ideeën gevonden')).toBeVisible()
   await expectAccessible(page, 'the empty state')
 })
 

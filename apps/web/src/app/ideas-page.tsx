@@ -5,9 +5,10 @@ import { Link, useSearchParams } from 'react-router'
 import { CampaignBanner } from '../features/campaigns/components/campaign-banner'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { namesById } from '../features/catalog/local-name'
-import { filtersFromSearch, ideaListQuery, searchFromFilters } from '../features/ideas/api/idea-queries'
+import { filtersFromSearch, ideaCountQuery, ideaListQuery, searchFromFilters } from '../features/ideas/api/idea-queries'
 import { IdeaFilters } from '../features/ideas/components/idea-filters'
 import { IdeaList } from '../features/ideas/components/idea-list'
+import { formatNumber } from '../lib/format-number'
 import { currentLocale } from '../lib/i18n'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
@@ -21,6 +22,7 @@ export function IdeasPage() {
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
   const list = useInfiniteQuery(ideaListQuery(filters))
+  const found = useQuery(ideaCountQuery(filters))
   const locale = currentLocale()
   const [focusId, setFocusId] = useState<number | null>(null)
 
@@ -70,6 +72,14 @@ export function IdeasPage() {
       <section aria-label={t('list.resultsLabel')} className="results">
         <p className="visually-hidden" role="status">
           {list.isSuccess ? t('list.count', { count }) : ''}
+        </p>
+        {/* Asked apart from the list, so the list itself costs no count at 100,000 ideas. */}
+        <p className="results__found">
+          {found.data
+            ? found.data.more
+              ? t('list.foundMore', { n: formatNumber(found.data.count) })
+              : t('list.found', { count: found.data.count, n: formatNumber(found.data.count) })
+            : '\u00a0'}
         </p>
         {list.isPending && <Loading />}
         {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}

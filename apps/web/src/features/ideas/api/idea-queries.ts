@@ -69,6 +69,13 @@ export const ideaListQuery = (filters: IdeaFilters) =>
     getNextPageParam: (page) => page.nextCursor,
   })
 
+/** How many ideas the list's filters and search find (up to 1,000, then "more"). */
+export const ideaCountQuery = ({ sort: _sort, ...filters }: IdeaFilters) =>
+  queryOptions({
+    queryKey: [...ideaKeys.lists(), 'count', filters] as const,
+    queryFn: () => call(api.api.ideas.count.$get({ query: filters })),
+  })
+
 export const ideaQuery = (id: number) =>
   queryOptions({
     queryKey: ideaKeys.detail(id),
