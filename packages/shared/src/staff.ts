@@ -2,16 +2,8 @@ import { z } from 'zod'
 import { DisplayName } from './accounts'
 import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { AUDIT_ACTIONS, HIDDEN_REASONS, LIGHT_REPORT_REASONS, REPORTS_CANNOT_HIDE } from './constants'
+import { Channel, DeclineReason, IdeaStatus, NotificationReason, ReportReason, Role, TargetGroup } from './enums'
 import { AuditLine, Day, ExportFormat } from './exports'
-import {
-  Channel,
-  DeclineReason,
-  IdeaStatus,
-  NotificationReason,
-  ReportReason,
-  Role,
-  TargetGroup,
-} from './enums'
 import { Comment, IDEA_BODY, IDEA_TITLE, Idea, IdeaDetail } from './ideas'
 import { REPORT_NOTE_MAX } from './reports'
 

@@ -14,7 +14,6 @@ import type {
 import { sql } from 'drizzle-orm'
 import {
   type AnySQLiteColumn,
-  blob,
   index,
   integer,
   primaryKey,
