@@ -122,6 +122,8 @@ export async function interleaved(options: {
   targets: Target[]
   rounds: number
   seconds: number
+  /** The floor's bursts (default: as long as the rows'). */
+  floorSeconds?: number
   warmupSeconds: number
   ours: readonly number[]
   onBurst?: () => void
@@ -133,7 +135,7 @@ export async function interleaved(options: {
   const floor: Burst[] = []
   const bursts: Burst[][] = options.targets.map(() => [])
   for (let round = 0; round < options.rounds; round++) {
-    floor.push(await burst(options.floor, options.seconds, options.ours))
+    floor.push(await burst(options.floor, options.floorSeconds ?? options.seconds, options.ours))
     options.onBurst?.()
     for (const [i, target] of options.targets.entries()) {
       bursts[i]?.push(await burst(target, options.seconds, options.ours))

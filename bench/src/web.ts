@@ -229,7 +229,7 @@ export async function measureLongTasks(browser: Browser, url: string, rows: numb
   }
   // Clicking the button leaves the page at the bottom: back to the top, then read down.
   await page.evaluate(() => window.scrollTo(0, 0))
-  await page.waitForTimeout(1000)
+  await page.waitForTimeout(500)
   const scrollStart = await page.evaluate(() => performance.now())
   await page.mouse.move(640, 400)
   let steps = 0
