@@ -5,7 +5,7 @@ import { accountKeys, meQuery } from '../features/accounts/api/account-queries'
 import { siteQuery } from '../features/accounts/api/site-query'
 import { campaignsQuery } from '../features/campaigns/api/campaign-queries'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
-import { filtersFromSearch, ideaListQuery } from '../features/ideas/api/idea-queries'
+import { filtersFromSearch, ideaCountQuery, ideaListQuery } from '../features/ideas/api/idea-queries'
 import { unreadQuery } from '../features/notifications/api/notification-keys'
 import { ApiRequestError, call } from '../lib/api-client'
 
@@ -68,6 +68,14 @@ export async function fetchIdeasPage(
       retry: false,
       // The first page only, as the browser's list starts.
       queryFn: () => call(api.api.ideas.$get({ query: { ...filters } })),
+    }),
+    queryClient.fetchQuery({
+      ...ideaCountQuery(filters),
+      retry: false,
+      queryFn: () => {
+        const { sort: _sort, ...counted } = filters
+        return call(api.api.ideas.count.$get({ query: counted }))
+      },
     }),
   ])
 }
