@@ -60,6 +60,8 @@ test('a follower reads the answer in the notification centre and in the mail', a
   await expectAccessible(page, 'the development mailbox')
   await mail.getByRole('link', { name: new RegExp(`/ideeen/${idea.id}#reactie-${comment.id}$`) }).click()
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  // The link lands on the answer itself.
+  await expect(page.locator(`#reactie-${comment.id}`)).toBeFocused()
   await expectAccessible(page, 'the idea page, opened from the mail')
   await author.api.dispose()
 })

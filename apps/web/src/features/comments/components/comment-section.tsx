@@ -49,6 +49,19 @@ export function CommentSection({ ideaId, commentCount, user, open, onChanged, re
     setFocusId(null)
   }, [focusId])
 
+  // A link to one comment (#reactie-12, from a notification or a mail) lands on it, once the
+  // comments are there; the page's own focus on its heading comes first.
+  const [linkFollowed, setLinkFollowed] = useState(false)
+  useEffect(() => {
+    if (linkFollowed || !list.isSuccess) return
+    setLinkFollowed(true)
+    const linked = /^#reactie-(\d+)$/.exec(window.location.hash)?.[1]
+    const target = linked ? document.getElementById(`reactie-${linked}`) : null
+    if (!target) return
+    target.focus({ preventScroll: true })
+    target.scrollIntoView({ block: 'start' })
+  }, [list.isSuccess, linkFollowed])
+
   async function loadMore() {
     if (list.isFetchingNextPage) return
     const before = comments.length
