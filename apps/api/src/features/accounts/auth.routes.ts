@@ -32,7 +32,7 @@ import { clientNetwork } from '../../security/client-ip'
 import { isCommonPassword } from '../../security/common-passwords'
 import { hashPassword, verifyPassword } from '../../security/passwords'
 import { sha256 } from '../../security/tokens'
-import { districtExists } from '../catalog/catalog.data'
+import { districtOffered } from '../catalog/catalog.data'
 import {
   consumeToken,
   createMember,
@@ -223,7 +223,7 @@ export const authRoutes = createRouter()
     if (isCommonPassword(body.password, [body.email, body.displayName])) {
       throw fieldError('password', CUSTOM_MESSAGES.passwordCommon)
     }
-    if (body.districtId && !districtExists(c.var.db, body.districtId)) {
+    if (body.districtId && !districtOffered(c.var.db, body.districtId)) {
       throw fieldError('districtId', TEXT.unknownDistrict)
     }
     // Too quick for a person typing, but a password manager is that quick too: say so, never

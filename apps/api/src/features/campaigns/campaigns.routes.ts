@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import { ApiError, VALIDATION } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import { themeExists } from '../catalog/catalog.data'
+import { themeOffered } from '../catalog/catalog.data'
 import { type CampaignValues, findCampaign, listCampaigns, publishOutcome, saveCampaign } from './campaigns.data'
 
 const TEXT = {
@@ -89,8 +89,12 @@ const outcomeRoute = route(
   { errors: [409] },
 )
 
-/** Dates in order, voting as a pair after the ideas phase, and a theme that exists. */
-function valuesOf(db: Parameters<typeof themeExists>[0], body: z.output<typeof CampaignBody>): CampaignValues {
+/** Dates in order, voting as a pair after the ideas phase, and a theme on offer (or the one it has). */
+function valuesOf(
+  db: Parameters<typeof themeOffered>[0],
+  body: z.output<typeof CampaignBody>,
+  currentThemeId?: number,
+): CampaignValues {
   const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null)
   const values = {
     title: body.title,
@@ -109,7 +113,7 @@ function valuesOf(db: Parameters<typeof themeExists>[0], body: z.output<typeof C
     if (values.votingFrom < values.ideasUntil) fields.votingFrom = TEXT.order
     if (values.votingUntil <= values.votingFrom) fields.votingUntil = TEXT.order
   }
-  if (!themeExists(db, values.themeId)) fields.themeId = TEXT.unknownTheme
+  if (!themeOffered(db, values.themeId, currentThemeId)) fields.themeId = TEXT.unknownTheme
   if (Object.keys(fields).length > 0) throw new ApiError('validation_failed', VALIDATION, { fields })
   return values
 }
@@ -130,10 +134,11 @@ export const campaignRoutes = createRouter()
   })
   .openapi(updateRoute, (c) => {
     const now = c.var.clock.now()
+    const current = findCampaign(c.var.db, c.req.valid('param').id, now)
     const id = saveCampaign(
       c.var.db,
       c.req.valid('param').id,
-      valuesOf(c.var.db, c.req.valid('json')),
+      valuesOf(c.var.db, c.req.valid('json'), current?.themeId),
       signedIn(c).id,
       now,
     )

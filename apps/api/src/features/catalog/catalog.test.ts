@@ -240,3 +240,84 @@ describe('managing districts', () => {
     expect(entries('district', village.id)).toEqual(['district.archived'])
   })
 })
+
+describe('an archived theme or village', () => {
+  it('is refused at intake, at sign-up, for a new campaign and as a correction, and kept where it is', async () => {
+    const own = createTestApp({ devMailbox: true })
+    const theme = makeTheme(own.db, { name: 'Gearchiveerd thema' })
+    const open = makeTheme(own.db, { name: 'Thema in gebruik' })
+    const village = makeDistrict(own.db, 'Gearchiveerd dorp')
+    const [staff, chief] = [await loginAs(own, 'staff'), await loginAs(own, 'admin')]
+    const author = makeUser(own.db)
+    const onArchived = makeIdea(own.db, { authorId: author.id, themeId: theme.id, districtId: village.id })
+    const onOpen = makeIdea(own.db, { authorId: author.id, themeId: open.id })
+    for (const path of [`/api/admin/themes/${theme.id}/archived`, `/api/admin/districts/${village.id}/archived`]) {
+      expect((await request(own, path, { method: 'PUT', cookie: chief.cookie, body: { archived: true } })).status).toBe(
+        200,
+      )
+    }
+    const fieldsOf = async (res: Response) => {
+      expect(res.status).toBe(422)
+      return Object.keys((await json(res)).error.fields)
+    }
+    const before = databaseDigest(own)
+    const intake = {
+      title: 'Een bankje bij de bushalte aan de Dorpsstraat',
+      body: 'Mevrouw belde: bij de bushalte kan zij nergens zitten.',
+      channel: 'phone',
+      submitter: { displayName: 'Mevrouw Smit', targetGroup: 'resident' },
+    }
+    expect(
+      await fieldsOf(
+        await request(own, '/api/staff/ideas', { cookie: staff.cookie, body: { ...intake, themeId: theme.id } }),
+      ),
+    ).toEqual(['themeId'])
+    expect(
+      await fieldsOf(
+        await request(own, '/api/staff/ideas', {
+          cookie: staff.cookie,
+          body: { ...intake, themeId: open.id, districtId: village.id },
+        }),
+      ),
+    ).toEqual(['districtId'])
+    expect(
+      await fieldsOf(
+        await request(own, '/api/auth/signup', {
+          body: {
+            email: 'nieuw@example.org',
+            password: 'een-lang-en-sterk-wachtwoord',
+            displayName: 'Nieuwe Inwoner',
+            targetGroup: 'resident',
+            districtId: village.id,
+          },
+        }),
+      ),
+    ).toEqual(['districtId'])
+    const campaign = {
+      title: 'Wat vindt u van het nieuwe park?',
+      description: 'Het park wordt volgend jaar opgeknapt. Wat vindt u belangrijk?',
+      themeId: theme.id,
+      targetGroups: ['resident'],
+      ideasFrom: new Date(own.clock.now()).toISOString(),
+      ideasUntil: new Date(own.clock.now() + 86_400_000).toISOString(),
+    }
+    expect(
+      await fieldsOf(await request(own, '/api/staff/campaigns', { cookie: staff.cookie, body: campaign })),
+    ).toEqual(['themeId'])
+    expect(
+      await fieldsOf(
+        await request(own, `/api/staff/ideas/${onOpen.id}/correction`, {
+          cookie: staff.cookie,
+          body: { themeId: theme.id, reason: 'Dit hoort bij een ander thema.' },
+        }),
+      ),
+    ).toEqual(['themeId'])
+    expect(databaseDigest(own)).toBe(before)
+    // The idea that has them keeps them through a correction of something else.
+    const kept = await request(own, `/api/staff/ideas/${onArchived.id}/correction`, {
+      cookie: staff.cookie,
+      body: { title: 'Een gecorrigeerde titel voor dit idee', themeId: theme.id, reason: 'Een tikfout in de titel.' },
+    })
+    expect(kept.status).toBe(200)
+  })
+})

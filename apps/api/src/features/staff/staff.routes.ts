@@ -17,7 +17,7 @@ import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
-import { districtExists } from '../catalog/catalog.data'
+import { districtOffered, themeOffered } from '../catalog/catalog.data'
 import { findIdea, themeDepartment } from '../ideas/ideas.data'
 import {
   addNote,
@@ -179,13 +179,14 @@ export const staffRoutes = createRouter()
   .openapi(intakeRoute, (c) => {
     const me = signedIn(c)
     const body = c.req.valid('json')
-    const theme = themeDepartment(c.var.db, body.themeId)
+    // Only themes and villages on offer: archived ones stay on old ideas, not on new ones.
+    const theme = themeOffered(c.var.db, body.themeId) ? themeDepartment(c.var.db, body.themeId) : undefined
     if (!theme) throw fieldError('themeId', TEXT.unknownTheme)
     for (const [field, districtId] of [
       ['districtId', body.districtId],
       ['submitter.districtId', body.submitter.districtId],
     ] as const) {
-      if (districtId && !districtExists(c.var.db, districtId)) throw fieldError(field, TEXT.unknownDistrict)
+      if (districtId && !districtOffered(c.var.db, districtId)) throw fieldError(field, TEXT.unknownDistrict)
     }
     const now = c.var.clock.now()
     const id = intakeIdea(

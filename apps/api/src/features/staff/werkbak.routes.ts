@@ -27,7 +27,7 @@ import { ApiError, fieldError, VALIDATION } from '../../http/errors'
 import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { downloadHeaders, type SheetColumn, spreadsheet } from '../../text/spreadsheet'
-import { districtExists } from '../catalog/catalog.data'
+import { districtOffered, themeOffered } from '../catalog/catalog.data'
 import { findIdea, themeDepartment } from '../ideas/ideas.data'
 import {
   createTemplate,
@@ -463,9 +463,11 @@ export const werkbakRoutes = createRouter()
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const { reason, ...changes } = c.req.valid('json')
-    if (changes.themeId !== undefined && !themeDepartment(c.var.db, changes.themeId))
+    // A correction may keep the idea's own (archived) theme or village, not move it to another archived one.
+    const current = findIdea(c.var.db, id, null, c.var.clock.now(), { includeHidden: true })
+    if (changes.themeId !== undefined && !themeOffered(c.var.db, changes.themeId, current?.themeId))
       throw fieldError('themeId', TEXT.unknownTheme)
-    if (changes.districtId && !districtExists(c.var.db, changes.districtId))
+    if (changes.districtId && !districtOffered(c.var.db, changes.districtId, current?.districtId))
       throw fieldError('districtId', TEXT.unknownDistrict)
     const now = c.var.clock.now()
     const result = correctIdea(c.var.db, { ideaId: id, actorId: me.id, reason, changes }, now)
