@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
+import { offered } from '../features/catalog/local-name'
 import { ideaQuery } from '../features/ideas/api/idea-queries'
 import { useUpdateIdea } from '../features/ideas/api/propose-queries'
 import { IdeaForm } from '../features/ideas/components/idea-form'
@@ -57,8 +58,8 @@ function EditIdea({ id, user }: { id: number; user: User }) {
   return (
     <IdeaForm
       initial={draftFromIdea(idea.data)}
-      themes={themes.data?.items ?? []}
-      districts={districts.data?.items ?? []}
+      themes={offered(themes.data?.items, idea.data.themeId)}
+      districts={offered(districts.data?.items, idea.data.districtId)}
       submitLabel={t('edit.submit')}
       onSubmit={async (draft) => {
         await update.mutateAsync(ideaFromDraft(draft))

@@ -6,6 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { campaignQuery } from '../features/campaigns/api/campaign-queries'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
+import { offered } from '../features/catalog/local-name'
 import { useCreateIdea } from '../features/ideas/api/propose-queries'
 import { IdeaForm } from '../features/ideas/components/idea-form'
 import { clearDraft, ideaFromDraft, loadDraft, saveDraft } from '../features/ideas/idea-draft'
@@ -77,8 +78,8 @@ function ProposeForm({ campaign }: { campaign: Campaign | null }) {
         ))}
       <IdeaForm
         initial={initial}
-        themes={themes.data?.items ?? []}
-        districts={districts.data?.items ?? []}
+        themes={offered(themes.data?.items)}
+        districts={offered(districts.data?.items)}
         suggestSimilar
         submitLabel={t('propose.submit')}
         onDraftChange={saveDraft}

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router'
 import { accountKeys, useSetSignedIn } from '../features/accounts/api/account-queries'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery } from '../features/catalog/api/catalog-queries'
+import { offered } from '../features/catalog/local-name'
 import { clearDraft } from '../features/ideas/idea-draft'
 import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
@@ -96,7 +97,7 @@ function ProfileForm({ user }: { user: User }) {
           {(p) => (
             <select {...p} defaultValue={user.districtId ?? ''} key={districts.data ? 'loaded' : 'loading'}>
               <option value="">{t('signup.noDistrict')}</option>
-              {districts.data?.items.map((d) => (
+              {offered(districts.data?.items, user.districtId).map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
                 </option>

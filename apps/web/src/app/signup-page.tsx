@@ -5,6 +5,7 @@ import { type FormEvent, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { districtsQuery } from '../features/catalog/api/catalog-queries'
+import { offered } from '../features/catalog/local-name'
 import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
 import { currentLocale } from '../lib/i18n'
@@ -92,7 +93,7 @@ export function SignupPage() {
           {(p) => (
             <select {...p} defaultValue="">
               <option value="">{t('signup.noDistrict')}</option>
-              {districts.data?.items.map((d) => (
+              {offered(districts.data?.items).map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
                 </option>

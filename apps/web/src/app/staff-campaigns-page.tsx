@@ -7,7 +7,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { themesQuery } from '../features/catalog/api/catalog-queries'
-import { localName } from '../features/catalog/local-name'
+import { localName, offered } from '../features/catalog/local-name'
 import { dayInAmsterdam, startOfDayInAmsterdam } from '../features/staff/amsterdam-dates'
 import { useCampaignActions } from '../features/staff/api/staff-mutations'
 import { campaignsQuery } from '../features/staff/api/staff-queries'
@@ -367,7 +367,7 @@ function CampaignEditor({
           {(p) => (
             <select {...p} defaultValue={campaign?.themeId ?? ''} key={themes.data ? 'loaded' : 'loading'}>
               <option value="">{t('campaigns.fields.chooseTheme')}</option>
-              {themes.data?.items.map((th) => (
+              {offered(themes.data?.items, campaign?.themeId).map((th) => (
                 <option key={th.id} value={th.id}>
                   {localName(th)}
                 </option>

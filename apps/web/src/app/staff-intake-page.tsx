@@ -7,7 +7,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
-import { localName } from '../features/catalog/local-name'
+import { localName, offered } from '../features/catalog/local-name'
 import { useIntake } from '../features/staff/api/staff-mutations'
 import { StaffPage } from '../features/staff/components/staff-page'
 import { FormProblem, localProblem, type Problem, problemFrom } from '../features/staff/form-problem'
@@ -96,7 +96,7 @@ function IntakeForm() {
   const districtOptions = (
     <>
       <option value="">{t('intake.noDistrict')}</option>
-      {districts.data?.items.map((d) => (
+      {offered(districts.data?.items).map((d) => (
         <option key={d.id} value={d.id}>
           {d.name}
         </option>
@@ -168,7 +168,7 @@ function IntakeForm() {
             {(p) => (
               <select {...p}>
                 <option value="">{t('intake.chooseTheme')}</option>
-                {themes.data?.items.map((theme) => (
+                {offered(themes.data?.items).map((theme) => (
                   <option key={theme.id} value={theme.id}>
                     {localName(theme)}
                   </option>
