@@ -170,7 +170,11 @@ function CampaignCard({
           {t('campaigns.edit')}
           <span className="visually-hidden"> ({campaign.title})</span>
         </button>
-        {!outcomeOpen && (
+        {/* The API refuses the outcome while voting is still ahead or open: say when it can be done instead. */}
+        {!outcomeOpen && campaign.votingUntil !== null && campaign.phase !== 'outcome' && (
+          <p className="form__hint">{t('campaigns.outcomeAfterVoting', { date: formatDate(campaign.votingUntil) })}</p>
+        )}
+        {!outcomeOpen && (campaign.votingUntil === null || campaign.phase === 'outcome') && (
           <button
             type="button"
             className="button button--secondary button--small"
