@@ -172,7 +172,7 @@ function CampaignCard({
         </button>
         {/* The API refuses the outcome while voting is still ahead or open: say when it can be done instead. */}
         {!outcomeOpen && campaign.votingUntil !== null && campaign.phase !== 'outcome' && (
-          <p className="form__hint">{t('campaigns.outcomeAfterVoting', { date: formatDate(campaign.votingUntil) })}</p>
+          <p className="field__hint">{t('campaigns.outcomeAfterVoting', { date: formatDate(campaign.votingUntil) })}</p>
         )}
         {!outcomeOpen && (campaign.votingUntil === null || campaign.phase === 'outcome') && (
           <button
