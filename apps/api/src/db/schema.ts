@@ -261,6 +261,16 @@ export const settings = sqliteTable('settings', {
   updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
 })
 
+/**
+ * The version of what idea lists show, one row, moved by triggers on `ideas` and on the
+ * author fields of `users` (migration 0020): a list answered at version N is right for as
+ * long as the version is N, in every process (decision 017).
+ */
+export const listVersion = sqliteTable('list_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+})
+
 export const sessions = sqliteTable(
   'sessions',
   {

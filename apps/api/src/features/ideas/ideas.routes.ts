@@ -19,7 +19,7 @@ import { acceptsIdeas } from '../../domain/campaign-phase'
 import { decodeCursor } from '../../http/cursor'
 import type { AppEnv } from '../../http/env'
 import { ApiError, fieldError } from '../../http/errors'
-import { sharedJson } from '../../http/http-cache'
+import { sharedJson, sharedList } from '../../http/http-cache'
 import { signedIn } from '../../http/policy'
 import { enforceRateLimits, HOUR } from '../../http/rate-limit'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
@@ -167,19 +167,20 @@ export const ideaRoutes = createRouter()
     if (query.cursor && !cursor) {
       throw new ApiError('validation_failed', IDEA_TEXT.badCursor, { fields: { cursor: IDEA_TEXT.badCursor } })
     }
-    const page = listIdeas(c.var.db, {
-      status: query.status,
-      themeId: query.theme,
-      districtId: query.district,
-      targetGroup: query.targetGroup,
-      campaignId: query.campaign,
-      q: query.q || undefined,
-      sort: query.sort ?? (query.q ? 'relevance' : 'trending'),
-      cursor,
-      limit: query.limit,
-      viewerId: c.var.user?.id ?? null,
-    })
-    return sharedJson(c, page)
+    return sharedList(c, () =>
+      listIdeas(c.var.db, {
+        status: query.status,
+        themeId: query.theme,
+        districtId: query.district,
+        targetGroup: query.targetGroup,
+        campaignId: query.campaign,
+        q: query.q || undefined,
+        sort: query.sort ?? (query.q ? 'relevance' : 'trending'),
+        cursor,
+        limit: query.limit,
+        viewerId: c.var.user?.id ?? null,
+      }),
+    )
   })
   .openapi(countRoute, (c) => {
     const query = c.req.valid('query')

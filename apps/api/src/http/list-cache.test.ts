@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { makeIdea, makeTheme, makeUser } from '../test/fixtures'
+import { createTestApp, json, loginAs, request } from '../test/test-app'
+
+// Visitors' idea lists are kept while the database's list version stays the same (decision 017).
+// What matters: a visitor never gets a list older than the data, from any process.
+
+describe("visitors' idea lists", () => {
+  const ctx = createTestApp()
+  const theme = makeTheme(ctx.db)
+  const author = makeUser(ctx.db, { displayName: 'Sanne Post' })
+  const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Een bankje bij de vijver' })
+  const list = async (cookie?: string) => {
+    const res = await request(ctx, '/api/ideas?sort=new', cookie ? { cookie } : {})
+    expect(res.status).toBe(200)
+    return { res, body: await json(res) }
+  }
+  const card = (body: { items: { id: number }[] }) =>
+    body.items.find((i) => i.id === idea.id) as Record<string, unknown>
+
+  it('shows every change at once: a vote, a comment, an edit, an author renamed, a hidden idea', async () => {
+    const [member, staff] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'staff')]
+    expect(card((await list()).body)).toMatchObject({ voteCount: 0, commentCount: 0 })
+    await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })
+    expect(card((await list()).body)).toMatchObject({ voteCount: 1 })
+    await request(ctx, `/api/ideas/${idea.id}/comments`, {
+      cookie: member.cookie,
+      body: { body: 'Graag bij de speeltuin.' },
+    })
+    expect(card((await list()).body)).toMatchObject({ commentCount: 1 })
+    ctx.db.$client.prepare('update users set display_name = ? where id = ?').run('Sanne de Vries', author.id)
+    expect(card((await list()).body)).toMatchObject({ author: { displayName: 'Sanne de Vries' } })
+    await request(ctx, `/api/ideas/${idea.id}/status`, {
+      cookie: staff.cookie,
+      body: { status: 'under_review', explanation: 'We kijken waar een bankje kan staan.' },
+    })
+    expect(card((await list()).body)).toMatchObject({ status: 'under_review' })
+    ctx.db.$client.prepare('update ideas set hidden = 1 where id = ?').run(idea.id)
+    expect(card((await list()).body)).toBeUndefined()
+    ctx.db.$client.prepare('update ideas set hidden = 0 where id = ?').run(idea.id)
+  })
+
+  it('sees a write by another process at once', async () => {
+    await list()
+    const other = new Database(ctx.file)
+    other.prepare('update ideas set title = ? where id = ?').run('Twee bankjes bij de vijver', idea.id)
+    other.close()
+    expect(card((await list()).body)).toMatchObject({ title: 'Twee bankjes bij de vijver' })
+  })
+
+  it('answers 304 to a browser that has this version, and a new list once it moved', async () => {
+    const { res } = await list()
+    const etag = res.headers.get('etag') ?? ''
+    expect(etag).toMatch(/^W\/"l\d+"$/)
+    expect(res.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=5')
+    expect((await request(ctx, '/api/ideas?sort=new', { headers: { 'if-none-match': etag } })).status).toBe(304)
+    makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const moved = await request(ctx, '/api/ideas?sort=new', { headers: { 'if-none-match': etag } })
+    expect(moved.status).toBe(200)
+    expect(moved.headers.get('etag')).not.toBe(etag)
+  })
+
+  it('never keeps a signed-in person’s list, which holds their own votes', async () => {
+    const member = await loginAs(ctx, 'member')
+    await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })
+    const own = await list(member.cookie)
+    expect(card(own.body)).toMatchObject({ hasVoted: true })
+    expect(own.res.headers.get('cache-control')).toBe('private, no-store')
+    expect(own.res.headers.get('etag')).toBeNull()
+    expect(card((await list()).body)).toMatchObject({ hasVoted: false })
+  })
+})
