@@ -28,7 +28,7 @@ import { signedIn } from '../../http/policy'
 import { createRouter, jsonBody, jsonResponse, route } from '../../http/route'
 import { downloadHeaders, type SheetColumn, spreadsheet } from '../../text/spreadsheet'
 import { districtOffered, themeOffered } from '../catalog/catalog.data'
-import { findIdea, themeDepartment } from '../ideas/ideas.data'
+import { findIdea } from '../ideas/ideas.data'
 import {
   createTemplate,
   deleteTemplate,
