@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { Cursor, PageLimit, Timestamp } from './common'
 import { EmailFrequency, Locale, Role, TargetGroup } from './enums'
+import { DISPLAY_NAME, EMAIL_MAX } from './limits'
 
 export const PASSWORD = { min: 10, max: 256 } as const
-export const DISPLAY_NAME = { min: 2, max: 60 } as const
 
 /** Addresses are compared and stored trimmed and lower-cased. */
-export const Email = z.string().trim().toLowerCase().max(254).pipe(z.email())
+export const Email = z.string().trim().toLowerCase().max(EMAIL_MAX).pipe(z.email())
 
 // No composition rules (NIST 800-63B): length, and a check against common passwords in the API.
 export const NewPassword = z.string().min(PASSWORD.min).max(PASSWORD.max)

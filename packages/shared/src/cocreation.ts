@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Timestamp } from './common'
 import { EmailFrequency, TargetGroup } from './enums'
+import { CAMPAIGN_DESCRIPTION, CAMPAIGN_OUTCOME, CAMPAIGN_TITLE, PROGRESS_UPDATE } from './limits'
 
 export const CAMPAIGN_PHASES = ['upcoming', 'ideas', 'between', 'voting', 'outcome'] as const
 export const CampaignPhase = z.enum(CAMPAIGN_PHASES)
@@ -31,8 +32,8 @@ export type Campaign = z.infer<typeof Campaign>
 
 export const CampaignBody = z
   .object({
-    title: z.string().trim().min(10).max(120),
-    description: z.string().trim().min(20).max(5000),
+    title: z.string().trim().min(CAMPAIGN_TITLE.min).max(CAMPAIGN_TITLE.max),
+    description: z.string().trim().min(CAMPAIGN_DESCRIPTION.min).max(CAMPAIGN_DESCRIPTION.max),
     themeId: Id,
     targetGroups: z.array(TargetGroup).min(1).max(3),
     ideasFrom: z.iso.datetime({ offset: true }),
@@ -43,7 +44,9 @@ export const CampaignBody = z
   .meta({ id: 'CampaignBody' })
 export type CampaignBody = z.input<typeof CampaignBody>
 
-export const OutcomeBody = z.object({ outcome: z.string().trim().min(20).max(5000) }).meta({ id: 'OutcomeBody' })
+export const OutcomeBody = z
+  .object({ outcome: z.string().trim().min(CAMPAIGN_OUTCOME.min).max(CAMPAIGN_OUTCOME.max) })
+  .meta({ id: 'OutcomeBody' })
 
 export const CampaignList = z.object({ items: z.array(Campaign) }).meta({ id: 'CampaignList' })
 export const CampaignResponse = z.object({ campaign: Campaign })
@@ -73,7 +76,7 @@ export const ProgressUpdate = z
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>
 
 export const NewProgressUpdate = z
-  .object({ body: z.string().trim().min(20).max(2000) })
+  .object({ body: z.string().trim().min(PROGRESS_UPDATE.min).max(PROGRESS_UPDATE.max) })
   .meta({ id: 'NewProgressUpdate' })
 
 export const UnsubscribeBody = z.object({ u: z.coerce.number().int().positive(), t: z.string().min(10).max(200) })

@@ -3,6 +3,8 @@
  * at run time and must not pull the schema library into the idea-list bundle.
  */
 
+export * from './limits'
+
 export const ROLES = ['member', 'staff', 'admin'] as const
 type Role = (typeof ROLES)[number]
 
@@ -59,6 +61,8 @@ export const CLOSED_STATUSES: readonly IdeaStatus[] = ['done', 'declined', 'merg
 export const DECLINE_REASONS = ['not_municipal_task', 'legal', 'budget', 'policy', 'other'] as const
 
 export const CHANNELS = ['web', 'phone', 'desk', 'letter', 'email'] as const
+/** The channels staff enter ideas for; "web" is the residents' own. */
+export const INTAKE_CHANNELS = ['phone', 'desk', 'letter', 'email'] as const
 
 /** `relevance` only means something with a search term; without one it reads as trending. */
 export const IDEA_SORTS = ['trending', 'top', 'new', 'discussed', 'updated', 'relevance'] as const

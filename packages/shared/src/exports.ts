@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Quarter } from './accountability'
 import { Cursor, PageLimit, Timestamp } from './common'
 import { TargetGroup } from './enums'
+import { CATALOG_NAME, MEMBER_SEARCH, THEME_DESCRIPTION_MAX } from './limits'
 
 /**
  * Downloads as files: the open data, the staff dashboard, the audit log. Also the schemas of
@@ -62,8 +63,8 @@ export const MemberQuery = z.object({
   q: z
     .string()
     .trim()
-    .min(2)
-    .max(100)
+    .min(MEMBER_SEARCH.min)
+    .max(MEMBER_SEARCH.max)
     .meta({ description: 'Part of the name (administrators: or of the e-mail address)' }),
   cursor: Cursor.optional(),
   limit: PageLimit,
@@ -74,10 +75,7 @@ export const MemberPage = z
   .meta({ id: 'MemberPage' })
 export type MemberPage = z.infer<typeof MemberPage>
 
-export const THEME_NAME_MAX = 60
-export const THEME_DESCRIPTION_MAX = 300
-
-const CatalogName = z.string().trim().min(2).max(THEME_NAME_MAX)
+const CatalogName = z.string().trim().min(CATALOG_NAME.min).max(CATALOG_NAME.max)
 
 export const ThemeBody = z
   .object({

@@ -1,10 +1,8 @@
 import { z } from 'zod'
 import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { Channel, DeclineReason, IdeaSort, IdeaStatus, TargetGroup } from './enums'
+import { COMMENT_BODY, IDEA_BODY, IDEA_TITLE, SEARCH_MAX } from './limits'
 import { EXCERPT_LENGTH } from './text'
-
-export const IDEA_TITLE = { min: 10, max: 120 } as const
-export const IDEA_BODY = { min: 20, max: 5000 } as const
 
 export const IdeaAuthor = z
   .object({
@@ -63,7 +61,6 @@ export const TimelineEntry = z
   .meta({ id: 'TimelineEntry', description: 'One public status change with its explanation.' })
 export type TimelineEntry = z.infer<typeof TimelineEntry>
 
-export const COMMENT_BODY = { min: 1, max: 2000 } as const
 /** How long the author may still correct a comment. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60_000
 
@@ -143,7 +140,7 @@ export const IdeaListQuery = z.object({
   theme: idFilter.optional(),
   district: idFilter.optional(),
   targetGroup: TargetGroup.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(SEARCH_MAX).optional(),
   campaign: idFilter.optional(),
   sort: IdeaSort.optional().meta({ description: 'Default: relevance with q, otherwise trending' }),
   cursor: Cursor.optional(),

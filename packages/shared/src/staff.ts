@@ -4,21 +4,32 @@ import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { AUDIT_ACTIONS, HIDDEN_REASONS, LIGHT_REPORT_REASONS, REPORTS_CANNOT_HIDE } from './constants'
 import { Channel, DeclineReason, IdeaStatus, NotificationReason, ReportReason, Role, TargetGroup } from './enums'
 import { AuditLine, Day, ExportFormat } from './exports'
-import { Comment, IDEA_BODY, IDEA_TITLE, Idea, IdeaDetail } from './ideas'
+import { Comment, Idea, IdeaDetail } from './ideas'
+import {
+  ASSIGN_NOTE_MAX,
+  CLOSURE,
+  DEPARTMENT_NAME,
+  EMAIL_MAX,
+  EXPLANATION,
+  IDEA_BODY,
+  IDEA_TITLE,
+  MODERATION_REASON,
+  NOTE_BODY,
+  REFERRED_TO,
+  SETTING_RANGES,
+} from './limits'
 import { REPORT_NOTE_MAX } from './reports'
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
-export const EXPLANATION_MIN = 20
-
 export const ClosureInput = z
   .object({
-    whatChanged: z.string().trim().min(10).max(1000),
+    whatChanged: z.string().trim().min(CLOSURE.whatChanged.min).max(CLOSURE.whatChanged.max),
     since: z.iso.date(),
-    team: z.string().trim().min(2).max(120),
+    team: z.string().trim().min(CLOSURE.team.min).max(CLOSURE.team.max),
     link: z
       .url({ protocol: /^https?$/ })
-      .max(500)
+      .max(CLOSURE.linkMax)
       .nullable()
       .optional(),
   })
@@ -27,9 +38,9 @@ export const ClosureInput = z
 export const StatusChangeBody = z
   .object({
     status: IdeaStatus,
-    explanation: z.string().trim().min(EXPLANATION_MIN).max(2000),
+    explanation: z.string().trim().min(EXPLANATION.min).max(EXPLANATION.max),
     declineReason: DeclineReason.optional(),
-    referredTo: z.string().trim().min(2).max(200).optional(),
+    referredTo: z.string().trim().min(REFERRED_TO.min).max(REFERRED_TO.max).optional(),
     closure: ClosureInput.optional(),
   })
   .meta({ id: 'StatusChangeBody' })
@@ -56,7 +67,9 @@ export type StaffIdea = z.infer<typeof StaffIdea>
 export const Note = z
   .object({ id: z.number().int(), body: z.string(), authorName: z.string(), createdAt: Timestamp })
   .meta({ id: 'Note' })
-export const NewNote = z.object({ body: z.string().trim().min(1).max(4000) }).meta({ id: 'NewNote' })
+export const NewNote = z
+  .object({ body: z.string().trim().min(NOTE_BODY.min).max(NOTE_BODY.max) })
+  .meta({ id: 'NewNote' })
 
 export const Assignment = z
   .object({
@@ -75,7 +88,7 @@ export const AssignBody = z
   .object({
     departmentId: Id.nullable().optional(),
     assigneeId: Id.nullable().optional(),
-    note: z.string().trim().max(1000).optional(),
+    note: z.string().trim().max(ASSIGN_NOTE_MAX).optional(),
   })
   .meta({ id: 'AssignBody' })
 
@@ -100,10 +113,8 @@ export const StaffIdeaDetail = z
 export type StaffIdeaDetail = z.infer<typeof StaffIdeaDetail>
 
 export const MergeBody = z
-  .object({ targetId: Id, explanation: z.string().trim().min(EXPLANATION_MIN).max(2000) })
+  .object({ targetId: Id, explanation: z.string().trim().min(EXPLANATION.min).max(EXPLANATION.max) })
   .meta({ id: 'MergeBody' })
-
-export const INTAKE_CHANNELS = ['phone', 'desk', 'letter', 'email'] as const
 
 export const IntakeBody = z
   .object({
@@ -116,7 +127,7 @@ export const IntakeBody = z
     submitter: z.object({
       // The same rule as a sign-up: the name goes into mail to the address staff entered.
       displayName: DisplayName,
-      email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
+      email: z.string().trim().toLowerCase().max(EMAIL_MAX).pipe(z.email()).optional(),
       targetGroup: TargetGroup,
       districtId: Id.nullable().optional(),
     }),
@@ -140,16 +151,23 @@ export const Department = z
 export type Department = z.infer<typeof Department>
 
 export const DepartmentBody = z
-  .object({ name: z.string().trim().min(2).max(80), nameEn: z.string().trim().min(2).max(80) })
+  .object({
+    name: z.string().trim().min(DEPARTMENT_NAME.min).max(DEPARTMENT_NAME.max),
+    nameEn: z.string().trim().min(DEPARTMENT_NAME.min).max(DEPARTMENT_NAME.max),
+  })
   .meta({ id: 'DepartmentBody' })
 export const ThemeDepartmentBody = z.object({ departmentId: Id.nullable() }).meta({ id: 'ThemeDepartmentBody' })
 export const StaffDepartmentBody = z.object({ departmentId: Id.nullable() }).meta({ id: 'StaffDepartmentBody' })
 
 export const InstallationSettings = z
   .object({
-    responseNormDays: z.number().int().min(1).max(60),
-    staleAfterDays: z.number().int().min(7).max(180),
-    followupWeeks: z.number().int().min(1).max(52),
+    responseNormDays: z
+      .number()
+      .int()
+      .min(SETTING_RANGES.responseNormDays.min)
+      .max(SETTING_RANGES.responseNormDays.max),
+    staleAfterDays: z.number().int().min(SETTING_RANGES.staleAfterDays.min).max(SETTING_RANGES.staleAfterDays.max),
+    followupWeeks: z.number().int().min(SETTING_RANGES.followupWeeks.min).max(SETTING_RANGES.followupWeeks.max),
   })
   .meta({ id: 'InstallationSettings' })
 export type InstallationSettings = z.infer<typeof InstallationSettings>
@@ -203,10 +221,15 @@ export type ModerationItem = z.infer<typeof ModerationItem>
 export const ModerationQueue = z.object({ items: z.array(ModerationItem) }).meta({ id: 'ModerationQueue' })
 
 export const ModerationAction = z
-  .object({ action: z.enum(['hide', 'restore']), reason: z.string().trim().min(5).max(500) })
+  .object({
+    action: z.enum(['hide', 'restore']),
+    reason: z.string().trim().min(MODERATION_REASON.min).max(MODERATION_REASON.max),
+  })
   .meta({ id: 'ModerationAction' })
 
-export const BlockBody = z.object({ reason: z.string().trim().min(5).max(500) }).meta({ id: 'BlockBody' })
+export const BlockBody = z
+  .object({ reason: z.string().trim().min(MODERATION_REASON.min).max(MODERATION_REASON.max) })
+  .meta({ id: 'BlockBody' })
 
 export const BlockedMember = z
   .object({

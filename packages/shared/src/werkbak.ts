@@ -2,8 +2,18 @@ import { z } from 'zod'
 import { Cursor, PageLimit, QueryId, Timestamp } from './common'
 import { IdeaStatus, InboxTab } from './enums'
 import { ExportFormat } from './exports'
-import { IDEA_BODY, IDEA_TITLE } from './ideas'
-import { EXPLANATION_MIN, StaffIdea, StatusChangeBody } from './staff'
+import {
+  ANSWER_TEMPLATE_BODY,
+  ANSWER_TEMPLATE_TITLE,
+  ASSIGN_NOTE_MAX,
+  CORRECTION_REASON,
+  EXPLANATION,
+  IDEA_BODY,
+  IDEA_TITLE,
+  SEARCH_MAX,
+  WERKBAK_COUNT_CAP,
+} from './limits'
+import { StaffIdea, StatusChangeBody } from './staff'
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 
@@ -14,7 +24,12 @@ const IdOrNone = z.union([z.literal('none'), QueryId]).meta({
 
 /** The Werkbak's filters: they combine with each other and with the tab, and live in the page's URL. */
 export const WerkbakFilters = z.object({
-  q: z.string().trim().max(200).optional().meta({ description: 'Words from the title or text (the ideas search)' }),
+  q: z
+    .string()
+    .trim()
+    .max(SEARCH_MAX)
+    .optional()
+    .meta({ description: 'Words from the title or text (the ideas search)' }),
   theme: QueryId.optional(),
   district: QueryId.optional(),
   status: IdeaStatus.optional().meta({ description: 'Merged ideas only show when asked for by status' }),
@@ -28,9 +43,6 @@ export const WerkbakQuery = WerkbakFilters.extend({
   cursor: Cursor.optional(),
   limit: PageLimit,
 })
-
-/** Tab counts stop here: counting further would read every match of a broad search. */
-export const WERKBAK_COUNT_CAP = 1000
 
 export const WerkbakPage = z
   .object({
@@ -57,7 +69,7 @@ export const BulkAssignBody = z
     ideaIds: IdeaIds,
     departmentId: Id.nullable().optional(),
     assigneeId: Id.nullable().optional(),
-    note: z.string().trim().max(1000).optional(),
+    note: z.string().trim().max(ASSIGN_NOTE_MAX).optional(),
   })
   .meta({ id: 'BulkAssignBody', description: 'Hand every idea to a department and/or a colleague' })
 export type BulkAssignBody = z.input<typeof BulkAssignBody>
@@ -72,7 +84,7 @@ export const BulkMergeBody = z
   .object({
     sourceIds: IdeaIds,
     targetId: Id,
-    explanation: z.string().trim().min(EXPLANATION_MIN).max(2000),
+    explanation: z.string().trim().min(EXPLANATION.min).max(EXPLANATION.max),
   })
   .meta({ id: 'BulkMergeBody', description: 'Merge several duplicates into one idea; all or nothing' })
 export type BulkMergeBody = z.input<typeof BulkMergeBody>
@@ -80,9 +92,6 @@ export type BulkMergeBody = z.input<typeof BulkMergeBody>
 export const BulkResult = z
   .object({ ideaIds: z.array(z.number().int()).meta({ description: 'The ideas that changed' }) })
   .meta({ id: 'BulkResult' })
-
-export const ANSWER_TEMPLATE_TITLE = { min: 3, max: 80 } as const
-export const ANSWER_TEMPLATE_BODY = { min: 10, max: 2000 } as const
 
 export const AnswerTemplate = z
   .object({
@@ -117,8 +126,6 @@ export const FilledAnswerTemplateList = z
   .object({ items: z.array(FilledAnswerTemplate).meta({ description: "The idea's department first" }) })
   .meta({ id: 'FilledAnswerTemplateList' })
 
-export const CORRECTION_REASON = { min: 10, max: 300 } as const
-
 export const IdeaCorrectionBody = z
   .object({
     title: z.string().trim().min(IDEA_TITLE.min).max(IDEA_TITLE.max).optional(),
@@ -134,9 +141,6 @@ export const IdeaCorrectionBody = z
   })
   .meta({ id: 'IdeaCorrectionBody', description: 'Only the fields that change; at least one must' })
 export type IdeaCorrectionBody = z.input<typeof IdeaCorrectionBody>
-
-/** A download holds at most this many ideas; it says so when there were more. */
-export const WERKBAK_EXPORT_MAX = 5000
 
 /** The Werkbak's list as a file: the same tab, search and filters, every page. */
 export const WerkbakExportQuery = WerkbakFilters.extend({
