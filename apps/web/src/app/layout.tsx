@@ -49,6 +49,9 @@ export function Layout() {
           <p>
             <Link to="/open-data">{t('footer.api')}</Link>
           </p>
+          <p>
+            <Link to="/toegankelijkheid">{t('footer.accessibility')}</Link>
+          </p>
         </div>
       </footer>
       <ScrollRestoration />

@@ -71,6 +71,7 @@ export function createRoutes(): RouteObject[] {
             page('dev/mail', () => import('./dev-mail-page'), 'DevMailPage'),
             page('open-data', () => import('./developers-page'), 'DevelopersPage'),
             page('open-data/api', () => import('./api-reference-page'), 'ApiReferencePage'),
+            page('toegankelijkheid', () => import('./accessibility-page'), 'AccessibilityPage'),
             page('*', () => import('./not-found-page'), 'NotFoundPage'),
           ],
         },

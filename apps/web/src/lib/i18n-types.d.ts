@@ -1,4 +1,5 @@
 import type { resources } from './i18n'
+import type { accessibilityResources } from './i18n-accessibility'
 import type { engageResources } from './i18n-engage'
 import type { notifyResources } from './i18n-notify'
 import type { participateResources } from './i18n-participate'
@@ -17,6 +18,7 @@ declare module 'i18next' {
       (typeof engageResources)['nl'] &
       (typeof notifyResources)['nl'] &
       (typeof recordsResources)['nl'] &
-      (typeof werkbakResources)['nl']
+      (typeof werkbakResources)['nl'] &
+      (typeof accessibilityResources)['nl']
   }
 }
