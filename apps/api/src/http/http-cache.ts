@@ -5,6 +5,7 @@ import type { JSONParsed } from 'hono/utils/types'
 import type { Db } from '../db/open'
 import { listVersion } from '../db/schema'
 import { prepared } from '../db/statements'
+import { COMPRESS_MIN_LENGTH, type Coding, compress, matchedTag, preferredCoding, taggedFor, tagsFor } from './compress'
 import type { AppEnv } from './env'
 import { sessionToken } from './session'
 
@@ -29,48 +30,100 @@ export function etagOf(body: string | Uint8Array): string {
   return `W/"${hash('sha1', body, 'base64url').slice(0, 22)}"`
 }
 
-/** Whether If-None-Match names this tag (or is `*`). */
-function matches(c: Context<AppEnv>, etag: string): boolean {
-  const sent = c.req.header('if-none-match')
-  if (!sent) return false
-  return sent === '*' || sent.split(',').some((tag) => tag.trim() === etag)
-}
-
 /** True when the answer depends on who asks: then it is personal, never shared. */
 export function isPersonal(c: Context<AppEnv>): boolean {
   return c.var.user !== null || sessionToken(c) !== undefined
 }
 
+const JSON_TYPE = 'application/json'
+const HTML_TYPE = 'text/html; charset=UTF-8'
+/** A shared answer that may be compressed differs per Cookie and per Accept-Encoding. */
+const VARY_CODED = 'Cookie, Accept-Encoding'
+const utf8 = new TextEncoder()
+
+/** The coding this answer goes out in: none for a small body or a client that takes none. */
+function codingFor(c: Context<AppEnv>, length: number): Coding | null {
+  return length >= COMPRESS_MIN_LENGTH ? preferredCoding(c.req.header('accept-encoding')) : null
+}
+
+/**
+ * The body in `coding`, with its coding and length beside the other headers. Compressed
+ * here, from the body the handler made, before the answer exists (decision 021): headers
+ * changed on a finished answer would cost the request path dearly (decision 017).
+ */
+function coded(
+  c: Context<AppEnv>,
+  body: Uint8Array<ArrayBuffer>,
+  coding: Coding,
+  status: number,
+  headers: Record<string, string>,
+): Response {
+  return c.body(body, status as 200, {
+    ...headers,
+    'Content-Encoding': coding,
+    'Content-Length': String(body.byteLength),
+  })
+}
+
+/**
+ * A personal answer (`private, no-store` and `Vary: Cookie` are already set by the session):
+ * compressed when large enough, like every other.
+ */
+function personal(c: Context<AppEnv>, body: string, status: number, type: string): Response {
+  const coding = codingFor(c, body.length)
+  if (!coding) return c.body(body, status as 200, { 'Content-Type': type })
+  return coded(c, compress(utf8.encode(body), coding), coding, status, { 'Content-Type': type, Vary: VARY_CODED })
+}
+
+/**
+ * A visitor's answer: an ETag of its bytes (per coding, see compress.ts), a 304 when the
+ * browser has it, a Cache-Control a proxy may follow, and the body compressed when large.
+ */
+function shared(c: Context<AppEnv>, body: string, status: number, type: string, proxySeconds: number): Response {
+  const etag = etagOf(body)
+  const coding = codingFor(c, body.length)
+  const headers = {
+    ETag: taggedFor(etag, coding),
+    'Cache-Control': `public, max-age=0, s-maxage=${proxySeconds}`,
+    Vary: body.length >= COMPRESS_MIN_LENGTH ? VARY_CODED : 'Cookie',
+  }
+  if (status === 200) {
+    const matched = revalidated(c, etag, coding)
+    if (matched) return c.body(null, 304, { ...headers, ETag: matched })
+  }
+  if (!coding) return c.body(body, status as 200, { ...headers, 'Content-Type': type })
+  return coded(c, compress(utf8.encode(body), coding), coding, status, { ...headers, 'Content-Type': type })
+}
+
+/** The tag If-None-Match names for this answer in any coding, if it does. */
+function revalidated(c: Context<AppEnv>, etag: string, coding: Coding | null): string | undefined {
+  const sent = c.req.header('if-none-match')
+  return sent ? matchedTag(sent, tagsFor(etag, coding)) : undefined
+}
+
 /**
  * A 200 JSON answer; for visitors with an ETag (304 when the browser has it) and a
  * Cache-Control a proxy may follow. The route's declared type holds: the bytes are this
- * object's JSON.
+ * object's JSON (compressed when large and the client accepts it).
  */
 export function sharedJson<T extends object>(
   c: Context<AppEnv>,
   object: T,
   policy: SharedAnswer = BRIEFLY,
 ): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
-  if (isPersonal(c)) return c.json(object, 200)
   const body = JSON.stringify(object)
-  const etag = etagOf(body)
-  const headers = {
-    ETag: etag,
-    'Cache-Control': `public, max-age=0, s-maxage=${policy.proxySeconds}`,
-    Vary: 'Cookie',
-  }
-  const sent = matches(c, etag)
-    ? c.body(null, 304, headers)
-    : c.body(body, 200, { ...headers, 'Content-Type': 'application/json' })
+  const sent = isPersonal(c) ? personal(c, body, 200, JSON_TYPE) : shared(c, body, 200, JSON_TYPE, policy.proxySeconds)
   return sent as unknown as Response & TypedResponse<JSONParsed<T>, 200, 'json'>
 }
 
 /** The same for a server-rendered page for visitors (the idea list's first HTML). */
 export function sharedHtml(c: Context<AppEnv>, html: string, status: number): Response {
-  const etag = etagOf(html)
-  const headers = { ETag: etag, 'Cache-Control': 'public, max-age=0, s-maxage=5', Vary: 'Cookie' }
-  if (status === 200 && matches(c, etag)) return c.body(null, 304, headers)
-  return c.body(html, status as 200, { ...headers, 'Content-Type': 'text/html; charset=UTF-8' })
+  return shared(c, html, status, HTML_TYPE, BRIEFLY.proxySeconds)
+}
+
+/** A server-rendered page for a signed-in person: theirs alone, compressed when large. */
+export function personalHtml(c: Context<AppEnv>, html: string, status: number): Response {
+  return personal(c, html, status, HTML_TYPE)
 }
 
 /**
@@ -84,11 +137,11 @@ export function sharedHtml(c: Context<AppEnv>, html: string, status: number): Re
  */
 const LIST_CACHE = { entries: 4_000, bytes: 32 * 1024 * 1024 }
 
-type KeptList = { version: number; body: Uint8Array<ArrayBuffer> }
+/** A list as JSON, and its compressed forms once a client asked for them (decision 021). */
+type KeptList = { version: number; body: Uint8Array<ArrayBuffer> } & Partial<Record<Coding, Uint8Array<ArrayBuffer>>>
 type ListStore = { entries: Map<string, KeptList>; bytes: number }
 
 const stores = new WeakMap<Db, ListStore>()
-const utf8 = new TextEncoder()
 
 function storeOf(db: Db): ListStore {
   let store = stores.get(db)
@@ -97,6 +150,19 @@ function storeOf(db: Db): ListStore {
     stores.set(db, store)
   }
   return store
+}
+
+function sizeOf(kept: KeptList): number {
+  return kept.body.byteLength + (kept.br?.byteLength ?? 0) + (kept.gzip?.byteLength ?? 0)
+}
+
+/** Drops the least recently used lists until the store is within its bounds. */
+function trim(store: ListStore): void {
+  for (const [oldest, entry] of store.entries) {
+    if (store.entries.size <= LIST_CACHE.entries && store.bytes <= LIST_CACHE.bytes) break
+    store.entries.delete(oldest)
+    store.bytes -= sizeOf(entry)
+  }
 }
 
 /** The list version as the database holds it now. */
@@ -109,19 +175,28 @@ export function currentListVersion(db: Db): number {
 
 /**
  * A visitor's idea list: from memory while the list version is unchanged, else built,
- * kept and sent. A signed-in person's list holds their votes: built each time, never kept.
+ * kept and sent. Its compressed form is kept with it, made the first time a client asks
+ * for that coding: a hot list is compressed once per version, not once per request.
+ * A signed-in person's list holds their votes: built each time, never kept.
  */
 export function sharedList<T extends object>(
   c: Context<AppEnv>,
   build: () => T,
 ): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
   type Typed = Response & TypedResponse<JSONParsed<T>, 200, 'json'>
-  if (isPersonal(c)) return c.json(build(), 200)
+  if (isPersonal(c)) return personal(c, JSON.stringify(build()), 200, JSON_TYPE) as Typed
   const db = c.var.db
   const version = currentListVersion(db)
   const etag = `W/"l${version}"`
-  const headers = { ETag: etag, 'Cache-Control': `public, max-age=0, s-maxage=${BRIEFLY.proxySeconds}`, Vary: 'Cookie' }
-  if (matches(c, etag)) return c.body(null, 304, headers) as unknown as Typed
+  const accepted = preferredCoding(c.req.header('accept-encoding'))
+  // A list may be compressed: its size is known only once it is read, after the 304 check.
+  const headers = {
+    ETag: etag,
+    'Cache-Control': `public, max-age=0, s-maxage=${BRIEFLY.proxySeconds}`,
+    Vary: VARY_CODED,
+  }
+  const matched = revalidated(c, etag, accepted)
+  if (matched) return c.body(null, 304, { ...headers, ETag: matched }) as unknown as Typed
   const store = storeOf(db)
   const key = c.req.url.slice(c.req.url.indexOf('/', c.req.url.indexOf('//') + 2))
   let kept = store.entries.get(key)
@@ -132,16 +207,25 @@ export function sharedList<T extends object>(
   } else {
     if (kept) {
       store.entries.delete(key)
-      store.bytes -= kept.body.byteLength
+      store.bytes -= sizeOf(kept)
     }
     kept = { version, body: utf8.encode(JSON.stringify(build())) }
     store.entries.set(key, kept)
     store.bytes += kept.body.byteLength
-    for (const [oldest, entry] of store.entries) {
-      if (store.entries.size <= LIST_CACHE.entries && store.bytes <= LIST_CACHE.bytes) break
-      store.entries.delete(oldest)
-      store.bytes -= entry.body.byteLength
-    }
+    trim(store)
   }
-  return c.body(kept.body, 200, { ...headers, 'Content-Type': 'application/json' }) as unknown as Typed
+  const coding = kept.body.byteLength >= COMPRESS_MIN_LENGTH ? accepted : null
+  if (!coding) return c.body(kept.body, 200, { ...headers, 'Content-Type': JSON_TYPE }) as unknown as Typed
+  let packed = kept[coding]
+  if (!packed) {
+    packed = compress(kept.body, coding)
+    kept[coding] = packed
+    store.bytes += packed.byteLength
+    trim(store)
+  }
+  return coded(c, packed, coding, 200, {
+    ...headers,
+    ETag: taggedFor(etag, coding),
+    'Content-Type': JSON_TYPE,
+  }) as unknown as Typed
 }
