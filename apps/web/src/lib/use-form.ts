@@ -36,8 +36,8 @@ export type FormOptions<V> = {
   read: (values: FormValues) => V
   /** The check made here before anything is sent: an error message per field that needs one. */
   check?: (values: V) => Check
-  /** Sends the values; resolves to what to announce, if anything. A rejection becomes the problem. */
-  send: (values: V) => Promise<string | undefined | void>
+  /** Sends the values; resolves to a sentence to announce (anything else says nothing). A rejection becomes the problem. */
+  send: (values: V) => Promise<unknown>
   /** After a success the fields go back to their first values (a new note starts empty). */
   resetOnSuccess?: boolean
   /**
@@ -109,7 +109,7 @@ export function useForm<V>(options: FormOptions<V>) {
       const said = await options.send(values)
       setProblem(null)
       if (options.resetOnSuccess) element.current?.reset()
-      setDone(said ?? '')
+      setDone(typeof said === 'string' ? said : '')
     } catch (failure) {
       fail(failure)
     } finally {
