@@ -1,11 +1,17 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { brotliCompress, constants, gzip } from 'node:zlib'
 import react from '@vitejs/plugin-react'
+import type { Plugin, ResolvedConfig } from 'vite'
 import { defineConfig } from 'vitest/config'
 
 const apiPort = process.env.API_PORT ?? '3001'
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react()],
+  // The client build's text files get brotli and gzip copies the API serves (decision 021).
+  plugins: isSsrBuild ? [react()] : [react(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': `http://127.0.0.1:${apiPort}` },
@@ -27,10 +33,84 @@ export default defineConfig(({ isSsrBuild }) => ({
   define: isSsrBuild ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
     // Components are rendered fresh in each test and nothing is mocked across files: one
     // module graph per worker (17 s → 6 s for the suite here).
     isolate: false,
     maxWorkers: availableParallelism(),
   },
 }))
+
+const brotli = promisify(brotliCompress)
+const gzipped = promisify(gzip)
+
+/** The build's text files: scripts, styles, the document and the like. Images are compressed already. */
+const COMPRESSIBLE = /\.(?:html|js|mjs|css|json|svg|txt|xml|map|webmanifest)$/
+/** Below a kilobyte a compressed copy saves less than a packet (the API uses the same bound). */
+const MIN_BYTES = 1024
+
+export type Precompressed = { file: string; bytes: number; br: number | null; gzip: number | null }
+
+/**
+ * Writes `x.br` and `x.gz` beside every text file of at least a kilobyte in `dir`, at the
+ * best quality Node's zlib has (brotli 11, gzip 9): done once per build, so the cost of
+ * quality 11 (tens of milliseconds a file) is paid here, never per request. A copy that is
+ * not smaller than the file is not written. The API serves these copies (decision 021).
+ */
+export async function precompressDir(dir: string): Promise<Precompressed[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  const files = entries
+    .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+  const results = await Promise.all(
+    files.map(async (file): Promise<Precompressed | null> => {
+      const body = await readFile(file)
+      if (body.byteLength < MIN_BYTES) return null
+      const [br, gz] = await Promise.all([
+        brotli(body, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+            [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+          },
+        }),
+        gzipped(body, { level: constants.Z_BEST_COMPRESSION }),
+      ])
+      const keep = async (copy: Buffer, suffix: string) => {
+        if (copy.byteLength >= body.byteLength) return null
+        await writeFile(`${file}${suffix}`, copy)
+        return copy.byteLength
+      }
+      return {
+        file: path.relative(dir, file).split(path.sep).join('/'),
+        bytes: body.byteLength,
+        br: await keep(br, '.br'),
+        gzip: await keep(gz, '.gz'),
+      }
+    }),
+  )
+  return results.filter((result) => result !== null).sort((a, b) => a.file.localeCompare(b.file))
+}
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`
+
+/** The Vite plugin: compresses the client build once it is written (not the server entry). */
+export function precompress(): Plugin {
+  let config: ResolvedConfig
+  return {
+    name: 'meedenken:precompress',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved
+    },
+    async closeBundle() {
+      if (config.build.ssr) return
+      const outDir = path.resolve(config.root, config.build.outDir)
+      const done = await precompressDir(outDir)
+      const sum = (pick: (p: Precompressed) => number | null) => done.reduce((s, p) => s + (pick(p) ?? 0), 0)
+      config.logger.info(
+        `precompressed ${done.length} files: ${kB(sum((p) => p.bytes))} → brotli ${kB(sum((p) => p.br))}, gzip ${kB(sum((p) => p.gzip))}`,
+      )
+    },
+  }
+}
