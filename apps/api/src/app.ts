@@ -25,6 +25,7 @@ import { baseline } from './http/baseline'
 import type { AppEnv, Deps } from './http/env'
 import { notFound, onError, validationHook } from './http/errors'
 import { requirePolicy } from './http/policy'
+import { SERVER_RENDERED_PATHS } from './http/render-page'
 import { checkOrigin, limitBodySize } from './http/security'
 import { loadSession, personalAnswers } from './http/session'
 import { serveWebApp } from './http/static'
@@ -102,11 +103,11 @@ export function createApp(deps: Deps) {
     )
   })
 
-  // The idea list is rendered on the server (decision 011), with data read from this app
-  // in-process; it needs the session for the header and "you voted".
+  // The public pages are rendered on the server (decisions 011 and 020), with data read from
+  // this app in-process; they need the session for the header and "you voted".
   const web = serveWebApp(deps.settings.webDist, (request) => app.request(request))
   if (web) {
-    app.get('/', requirePolicy('public'), loadSession, ...web.list)
+    for (const page of SERVER_RENDERED_PATHS) app.get(page, requirePolicy('public'), loadSession, ...web.list)
     app.get('*', requirePolicy('public'), ...web.files)
   }
   app.notFound(notFound)

@@ -1,55 +1,107 @@
-import type { AppType, RenderInput, RenderPage, RenderResult } from '@meedenken/api/app'
-import { dehydrate, QueryClientProvider } from '@tanstack/react-query'
-import { hc } from 'hono/client'
+import { AsyncLocalStorage } from 'node:async_hooks'
+import type { RenderInput, RenderPage, RenderResult } from '@meedenken/api/app'
+import type { Locale } from '@meedenken/shared'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { renderToString } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
-import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router'
+import { createStaticHandler, createStaticRouter, matchRoutes, StaticRouterProvider } from 'react-router'
 import { createRoutes } from './app/router'
+import { accountKeys, meQuery } from './features/accounts/api/account-queries'
+import { siteQuery } from './features/accounts/api/site-query'
+import { answerApiWith } from './lib/api-client'
 import { i18n, loadOtherNamespaces } from './lib/i18n'
-import { createQueryClient } from './lib/query-client'
-import { fetchIdeasPage } from './ssr/prefetch'
-import type { SsrState } from './ssr/state'
+import { SERVER_PAGES } from './ssr/pages'
+import { createServerQueryClient, renderWithData } from './ssr/render-with-data'
+import { serverState } from './ssr/state'
+import { type RenderOutcome, RenderOutcomeContext } from './ssr/status'
 
 /**
- * The server entry (decision 011), built by `vite build --ssr` and called by the API
- * (apps/api/src/http/render-page.ts) for the idea list. Each call gets its own routes,
- * router and QueryClient; nothing is kept between requests.
+ * The server entry (decisions 011 and 020), built by `vite build --ssr` and called by the
+ * API (apps/api/src/http/render-page.ts) for the public pages in ssr/pages.ts. Each call
+ * gets its own routes, router and QueryClient; nothing is kept between requests.
  */
 
 // The server renders in every language: add the namespaces the browser loads lazily.
 await loadOtherNamespaces()
 
+/**
+ * The page being rendered: its API (answered in the API's process, with the visitor's
+ * cookie) and its language. The query functions in features/<x>/api call the app's one API
+ * client; on the server it asks the API of the request whose render made the call.
+ */
+const rendering = new AsyncLocalStorage<{ fetch: typeof fetch; locale: Locale }>()
+answerApiWith((input, init) => {
+  const page = rendering.getStore()
+  if (!page) return Promise.reject(new Error('an API call outside a page render'))
+  const headers = new Headers(init?.headers)
+  headers.set('Accept-Language', page.locale)
+  const url = new URL(input instanceof Request ? input.url : String(input), 'http://localhost/')
+  return page.fetch(url, { ...init, headers })
+})
+
+/** Which server-rendered page a path is, or null for the plain shell. */
+function serverPage(pathname: string): string | null {
+  const leaf = matchRoutes(createRoutes(), pathname)?.at(-1)?.route
+  const key = leaf?.index ? '/' : leaf?.path
+  return key !== undefined && key in SERVER_PAGES ? key : null
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" }
+
+/**
+ * The text of the page's h1 (every page has one: ui/page-heading.tsx, which sets the
+ * document title in the browser, from an effect the server does not run).
+ */
+function headingText(html: string): string | null {
+  const inner = /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1]
+  if (inner === undefined) return null
+  return inner
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#x27|#39);/g, (_, name: string) => ENTITIES[name] ?? '')
+    .trim()
+}
+
 export const render: RenderPage = async (input: RenderInput): Promise<RenderResult | null> => {
   const url = new URL(input.url, 'http://localhost')
-  // Only the idea list has to be fast on a first visit; other pages get the plain shell.
-  if (url.pathname !== '/') return null
+  const key = serverPage(url.pathname)
+  if (key === null) return null
   const handler = createStaticHandler(createRoutes())
   const context = await handler.query(new Request(url.href))
   if (context instanceof Response) return null
-  const queryClient = createQueryClient()
+  const queryClient = createServerQueryClient()
   try {
-    const api = hc<AppType>('http://localhost/', {
-      fetch: input.fetch,
-      headers: { 'Accept-Language': input.locale },
-    })
-    await fetchIdeasPage(queryClient, api, url.searchParams, input.signedIn)
+    return await rendering.run({ fetch: input.fetch, locale: input.locale }, async () => {
+      // Every page shows the header (who is signed in) and uses the site's settings and
+      // clock (lib/use-server-now.ts): fetched first, so the first pass already counts
+      // from the server's time and asks for the bell at once.
+      if (!input.signedIn) queryClient.setQueryData(accountKeys.me(), null)
+      await Promise.all([queryClient.fetchQuery(siteQuery), input.signedIn ? queryClient.fetchQuery(meQuery) : null])
 
-    // From here to the end nothing is awaited: the language is the i18n instance's (the
-    // components and currentLocale() read it), and no other request's render can run
-    // between setting it and reading the HTML.
-    void i18n.changeLanguage(input.locale)
-    const router = createStaticRouter(handler.dataRoutes, context)
-    const html = renderToString(
-      <I18nextProvider i18n={i18n}>
-        <QueryClientProvider client={queryClient}>
-          {/* hydrate={false}: no inline script (the CSP forbids it); the API writes the state as JSON. */}
-          <StaticRouterProvider router={router} context={context} hydrate={false} />
-        </QueryClientProvider>
-      </I18nextProvider>,
-    )
-    const title = i18n.t('pageTitle', { title: i18n.t('ideas:list.title') })
-    const state: SsrState = { locale: input.locale, queries: dehydrate(queryClient) }
-    return { status: context.statusCode, title, html, state }
+      const router = createStaticRouter(handler.dataRoutes, context)
+      const outcome: RenderOutcome = { status: context.statusCode }
+      const page = await renderWithData(queryClient, () => {
+        // From here to the end of the pass nothing is awaited: the language is the i18n
+        // instance's (the components and currentLocale() read it), and no other request's
+        // render can run between setting it and reading the HTML and the title.
+        void i18n.changeLanguage(input.locale)
+        outcome.status = context.statusCode
+        const html = renderToString(
+          <RenderOutcomeContext value={outcome}>
+            <I18nextProvider i18n={i18n}>
+              <QueryClientProvider client={queryClient}>
+                {/* hydrate={false}: no inline script (the CSP forbids it); the API writes the state as JSON. */}
+                <StaticRouterProvider router={router} context={context} hydrate={false} />
+              </QueryClientProvider>
+            </I18nextProvider>
+          </RenderOutcomeContext>,
+        )
+        const heading = headingText(html)
+        const title = heading ? i18n.t('pageTitle', { title: heading }) : i18n.t('appName')
+        return { status: outcome.status, title, html }
+      })
+      const module = SERVER_PAGES[key]
+      return { ...page, state: serverState(queryClient, input.locale), modules: module ? [module] : [] }
+    })
   } finally {
     queryClient.clear()
   }

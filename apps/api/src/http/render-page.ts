@@ -28,10 +28,30 @@ export type RenderResult = {
   html: string
   /** What the browser needs to hydrate: JSON-serialisable. */
   state: unknown
+  /**
+   * The source modules of the page beyond the main entry (`src/app/idea-page.tsx`), as the
+   * web build's manifest names them: their CSS is linked and their JavaScript preloaded.
+   */
+  modules?: string[]
 }
 
 /** Resolves to null for a page the entry does not render on the server (it gets the plain shell). */
 export type RenderPage = (input: RenderInput) => Promise<RenderResult | null>
+
+/**
+ * The pages that may be rendered on the server (decision 020): the public pages people
+ * arrive on from a link or a search engine. The web app's entry decides per page
+ * (apps/web/src/ssr/pages.ts) and answers null for any other, which gets the plain shell.
+ */
+export const SERVER_RENDERED_PATHS = [
+  '/',
+  '/ideeen/:id',
+  '/resultaten',
+  '/plannen',
+  '/jij-zei-wij-deden',
+  '/meedenkvragen',
+  '/meedenkvragen/:id',
+] as const
 
 /** The element the web app reads its state from (apps/web/src/ssr/state.ts). */
 export const SSR_STATE_ID = 'ssr-state'
@@ -67,20 +87,54 @@ function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+/** One chunk of the client build, as `vite build --manifest` writes it (.vite/manifest.json). */
+type ManifestChunk = { file: string; css?: string[]; imports?: string[] }
+export type Manifest = Record<string, ManifestChunk>
+
+/**
+ * The `<link>`s a page's own modules need in the document: their CSS (and that of the
+ * chunks they import), so the page is drawn styled before any script runs or without
+ * one, and their JavaScript as module preloads, so the browser fetches it beside the main
+ * entry instead of after it. The app's runtime later finds these links and loads nothing
+ * twice. Files the template links already are left out.
+ */
+export function pageLinks(manifest: Manifest | null, modules: readonly string[], template: string): string {
+  if (!manifest) return ''
+  const css = new Set<string>()
+  const js = new Set<string>()
+  const seen = new Set<string>()
+  const visit = (key: string) => {
+    const chunk = manifest[key]
+    if (!chunk || seen.has(key)) return
+    seen.add(key)
+    js.add(chunk.file)
+    for (const file of chunk.css ?? []) css.add(file)
+    for (const imported of chunk.imports ?? []) visit(imported)
+  }
+  for (const module of modules) visit(module)
+  const href = (file: string) => `/${file}`
+  const absent = (file: string) => !template.includes(`"${href(file)}"`)
+  return [
+    ...[...css].filter(absent).map((file) => `<link rel="stylesheet" href="${href(file)}">`),
+    ...[...js].filter(absent).map((file) => `<link rel="modulepreload" crossorigin href="${href(file)}">`),
+  ].join('')
+}
+
 /**
  * The built index.html with the rendered page in it. Replacer functions, not strings:
  * a `$&` in an idea's title must stay text, not become a replacement pattern.
  */
-export function assembleDocument(template: string, locale: Locale, result: RenderResult): string {
+export function assembleDocument(template: string, locale: Locale, result: RenderResult, links = ''): string {
   return template
     .replace(/<html lang="[^"]*"/, () => `<html lang="${locale}"`)
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeText(result.title)}</title>`)
+    .replace('</head>', () => `${links}</head>`)
     .replace(ROOT, () => `<div id="root">${result.html}</div>${stateScript(result.state)}`)
 }
 
 type ApiRequest = (request: Request) => Response | Promise<Response>
 
-type Loaded = { render: RenderPage; template: string }
+type Loaded = { render: RenderPage; template: string; manifest: Manifest | null }
 
 /**
  * Renders pages with the web app's server entry, if it was built. Loads the entry and the
@@ -103,7 +157,12 @@ export function createPageRenderer(webDist: string, api: ApiRequest) {
       if (!template.includes(ROOT)) throw new Error(`index.html has no ${ROOT}`)
       const module = (await import(pathToFileURL(entry).href)) as { render?: unknown }
       if (typeof module.render !== 'function') throw new Error('the entry exports no render function')
-      return { render: module.render as RenderPage, template }
+      const manifestFile = path.join(webDist, '.vite', 'manifest.json')
+      // Without a manifest, pages work but load their own CSS with their script.
+      const manifest = existsSync(manifestFile) ? (JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest) : null
+      if (!manifest)
+        c.var.logger.warn({ manifestFile }, 'no build manifest: server-rendered pages link no CSS of their own')
+      return { render: module.render as RenderPage, template, manifest }
     } catch (error) {
       c.var.logger.warn({ entry, err: error }, 'the server-rendering bundle cannot be loaded: serving the plain shell')
       return null
@@ -146,7 +205,8 @@ export function createPageRenderer(webDist: string, api: ApiRequest) {
       })
       const result = await Promise.race([render, timeout])
       if (!result) return null
-      return { html: assembleDocument(loaded.template, locale, result), status: result.status }
+      const links = pageLinks(loaded.manifest, result.modules ?? [], loaded.template)
+      return { html: assembleDocument(loaded.template, locale, result, links), status: result.status }
     } catch (error) {
       c.var.logger.warn({ err: error, path: url.pathname }, 'server rendering failed: served the plain shell')
       return null

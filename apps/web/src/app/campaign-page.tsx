@@ -11,6 +11,7 @@ import { ApiRequestError } from '../lib/api-client'
 import { formatDate } from '../lib/format'
 import { currentLocale } from '../lib/i18n'
 import '../lib/i18n-engage'
+import { NotFoundStatus } from '../ssr/status'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
@@ -36,6 +37,7 @@ export function CampaignPage() {
   if (notFound) {
     return (
       <>
+        <NotFoundStatus />
         <PageHeading title={t('campaign.notFoundTitle')}>{t('campaign.notFoundTitle')}</PageHeading>
         <p>{t('campaign.notFoundBody')}</p>
         <p>

@@ -25,6 +25,7 @@ import { ApiRequestError } from '../lib/api-client'
 import { formatDate } from '../lib/format'
 import '../lib/i18n-engage'
 import '../lib/i18n-participate'
+import { NotFoundStatus } from '../ssr/status'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
@@ -68,6 +69,7 @@ export function IdeaPage() {
   if (notFound) {
     return (
       <>
+        <NotFoundStatus />
         <PageHeading title={t('detail.notFoundTitle')}>{t('detail.notFoundTitle')}</PageHeading>
         <p>{t('detail.notFoundBody')}</p>
         <p>

@@ -19,9 +19,22 @@ export class ApiRequestError extends Error {
   }
 }
 
+/**
+ * How the API is asked: the browser's fetch, or, in the server entry (entry-server.tsx),
+ * the API answering in-process for the page being rendered. The same query functions
+ * then serve both, so a server-rendered page holds exactly what the browser would fetch.
+ */
+let fetchApi: typeof fetch = (input, init) => fetch(input, init)
+
+/** For the server entry only: answers every API call of this process with `answer`. */
+export function answerApiWith(answer: typeof fetch): void {
+  fetchApi = answer
+}
+
 export const api = hc<AppType>('/', {
   init: { credentials: 'same-origin' },
   headers: () => ({ 'Accept-Language': currentLocale() }),
+  fetch: ((input, init) => fetchApi(input, init)) satisfies typeof fetch,
 })
 
 const UNREADABLE: ErrorBody['error'] = { code: 'network_error', message: '' }

@@ -21,4 +21,6 @@ export const campaignQuery = (id: number) =>
     queryFn: () => call(api.api.campaigns[':id'].$get({ param: { id: String(id) } })),
     select: (data) => data.campaign,
     staleTime: 60_000,
+    // As ideaQuery: a campaign that does not exist is not asked for again on mount.
+    retryOnMount: false,
   })

@@ -90,4 +90,8 @@ export const ideaQuery = (id: number) =>
       return data
     },
     select: (data) => data.idea,
+    // "This idea does not exist" stays until something changes (signing in refetches
+    // everything): the page does not flash "loading" again, and a server-rendered 404
+    // hydrates as the same page.
+    retryOnMount: false,
   })
