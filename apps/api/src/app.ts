@@ -29,6 +29,7 @@ import { SERVER_RENDERED_PATHS } from './http/render-page'
 import { checkOrigin, limitBodySize } from './http/security'
 import { loadSession, personalAnswers } from './http/session'
 import { serveWebApp } from './http/static'
+import { themeStylesheet } from './http/theme'
 
 function apiRoutes() {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -102,6 +103,9 @@ export function createApp(deps: Deps) {
       `Contact: ${deps.settings.securityContact}\nExpires: ${expires}\nPreferred-Languages: nl, en\n${canonical}`,
     )
   })
+
+  // The installation's theme (THEME): every page links it.
+  app.get('/theme.css', requirePolicy('public'), themeStylesheet(deps.settings.webDist, deps.settings.theme, deps.logger))
 
   // The public pages are rendered on the server (decisions 011 and 020), with data read from
   // this app in-process; they need the session for the header and "you voted".

@@ -22,6 +22,11 @@ const EnvSchema = z.object({
   WEB_DIST: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   MUNICIPALITY_NAME: z.string().min(1).default('Midden-Groningen'),
   SECURITY_CONTACT: z.string().min(5).default('mailto:security@midden-groningen.nl'),
+  // The look: a file of design tokens in the web build's themes/ folder (apps/web/public/themes/).
+  THEME: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a theme file name in lower case, such as midden-groningen or voorbeeld')
+    .default('midden-groningen'),
   // The moment the app's clock starts at, for tests and demos on a chosen day (ISO 8601 with offset).
   MEEDENKEN_NOW: z.iso.datetime({ offset: true }).optional(),
 })
@@ -40,6 +45,8 @@ export type Settings = {
   webDist: string
   municipalityName: string
   securityContact: string
+  /** The theme served as /theme.css: `<webDist>/themes/<theme>.css`. */
+  theme: string
   /** Where the app's clock starts (ms since 1970), or null for the real time. Only with the development mailbox. */
   clockStart: number | null
 }
@@ -98,6 +105,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     webDist: path.resolve(base, e.WEB_DIST),
     municipalityName: e.MUNICIPALITY_NAME,
     securityContact: e.SECURITY_CONTACT,
+    theme: e.THEME,
     clockStart: e.MEEDENKEN_NOW ? Date.parse(e.MEEDENKEN_NOW) : null,
   }
 }
