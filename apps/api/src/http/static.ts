@@ -78,7 +78,7 @@ const SUFFIX: Record<Coding, string> = { br: '.br', gzip: '.gz' }
 /**
  * The files the build compressed (apps/web/scripts/precompress.ts), read into memory with
  * their compressed copies when the server starts: a deploy restarts it, and they are the
- * app's own text files (about 2 MB with their copies). Everything else, such as images,
+ * app’s own text files (1.6 MB with their copies today). Everything else, such as images,
  * is streamed from disk as before.
  */
 function compressedFiles(webDist: string, built: ReadonlySet<string>): Map<string, HeldFile> {
