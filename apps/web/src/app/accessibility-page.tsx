@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { StatementChecks } from '../features/accessibility/components/statement-checks'
 import { StatementDeviations } from '../features/accessibility/components/statement-deviations'
@@ -18,7 +18,10 @@ export function AccessibilityPage() {
   const title = t('accessibility:title')
   return (
     <>
-      <PageHeading title={title}>{title}</PageHeading>
+      <PageHeading title={title}>
+        {/* A break opportunity inside the long Dutch word, so it fits a 320 px screen. */}
+        <Trans t={t} i18nKey="heading" components={{ wbr: <wbr /> }} />
+      </PageHeading>
       <p className="lead">{t('accessibility:intro', { municipality: t('common:municipality') })}</p>
       <p>{t('accessibility:scope')}</p>
       <p>{t('accessibility:law')}</p>

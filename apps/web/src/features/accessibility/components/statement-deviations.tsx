@@ -17,7 +17,9 @@ export function StatementDeviations() {
           <dl className="statement-deviation">
             {PARTS.map((part) => (
               <div key={part}>
-                <dt>{t(`deviations.${part}`)}</dt>
+                <dt>
+                  <strong>{t(`deviations.${part}`)}</strong>
+                </dt>
                 <dd>{t(`deviations.${deviation}.${part}`)}</dd>
               </div>
             ))}

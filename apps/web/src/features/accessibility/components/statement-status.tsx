@@ -24,7 +24,9 @@ export function StatementStatus() {
       <dl className="statement-statuses">
         {STATUSES.map((status) => (
           <div key={status}>
-            <dt>{t(`status.${status}`)}</dt>
+            <dt>
+              <strong>{t(`status.${status}`)}</strong>
+            </dt>
             <dd>{t(`status.${status}Meaning`)}</dd>
           </div>
         ))}
