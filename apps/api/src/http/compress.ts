@@ -3,9 +3,9 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 /**
  * Compression of what the app sends itself, so `npm start` without a proxy sends small
  * answers (decision 021). Static files come compressed from the build (brotli and gzip at
- * their best quality, apps/web/scripts/precompress.ts); pages and JSON are compressed here,
- * from the body the handler already has, before the answer is made: nothing rewrites a
- * finished answer (decision 017).
+ * their best quality, by the plugin in apps/web/vite.config.ts); pages and JSON are
+ * compressed here, from the body the handler already has, before the answer is made:
+ * nothing rewrites a finished answer (decision 017).
  */
 export type Coding = 'br' | 'gzip'
 

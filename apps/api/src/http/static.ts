@@ -76,10 +76,10 @@ type HeldFile = { type: string; etag: string; identity: Variant } & Partial<Reco
 const SUFFIX: Record<Coding, string> = { br: '.br', gzip: '.gz' }
 
 /**
- * The files the build compressed (apps/web/scripts/precompress.ts), read into memory with
- * their compressed copies when the server starts: a deploy restarts it, and they are the
- * app’s own text files (1.6 MB with their copies today). Everything else, such as images,
- * is streamed from disk as before.
+ * The files the build compressed (the plugin in apps/web/vite.config.ts), read into memory
+ * with their compressed copies when the server starts: a deploy restarts it, and they are
+ * the app’s own text files (1.6 MB with their copies today). Everything else, such as
+ * images, is streamed from disk as before.
  */
 function compressedFiles(webDist: string, built: ReadonlySet<string>): Map<string, HeldFile> {
   const held = new Map<string, HeldFile>()
