@@ -1,8 +1,10 @@
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { MODERATION_REASON } from '@meedenken/shared/constants'
+import { type ReactNode, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Field, formValues } from '../../../ui/form'
-import { FormProblem, localProblem, type Problem, problemFrom } from '../form-problem'
-import { MODERATION_REASON_MIN } from '../rules'
+import '../../../lib/i18n-staff'
+import { useForm } from '../../../lib/use-form'
+import { Field } from '../../../ui/form'
+import { FormSummary } from './form-summary'
 
 /**
  * "Are you sure?" for a step that needs a written reason (blocking, unblocking): the
@@ -17,7 +19,6 @@ export function ConfirmWithReason({
   confirmLabel,
   cancelLabel,
   danger = false,
-  pending,
   onConfirm,
   onCancel,
 }: {
@@ -29,56 +30,41 @@ export function ConfirmWithReason({
   confirmLabel: string
   cancelLabel: string
   danger?: boolean
-  pending: boolean
   /** Resolves when done; a rejection shows as the form's problem. */
   onConfirm: (reason: string) => Promise<void>
   onCancel: () => void
 }) {
   const { t } = useTranslation('staff')
-  const [problem, setProblem] = useState<Problem | null>(null)
   const warningRef = useRef<HTMLParagraphElement>(null)
-  const reasonField = `${scope}.reason`
-  const labels = { [reasonField]: reasonLabel }
+  const form = useForm({
+    scope,
+    labels: { reason: reasonLabel },
+    read: (v) => v.text('reason'),
+    check: (reason) => ({
+      reason: reason.length < MODERATION_REASON.min && t('moderation.errors.reason', { min: MODERATION_REASON.min }),
+    }),
+    send: onConfirm,
+  })
 
   useEffect(() => {
     warningRef.current?.focus()
   }, [])
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (pending) return
-    const reason = (formValues(event.currentTarget)[reasonField] ?? '').trim()
-    const local = localProblem(
-      reason.length >= MODERATION_REASON_MIN
-        ? {}
-        : { [reasonField]: t('moderation.errors.reason', { min: MODERATION_REASON_MIN }) },
-    )
-    if (local) {
-      setProblem(local)
-      return
-    }
-    try {
-      await onConfirm(reason)
-    } catch (error) {
-      setProblem(problemFrom(scope, error))
-    }
-  }
 
   return (
     <div className={danger ? 'confirm-box' : 'confirm-box confirm-box--calm'}>
       <p ref={warningRef} tabIndex={-1}>
         {warning}
       </p>
-      <FormProblem problem={problem} labels={labels} />
-      <form className="form form--compact" noValidate onSubmit={(event) => void submit(event)}>
-        <Field name={reasonField} label={reasonLabel} hint={reasonHint} error={problem?.errors[reasonField]}>
-          {(p) => <input {...p} type="text" maxLength={500} />}
+      <FormSummary form={form} />
+      <form className="form form--compact" {...form.props}>
+        <Field {...form.field('reason')} hint={reasonHint}>
+          {(p) => <input {...p} type="text" maxLength={MODERATION_REASON.max} />}
         </Field>
         <div className="form__actions">
           <button
             type="submit"
             className={danger ? 'button button--danger' : 'button'}
-            aria-disabled={pending || undefined}
+            aria-disabled={form.pending || undefined}
           >
             {confirmLabel}
           </button>

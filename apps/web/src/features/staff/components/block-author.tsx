@@ -1,0 +1,65 @@
+import { useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import '../../../lib/i18n-staff'
+import { useModeration } from '../api/staff-mutations'
+import { AuthorBlockedNote } from './author-blocked-note'
+import { ConfirmWithReason } from './confirm-with-reason'
+
+/** Block the author of a reported idea or comment, after a warning and with a reason. */
+export function BlockAuthor({
+  userId,
+  name,
+  blocked,
+  scope,
+  onBlocked,
+}: {
+  userId: number
+  name: string
+  blocked: boolean
+  scope: string
+  onBlocked: (name: string) => void
+}) {
+  const { t } = useTranslation('staff')
+  const { block } = useModeration()
+  const [confirming, setConfirming] = useState(false)
+  const [done, setDone] = useState(false)
+  const opener = useRef<HTMLButtonElement>(null)
+
+  // Blocked here just now: the note takes the focus the confirmation had.
+  if (blocked || done) return <AuthorBlockedNote name={name} focus={done} />
+
+  if (!confirming) {
+    return (
+      <p className="moderation-card__block">
+        <button
+          type="button"
+          className="button button--link button--small"
+          ref={opener}
+          onClick={() => setConfirming(true)}
+        >
+          {t('moderation.blockStart', { name })}
+        </button>
+      </p>
+    )
+  }
+  return (
+    <ConfirmWithReason
+      scope={`${scope}-block`}
+      danger
+      warning={t('moderation.blockWarning', { name })}
+      reasonLabel={t('moderation.blockReason')}
+      reasonHint={t('moderation.blockReasonHint')}
+      confirmLabel={t('moderation.blockConfirm', { name })}
+      cancelLabel={t('moderation.blockCancel')}
+      onConfirm={async (reason) => {
+        await block.mutateAsync({ userId, reason })
+        setDone(true)
+        onBlocked(name)
+      }}
+      onCancel={() => {
+        setConfirming(false)
+        requestAnimationFrame(() => opener.current?.focus())
+      }}
+    />
+  )
+}
