@@ -1,0 +1,155 @@
+import type { IntakeBody, TargetGroup } from '@meedenken/shared'
+import {
+  DISPLAY_NAME,
+  EMAIL_MAX,
+  IDEA_BODY,
+  IDEA_TITLE,
+  INTAKE_CHANNELS,
+  TARGET_GROUPS,
+} from '@meedenken/shared/constants'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { useNavigate } from 'react-router'
+import '../../../lib/i18n-staff'
+import { useForm } from '../../../lib/use-form'
+import { Checkboxes, Choice, Field } from '../../../ui/form'
+import { districtsQuery, themesQuery } from '../../catalog/api/catalog-queries'
+import { localName, offered } from '../../catalog/local-name'
+import { useIntake } from '../api/staff-mutations'
+import { FormSummary } from './form-summary'
+
+/** An idea received by phone, at the desk, by letter or by e-mail, entered on the sender's behalf. */
+export function IntakeForm() {
+  const { t } = useTranslation(['staff', 'ideas'])
+  const themes = useQuery(themesQuery)
+  const districts = useQuery(districtsQuery)
+  const intake = useIntake()
+  const navigate = useNavigate()
+  const form = useForm({
+    scope: 'intake',
+    labels: {
+      channel: t('intake.channel'),
+      'submitter.displayName': t('intake.name'),
+      'submitter.email': t('intake.email'),
+      'submitter.targetGroup': t('intake.targetGroup'),
+      'submitter.districtId': t('intake.submitterDistrict'),
+      title: t('intake.ideaTitle'),
+      body: t('intake.body'),
+      themeId: t('intake.theme'),
+      districtId: t('intake.district'),
+      targetGroups: t('intake.targetGroups'),
+    },
+    read: (v) => ({
+      channel: v.text('channel'),
+      name: v.text('submitter.displayName'),
+      email: v.text('submitter.email'),
+      targetGroup: v.text('submitter.targetGroup'),
+      submitterDistrictId: v.id('submitter.districtId'),
+      title: v.text('title'),
+      body: v.text('body'),
+      themeId: v.id('themeId'),
+      districtId: v.id('districtId'),
+      targetGroups: v.all('targetGroups') as TargetGroup[],
+    }),
+    check: (v) => ({
+      channel: !v.channel && t('intake.errors.channel'),
+      'submitter.displayName': v.name.length < DISPLAY_NAME.min && t('intake.errors.name'),
+      'submitter.targetGroup': !v.targetGroup && t('intake.errors.targetGroup'),
+      title: v.title.length < IDEA_TITLE.min && t('intake.errors.title', { min: IDEA_TITLE.min }),
+      body: v.body.length < IDEA_BODY.min && t('intake.errors.body', { min: IDEA_BODY.min }),
+      themeId: v.themeId === null && t('intake.errors.theme'),
+    }),
+    send: async (v) => {
+      const { idea } = await intake.mutateAsync({
+        title: v.title,
+        body: v.body,
+        themeId: v.themeId ?? 0,
+        districtId: v.districtId,
+        targetGroups: v.targetGroups,
+        channel: v.channel as IntakeBody['channel'],
+        submitter: {
+          displayName: v.name,
+          targetGroup: v.targetGroup as TargetGroup,
+          districtId: v.submitterDistrictId,
+          ...(v.email ? { email: v.email } : {}),
+        },
+      })
+      await navigate(`/medewerkers/ideeen/${idea.id}`, { state: { notice: t('intake.saved', { id: idea.id }) } })
+    },
+  })
+
+  const districtOptions = (
+    <>
+      <option value="">{t('intake.noDistrict')}</option>
+      {offered(districts.data?.items).map((d) => (
+        <option key={d.id} value={d.id}>
+          {d.name}
+        </option>
+      ))}
+    </>
+  )
+
+  return (
+    <>
+      <FormSummary form={form} />
+      <form className="form" {...form.props}>
+        <Choice
+          name={form.name('channel')}
+          legend={form.label('channel')}
+          error={form.error('channel')}
+          options={INTAKE_CHANNELS.map((c) => ({ value: c, label: t(`intake.channels.${c}`) }))}
+        />
+        <fieldset className="form-group">
+          <legend>{t('intake.submitterTitle')}</legend>
+          <Field {...form.field('submitter.displayName')} hint={t('intake.nameHint')}>
+            {(p) => <input {...p} type="text" maxLength={DISPLAY_NAME.max} autoComplete="off" />}
+          </Field>
+          <Field {...form.field('submitter.email')} hint={t('intake.emailHint')}>
+            {(p) => <input {...p} type="email" maxLength={EMAIL_MAX} autoComplete="off" />}
+          </Field>
+          <Choice
+            name={form.name('submitter.targetGroup')}
+            legend={form.label('submitter.targetGroup')}
+            error={form.error('submitter.targetGroup')}
+            options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroup.${g}`) }))}
+          />
+          <Field {...form.field('submitter.districtId')}>{(p) => <select {...p}>{districtOptions}</select>}</Field>
+        </fieldset>
+        <fieldset className="form-group">
+          <legend>{t('intake.ideaGroup')}</legend>
+          <Field {...form.field('title')} hint={t('intake.titleHint', { min: IDEA_TITLE.min, max: IDEA_TITLE.max })}>
+            {(p) => <input {...p} type="text" maxLength={IDEA_TITLE.max} autoComplete="off" />}
+          </Field>
+          <Field {...form.field('body')} hint={t('intake.bodyHint', { min: IDEA_BODY.min })}>
+            {(p) => <textarea {...p} rows={8} maxLength={IDEA_BODY.max} />}
+          </Field>
+          <Field {...form.field('themeId')}>
+            {(p) => (
+              <select {...p}>
+                <option value="">{t('intake.chooseTheme')}</option>
+                {offered(themes.data?.items).map((theme) => (
+                  <option key={theme.id} value={theme.id}>
+                    {localName(theme)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field {...form.field('districtId')}>{(p) => <select {...p}>{districtOptions}</select>}</Field>
+          <Checkboxes
+            name={form.name('targetGroups')}
+            legend={form.label('targetGroups')}
+            hint={t('intake.targetGroupsHint')}
+            error={form.error('targetGroups')}
+            options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroupPlural.${g}`) }))}
+          />
+        </fieldset>
+        <div className="form__actions">
+          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+            {form.pending ? t('intake.sending') : t('intake.submit')}
+          </button>
+        </div>
+      </form>
+    </>
+  )
+}
