@@ -1,0 +1,43 @@
+import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import '../../../lib/i18n-staff'
+import { useQuarterName } from '../use-quarter-name'
+
+/** Which quarter the dashboard shows; the choice goes into the address. */
+export function QuarterPicker({
+  shown,
+  quarters,
+  onChoose,
+}: {
+  shown: string
+  quarters: string[]
+  onChoose: (quarter: string) => void
+}) {
+  const { t } = useTranslation('staff')
+  const quarterName = useQuarterName()
+  const options = quarters.includes(shown) || !shown ? quarters : [shown, ...quarters]
+
+  function choose(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const value = new FormData(event.currentTarget).get('kwartaal')
+    onChoose(typeof value === 'string' ? value : '')
+  }
+
+  return (
+    <form className="filters filters--inline" aria-label={t('dashboard.pickerLabel')} onSubmit={choose} key={shown}>
+      <div className="field">
+        <label htmlFor="dashboard-quarter">{t('dashboard.quarter')}</label>
+        <select id="dashboard-quarter" name="kwartaal" defaultValue={shown}>
+          {options.map((q) => (
+            <option key={q} value={q}>
+              {quarterName(q)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">
+        {t('dashboard.show')}
+      </button>
+    </form>
+  )
+}
