@@ -1,0 +1,100 @@
+import { auditActionLabel } from '@meedenken/shared'
+import { AUDIT_ACTIONS } from '@meedenken/shared/constants'
+import { useQuery } from '@tanstack/react-query'
+import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import '../../../lib/i18n-records'
+import '../../../lib/i18n-staff'
+import { currentLocale } from '../../../lib/i18n'
+import { Field, formValues } from '../../../ui/form'
+import { colleaguesQuery } from '../api/staff-queries'
+
+export type AuditFilterValues = { action: string; actor: string; from: string; to: string }
+
+/**
+ * The log's filters: what, by whom, from and to which day. They go into the address (actie,
+ * door, van, tot); a period that runs backwards is said at its field.
+ */
+export function AuditFilters({
+  values,
+  backwards,
+  onFilter,
+}: {
+  values: AuditFilterValues
+  backwards: boolean
+  onFilter: (search: URLSearchParams) => void
+}) {
+  const { t } = useTranslation(['staff', 'records'])
+  const colleagues = useQuery(colleaguesQuery)
+  const locale = currentLocale()
+  const { action, actor, from, to } = values
+  const filtered = Boolean(action || actor || from || to)
+
+  function filter(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const v = formValues(event.currentTarget)
+    const next = new URLSearchParams()
+    for (const name of ['actie', 'door', 'van', 'tot']) {
+      const value = v[name]
+      if (value) next.set(name, value)
+    }
+    onFilter(next)
+  }
+
+  return (
+    <form
+      className="filters"
+      aria-label={t('audit.filterLabel')}
+      onSubmit={filter}
+      key={`${action}|${actor}|${from}|${to}`}
+      noValidate
+    >
+      <div className="filters__grid">
+        <div className="field">
+          <label htmlFor="audit-action">{t('audit.action')}</label>
+          <select id="audit-action" name="actie" defaultValue={action}>
+            <option value="">{t('audit.allActions')}</option>
+            {AUDIT_ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {auditActionLabel(a)[locale]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-actor">{t('audit.actor')}</label>
+          <select id="audit-actor" name="door" defaultValue={actor} key={colleagues.data ? 'loaded' : 'loading'}>
+            <option value="">{t('audit.everyone')}</option>
+            {colleagues.data?.items.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.displayName}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field name="van" id="audit-from" label={t('records:audit.from')}>
+          {(p) => <input {...p} type="date" defaultValue={from} />}
+        </Field>
+        <Field
+          name="tot"
+          id="audit-to"
+          label={t('records:audit.to')}
+          error={backwards ? t('records:audit.badRange') : undefined}
+        >
+          {(p) => <input {...p} type="date" defaultValue={to} />}
+        </Field>
+      </div>
+      <div className="filters__actions">
+        <button type="submit" className="button">
+          {t('audit.apply')}
+        </button>
+        {filtered && (
+          <Link to="/beheer/logboek" className="button button--secondary">
+            {t('audit.reset')}
+          </Link>
+        )}
+      </div>
+    </form>
+  )
+}
