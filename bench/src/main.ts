@@ -9,6 +9,7 @@ import { COMMON_TERMS, STREETS } from './content'
 import { cpuSnapshot, loadAverage, othersCores, waitForQuiet } from './cpu'
 import { consistencyProblems, type Dataset, ensureDataset, SCALES, type Scale, tableCounts } from './dataset'
 import { type Burst, burst, interleaved, median, type Summary, summarize, type Target } from './interleave'
+import { CATEGORIES, LIGHTHOUSE_BUDGET, type LighthouseRun, medianRun, runLighthouse } from './lighthouse'
 import type { Request } from './load'
 import { dataDir, repoRoot, webDist } from './paths'
 import { checkPlans, type PlanGroup, SLOW_STATEMENT_MS } from './plans'
@@ -47,8 +48,28 @@ if (args.has('--help') || unknown.length > 0) {
  * minutes on a busy host.
  */
 const SETTINGS = QUICK
-  ? { rounds: 3, burst: 1, floorBurst: 0.5, warmup: 0.25, floorWarmup: 1, quietWait: 0, lcpRounds: 1, scrollRows: 100 }
-  : { rounds: 3, burst: 3, floorBurst: 3, warmup: 2, floorWarmup: 3, quietWait: 20, lcpRounds: 5, scrollRows: 1000 }
+  ? {
+      rounds: 3,
+      burst: 1,
+      floorBurst: 0.5,
+      warmup: 0.25,
+      floorWarmup: 1,
+      quietWait: 0,
+      lcpRounds: 1,
+      scrollRows: 100,
+      lighthouseRuns: 1,
+    }
+  : {
+      rounds: 3,
+      burst: 3,
+      floorBurst: 3,
+      warmup: 2,
+      floorWarmup: 3,
+      quietWait: 20,
+      lcpRounds: 5,
+      scrollRows: 1000,
+      lighthouseRuns: 3,
+    }
 const CONNECTIONS = 10
 const MEMBERS_VOTING = 50
 const SORTS = IDEA_SORTS.filter((s) => s !== 'relevance')
@@ -819,16 +840,114 @@ try {
     } finally {
       await browser.close()
     }
+    endPhase('web rows')
+
+    // Lighthouse 12, mobile preset, on the public pages, against the same production server
+    // (no proxy), each run in a Chromium of its own, after the browser above is closed.
+    // The rounds go over all pages in turn, so a slow spell of the host hits every page alike.
+    const lighthouseRuns = new Map<string, LighthouseRun[]>(pages.map((p) => [p.id, []]))
+    const lighthouseErrors = new Map<string, string[]>(pages.map((p) => [p.id, []]))
+    progress.phase(
+      `web: Lighthouse 12 mobile (${SETTINGS.lighthouseRuns} × ${pages.length} pages)`,
+      SETTINGS.lighthouseRuns * pages.length,
+    )
+    let lighthouseDone = 0
+    const lighthouseLoad: number[] = []
+    for (let round = 0; round < SETTINGS.lighthouseRuns; round++) {
+      for (const page of pages) {
+        const reportFile = path.join(dataDir, 'lighthouse', `${page.id}-${round + 1}.json`)
+        try {
+          lighthouseRuns.get(page.id)?.push(await runLighthouse(`${url}${page.path}`, reportFile))
+        } catch (error) {
+          lighthouseErrors.get(page.id)?.push(error instanceof Error ? error.message.slice(0, 400) : String(error))
+        }
+        lighthouseLoad.push(loadAverage()[0] ?? 0)
+        progress.tick(++lighthouseDone)
+      }
+    }
+    progress.done()
+    const errored = [
+      ...new Set([...lighthouseRuns.values()].flat().flatMap((r) => r.errored.map((e) => e.split(':')[0]))),
+    ]
+    if (errored.length > 0) log(`  Lighthouse could not compute (no weight in any score): ${errored.join(', ')}`)
+    const runsText = QUICK
+      ? '1 run (--quick; a full run takes the median of 3)'
+      : `median of ${SETTINGS.lighthouseRuns} runs`
+    const budgetText = 'performance ≥ 95, accessibility 100, best practices 100, SEO 100'
+    const secondsText = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`
+    for (const page of pages) {
+      const shown = page.id === 'idea' ? '/ideeen/:id' : page.path
+      const runs = lighthouseRuns.get(page.id) ?? []
+      const errors = lighthouseErrors.get(page.id) ?? []
+      if (runs.length === 0) {
+        webRows.push({
+          id: `web:lighthouse:${page.id}`,
+          label: `Lighthouse 12 mobile: ${page.name} (${shown})`,
+          measured: `no run finished: ${errors[0] ?? 'unknown error'}`.slice(0, 200),
+          budget: budgetText,
+          pass: false,
+          value: null,
+          unit: 'score',
+          details: { path: page.path, errors },
+        })
+        continue
+      }
+      const { scores, metrics, typical } = medianRun(runs)
+      const performances = runs.map((r) => r.scores.performance)
+      webRows.push({
+        id: `web:lighthouse:${page.id}`,
+        label: `Lighthouse 12 mobile: ${page.name} (${shown})`,
+        measured: `performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo} (${runsText}${runs.length > 1 ? `; performance ${Math.min(...performances)}–${Math.max(...performances)}` : ''}${errors.length ? `; ${errors.length} runs failed` : ''}); LCP ${secondsText(metrics.lcp)}, TBT ${Math.round(metrics.tbt)} ms`,
+        budget: budgetText,
+        pass: errors.length === 0 && CATEGORIES.every((c) => scores[c] >= LIGHTHOUSE_BUDGET[c]),
+        value: scores.performance,
+        unit: 'score',
+        details: {
+          path: page.path,
+          scores,
+          metrics,
+          report: path.relative(repoRoot, typical.report),
+          runs: runs.map(({ scores: s, metrics: m, lcpElement, costs, warnings, errored }) => ({
+            scores: s,
+            metrics: m,
+            lcpElement,
+            costs,
+            warnings,
+            errored,
+          })),
+          errors,
+        },
+      })
+      // What costs points in the run nearest the median: weighted audits first (lowest score
+      // first), then the opportunities. The whole list is in the JSON and the report.
+      const costs = [...typical.costs].sort(
+        (a, b) =>
+          Number(a.category === 'opportunity') - Number(b.category === 'opportunity') ||
+          (a.score ?? 1) - (b.score ?? 1),
+      )
+      const costText = costs.map((c) => `${c.id} (${c.value})`).join('; ')
+      if (costs.length > 0) log(`  Lighthouse, ${page.name}: ${costText}`)
+      webRows.push({
+        id: `web:lighthouse:${page.id}:costs`,
+        label: `  what costs points on ${page.name}`,
+        measured: costs.length === 0 ? 'nothing' : `${costText.slice(0, 160)}${costText.length > 160 ? ' …' : ''}`,
+        budget: 'information',
+        pass: null,
+        value: costs.length,
+        unit: 'audits',
+        details: { lcpElement: typical.lcpElement, warnings: typical.warnings },
+      })
+    }
     webRows.push({
-      id: 'web:lighthouse',
-      label: 'Lighthouse 12 mobile on /, an idea page, /resultaten, /plannen',
-      measured: 'not measured yet: arrives with the server-rendered public pages (another issue)',
+      id: 'web:lighthouse:load',
+      label: '  load average during the Lighthouse runs',
+      measured: `${Math.min(...lighthouseLoad).toFixed(1)}–${Math.max(...lighthouseLoad).toFixed(1)} (Lighthouse simulates a phone from the tasks it sees: a busy host lengthens them, TBT most)`,
       budget: 'information',
       pass: null,
-      value: null,
-      unit: 'score',
+      value: median(lighthouseLoad),
+      unit: 'load',
     })
-    endPhase('web rows')
+    endPhase('lighthouse')
   }
 } catch (error) {
   failure = error
