@@ -15,7 +15,7 @@ export function Layout() {
   const site = useQuery(siteQuery)
   return (
     <>
-      <a className="skip-link" href="#main">
+      <a className="nl-skip-link nl-skip-link--visible-on-focus" href="#main">
         {t('skipLink')}
       </a>
       {site.data?.devMailbox && (

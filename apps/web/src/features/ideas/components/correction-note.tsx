@@ -1,7 +1,6 @@
 import type { IdeaDetail } from '@meedenken/shared'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../../lib/format'
-import '../../../styles/correction-note.css'
 
 /**
  * "Aangepast door de gemeente op 3 december 2026: <reden>": staff changed the title, text,

@@ -4,7 +4,6 @@ import { Link } from 'react-router'
 import { formatDateTime } from '../../../lib/format'
 import '../../../lib/i18n-engage'
 import '../../../lib/i18n-notify'
-import './notification-item.css'
 
 const ASKS_RATING: readonly string[] = ['status_changed', 'official_answer']
 const STAFF_WORK: readonly string[] = ['new_idea', 'idea_assigned', 'idea_overdue', 'idea_stale']
