@@ -1,0 +1,107 @@
+import type { Role } from '@meedenken/shared'
+import { ROLES } from '@meedenken/shared/constants'
+import { useInfiniteQuery } from '@tanstack/react-query'
+import type { FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useSearchParams } from 'react-router'
+import { formatDate } from '../../../lib/format'
+import { formValues } from '../../../ui/form'
+import { QueryState } from '../../../ui/query-state'
+import { usersQuery } from '../api/user-admin'
+import { ScrollTable } from './scroll-table'
+import { UserRoleForm } from './user-role-form'
+
+/** Find people by name, address or role (in the address: q, rol) and change their role; not one's own. */
+export function UserSearch({ myId }: { myId: number }) {
+  const { t } = useTranslation(['admin', 'common'])
+  const [params, setParams] = useSearchParams()
+  const q = params.get('q') ?? ''
+  const role = (ROLES as readonly string[]).includes(params.get('rol') ?? '') ? (params.get('rol') as Role) : undefined
+  const users = useInfiniteQuery(usersQuery(q, role))
+
+  function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const v = formValues(event.currentTarget)
+    const next = new URLSearchParams()
+    if (v.q) next.set('q', v.q)
+    if (v.rol) next.set('rol', v.rol)
+    setParams(next)
+  }
+
+  return (
+    <>
+      <p className="lead">{t('users.intro')}</p>
+      <form className="filters" aria-label={t('users.searchForm')} onSubmit={search} key={`${q}|${role}`}>
+        <div className="filters__grid">
+          <div className="field">
+            <label htmlFor="user-q">{t('users.search')}</label>
+            <input id="user-q" name="q" type="search" defaultValue={q} />
+          </div>
+          <div className="field">
+            <label htmlFor="user-role">{t('users.role')}</label>
+            <select id="user-role" name="rol" defaultValue={role ?? ''}>
+              <option value="">{t('users.allRoles')}</option>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button">
+            {t('users.searchButton')}
+          </button>
+        </div>
+      </form>
+      <QueryState query={users} empty={<p>{t('users.none')}</p>}>
+        {(data) => (
+          <ScrollTable captionId="users-caption">
+            <table className="table">
+              <caption className="visually-hidden" id="users-caption">
+                {t('users.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('users.name')}</th>
+                  <th scope="col">{t('users.email')}</th>
+                  <th scope="col">{t('users.since')}</th>
+                  <th scope="col">{t('users.role')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.pages
+                  .flatMap((page) => page.items)
+                  .map((u) => (
+                    <tr key={u.id}>
+                      <td>
+                        {u.displayName}
+                        {u.blocked && <span className="tag">{t('users.blocked')}</span>}
+                        {u.deleted && <span className="tag">{t('users.deleted')}</span>}
+                        {!u.emailVerified && u.email && <span className="tag">{t('users.unverified')}</span>}
+                      </td>
+                      <td>{u.email ?? '—'}</td>
+                      <td>{formatDate(u.createdAt)}</td>
+                      <td>
+                        {u.id === myId || u.deleted ? (
+                          t(`roles.${u.role}`)
+                        ) : (
+                          <UserRoleForm userId={u.id} name={u.displayName} role={u.role} />
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+        )}
+      </QueryState>
+      {users.hasNextPage && (
+        <button type="button" className="button button--secondary load-more" onClick={() => void users.fetchNextPage()}>
+          {t('users.more')}
+        </button>
+      )}
+    </>
+  )
+}
