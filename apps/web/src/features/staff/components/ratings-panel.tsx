@@ -2,44 +2,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { formatDate } from '../../../lib/format'
-import { ErrorMessage } from '../../../ui/error-message'
-import { Loading } from '../../../ui/loading'
-import { helpersQuery, ratingsQuery } from '../api/staff-queries'
-
-/** Members who offered to help ("ik denk mee"), with their address so staff can contact them. */
-export function HelpersPanel({ ideaId }: { ideaId: number }) {
-  const { t } = useTranslation('staff')
-  const helpers = useQuery(helpersQuery(ideaId))
-  return (
-    <section className="work-section work-section--side" aria-labelledby="helpers-title">
-      <h2 id="helpers-title">{t('helpers.title')}</h2>
-      {helpers.isPending && <Loading />}
-      {helpers.isError && <ErrorMessage error={helpers.error} onRetry={() => void helpers.refetch()} />}
-      {helpers.isSuccess &&
-        (helpers.data.items.length === 0 ? (
-          <p className="muted">{t('helpers.none')}</p>
-        ) : (
-          <ul className="work-log">
-            {helpers.data.items.map((h) => (
-              <li key={h.userId}>
-                <p>
-                  <strong>{h.displayName}</strong>
-                  {h.email && (
-                    <>
-                      {' · '}
-                      <a href={`mailto:${h.email}`}>{h.email}</a>
-                    </>
-                  )}
-                </p>
-                {h.note && <p className="pre-wrap">{h.note}</p>}
-                <p className="work-log__when">{t('helpers.since', { date: formatDate(h.createdAt) })}</p>
-              </li>
-            ))}
-          </ul>
-        ))}
-    </section>
-  )
-}
+import { QueryState } from '../../../ui/query-state'
+import { ratingsQuery } from '../api/staff-queries'
 
 /**
  * Satisfaction ratings of this idea: how the scores spread, and the remarks, which only
@@ -55,12 +19,8 @@ export function RatingsPanel({ ideaId }: { ideaId: number }) {
   return (
     <section className="work-section work-section--side" aria-labelledby="ratings-title">
       <h2 id="ratings-title">{t('ratings.title')}</h2>
-      {ratings.isPending && <Loading />}
-      {ratings.isError && <ErrorMessage error={ratings.error} onRetry={() => void ratings.refetch()} />}
-      {ratings.isSuccess &&
-        (items.length === 0 ? (
-          <p className="muted">{t('ratings.none')}</p>
-        ) : (
+      <QueryState query={ratings} empty={<p className="muted">{t('ratings.none')}</p>}>
+        {() => (
           <>
             <p>{t('ratings.summary', { count: items.length, satisfied })}</p>
             <ul className="score-bars" aria-label={t('ratings.spread')}>
@@ -92,7 +52,8 @@ export function RatingsPanel({ ideaId }: { ideaId: number }) {
               </ul>
             )}
           </>
-        ))}
+        )}
+      </QueryState>
     </section>
   )
 }
