@@ -6,6 +6,8 @@ import { meQuery, useLogout } from '../features/accounts/api/account-queries'
 import { siteQuery } from '../features/accounts/api/site-query'
 import { clearDraft } from '../features/ideas/idea-draft'
 import { NotificationBell } from '../features/notifications/components/notification-bell'
+import { Alert } from '../ui/alert'
+import { SkipLink } from '../ui/skip-link'
 import { LanguageSwitch } from './language-switch'
 
 export function Layout() {
@@ -15,9 +17,7 @@ export function Layout() {
   const site = useQuery(siteQuery)
   return (
     <>
-      <a className="nl-skip-link nl-skip-link--visible-on-focus" href="#main">
-        {t('skipLink')}
-      </a>
+      <SkipLink href="#main">{t('skipLink')}</SkipLink>
       {site.data?.devMailbox && (
         <p className="demo-banner">
           {t('demoBanner')} <Link to="/dev/mail">{t('demoBannerLink')}</Link>
@@ -35,9 +35,9 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1} className="container site-main">
         {notice && (
-          <div className="alert alert--success notice" role="status">
+          <Alert type="ok" className="notice" role="status">
             <p>{notice}</p>
-          </div>
+          </Alert>
         )}
         <Outlet />
       </main>

@@ -1,5 +1,6 @@
-import { type ReactNode, useEffect, useRef } from 'react'
+import { type ComponentProps, type ReactNode, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { classNames } from './class-names'
 
 export type FieldErrors = Record<string, string>
 
@@ -19,8 +20,9 @@ type FieldProps = {
 }
 
 /**
- * Label, hint, error and control wired together: the error is tied to the control with
- * aria-describedby and aria-invalid, so a screen reader reads it with the field.
+ * Label, hint, error and control wired together (NL Design System, Utrecht form field): the
+ * error is tied to the control with aria-describedby and aria-invalid, so a screen reader
+ * reads it with the field. The control is the child: TextInput, Textarea or Select.
  */
 export function Field({ name, id: givenId, label, error, hint, children }: FieldProps) {
   const id = givenId ?? `field-${name}`
@@ -28,20 +30,125 @@ export function Field({ name, id: givenId, label, error, hint, children }: Field
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
-    <div className={`field${error ? ' field--error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
+    <div className={classNames('utrecht-form-field', 'field', error && 'utrecht-form-field--invalid field--error')}>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
       {hint && (
-        <p className="field__hint" id={hintId}>
+        <p className="utrecht-form-field-description utrecht-form-field__description" id={hintId}>
           {hint}
         </p>
       )}
       {error && (
-        <p className="field__error" id={errorId}>
+        <p className="utrecht-form-field-error-message utrecht-form-field__error-message" id={errorId}>
           {error}
         </p>
       )}
-      {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      <div className="utrecht-form-field__input">
+        {children({ id, name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy })}
+      </div>
     </div>
+  )
+}
+
+/** A one-line text box (Utrecht `utrecht-textbox`), red-bordered when aria-invalid. */
+export function TextInput({ className, type = 'text', ...props }: ComponentProps<'input'>) {
+  return (
+    <input
+      type={type}
+      {...props}
+      className={classNames(
+        'utrecht-textbox utrecht-textbox--html-input',
+        invalid(props) && 'utrecht-textbox--invalid',
+        className,
+      )}
+    />
+  )
+}
+
+/** A text area (Utrecht `utrecht-textarea`): it grows downwards only. */
+export function Textarea({ className, ...props }: ComponentProps<'textarea'>) {
+  return (
+    <textarea
+      {...props}
+      className={classNames(
+        'utrecht-textarea utrecht-textarea--html-textarea',
+        invalid(props) && 'utrecht-textarea--invalid',
+        className,
+      )}
+    />
+  )
+}
+
+/** A drop-down list (Utrecht `utrecht-select`). */
+export function Select({ className, ...props }: ComponentProps<'select'>) {
+  return (
+    <select
+      {...props}
+      className={classNames(
+        'utrecht-select utrecht-select--html-select',
+        invalid(props) && 'utrecht-select--invalid',
+        className,
+      )}
+    />
+  )
+}
+
+/** A check box (Utrecht `utrecht-checkbox`); put its label beside it. */
+export function Checkbox({ className, ...props }: Omit<ComponentProps<'input'>, 'type'>) {
+  return (
+    <input
+      type="checkbox"
+      {...props}
+      className={classNames('utrecht-checkbox utrecht-checkbox--html-input', className)}
+    />
+  )
+}
+
+/** A radio button (Utrecht `utrecht-radio-button`); put its label beside it. */
+export function RadioButton({ className, ...props }: Omit<ComponentProps<'input'>, 'type'>) {
+  return (
+    <input
+      type="radio"
+      {...props}
+      className={classNames(
+        'utrecht-radio-button utrecht-radio-button--html-input',
+        invalid(props) && 'utrecht-radio-button--invalid',
+        className,
+      )}
+    />
+  )
+}
+
+function invalid(props: { 'aria-invalid'?: boolean | 'true' | 'false' | 'grammar' | 'spelling' | undefined }): boolean {
+  return props['aria-invalid'] === true || props['aria-invalid'] === 'true'
+}
+
+type FieldsetProps = {
+  legend: ReactNode
+  children: ReactNode
+  className?: string
+  id?: string
+  invalid?: boolean
+  'aria-describedby'?: string | undefined
+}
+
+/** A group of fields under one question (Utrecht `utrecht-form-fieldset`). */
+export function Fieldset({ legend, children, className, invalid, ...props }: FieldsetProps) {
+  return (
+    <fieldset
+      {...props}
+      className={classNames(
+        'utrecht-form-fieldset utrecht-form-fieldset--html-fieldset',
+        invalid && 'utrecht-form-fieldset--invalid',
+        className,
+      )}
+    >
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+      {children}
+    </fieldset>
   )
 }
 
@@ -61,32 +168,54 @@ export function Choice({ name, legend, options, defaultValue, error, hint }: Cho
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
-    <fieldset className={`field choice${error ? ' field--error' : ''}`} aria-describedby={describedBy} id={id}>
-      <legend>{legend}</legend>
+    <Fieldset legend={legend} className="choice" invalid={Boolean(error)} aria-describedby={describedBy} id={id}>
+      <GroupHelp hint={hint} hintId={hintId} error={error} errorId={errorId} />
+      {options.map((option, index) => {
+        const optionId = index === 0 ? `${id}-input` : `${id}-${option.value}`
+        return (
+          <div className="choice__option" key={option.value}>
+            <RadioButton
+              id={optionId}
+              name={name}
+              value={option.value}
+              defaultChecked={defaultValue === option.value}
+              aria-invalid={error ? true : undefined}
+            />
+            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={optionId}>
+              {option.label}
+            </label>
+          </div>
+        )
+      })}
+    </Fieldset>
+  )
+}
+
+/** A group's hint and error, under its legend. */
+function GroupHelp({
+  hint,
+  hintId,
+  error,
+  errorId,
+}: {
+  hint: string | undefined
+  hintId: string | undefined
+  error: string | undefined
+  errorId: string | undefined
+}) {
+  return (
+    <>
       {hint && (
-        <p className="field__hint" id={hintId}>
+        <p className="utrecht-form-field-description" id={hintId}>
           {hint}
         </p>
       )}
       {error && (
-        <p className="field__error" id={errorId}>
+        <p className="utrecht-form-field-error-message" id={errorId}>
           {error}
         </p>
       )}
-      {options.map((option, index) => (
-        <div className="choice__option" key={option.value}>
-          <input
-            type="radio"
-            id={index === 0 ? `${id}-input` : `${id}-${option.value}`}
-            name={name}
-            value={option.value}
-            defaultChecked={defaultValue === option.value}
-            aria-invalid={error ? true : undefined}
-          />
-          <label htmlFor={index === 0 ? `${id}-input` : `${id}-${option.value}`}>{option.label}</label>
-        </div>
-      ))}
-    </fieldset>
+    </>
   )
 }
 
@@ -106,32 +235,23 @@ export function Checkboxes({ name, legend, options, defaultValues = [], error, h
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
-    <fieldset className={`field choice${error ? ' field--error' : ''}`} aria-describedby={describedBy} id={id}>
-      <legend>{legend}</legend>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      )}
+    <Fieldset legend={legend} className="choice" invalid={Boolean(error)} aria-describedby={describedBy} id={id}>
+      <GroupHelp hint={hint} hintId={hintId} error={error} errorId={errorId} />
       {options.map((option) => (
         <div className="choice__option" key={option.value}>
-          <input
-            type="checkbox"
+          <Checkbox
             id={`${id}-${option.value}`}
             name={name}
             value={option.value}
             defaultChecked={defaultValues.includes(option.value)}
             aria-invalid={error ? true : undefined}
           />
-          <label htmlFor={`${id}-${option.value}`}>{option.label}</label>
+          <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={`${id}-${option.value}`}>
+            {option.label}
+          </label>
         </div>
       ))}
-    </fieldset>
+    </Fieldset>
   )
 }
 

@@ -27,7 +27,7 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
   }, [pathname])
 
   return (
-    <h1 ref={ref} tabIndex={-1} className="page-heading">
+    <h1 ref={ref} tabIndex={-1} className="nl-heading nl-heading--level-1 page-heading">
       {children}
     </h1>
   )
