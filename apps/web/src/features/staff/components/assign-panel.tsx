@@ -1,70 +1,47 @@
 import type { StaffIdeaDetail } from '@meedenken/shared'
+import { ASSIGN_NOTE_MAX } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { formatDateTime } from '../../../lib/format'
-import { Field, formValues } from '../../../ui/form'
+import { useForm } from '../../../lib/use-form'
+import { Field } from '../../../ui/form'
 import { localName } from '../../catalog/local-name'
 import type { IdeaWork } from '../api/staff-mutations'
 import { colleaguesQuery, departmentsQuery } from '../api/staff-queries'
-import { FormProblem, type Problem, problemFrom } from '../form-problem'
+import { useDepartmentName } from '../use-department-name'
+import { FormSummary } from './form-summary'
+import { SuccessLine } from './success-line'
 
 /** Hand the idea to a department and/or a colleague, with the log of earlier hand-offs. */
 export function AssignPanel({ detail, work }: { detail: StaffIdeaDetail; work: IdeaWork }) {
   const { t } = useTranslation('staff')
   const departments = useQuery(departmentsQuery)
   const colleagues = useQuery(colleaguesQuery)
-  const form = useRef<HTMLFormElement>(null)
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const [done, setDone] = useState('')
-  const labels = {
-    'assign.departmentId': t('assign.department'),
-    'assign.assigneeId': t('assign.assignee'),
-    'assign.note': t('assign.note'),
-  }
-  const departmentName = (id: number | null) => {
-    if (id === null) return t('common.noDepartment')
-    const d = departments.data?.items.find((x) => x.id === id)
-    return d ? localName(d) : `#${id}`
-  }
+  const departmentName = useDepartmentName()
   const colleagueName = (id: number | null) =>
     id === null ? t('common.nobody') : (colleagues.data?.items.find((c) => c.id === id)?.displayName ?? `#${id}`)
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (work.assign.isPending) return
-    setDone('')
-    const v = formValues(event.currentTarget)
-    const departmentId = v['assign.departmentId'] ? Number(v['assign.departmentId']) : null
-    const assigneeId = v['assign.assigneeId'] ? Number(v['assign.assigneeId']) : null
-    const note = v['assign.note']?.trim()
-    work.assign.mutate(
-      { departmentId, assigneeId, ...(note ? { note } : {}) },
-      {
-        onSuccess: () => {
-          setProblem(null)
-          const noteField = form.current?.elements.namedItem('assign.note')
-          if (noteField instanceof HTMLTextAreaElement) noteField.value = ''
-          setDone(t('assign.done', { department: departmentName(departmentId), assignee: colleagueName(assigneeId) }))
-        },
-        onError: (error) => setProblem(problemFrom('assign', error)),
-      },
-    )
-  }
+  const form = useForm({
+    scope: 'assign',
+    labels: { departmentId: t('assign.department'), assigneeId: t('assign.assignee'), note: t('assign.note') },
+    read: (v) => ({ departmentId: v.id('departmentId'), assigneeId: v.id('assigneeId'), note: v.text('note') }),
+    send: async ({ departmentId, assigneeId, note }) => {
+      await work.assign.mutateAsync({ departmentId, assigneeId, ...(note ? { note } : {}) })
+      // Only the note empties: the choices show what the idea has now.
+      const noteField = form.props.ref.current?.elements.namedItem(form.name('note'))
+      if (noteField instanceof HTMLTextAreaElement) noteField.value = ''
+      return t('assign.done', { department: departmentName(departmentId), assignee: colleagueName(assigneeId) })
+    },
+  })
 
   const loaded = departments.isSuccess && colleagues.isSuccess
   const log = [...detail.assignments].reverse()
   return (
     <section className="work-section work-section--side" aria-labelledby="assign-title">
       <h2 id="assign-title">{t('assign.title')}</h2>
-      <FormProblem problem={problem} labels={labels} />
-      <form className="form form--compact" noValidate onSubmit={submit} ref={form}>
-        <Field
-          name="assign.departmentId"
-          label={labels['assign.departmentId']}
-          error={problem?.errors['assign.departmentId']}
-        >
+      <FormSummary form={form} />
+      <form className="form form--compact" {...form.props}>
+        <Field {...form.field('departmentId')}>
           {(p) => (
             // Re-created once the lists arrive, so the current choice shows.
             <select
@@ -81,11 +58,7 @@ export function AssignPanel({ detail, work }: { detail: StaffIdeaDetail; work: I
             </select>
           )}
         </Field>
-        <Field
-          name="assign.assigneeId"
-          label={labels['assign.assigneeId']}
-          error={problem?.errors['assign.assigneeId']}
-        >
+        <Field {...form.field('assigneeId')}>
           {(p) => (
             <select {...p} defaultValue={detail.staff.assigneeId ?? ''} key={`c-${loaded}-${detail.staff.assigneeId}`}>
               <option value="">{t('common.nobody')}</option>
@@ -97,23 +70,16 @@ export function AssignPanel({ detail, work }: { detail: StaffIdeaDetail; work: I
             </select>
           )}
         </Field>
-        <Field
-          name="assign.note"
-          label={labels['assign.note']}
-          hint={t('assign.noteHint')}
-          error={problem?.errors['assign.note']}
-        >
-          {(p) => <textarea {...p} rows={2} maxLength={1000} />}
+        <Field {...form.field('note')} hint={t('assign.noteHint')}>
+          {(p) => <textarea {...p} rows={2} maxLength={ASSIGN_NOTE_MAX} />}
         </Field>
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={work.assign.isPending || undefined}>
+          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
             {t('assign.submit')}
           </button>
         </div>
       </form>
-      <p role="status" className="status-line status-line--success">
-        {done}
-      </p>
+      <SuccessLine>{form.done}</SuccessLine>
       <h3>{t('assign.logTitle')}</h3>
       {log.length === 0 ? (
         <p className="muted">{t('assign.logEmpty')}</p>

@@ -1,14 +1,15 @@
 import type { IdeaCorrectionBody, IdeaDetail } from '@meedenken/shared'
+import { CORRECTION_REASON, IDEA_BODY, IDEA_TITLE } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-werkbak'
-import { Field, type FieldErrors, formValues } from '../../../ui/form'
+import { useForm } from '../../../lib/use-form'
+import { Field } from '../../../ui/form'
 import { districtsQuery, themesQuery } from '../../catalog/api/catalog-queries'
 import { localName } from '../../catalog/local-name'
 import type { IdeaWork } from '../api/staff-mutations'
-import { FormProblem, localProblem, type Problem, problemFrom } from '../form-problem'
-import { CORRECTION_REASON, IDEA_BODY, IDEA_TITLE } from '../rules'
+import { FormSummary } from './form-summary'
+import { SuccessLine } from './success-line'
 
 /**
  * Staff correct an idea: a typo from the intake, the wrong theme or village. Residents see
@@ -18,53 +19,44 @@ export function CorrectionPanel({ idea, work }: { idea: IdeaDetail; work: IdeaWo
   const { t } = useTranslation('werkbak')
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const [done, setDone] = useState('')
-  const labels = {
-    'correct.title': t('correct.titleField'),
-    'correct.body': t('correct.body'),
-    'correct.themeId': t('correct.theme'),
-    'correct.districtId': t('correct.district'),
-    'correct.reason': t('correct.reason'),
-  }
   const loaded = themes.isSuccess && districts.isSuccess
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (work.correct.isPending) return
-    setDone('')
-    const v = formValues(event.currentTarget)
-    const title = (v['correct.title'] ?? '').trim()
-    const body = (v['correct.body'] ?? '').trim()
-    const themeId = Number(v['correct.themeId'])
-    const districtId = v['correct.districtId'] ? Number(v['correct.districtId']) : null
-    const reason = (v['correct.reason'] ?? '').trim()
-    const found: FieldErrors = {}
-    if (title.length < IDEA_TITLE.min) found['correct.title'] = t('correct.errors.title', { min: IDEA_TITLE.min })
-    if (body.length < IDEA_BODY.min) found['correct.body'] = t('correct.errors.body', { min: IDEA_BODY.min })
-    if (reason.length < CORRECTION_REASON.min)
-      found['correct.reason'] = t('correct.errors.reason', { min: CORRECTION_REASON.min })
-    const changes: IdeaCorrectionBody = { reason }
-    if (title !== idea.title) changes.title = title
-    if (body !== idea.body) changes.body = body
-    if (themeId !== idea.themeId) changes.themeId = themeId
-    if (districtId !== idea.districtId) changes.districtId = districtId
-    if (Object.keys(changes).length === 1 && Object.keys(found).length === 0) {
-      found['correct.title'] = t('correct.errors.nothing')
-    }
-    const local = localProblem(found)
-    if (local) {
-      setProblem(local)
-      return
-    }
-    work.correct.mutate(changes, {
-      onSuccess: () => {
-        setProblem(null)
-        setDone(t('correct.done'))
-      },
-      onError: (error) => setProblem(problemFrom('correct', error)),
-    })
-  }
+  const form = useForm({
+    scope: 'correct',
+    labels: {
+      title: t('correct.titleField'),
+      body: t('correct.body'),
+      themeId: t('correct.theme'),
+      districtId: t('correct.district'),
+      reason: t('correct.reason'),
+    },
+    read: (v) => {
+      const title = v.text('title')
+      const body = v.text('body')
+      const themeId = v.id('themeId')
+      const districtId = v.id('districtId')
+      // Only what differs from the idea as it is goes to the API, with the reason.
+      const changes: IdeaCorrectionBody = { reason: v.text('reason') }
+      if (title !== idea.title) changes.title = title
+      if (body !== idea.body) changes.body = body
+      if (themeId !== idea.themeId) changes.themeId = themeId ?? undefined
+      if (districtId !== idea.districtId) changes.districtId = districtId
+      return { title, body, changes }
+    },
+    check: ({ title, body, changes }) => {
+      const found = {
+        title: title.length < IDEA_TITLE.min && t('correct.errors.title', { min: IDEA_TITLE.min }),
+        body: body.length < IDEA_BODY.min && t('correct.errors.body', { min: IDEA_BODY.min }),
+        reason:
+          changes.reason.length < CORRECTION_REASON.min && t('correct.errors.reason', { min: CORRECTION_REASON.min }),
+      }
+      const nothing = Object.keys(changes).length === 1 && !Object.values(found).some(Boolean)
+      return nothing ? { title: t('correct.errors.nothing') } : found
+    },
+    send: async ({ changes }) => {
+      await work.correct.mutateAsync(changes)
+      return t('correct.done')
+    },
+  })
 
   return (
     <section className="work-section" aria-labelledby="correct-title">
@@ -72,16 +64,16 @@ export function CorrectionPanel({ idea, work }: { idea: IdeaDetail; work: IdeaWo
       <details className="correct-details">
         <summary>{t('correct.open')}</summary>
         <p className="public-note">{t('correct.intro')}</p>
-        <FormProblem problem={problem} labels={labels} />
+        <FormSummary form={form} />
         {/* Made again after each change, so the fields show the idea as it is now. */}
-        <form className="form" noValidate onSubmit={submit} key={idea.updatedAt}>
-          <Field name="correct.title" label={labels['correct.title']} error={problem?.errors['correct.title']}>
+        <form className="form" {...form.props} key={idea.updatedAt}>
+          <Field {...form.field('title')}>
             {(p) => <input {...p} type="text" defaultValue={idea.title} maxLength={IDEA_TITLE.max} />}
           </Field>
-          <Field name="correct.body" label={labels['correct.body']} error={problem?.errors['correct.body']}>
+          <Field {...form.field('body')}>
             {(p) => <textarea {...p} rows={6} defaultValue={idea.body} maxLength={IDEA_BODY.max} />}
           </Field>
-          <Field name="correct.themeId" label={labels['correct.themeId']} error={problem?.errors['correct.themeId']}>
+          <Field {...form.field('themeId')}>
             {(p) => (
               <select {...p} defaultValue={idea.themeId} key={`t-${loaded}-${idea.themeId}`}>
                 {themes.data?.items.map((th) => (
@@ -92,11 +84,7 @@ export function CorrectionPanel({ idea, work }: { idea: IdeaDetail; work: IdeaWo
               </select>
             )}
           </Field>
-          <Field
-            name="correct.districtId"
-            label={labels['correct.districtId']}
-            error={problem?.errors['correct.districtId']}
-          >
+          <Field {...form.field('districtId')}>
             {(p) => (
               <select {...p} defaultValue={idea.districtId ?? ''} key={`d-${loaded}-${idea.districtId}`}>
                 <option value="">{t('correct.everywhere')}</option>
@@ -108,24 +96,17 @@ export function CorrectionPanel({ idea, work }: { idea: IdeaDetail; work: IdeaWo
               </select>
             )}
           </Field>
-          <Field
-            name="correct.reason"
-            label={labels['correct.reason']}
-            hint={t('correct.reasonHint', { min: CORRECTION_REASON.min })}
-            error={problem?.errors['correct.reason']}
-          >
+          <Field {...form.field('reason')} hint={t('correct.reasonHint', { min: CORRECTION_REASON.min })}>
             {(p) => <textarea {...p} rows={2} maxLength={CORRECTION_REASON.max} />}
           </Field>
           <div className="form__actions">
-            <button type="submit" className="button" aria-disabled={work.correct.isPending || undefined}>
+            <button type="submit" className="button" aria-disabled={form.pending || undefined}>
               {t('correct.submit')}
             </button>
           </div>
         </form>
       </details>
-      <p role="status" className="status-line status-line--success">
-        {done}
-      </p>
+      <SuccessLine>{form.done}</SuccessLine>
     </section>
   )
 }

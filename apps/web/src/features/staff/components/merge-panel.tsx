@@ -1,14 +1,15 @@
 import type { IdeaDetail, IdeaStatus } from '@meedenken/shared'
+import { EXPLANATION, SEARCH_MAX } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
-import { Choice, Field, type FieldErrors, formValues } from '../../../ui/form'
+import { useForm } from '../../../lib/use-form'
+import { Choice, Field, formValues } from '../../../ui/form'
 import type { IdeaWork } from '../api/staff-mutations'
 import { ideaByNumberQuery, ideaSearchQuery } from '../api/staff-queries'
-import { FormProblem, localProblem, type Problem, problemFrom } from '../form-problem'
-import { EXPLANATION_MIN } from '../rules'
+import { FormSummary } from './form-summary'
 
 type Candidate = { id: number; title: string; status: IdeaStatus; voteCount: number }
 type Pending = { target: Candidate; explanation: string }
@@ -20,7 +21,6 @@ type Pending = { target: Candidate; explanation: string }
 export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork }) {
   const { t } = useTranslation(['staff', 'ideas'])
   const [q, setQ] = useState('')
-  const [problem, setProblem] = useState<Problem | null>(null)
   const [pending, setPending] = useState<Pending | null>(null)
   const [merged, setMerged] = useState<Candidate | null>(null)
   const confirmText = useRef<HTMLParagraphElement>(null)
@@ -33,10 +33,22 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
   const found: Candidate[] = number ? (byNumber.data ? [byNumber.data.idea] : []) : (search.data?.items ?? [])
   const candidates = found.filter((c) => c.id !== idea.id && c.status !== 'merged')
   const searching = number ? byNumber.isFetching : search.isFetching
-  const labels: Record<string, string> = {
-    'merge.targetId': t('merge.target'),
-    'merge.explanation': t('merge.explanation'),
-  }
+  const form = useForm({
+    scope: 'merge',
+    labels: { targetId: t('merge.target'), explanation: t('merge.explanation') },
+    read: (v) => ({
+      target: candidates.find((c) => String(c.id) === v.text('targetId')),
+      explanation: v.text('explanation'),
+    }),
+    check: ({ target, explanation }) => ({
+      targetId: !target && t('merge.errors.target'),
+      explanation: explanation.length < EXPLANATION.min && t('merge.errors.explanation', { min: EXPLANATION.min }),
+    }),
+    // Nothing is sent yet: first the confirmation.
+    send: async ({ target, explanation }) => {
+      if (target) setPending({ target, explanation })
+    },
+  })
 
   useEffect(() => {
     if (pending) confirmText.current?.focus()
@@ -66,21 +78,6 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
     setQ((formValues(event.currentTarget)['merge.q'] ?? '').trim())
   }
 
-  function prepare(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    const v = formValues(event.currentTarget)
-    const target = candidates.find((c) => String(c.id) === v['merge.targetId'])
-    const explanation = (v['merge.explanation'] ?? '').trim()
-    const errors: FieldErrors = {}
-    if (!target) errors['merge.targetId'] = t('merge.errors.target')
-    if (explanation.length < EXPLANATION_MIN) {
-      errors['merge.explanation'] = t('merge.errors.explanation', { min: EXPLANATION_MIN })
-    }
-    const local = localProblem(errors)
-    setProblem(local)
-    if (!local && target) setPending({ target, explanation })
-  }
-
   function cancel() {
     setPending(null)
     // The form was only hidden: everything typed is still there.
@@ -98,7 +95,7 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
         },
         onError: (error) => {
           setPending(null)
-          setProblem(problemFrom('merge', error))
+          form.fail(error)
         },
       },
     )
@@ -131,7 +128,7 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
       <div hidden={pending !== null}>
         <form className="merge-search" onSubmit={find}>
           <Field name="merge.q" label={t('merge.search')} hint={t('merge.searchHint')}>
-            {(p) => <input {...p} type="search" defaultValue={q} maxLength={200} />}
+            {(p) => <input {...p} type="search" defaultValue={q} maxLength={SEARCH_MAX} />}
           </Field>
           <button type="submit" className="button button--secondary">
             {t('merge.searchButton')}
@@ -144,13 +141,13 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
               : t('merge.results', { count: candidates.length })
             : ''}
         </p>
-        <FormProblem problem={problem} labels={labels} />
+        <FormSummary form={form} />
         {candidates.length > 0 && (
-          <form className="form" noValidate onSubmit={prepare} key={q}>
+          <form className="form" {...form.props} key={q}>
             <Choice
-              name="merge.targetId"
-              legend={labels['merge.targetId'] ?? ''}
-              error={problem?.errors['merge.targetId']}
+              name={form.name('targetId')}
+              legend={form.label('targetId')}
+              error={form.error('targetId')}
               options={candidates.map((c) => ({
                 value: String(c.id),
                 label: t('merge.candidate', {
@@ -161,13 +158,8 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
                 }),
               }))}
             />
-            <Field
-              name="merge.explanation"
-              label={labels['merge.explanation'] ?? ''}
-              hint={t('merge.explanationHint', { min: EXPLANATION_MIN })}
-              error={problem?.errors['merge.explanation']}
-            >
-              {(p) => <textarea {...p} rows={3} maxLength={2000} />}
+            <Field {...form.field('explanation')} hint={t('merge.explanationHint', { min: EXPLANATION.min })}>
+              {(p) => <textarea {...p} rows={3} maxLength={EXPLANATION.max} />}
             </Field>
             <div className="form__actions">
               <button type="submit" className="button button--secondary" ref={prepareButton}>

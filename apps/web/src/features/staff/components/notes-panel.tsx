@@ -1,39 +1,28 @@
 import type { StaffIdeaDetail } from '@meedenken/shared'
-import { type FormEvent, useRef, useState } from 'react'
+import { NOTE_BODY } from '@meedenken/shared/constants'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { formatDateTime } from '../../../lib/format'
-import { Field, formValues } from '../../../ui/form'
+import { useForm } from '../../../lib/use-form'
+import { Field } from '../../../ui/form'
 import type { IdeaWork } from '../api/staff-mutations'
-import { FormProblem, localProblem, type Problem, problemFrom } from '../form-problem'
+import { FormSummary } from './form-summary'
+import { SuccessLine } from './success-line'
 
 /** Notes for colleagues. Marked in words (not only by colour) as never shown to residents. */
 export function NotesPanel({ detail, work }: { detail: StaffIdeaDetail; work: IdeaWork }) {
   const { t } = useTranslation('staff')
-  const form = useRef<HTMLFormElement>(null)
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const [done, setDone] = useState('')
-  const labels = { 'note.body': t('notes.label') }
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (work.addNote.isPending) return
-    setDone('')
-    const body = (formValues(event.currentTarget)['note.body'] ?? '').trim()
-    const local = localProblem(body ? {} : { 'note.body': t('notes.empty') })
-    if (local) {
-      setProblem(local)
-      return
-    }
-    work.addNote.mutate(body, {
-      onSuccess: () => {
-        setProblem(null)
-        form.current?.reset()
-        setDone(t('notes.saved'))
-      },
-      onError: (error) => setProblem(problemFrom('note', error)),
-    })
-  }
+  const form = useForm({
+    scope: 'note',
+    labels: { body: t('notes.label') },
+    read: (v) => v.text('body'),
+    check: (body) => ({ body: !body && t('notes.empty') }),
+    send: async (body) => {
+      await work.addNote.mutateAsync(body)
+      return t('notes.saved')
+    },
+    resetOnSuccess: true,
+  })
 
   return (
     <section className="work-section work-section--side staff-only" aria-labelledby="notes-title">
@@ -53,24 +42,16 @@ export function NotesPanel({ detail, work }: { detail: StaffIdeaDetail; work: Id
           ))}
         </ol>
       )}
-      <FormProblem problem={problem} labels={labels} />
-      <form className="form form--compact" noValidate onSubmit={submit} ref={form}>
-        <Field name="note.body" label={labels['note.body']} error={problem?.errors['note.body']}>
-          {(p) => <textarea {...p} rows={3} maxLength={4000} />}
-        </Field>
+      <FormSummary form={form} />
+      <form className="form form--compact" {...form.props}>
+        <Field {...form.field('body')}>{(p) => <textarea {...p} rows={3} maxLength={NOTE_BODY.max} />}</Field>
         <div className="form__actions">
-          <button
-            type="submit"
-            className="button button--secondary"
-            aria-disabled={work.addNote.isPending || undefined}
-          >
+          <button type="submit" className="button button--secondary" aria-disabled={form.pending || undefined}>
             {t('notes.submit')}
           </button>
         </div>
       </form>
-      <p role="status" className="status-line status-line--success">
-        {done}
-      </p>
+      <SuccessLine>{form.done}</SuccessLine>
     </section>
   )
 }

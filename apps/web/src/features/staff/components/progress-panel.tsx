@@ -1,47 +1,34 @@
 import type { IdeaDetail } from '@meedenken/shared'
-import { WORK_STATUSES } from '@meedenken/shared/constants'
-import { type FormEvent, useRef, useState } from 'react'
+import { PROGRESS_UPDATE, WORK_STATUSES } from '@meedenken/shared/constants'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { formatDate } from '../../../lib/format'
-import { Field, formValues } from '../../../ui/form'
+import { useForm } from '../../../lib/use-form'
+import { Field } from '../../../ui/form'
 import type { IdeaWork } from '../api/staff-mutations'
-import { FormProblem, localProblem, type Problem, problemFrom } from '../form-problem'
-import { UPDATE_MIN } from '../rules'
+import { FormSummary } from './form-summary'
+import { SuccessLine } from './success-line'
 
 const RUNNING: readonly string[] = WORK_STATUSES
 
 /** Public progress updates for planned and running ideas; followers are told of each one. */
 export function ProgressPanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork }) {
   const { t } = useTranslation('staff')
-  const form = useRef<HTMLFormElement>(null)
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const [done, setDone] = useState('')
-  const labels = { 'progress.body': t('progress.label') }
+  const form = useForm({
+    scope: 'progress',
+    labels: { body: t('progress.label') },
+    read: (v) => v.text('body'),
+    check: (body) => ({
+      body: body.length < PROGRESS_UPDATE.min && t('progress.tooShort', { min: PROGRESS_UPDATE.min }),
+    }),
+    send: async (body) => {
+      await work.postUpdate.mutateAsync(body)
+      return t('progress.posted')
+    },
+    resetOnSuccess: true,
+  })
   const running = RUNNING.includes(idea.status)
   if (!running && idea.progressUpdates.length === 0) return null
-
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (work.postUpdate.isPending) return
-    setDone('')
-    const body = (formValues(event.currentTarget)['progress.body'] ?? '').trim()
-    const local = localProblem(
-      body.length >= UPDATE_MIN ? {} : { 'progress.body': t('progress.tooShort', { min: UPDATE_MIN }) },
-    )
-    if (local) {
-      setProblem(local)
-      return
-    }
-    work.postUpdate.mutate(body, {
-      onSuccess: () => {
-        setProblem(null)
-        form.current?.reset()
-        setDone(t('progress.posted'))
-      },
-      onError: (error) => setProblem(problemFrom('progress', error)),
-    })
-  }
 
   return (
     <section className="work-section" aria-labelledby="progress-title">
@@ -53,25 +40,18 @@ export function ProgressPanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork
               ? t('progress.introSince', { count: idea.daysSinceUpdate })
               : t('progress.intro')}
           </p>
-          <FormProblem problem={problem} labels={labels} />
-          <form className="form" noValidate onSubmit={submit} ref={form}>
-            <Field
-              name="progress.body"
-              label={labels['progress.body']}
-              hint={t('progress.hint', { min: UPDATE_MIN })}
-              error={problem?.errors['progress.body']}
-            >
-              {(p) => <textarea {...p} rows={3} maxLength={2000} />}
+          <FormSummary form={form} />
+          <form className="form" {...form.props}>
+            <Field {...form.field('body')} hint={t('progress.hint', { min: PROGRESS_UPDATE.min })}>
+              {(p) => <textarea {...p} rows={3} maxLength={PROGRESS_UPDATE.max} />}
             </Field>
             <div className="form__actions">
-              <button type="submit" className="button" aria-disabled={work.postUpdate.isPending || undefined}>
+              <button type="submit" className="button" aria-disabled={form.pending || undefined}>
                 {t('progress.submit')}
               </button>
             </div>
           </form>
-          <p role="status" className="status-line status-line--success">
-            {done}
-          </p>
+          <SuccessLine>{form.done}</SuccessLine>
         </>
       )}
       {idea.progressUpdates.length > 0 && (

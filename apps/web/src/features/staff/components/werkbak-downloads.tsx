@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-werkbak'
+import { WERKBAK_EXPORT_MAX } from '@meedenken/shared/constants'
 import { werkbakExportPath } from '../api/staff-queries'
-import { WERKBAK_EXPORT_MAX } from '../rules'
 import type { WerkbakView } from '../werkbak-view'
 
 /**

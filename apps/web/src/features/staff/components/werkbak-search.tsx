@@ -1,4 +1,4 @@
-import { IDEA_STATUSES } from '@meedenken/shared/constants'
+import { IDEA_STATUSES, SEARCH_MAX } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -58,7 +58,7 @@ export function WerkbakSearch({ view }: { view: WerkbakView }) {
               id="werkbak-q"
               name="q"
               type="search"
-              maxLength={200}
+              maxLength={SEARCH_MAX}
               defaultValue={filters.q ?? ''}
               aria-describedby="werkbak-q-hint"
             />
