@@ -118,8 +118,8 @@ describe('the public pages rendered on the server', () => {
   it('links the idea page’s own CSS and preloads its JavaScript, from the build’s manifest', async () => {
     const { html } = await page(`/ideeen/${answered.id}`)
     const head = html.slice(0, html.indexOf('</head>'))
-    expect(head).toContain('<link rel="stylesheet" href="/assets/idea-page-def.css">')
-    expect(head).toContain('<link rel="stylesheet" href="/assets/engage-ghi.css">')
+    expect(head).toContain('<link rel="stylesheet" crossorigin href="/assets/idea-page-def.css">')
+    expect(head).toContain('<link rel="stylesheet" crossorigin href="/assets/engage-ghi.css">')
     expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/idea-page-def.js">')
     expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/engage-ghi.js">')
     // The main entry is in the template already: not linked twice.

@@ -115,7 +115,7 @@ export function pageLinks(manifest: Manifest | null, modules: readonly string[],
   const href = (file: string) => `/${file}`
   const absent = (file: string) => !template.includes(`"${href(file)}"`)
   return [
-    ...[...css].filter(absent).map((file) => `<link rel="stylesheet" href="${href(file)}">`),
+    ...[...css].filter(absent).map((file) => `<link rel="stylesheet" crossorigin href="${href(file)}">`),
     ...[...js].filter(absent).map((file) => `<link rel="modulepreload" crossorigin href="${href(file)}">`),
   ].join('')
 }
