@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation } from 'react-router'
 import { useSetSignedIn } from '../features/accounts/api/account-queries'
+import { LinkButton } from '../ui/button'
 import { PageHeading } from '../ui/page-heading'
 
 /**
@@ -27,9 +28,7 @@ export function AccountDeletedPage() {
         {t('deletedPage.again')} <Link to="/aanmelden">{t('signup.title')}</Link>
       </p>
       <p>
-        <Link to="/" className="button">
-          {t('deletedPage.home')}
-        </Link>
+        <LinkButton to="/">{t('deletedPage.home')}</LinkButton>
       </p>
     </div>
   )

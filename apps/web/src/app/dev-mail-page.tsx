@@ -3,6 +3,7 @@ import { Fragment } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, call } from '../lib/api-client'
 import { formatDate } from '../lib/format'
+import { Alert } from '../ui/alert'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
@@ -42,9 +43,9 @@ export function DevMailPage() {
   return (
     <>
       <PageHeading title={t('devMail.title')}>{t('devMail.title')}</PageHeading>
-      <div className="alert alert--info">
+      <Alert type="info">
         <p>{t('devMail.warning')}</p>
-      </div>
+      </Alert>
       {mail.isPending && <Loading />}
       {mail.isError && <ErrorMessage error={mail.error} />}
       {mail.isSuccess && mail.data.items.length === 0 && <p>{t('devMail.empty')}</p>}

@@ -5,6 +5,7 @@ import { openDataLinks } from '../features/engage/api/engage-queries'
 import '../lib/i18n-records'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
+import { Alert } from '../ui/alert'
 
 /**
  * Open data for residents and journalists: what each file holds, which one to choose, how
@@ -20,9 +21,9 @@ export function DevelopersPage() {
       <section aria-labelledby="open-data-title" className="open-data">
         <h2 id="open-data-title">{t('records:openData.title')}</h2>
         <p className="lead">{t('records:openData.intro')}</p>
-        <div className="alert alert--info">
+        <Alert type="info">
           <p>{t('records:openData.privacy')}</p>
-        </div>
+        </Alert>
 
         <h3>{t('records:openData.chooseTitle')}</h3>
         <ul>

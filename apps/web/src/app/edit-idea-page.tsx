@@ -11,6 +11,7 @@ import { IdeaForm } from '../features/ideas/components/idea-form'
 import { draftFromIdea, ideaFromDraft } from '../features/ideas/idea-draft'
 import { ApiRequestError } from '../lib/api-client'
 import '../lib/i18n-participate'
+import { Alert } from '../ui/alert'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
@@ -49,9 +50,9 @@ function EditIdea({ id, user }: { id: number; user: User }) {
     idea.data.author.id !== user.id ? t('edit.notAuthor') : idea.data.status !== 'new' ? t('edit.notNew') : null
   if (refusal) {
     return (
-      <div className="alert alert--info">
+      <Alert type="info">
         <p>{refusal}</p>
-      </div>
+      </Alert>
     )
   }
 

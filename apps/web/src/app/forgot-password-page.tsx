@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
-import { ErrorSummary, Field, formValues } from '../ui/form'
+import { Alert } from '../ui/alert'
+import { Button } from '../ui/button'
+import { ErrorSummary, Field, formValues, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
 
 export function ForgotPasswordPage() {
@@ -23,9 +25,9 @@ export function ForgotPasswordPage() {
     <div className="narrow">
       <PageHeading title={t('forgot.title')}>{t('forgot.title')}</PageHeading>
       {request.isSuccess ? (
-        <div className="alert alert--success" role="status">
+        <Alert type="ok" role="status">
           <p>{request.data.message}</p>
-        </div>
+        </Alert>
       ) : (
         <>
           <p className="lead">{t('forgot.intro')}</p>
@@ -38,11 +40,11 @@ export function ForgotPasswordPage() {
           )}
           <form className="form" noValidate onSubmit={submit}>
             <Field name="email" label={t('fields.email')} error={errors.email}>
-              {(p) => <input {...p} type="email" autoComplete="email" required />}
+              {(p) => <TextInput {...p} type="email" autoComplete="email" required />}
             </Field>
-            <button type="submit" className="button" disabled={request.isPending}>
+            <Button type="submit" disabled={request.isPending}>
               {t('forgot.submit')}
-            </button>
+            </Button>
           </form>
         </>
       )}

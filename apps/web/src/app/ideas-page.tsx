@@ -10,6 +10,7 @@ import { IdeaFilters } from '../features/ideas/components/idea-filters'
 import { IdeaList } from '../features/ideas/components/idea-list'
 import { formatNumber } from '../lib/format-number'
 import { currentLocale } from '../lib/i18n'
+import { Button, LinkButton } from '../ui/button'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
@@ -57,9 +58,9 @@ export function IdeasPage() {
         <div className="propose-cta">
           <p>{t('list.proposeIntro')}</p>
           {/* Visitors are sent to the login page and back by the new-idea page itself. */}
-          <Link to="/ideeen/nieuw" className="button">
+          <LinkButton to="/ideeen/nieuw" tone="positive">
             {t('list.propose')}
-          </Link>
+          </LinkButton>
         </div>
       </div>
       <CampaignBanner />
@@ -96,15 +97,15 @@ export function IdeasPage() {
         )}
         {count > 0 && <IdeaList pages={pages} themeNames={themeNames} districtNames={districtNames} />}
         {list.hasNextPage && (
-          <button
-            type="button"
-            className="button button--secondary load-more"
+          <Button
+            appearance="secondary"
+            className="load-more"
             onClick={() => void loadMore()}
             // Not `disabled`: a disabled button drops keyboard focus while the next page loads.
             aria-disabled={list.isFetchingNextPage || undefined}
           >
             {list.isFetchingNextPage ? t('list.loadingMore') : t('list.loadMore')}
-          </button>
+          </Button>
         )}
       </section>
     </>

@@ -18,12 +18,13 @@ export function Layout() {
   return (
     <>
       <SkipLink href="#main">{t('skipLink')}</SkipLink>
-      {site.data?.devMailbox && (
-        <p className="demo-banner">
-          {t('demoBanner')} <Link to="/dev/mail">{t('demoBannerLink')}</Link>
-        </p>
-      )}
       <header className="site-header">
+        {/* In the header, so it sits in a landmark like everything else on the page. */}
+        {site.data?.devMailbox && (
+          <p className="demo-banner">
+            {t('demoBanner')} <Link to="/dev/mail">{t('demoBannerLink')}</Link>
+          </p>
+        )}
         <div className="container site-header__inner">
           <Link to="/" className="brand">
             <span className="brand__name">{t('appName')}</span>

@@ -7,7 +7,9 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { useSetSignedIn } from '../features/accounts/api/account-queries'
 import { ApiRequestError, api, call } from '../lib/api-client'
 import { errorText, fieldErrors, safeReturnPath } from '../lib/errors'
-import { ErrorSummary, Field, formValues } from '../ui/form'
+import { Alert } from '../ui/alert'
+import { Button } from '../ui/button'
+import { ErrorSummary, Field, formValues, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
 
 export function LoginPage() {
@@ -50,9 +52,9 @@ export function LoginPage() {
     <div className="narrow">
       <PageHeading title={t('login.title')}>{t('login.title')}</PageHeading>
       {reason && (
-        <div className="alert alert--info">
+        <Alert type="info">
           <p>{reason}</p>
-        </div>
+        </Alert>
       )}
       {login.isError && (
         <ErrorSummary
@@ -62,31 +64,26 @@ export function LoginPage() {
         />
       )}
       {notVerified && (
-        <div className="alert alert--info">
+        <Alert type="info">
           <p>{t('login.resendIntro')}</p>
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={() => resend.mutate()}
-            disabled={resend.isPending}
-          >
+          <Button appearance="secondary" onClick={() => resend.mutate()} disabled={resend.isPending}>
             {t('login.resend')}
-          </button>
+          </Button>
           <p role="status" className="status-line">
             {resend.isSuccess ? resend.data.message : resend.isError ? errorText(resend.error) : ''}
           </p>
-        </div>
+        </Alert>
       )}
       <form className="form" noValidate onSubmit={submit}>
         <Field name="email" label={labels.email} error={errors.email}>
-          {(p) => <input {...p} type="email" autoComplete="username" required />}
+          {(p) => <TextInput {...p} type="email" autoComplete="username" required />}
         </Field>
         <Field name="password" label={labels.password} error={errors.password}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" required />}
+          {(p) => <TextInput {...p} type="password" autoComplete="current-password" required />}
         </Field>
-        <button type="submit" className="button" disabled={login.isPending}>
+        <Button type="submit" disabled={login.isPending}>
           {login.isPending ? t('common:loading') : t('login.submit')}
-        </button>
+        </Button>
       </form>
       <p className="form-footer">
         <Link to="/wachtwoord-vergeten">{t('login.forgot')}</Link>

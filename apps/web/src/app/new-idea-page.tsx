@@ -12,6 +12,7 @@ import { IdeaForm } from '../features/ideas/components/idea-form'
 import { clearDraft, ideaFromDraft, loadDraft, saveDraft } from '../features/ideas/idea-draft'
 import '../lib/i18n-engage'
 import '../lib/i18n-participate'
+import { Alert } from '../ui/alert'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
@@ -63,18 +64,18 @@ function ProposeForm({ campaign }: { campaign: Campaign | null }) {
       <p className="lead">{t('propose.intro')}</p>
       {campaign &&
         (open ? (
-          <div className="alert alert--info">
+          <Alert type="info">
             <p>
               {t('engage:campaign.forCampaign')} <Link to={`/meedenkvragen/${campaign.id}`}>{campaign.title}</Link>
             </p>
-          </div>
+          </Alert>
         ) : (
-          <div className="alert alert--info">
+          <Alert type="info">
             <p>
               <Link to={`/meedenkvragen/${campaign.id}`}>{campaign.title}</Link>
             </p>
             <p>{t('engage:campaign.closedForIdeas')}</p>
-          </div>
+          </Alert>
         ))}
       <IdeaForm
         initial={initial}

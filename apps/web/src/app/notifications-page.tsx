@@ -13,6 +13,7 @@ import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
+import { Button } from '../ui/button'
 
 export function NotificationsPage() {
   const { t } = useTranslation(['engage', 'notify'])
@@ -73,14 +74,9 @@ function NotificationList() {
           {unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.noneUnread')}
         </p>
         {unread > 0 && (
-          <button
-            type="button"
-            className="button button--secondary"
-            onClick={markAll}
-            aria-disabled={markRead.isPending || undefined}
-          >
+          <Button appearance="secondary" onClick={markAll} aria-disabled={markRead.isPending || undefined}>
             {t('notifications.markAll')}
-          </button>
+          </Button>
         )}
       </div>
       <p className="status-line" role="status">
@@ -108,14 +104,14 @@ function NotificationList() {
         </ul>
       )}
       {list.hasNextPage && (
-        <button
-          type="button"
-          className="button button--secondary load-more"
+        <Button
+          appearance="secondary"
+          className="load-more"
           onClick={() => void loadMore()}
           aria-disabled={list.isFetchingNextPage || undefined}
         >
           {list.isFetchingNextPage ? t('notifications.loadingMore') : t('notifications.loadMore')}
-        </button>
+        </Button>
       )}
       <p className="notifications__profile">
         {t('notifications.profileHint')} <Link to="/profiel">{t('notifications.profileLink')}</Link>

@@ -13,7 +13,8 @@ import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
 import { setLocale } from '../lib/i18n'
 import '../lib/i18n-engage'
-import { Choice, ErrorSummary, Field, formValues } from '../ui/form'
+import { AnchorButton, Button } from '../ui/button'
+import { Checkbox, Choice, ErrorSummary, Field, formValues, Select, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
 
 export function ProfilePage() {
@@ -84,7 +85,7 @@ function ProfileForm({ user }: { user: User }) {
           hint={t('signup.displayNameHint')}
           error={errors.displayName}
         >
-          {(p) => <input {...p} type="text" defaultValue={user.displayName} autoComplete="nickname" />}
+          {(p) => <TextInput {...p} type="text" defaultValue={user.displayName} autoComplete="nickname" />}
         </Field>
         <Choice
           name="targetGroup"
@@ -95,31 +96,31 @@ function ProfileForm({ user }: { user: User }) {
         />
         <Field name="districtId" label={labels.districtId} error={errors.districtId}>
           {(p) => (
-            <select {...p} defaultValue={user.districtId ?? ''} key={districts.data ? 'loaded' : 'loading'}>
+            <Select {...p} defaultValue={user.districtId ?? ''} key={districts.data ? 'loaded' : 'loading'}>
               <option value="">{t('signup.noDistrict')}</option>
               {offered(districts.data?.items, user.districtId).map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field name="locale" label={labels.locale} hint={t('profile.localeHint')} error={errors.locale}>
           {(p) => (
-            <select {...p} defaultValue={user.locale}>
+            <Select {...p} defaultValue={user.locale}>
               <option value="nl" lang="nl">
                 Nederlands
               </option>
               <option value="en" lang="en">
                 English
               </option>
-            </select>
+            </Select>
           )}
         </Field>
-        <button type="submit" className="button" disabled={save.isPending}>
+        <Button type="submit" disabled={save.isPending}>
           {t('profile.save')}
-        </button>
+        </Button>
         <p role="status" className="status-line">
           {save.isSuccess ? t('profile.saved') : ''}
         </p>
@@ -157,9 +158,9 @@ function EmailPreference({ user }: { user: User }) {
           error={save.isError ? errorText(save.error) : undefined}
           options={EMAIL_FREQUENCIES.map((f) => ({ value: f, label: t(`emailPreference.${f}`) }))}
         />
-        <button type="submit" className="button" disabled={save.isPending}>
+        <Button type="submit" disabled={save.isPending}>
           {t('emailPreference.save')}
-        </button>
+        </Button>
         <p role="status" className="status-line">
           {save.isSuccess ? t('emailPreference.saved') : ''}
         </p>
@@ -197,14 +198,14 @@ function PasswordForm() {
       )}
       <form className="form" noValidate onSubmit={submit} key={formKey}>
         <Field name="currentPassword" label={labels.currentPassword} error={errors.currentPassword}>
-          {(p) => <input {...p} type="password" autoComplete="current-password" />}
+          {(p) => <TextInput {...p} type="password" autoComplete="current-password" />}
         </Field>
         <Field name="newPassword" label={labels.newPassword} hint={t('signup.passwordHint')} error={errors.newPassword}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" />}
+          {(p) => <TextInput {...p} type="password" autoComplete="new-password" />}
         </Field>
-        <button type="submit" className="button" disabled={change.isPending}>
+        <Button type="submit" disabled={change.isPending}>
           {t('profile.passwordSubmit')}
-        </button>
+        </Button>
       </form>
       <p role="status" className="status-line">
         {change.isSuccess ? t('profile.passwordChanged') : ''}
@@ -220,9 +221,9 @@ function MyData() {
       <h2 id="profile-data">{t('profile.dataTitle')}</h2>
       <p>{t('profile.dataIntro')}</p>
       <p>
-        <a className="button button--secondary" href="/api/me/export" download="meedenken-mijn-gegevens.json">
+        <AnchorButton appearance="secondary" href="/api/me/export" download="meedenken-mijn-gegevens.json">
           {t('profile.download')}
-        </a>
+        </AnchorButton>
       </p>
     </section>
   )
@@ -257,9 +258,9 @@ function DeleteAccount() {
       <h2 id="profile-delete">{t('profile.deleteTitle')}</h2>
       <p>{t('profile.deleteIntro')}</p>
       {!confirming ? (
-        <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+        <Button tone="negative" onClick={() => setConfirming(true)}>
           {t('profile.deleteStart')}
-        </button>
+        </Button>
       ) : (
         <form
           className="form"
@@ -275,10 +276,10 @@ function DeleteAccount() {
             hint={t('profile.deletePasswordHint')}
             error={errors.password}
           >
-            {(p) => <input {...p} ref={password} type="password" autoComplete="current-password" />}
+            {(p) => <TextInput {...p} ref={password} type="password" autoComplete="current-password" />}
           </Field>
           <div className="choice__option">
-            <input type="checkbox" id="confirm-delete" name="confirm" required />
+            <Checkbox id="confirm-delete" name="confirm" required />
             <label htmlFor="confirm-delete">{t('profile.deleteConfirm')}</label>
           </div>
           {remove.isError && !errors.password && (
@@ -287,12 +288,12 @@ function DeleteAccount() {
             </p>
           )}
           <div className="form__actions">
-            <button type="submit" className="button button--danger" disabled={remove.isPending}>
+            <Button type="submit" tone="negative" disabled={remove.isPending}>
               {t('profile.deleteFinal')}
-            </button>
-            <button type="button" className="button button--link" onClick={() => setConfirming(false)}>
+            </Button>
+            <Button appearance="subtle" onClick={() => setConfirming(false)}>
               {t('profile.deleteCancel')}
-            </button>
+            </Button>
           </div>
         </form>
       )}

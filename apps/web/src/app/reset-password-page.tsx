@@ -5,7 +5,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { useSetSignedIn } from '../features/accounts/api/account-queries'
 import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
-import { ErrorSummary, Field, formValues } from '../ui/form'
+import { Button } from '../ui/button'
+import { ErrorSummary, Field, formValues, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
 
 export function ResetPasswordPage() {
@@ -51,11 +52,11 @@ export function ResetPasswordPage() {
           hint={t('signup.passwordHint')}
           error={visibleErrors.password}
         >
-          {(p) => <input {...p} type="password" autoComplete="new-password" required minLength={10} />}
+          {(p) => <TextInput {...p} type="password" autoComplete="new-password" required minLength={10} />}
         </Field>
-        <button type="submit" className="button" disabled={reset.isPending}>
+        <Button type="submit" disabled={reset.isPending}>
           {t('reset.submit')}
-        </button>
+        </Button>
       </form>
     </div>
   )

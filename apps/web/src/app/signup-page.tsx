@@ -9,7 +9,9 @@ import { offered } from '../features/catalog/local-name'
 import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
 import { currentLocale } from '../lib/i18n'
-import { Choice, ErrorSummary, Field, formValues } from '../ui/form'
+import { Alert } from '../ui/alert'
+import { Button } from '../ui/button'
+import { Choice, ErrorSummary, Field, formValues, Select, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
 
 export function SignupPage() {
@@ -24,9 +26,9 @@ export function SignupPage() {
     return (
       <div className="narrow">
         <PageHeading title={t('signup.sentTitle')}>{t('signup.sentTitle')}</PageHeading>
-        <div className="alert alert--success" role="status">
+        <Alert type="ok" role="status">
           <p>{signup.data.message}</p>
-        </div>
+        </Alert>
         <p>{t('signup.sentHint')}</p>
       </div>
     )
@@ -69,10 +71,10 @@ export function SignupPage() {
       )}
       <form className="form" noValidate onSubmit={submit}>
         <Field name="email" label={labels.email} error={errors.email}>
-          {(p) => <input {...p} type="email" autoComplete="email" required />}
+          {(p) => <TextInput {...p} type="email" autoComplete="email" required />}
         </Field>
         <Field name="password" label={labels.password} hint={t('signup.passwordHint')} error={errors.password}>
-          {(p) => <input {...p} type="password" autoComplete="new-password" required minLength={10} />}
+          {(p) => <TextInput {...p} type="password" autoComplete="new-password" required minLength={10} />}
         </Field>
         <Field
           name="displayName"
@@ -80,7 +82,7 @@ export function SignupPage() {
           hint={t('signup.displayNameHint')}
           error={errors.displayName}
         >
-          {(p) => <input {...p} type="text" autoComplete="nickname" required />}
+          {(p) => <TextInput {...p} type="text" autoComplete="nickname" required />}
         </Field>
         <Choice
           name="targetGroup"
@@ -91,14 +93,14 @@ export function SignupPage() {
         />
         <Field name="districtId" label={labels.districtId} hint={t('signup.districtHint')} error={errors.districtId}>
           {(p) => (
-            <select {...p} defaultValue="">
+            <Select {...p} defaultValue="">
               <option value="">{t('signup.noDistrict')}</option>
               {offered(districts.data?.items).map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         {/* A trap for form robots: people never see or reach this field. */}
@@ -106,9 +108,9 @@ export function SignupPage() {
           <label htmlFor="website">Website</label>
           <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
         </div>
-        <button type="submit" className="button" disabled={signup.isPending}>
+        <Button type="submit" disabled={signup.isPending}>
           {signup.isPending ? t('common:loading') : t('signup.submit')}
-        </button>
+        </Button>
       </form>
       <p className="form-footer">
         {t('signup.haveAccount')} <Link to="/inloggen">{t('login.title')}</Link>

@@ -7,6 +7,8 @@ import { api, call } from '../lib/api-client'
 import { errorText } from '../lib/errors'
 import '../lib/i18n-engage'
 import '../lib/i18n-notify'
+import { Alert } from '../ui/alert'
+import { Button } from '../ui/button'
 import { PageHeading } from '../ui/page-heading'
 
 /**
@@ -36,31 +38,29 @@ export function UnsubscribePage() {
     <div className="narrow">
       <PageHeading title={t('unsubscribe.title')}>{t('unsubscribe.title')}</PageHeading>
       {!complete ? (
-        <div className="alert alert--error">
+        <Alert type="error">
           <p>{t('unsubscribe.incomplete')}</p>
-        </div>
+        </Alert>
       ) : unsubscribe.isSuccess ? (
-        <div className="alert alert--success" role="status" ref={result} tabIndex={-1}>
+        <Alert type="ok" role="status" ref={result} tabIndex={-1}>
           <p>{unsubscribe.data.message}</p>
-        </div>
+        </Alert>
       ) : (
         <>
           <p>{t('notify:unsubscribeIntro')}</p>
           {unsubscribe.isError && (
-            <div className="alert alert--error" role="alert">
+            <Alert type="error" role="alert">
               <p>{errorText(unsubscribe.error)}</p>
-            </div>
+            </Alert>
           )}
-          <button
-            type="button"
-            className="button"
+          <Button
             onClick={() => {
               if (!unsubscribe.isPending) unsubscribe.mutate()
             }}
             aria-disabled={unsubscribe.isPending || undefined}
           >
             {unsubscribe.isPending ? t('unsubscribe.busy') : t('unsubscribe.button')}
-          </button>
+          </Button>
         </>
       )}
       <p className="section">

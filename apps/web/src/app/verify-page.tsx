@@ -5,6 +5,8 @@ import { Link, useSearchParams } from 'react-router'
 import { meQuery, useSetSignedIn, verifyLinkQuery } from '../features/accounts/api/account-queries'
 import { api, call } from '../lib/api-client'
 import { errorText } from '../lib/errors'
+import { Alert } from '../ui/alert'
+import { Button } from '../ui/button'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 
@@ -50,9 +52,9 @@ export function VerifyPage() {
     return (
       <div className="narrow">
         <PageHeading title={t('verify.failedTitle')}>{t('verify.failedTitle')}</PageHeading>
-        <div className="alert alert--error" role="alert">
+        <Alert type="error" role="alert">
           <p>{failure}</p>
-        </div>
+        </Alert>
         <p>
           <Link to="/inloggen">{t('verify.loginToResend')}</Link>
         </p>
@@ -74,21 +76,21 @@ export function VerifyPage() {
       <PageHeading title={t('verify.title')}>{t('verify.title')}</PageHeading>
       <p>{t('verify.confirmAddress', { email })}</p>
       {other && (
-        <div className="alert alert--info">
+        <Alert type="info">
           <p>{t('verify.otherSession', { current: other.email, email })}</p>
-        </div>
+        </Alert>
       )}
       {verify.isError && (
-        <div className="alert alert--error" role="alert">
+        <Alert type="error" role="alert">
           <p>{errorText(verify.error)}</p>
           <p>
             <Link to="/inloggen">{t('verify.loginToResend')}</Link>
           </p>
-        </div>
+        </Alert>
       )}
-      <button type="button" className="button" onClick={() => verify.mutate()} disabled={verify.isPending}>
+      <Button onClick={() => verify.mutate()} disabled={verify.isPending}>
         {t('verify.submit')}
-      </button>
+      </Button>
     </div>
   )
 }
@@ -98,8 +100,8 @@ function Announced({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null)
   useEffect(() => ref.current?.focus(), [])
   return (
-    <div className="alert alert--success" role="status" tabIndex={-1} ref={ref}>
+    <Alert type="ok" role="status" tabIndex={-1} ref={ref}>
       {children}
-    </div>
+    </Alert>
   )
 }

@@ -11,6 +11,8 @@ type FieldProps = {
   label: string
   error?: string | undefined
   hint?: string
+  /** Layout classes for the field's box (e.g. its place in a grid). */
+  className?: string
   children: (props: {
     id: string
     name: string
@@ -24,13 +26,20 @@ type FieldProps = {
  * error is tied to the control with aria-describedby and aria-invalid, so a screen reader
  * reads it with the field. The control is the child: TextInput, Textarea or Select.
  */
-export function Field({ name, id: givenId, label, error, hint, children }: FieldProps) {
+export function Field({ name, id: givenId, label, error, hint, className, children }: FieldProps) {
   const id = givenId ?? `field-${name}`
   const hintId = hint ? `${id}-hint` : undefined
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
-    <div className={classNames('utrecht-form-field', 'field', error && 'utrecht-form-field--invalid field--error')}>
+    <div
+      className={classNames(
+        'utrecht-form-field',
+        'field',
+        error && 'utrecht-form-field--invalid field--error',
+        className,
+      )}
+    >
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={id}>
           {label}

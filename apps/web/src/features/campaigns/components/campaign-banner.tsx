@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { Alert } from '../../../ui/alert'
+import { Heading } from '../../../ui/heading'
 import { campaignsQuery } from '../api/campaign-queries'
 
 /**
@@ -14,22 +16,24 @@ export function CampaignBanner() {
   const open = campaigns.data?.filter((c) => c.phase === 'ideas' || c.phase === 'voting') ?? []
   if (open.length === 0) return null
   return (
-    <aside className="alert alert--info campaign-banner" aria-labelledby="campaign-banner-title">
-      <h2 id="campaign-banner-title" className="campaign-banner__title">
-        {t('nav.campaignsOpen')}
-      </h2>
-      <ul>
-        {open.slice(0, 3).map((c) => (
-          <li key={c.id}>
-            <Link to={`/meedenkvragen/${c.id}`}>{c.title}</Link>
-          </li>
-        ))}
-      </ul>
-      {open.length > 3 && (
-        <p>
-          <Link to="/meedenkvragen">{t('nav.campaigns')}</Link>
-        </p>
-      )}
+    <aside aria-labelledby="campaign-banner-title">
+      <Alert type="info" className="campaign-banner">
+        <Heading level={2} appearance={3} id="campaign-banner-title" className="campaign-banner__title">
+          {t('nav.campaignsOpen')}
+        </Heading>
+        <ul>
+          {open.slice(0, 3).map((c) => (
+            <li key={c.id}>
+              <Link to={`/meedenkvragen/${c.id}`}>{c.title}</Link>
+            </li>
+          ))}
+        </ul>
+        {open.length > 3 && (
+          <p>
+            <Link to="/meedenkvragen">{t('nav.campaigns')}</Link>
+          </p>
+        )}
+      </Alert>
     </aside>
   )
 }

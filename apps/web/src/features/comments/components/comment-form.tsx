@@ -2,7 +2,8 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-participate'
 import { errorText, fieldErrors } from '../../../lib/errors'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, Textarea } from '../../../ui/form'
 import { COMMENT_LENGTH } from '../comment-rules'
 
 type Props = {
@@ -52,16 +53,16 @@ export function CommentForm({ id, label, hint, submitLabel, defaultValue = '', a
   return (
     <form className="comment-form" noValidate onSubmit={submit} ref={form}>
       <Field name="body" id={id} label={label} hint={hint} error={message}>
-        {(p) => <textarea {...p} ref={textarea} rows={4} defaultValue={defaultValue} maxLength={COMMENT_LENGTH.max} />}
+        {(p) => <Textarea {...p} ref={textarea} rows={4} defaultValue={defaultValue} maxLength={COMMENT_LENGTH.max} />}
       </Field>
       <div className="form__actions">
-        <button type="submit" className="button" aria-disabled={pending || undefined}>
+        <Button type="submit" aria-disabled={pending || undefined}>
           {pending ? t('comments.sending') : submitLabel}
-        </button>
+        </Button>
         {onCancel && (
-          <button type="button" className="button button--link" onClick={onCancel}>
+          <Button appearance="subtle" onClick={onCancel}>
             {t('comments.cancel')}
-          </button>
+          </Button>
         )}
       </div>
     </form>

@@ -5,6 +5,7 @@ import { useServerClockOffset } from '../../../lib/use-server-now'
 import '../../../lib/i18n-participate'
 import { errorText } from '../../../lib/errors'
 import { formatDateTime } from '../../../lib/format'
+import { Button } from '../../../ui/button'
 import type { CommentActions } from '../api/comment-queries'
 import { EDIT_WINDOW_MS } from '../comment-rules'
 import { CommentForm } from './comment-form'
@@ -112,9 +113,9 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce, rend
             {mode === 'view' && (canReply || own || report) && (
               <div className="comment__actions">
                 {canReply && (
-                  <button
-                    type="button"
-                    className="button button--link button--small"
+                  <Button
+                    appearance="subtle"
+                    size="small"
                     ref={refs.reply}
                     aria-expanded={replying}
                     aria-controls={replying ? `reply-form-${comment.id}` : undefined}
@@ -122,26 +123,17 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce, rend
                   >
                     {t('comments.reply')}
                     <span className="visually-hidden"> {t('comments.replyContext', { name })}</span>
-                  </button>
+                  </Button>
                 )}
                 {own && editable && (
-                  <button
-                    type="button"
-                    className="button button--link button--small"
-                    ref={refs.edit}
-                    onClick={() => setMode('editing')}
-                  >
+                  <Button appearance="subtle" size="small" ref={refs.edit} onClick={() => setMode('editing')}>
                     {t('comments.edit')}
-                  </button>
+                  </Button>
                 )}
                 {own && (
-                  <button
-                    type="button"
-                    className="button button--link button--small"
-                    onClick={() => after('confirming', 'confirm')}
-                  >
+                  <Button appearance="subtle" size="small" onClick={() => after('confirming', 'confirm')}>
                     {t('comments.delete')}
-                  </button>
+                  </Button>
                 )}
                 {report}
               </div>
@@ -157,19 +149,19 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce, rend
                   </p>
                 )}
                 <div className="form__actions">
-                  <button type="button" className="button button--danger button--small" onClick={() => void remove()}>
+                  <Button size="small" tone="negative" onClick={() => void remove()}>
                     {t('comments.confirmYes')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
+                  </Button>
+                  <Button
+                    appearance="secondary"
+                    size="small"
                     onClick={() => {
                       setRemoveError('')
                       after('view', 'article')
                     }}
                   >
                     {t('comments.confirmNo')}
-                  </button>
+                  </Button>
                 </div>
               </div>
             )}

@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-participate'
+import { Button } from '../../../ui/button'
 import { ErrorMessage } from '../../../ui/error-message'
 import { Loading } from '../../../ui/loading'
 import { commentsQuery, useCommentActions } from '../api/comment-queries'
@@ -98,14 +99,14 @@ export function CommentSection({ ideaId, commentCount, user, open, onChanged, re
         </ol>
       )}
       {list.hasNextPage && (
-        <button
-          type="button"
-          className="button button--secondary load-more"
+        <Button
+          appearance="secondary"
+          className="load-more"
           onClick={() => void loadMore()}
           aria-disabled={list.isFetchingNextPage || undefined}
         >
           {list.isFetchingNextPage ? t('comments.loadingMore') : t('comments.loadMore')}
-        </button>
+        </Button>
       )}
       {!open ? (
         <p className="comments__closed">{t('comments.merged')}</p>

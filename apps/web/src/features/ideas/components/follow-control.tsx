@@ -1,9 +1,9 @@
 import type { IdeaDetail, User } from '@meedenken/shared'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import '../../../lib/i18n-participate'
 import { errorText } from '../../../lib/errors'
+import { Button, LinkButton } from '../../../ui/button'
 import { useFollow } from '../api/support-mutations'
 
 /**
@@ -44,26 +44,26 @@ export function FollowControl({
       <p className="support__count">{t('ideas:detail.followers', { count: idea.followerCount })}</p>
       {user === null && (
         <p>
-          <Link className="button button--secondary" to={`/inloggen?terug=${encodeURIComponent(`/ideeen/${idea.id}`)}`}>
+          <LinkButton appearance="secondary" to={`/inloggen?terug=${encodeURIComponent(`/ideeen/${idea.id}`)}`}>
             {t('follow.login')}
-          </Link>
+          </LinkButton>
         </p>
       )}
       {user && (
         <>
-          <button
-            type="button"
-            className="button button--secondary toggle"
-            aria-pressed={idea.isFollowing}
-            aria-disabled={follow.isPending || undefined}
+          <Button
+            appearance="secondary"
+            className="toggle"
+            pressed={idea.isFollowing}
+            busy={follow.isPending}
             aria-describedby={error ? errorId : undefined}
             onClick={toggle}
           >
-            <span className="toggle__mark" aria-hidden="true">
+            <span className="nl-button__mark" aria-hidden="true">
               {idea.isFollowing ? '✓' : '+'}
             </span>
             {t('follow.button')}
-          </button>
+          </Button>
           <p className="support__hint">{idea.isFollowing ? t('follow.following') : t('follow.invite')}</p>
         </>
       )}

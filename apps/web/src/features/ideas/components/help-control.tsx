@@ -1,10 +1,10 @@
 import type { IdeaDetail, User } from '@meedenken/shared'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import '../../../lib/i18n-engage'
 import { errorText } from '../../../lib/errors'
-import { Field } from '../../../ui/form'
+import { Button, LinkButton } from '../../../ui/button'
+import { Field, Textarea } from '../../../ui/form'
 import { useHelp } from '../api/support-mutations'
 
 /**
@@ -69,34 +69,33 @@ export function HelpControl({ idea, user }: { idea: IdeaDetail; user: User | nul
         <>
           <p className="support__hint">{t('help.invite')}</p>
           <p>
-            <Link className="button button--secondary" to={`/inloggen?terug=${back}`}>
+            <LinkButton appearance="secondary" to={`/inloggen?terug=${back}`}>
               {t('help.login')}
-            </Link>
+            </LinkButton>
           </p>
         </>
       ) : user ? (
         idea.isHelping ? (
           <>
             <p className="support__hint">{t('help.helping')}</p>
-            <button
+            <Button
               ref={stopButton}
-              type="button"
-              className="button button--secondary"
+              appearance="secondary"
               onClick={withdraw}
               aria-disabled={help.isPending || undefined}
             >
               {t('help.stop')}
-            </button>
+            </Button>
           </>
         ) : (
           <form className="help__form" onSubmit={offer}>
             <p className="support__hint">{t('help.invite')}</p>
             <Field name="note" id="help-note" label={t('help.note')} hint={t('help.privacy')}>
-              {(p) => <textarea {...p} rows={2} maxLength={500} />}
+              {(p) => <Textarea {...p} rows={2} maxLength={500} />}
             </Field>
-            <button ref={offerButton} type="submit" className="button" aria-disabled={help.isPending || undefined}>
+            <Button ref={offerButton} type="submit" aria-disabled={help.isPending || undefined}>
               {t('help.button')}
-            </button>
+            </Button>
           </form>
         )
       ) : null}

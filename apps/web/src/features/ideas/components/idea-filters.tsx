@@ -3,6 +3,8 @@ import { IDEA_SORTS, IDEA_STATUSES, TARGET_GROUPS } from '@meedenken/shared/cons
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { currentLocale } from '../../../lib/i18n'
+import { Button } from '../../../ui/button'
+import { Field, Select, TextInput } from '../../../ui/form'
 import { localName } from '../../catalog/local-name'
 import { defaultSort, type IdeaFilters as Filters } from '../api/idea-queries'
 
@@ -48,83 +50,75 @@ export function IdeaFilters({ filters, themes, districts, onChange }: Props) {
 
   return (
     <form className="filters" aria-label={t('list.filtersLabel')} onSubmit={submit} key={JSON.stringify(filters)}>
-      <div className="field filters__search">
-        <label htmlFor="filter-q">{t('list.search')}</label>
-        <p className="field__hint" id="filter-q-hint">
-          {t('list.searchHint')}
-        </p>
-        <input
-          id="filter-q"
-          name="q"
-          type="search"
-          defaultValue={filters.q ?? ''}
-          maxLength={200}
-          aria-describedby="filter-q-hint"
-        />
-      </div>
+      <Field name="q" id="filter-q" label={t('list.search')} hint={t('list.searchHint')} className="filters__search">
+        {(p) => <TextInput {...p} type="search" defaultValue={filters.q ?? ''} maxLength={200} />}
+      </Field>
       <div className="filters__grid">
-        <div className="field">
-          <label htmlFor="filter-status">{t('list.status')}</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
-            <option value="">{t('list.all')}</option>
-            {IDEA_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-theme">{t('list.theme')}</label>
-          <select id="filter-theme" name="theme" defaultValue={filters.theme ?? ''}>
-            <option value="">{t('list.all')}</option>
-            {themes.map((theme) => (
-              <option key={theme.id} value={theme.id}>
-                {localName(theme, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-district">{t('list.district')}</label>
-          <select id="filter-district" name="district" defaultValue={filters.district ?? ''}>
-            <option value="">{t('list.all')}</option>
-            {districts.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-target-group">{t('list.targetGroup')}</label>
-          <select id="filter-target-group" name="targetGroup" defaultValue={filters.targetGroup ?? ''}>
-            <option value="">{t('list.all')}</option>
-            {TARGET_GROUPS.map((g) => (
-              <option key={g} value={g}>
-                {t(`targetGroupPlural.${g}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-sort">{t('list.sort')}</label>
-          <select id="filter-sort" name="sort" defaultValue={filters.sort}>
-            {IDEA_SORTS.filter((s) => s !== 'relevance' || filters.q).map((s) => (
-              <option key={s} value={s}>
-                {t(`sort.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field name="status" id="filter-status" label={t('list.status')}>
+          {(p) => (
+            <Select {...p} defaultValue={filters.status ?? ''}>
+              <option value="">{t('list.all')}</option>
+              {IDEA_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field name="theme" id="filter-theme" label={t('list.theme')}>
+          {(p) => (
+            <Select {...p} defaultValue={filters.theme ?? ''}>
+              <option value="">{t('list.all')}</option>
+              {themes.map((theme) => (
+                <option key={theme.id} value={theme.id}>
+                  {localName(theme, locale)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field name="district" id="filter-district" label={t('list.district')}>
+          {(p) => (
+            <Select {...p} defaultValue={filters.district ?? ''}>
+              <option value="">{t('list.all')}</option>
+              {districts.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field name="targetGroup" id="filter-target-group" label={t('list.targetGroup')}>
+          {(p) => (
+            <Select {...p} defaultValue={filters.targetGroup ?? ''}>
+              <option value="">{t('list.all')}</option>
+              {TARGET_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`targetGroupPlural.${g}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field name="sort" id="filter-sort" label={t('list.sort')}>
+          {(p) => (
+            <Select {...p} defaultValue={filters.sort}>
+              {IDEA_SORTS.filter((s) => s !== 'relevance' || filters.q).map((s) => (
+                <option key={s} value={s}>
+                  {t(`sort.${s}`)}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
       </div>
       <div className="filters__actions">
-        <button type="submit" className="button">
-          {t('list.apply')}
-        </button>
-        <button type="button" className="button button--link" onClick={() => onChange({ sort: 'trending' })}>
+        <Button type="submit">{t('list.apply')}</Button>
+        <Button appearance="subtle" onClick={() => onChange({ sort: 'trending' })}>
           {t('list.reset')}
-        </button>
+        </Button>
       </div>
     </form>
   )

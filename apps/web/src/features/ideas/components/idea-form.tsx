@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-participate'
 import { errorText, fieldErrors } from '../../../lib/errors'
 import { currentLocale } from '../../../lib/i18n'
-import { Checkboxes, ErrorSummary, Field, type FieldErrors } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Checkboxes, ErrorSummary, Field, type FieldErrors, Select, Textarea, TextInput } from '../../../ui/form'
 import { localName } from '../../catalog/local-name'
 import { usePreviewIdea } from '../api/propose-queries'
 import { draftFromForm, type IdeaDraft } from '../idea-draft'
@@ -143,7 +144,7 @@ export function IdeaForm({ initial, themes, districts, suggestSimilar, submitLab
             error={errors.title}
           >
             {(p) => (
-              <input
+              <TextInput
                 {...p}
                 ref={titleInput}
                 type="text"
@@ -160,31 +161,31 @@ export function IdeaForm({ initial, themes, districts, suggestSimilar, submitLab
             hint={`${t('form.bodyHint', { min: BODY_LENGTH.min })} ${t('markdownHint')}`}
             error={errors.body}
           >
-            {(p) => <textarea {...p} rows={8} defaultValue={initial.body} maxLength={BODY_LENGTH.max} />}
+            {(p) => <Textarea {...p} rows={8} defaultValue={initial.body} maxLength={BODY_LENGTH.max} />}
           </Field>
           <Field name="themeId" label={labels.themeId} error={errors.themeId}>
             {(p) => (
               // Re-created once the themes arrive, so a kept draft's choice is shown.
-              <select {...p} defaultValue={initial.themeId} key={themes.length}>
+              <Select {...p} defaultValue={initial.themeId} key={themes.length}>
                 <option value="">{t('form.chooseTheme')}</option>
                 {themes.map((theme) => (
                   <option key={theme.id} value={theme.id}>
                     {localName(theme, locale)}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           <Field name="districtId" label={labels.districtId} error={errors.districtId}>
             {(p) => (
-              <select {...p} defaultValue={initial.districtId} key={districts.length}>
+              <Select {...p} defaultValue={initial.districtId} key={districts.length}>
                 <option value="">{t('form.noDistrict')}</option>
                 {districts.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           <Checkboxes
@@ -196,9 +197,9 @@ export function IdeaForm({ initial, themes, districts, suggestSimilar, submitLab
             options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroupPlural.${g}`) }))}
           />
           <div className="form__actions">
-            <button type="submit" className="button" aria-disabled={preview.isPending || undefined}>
+            <Button type="submit" aria-disabled={preview.isPending || undefined}>
               {preview.isPending ? t('form.previewing') : t('form.preview')}
-            </button>
+            </Button>
           </div>
         </form>
       </div>
@@ -226,12 +227,12 @@ export function IdeaForm({ initial, themes, districts, suggestSimilar, submitLab
             )}
           </div>
           <div className="form__actions">
-            <button type="button" className="button" onClick={() => void send()} aria-disabled={sending || undefined}>
+            <Button onClick={() => void send()} aria-disabled={sending || undefined}>
               {sending ? t('form.sending') : submitLabel}
-            </button>
-            <button type="button" className="button button--secondary" onClick={backToForm}>
+            </Button>
+            <Button appearance="secondary" onClick={backToForm}>
               {t('preview.change')}
-            </button>
+            </Button>
           </div>
         </section>
       )}

@@ -2,10 +2,10 @@ import type { Campaign, IdeaDetail, IdeaStatus, User } from '@meedenken/shared'
 import { CLOSED_STATUSES } from '@meedenken/shared/constants'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import '../../../lib/i18n-participate'
 import { errorText } from '../../../lib/errors'
 import { formatDate } from '../../../lib/format'
+import { Button, LinkButton } from '../../../ui/button'
 import { useVote } from '../api/support-mutations'
 
 type ClosedStatus = 'done' | 'declined' | 'merged'
@@ -72,25 +72,24 @@ export function VoteControl({
         <p className="support__hint">{outsideVoting}</p>
       ) : campaign === 'pending' ? null : user === null ? (
         <p>
-          <Link className="button button--secondary" to={`/inloggen?terug=${back}`}>
+          <LinkButton appearance="secondary" to={`/inloggen?terug=${back}`}>
             {t('vote.login')}
-          </Link>
+          </LinkButton>
         </p>
       ) : user ? (
         <>
-          <button
-            type="button"
-            className="button toggle"
-            aria-pressed={idea.hasVoted}
-            aria-disabled={vote.isPending || undefined}
+          <Button
+            className="toggle"
+            pressed={idea.hasVoted}
+            busy={vote.isPending}
             aria-describedby={error ? errorId : undefined}
             onClick={toggle}
           >
-            <span className="toggle__mark" aria-hidden="true">
+            <span className="nl-button__mark" aria-hidden="true">
               {idea.hasVoted ? '✓' : '+'}
             </span>
             {t('vote.button')}
-          </button>
+          </Button>
           <p className="support__hint">{idea.hasVoted ? t('vote.voted') : t('vote.invite')}</p>
         </>
       ) : null}

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-participate'
 import { errorText, fieldErrors } from '../../../lib/errors'
+import { Button } from '../../../ui/button'
+import { RadioButton, Textarea } from '../../../ui/form'
 import { myReportsQuery, useReport } from '../api/report-queries'
 import { NOTE_MAX } from '../report-rules'
 
@@ -124,9 +126,10 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
           {t('report.done')}
         </p>
       ) : (
-        <button
-          type="button"
-          className="button button--link button--small report__button"
+        <Button
+          appearance="subtle"
+          size="small"
+          className="report__button"
           ref={refs.button}
           // The visible word first, so speech input ("klik Melden") finds it; then what it is about.
           aria-label={`${t('report.button')}: ${context}`}
@@ -139,7 +142,7 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
           }}
         >
           {t('report.button')}
-        </button>
+        </Button>
       )}
       {open && !reported && (
         <form id={id} className="report__form" noValidate onSubmit={submit} onKeyDown={onKeyDown}>
@@ -162,9 +165,8 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
             )}
             {REPORT_REASONS.map((r, i) => (
               <div className="choice__option" key={r}>
-                <input
+                <RadioButton
                   ref={i === 0 ? refs.first : undefined}
-                  type="radio"
                   id={`${id}-${r}`}
                   name={`${id}-reason`}
                   value={r}
@@ -189,7 +191,7 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
                 {noteError}
               </p>
             )}
-            <textarea
+            <Textarea
               id={`${id}-note`}
               ref={refs.note}
               name="note"
@@ -205,12 +207,12 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
             </p>
           )}
           <div className="form__actions">
-            <button type="submit" className="button button--small" aria-disabled={report.isPending || undefined}>
+            <Button type="submit" size="small" aria-disabled={report.isPending || undefined}>
               {report.isPending ? t('report.sending') : t('report.submit')}
-            </button>
-            <button type="button" className="button button--secondary button--small" onClick={close}>
+            </Button>
+            <Button appearance="secondary" size="small" onClick={close}>
               {t('report.cancel')}
-            </button>
+            </Button>
           </div>
         </form>
       )}

@@ -2,6 +2,8 @@ import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-engage'
 import { errorText } from '../../../lib/errors'
+import { Button } from '../../../ui/button'
+import { RadioButton, Textarea } from '../../../ui/form'
 import { type FollowupAnswer, useFollowup } from '../api/satisfaction-queries'
 
 const ANSWERS: FollowupAnswer[] = ['yes', 'partly', 'no']
@@ -51,9 +53,8 @@ export function FollowupForm({ ideaId, answer, remark }: Props) {
         )}
         {ANSWERS.map((a, i) => (
           <div className="choice__option" key={a}>
-            <input
+            <RadioButton
               ref={i === 0 ? firstRadio : undefined}
-              type="radio"
               id={`followup-${a}`}
               name="followup"
               value={a}
@@ -70,7 +71,7 @@ export function FollowupForm({ ideaId, answer, remark }: Props) {
         <p className="field__hint" id="followup-remark-hint">
           {t('satisfaction.remarkHint')}
         </p>
-        <textarea
+        <Textarea
           id="followup-remark"
           name="remark"
           rows={3}
@@ -80,9 +81,9 @@ export function FollowupForm({ ideaId, answer, remark }: Props) {
         />
       </div>
       <div className="form__actions">
-        <button type="submit" className="button" aria-disabled={followup.isPending || undefined}>
+        <Button type="submit" aria-disabled={followup.isPending || undefined}>
           {t('followup.submit')}
-        </button>
+        </Button>
       </div>
       <p className="status-line" role="status">
         {saved}

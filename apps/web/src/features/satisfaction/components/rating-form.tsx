@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-engage'
 import { errorText } from '../../../lib/errors'
 import { formatDate } from '../../../lib/format'
+import { Button } from '../../../ui/button'
+import { RadioButton, Textarea } from '../../../ui/form'
 import { useRate } from '../api/satisfaction-queries'
 
 type Occasion = Satisfaction['occasions'][number]
@@ -71,9 +73,8 @@ export function RatingForm({ ideaId, occasion, latest }: { ideaId: number; occas
         <div className="rating__scores">
           {SCORES.map((s) => (
             <div className="choice__option" key={s}>
-              <input
+              <RadioButton
                 ref={s === 1 ? firstRadio : undefined}
-                type="radio"
                 id={`${id}-${s}`}
                 name={`${id}-score`}
                 value={s}
@@ -91,7 +92,7 @@ export function RatingForm({ ideaId, occasion, latest }: { ideaId: number; occas
         <p className="field__hint" id={`${id}-remark-hint`}>
           {t('satisfaction.remarkHint')}
         </p>
-        <textarea
+        <Textarea
           id={`${id}-remark`}
           name="remark"
           rows={3}
@@ -101,9 +102,9 @@ export function RatingForm({ ideaId, occasion, latest }: { ideaId: number; occas
         />
       </div>
       <div className="form__actions">
-        <button type="submit" className="button" aria-disabled={rate.isPending || undefined}>
+        <Button type="submit" aria-disabled={rate.isPending || undefined}>
           {t('satisfaction.submit')}
-        </button>
+        </Button>
       </div>
       <p className="status-line" role="status">
         {saved}
