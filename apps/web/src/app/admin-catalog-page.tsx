@@ -6,6 +6,7 @@ import { RequireRole } from '../features/accounts/components/require-role'
 import { DistrictCatalog } from '../features/staff/components/district-catalog'
 import { AdminNav } from '../features/staff/components/staff-nav'
 import { ThemeCatalog } from '../features/staff/components/theme-catalog'
+import { Alert } from '../ui/alert'
 import { PageHeading } from '../ui/page-heading'
 
 /**
@@ -21,9 +22,9 @@ export function AdminCatalogPage() {
           <AdminNav />
           <PageHeading title={t('catalog.title')}>{t('catalog.title')}</PageHeading>
           <p className="lead">{t('catalog.intro')}</p>
-          <div className="alert alert--info">
+          <Alert type="info">
             <p>{t('catalog.archivedNote')}</p>
-          </div>
+          </Alert>
           <ThemeCatalog />
           <DistrictCatalog />
         </div>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-records'
 import { useForm } from '../../../lib/use-form'
+import { Button } from '../../../ui/button'
 import { useCatalogActions } from '../../catalog/api/catalog-mutations'
 import { type CatalogKind, catalogForm } from '../catalog-form'
 import { CatalogNameFields } from './catalog-name-fields'
@@ -29,9 +30,9 @@ export function AddCatalogItemForm({ kind }: { kind: CatalogKind }) {
       <form className="form form--compact" {...form.props}>
         <CatalogNameFields form={form} kind={kind} />
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {t('catalog.add')}
-          </button>
+          </Button>
         </div>
       </form>
       <SuccessLine>{form.done}</SuccessLine>

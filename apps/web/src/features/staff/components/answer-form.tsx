@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { formatDate } from '../../../lib/format'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, Textarea } from '../../../ui/form'
 import type { IdeaWork } from '../api/staff-mutations'
 import { AnswerTemplatePicker } from './answer-template-picker'
 import { FormSummary } from './form-summary'
@@ -44,12 +45,12 @@ export function AnswerForm({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
           <AnswerTemplatePicker ideaId={idea.id} into={text} />
           <form className="form" {...form.props}>
             <Field {...form.field('body')} hint={t('answer.hint')}>
-              {(p) => <textarea {...p} rows={6} maxLength={COMMENT_BODY.max} ref={text} />}
+              {(p) => <Textarea {...p} rows={6} maxLength={COMMENT_BODY.max} ref={text} />}
             </Field>
             <div className="form__actions">
-              <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+              <Button type="submit" busy={form.pending}>
                 {form.pending ? t('answer.sending') : t('answer.submit')}
-              </button>
+              </Button>
             </div>
           </form>
         </>

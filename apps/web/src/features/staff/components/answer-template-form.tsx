@@ -3,7 +3,8 @@ import { ANSWER_TEMPLATE_BODY, ANSWER_TEMPLATE_TITLE } from '@meedenken/shared/c
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-werkbak'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, Select, Textarea, TextInput } from '../../../ui/form'
 import { localName } from '../../catalog/local-name'
 import type { useTemplateActions } from '../api/staff-mutations'
 import { FormSummary } from './form-summary'
@@ -53,30 +54,30 @@ export function AnswerTemplateForm({
       <form className="form" {...form.props}>
         <Field {...form.field('departmentId')}>
           {(p) => (
-            <select {...p} defaultValue={editing?.departmentId ?? ''}>
+            <Select {...p} defaultValue={editing?.departmentId ?? ''}>
               <option value="">{t('templates.chooseDepartment')}</option>
               {departments.map((d) => (
                 <option key={d.id} value={d.id}>
                   {localName(d)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field {...form.field('title')} hint={t('templates.titleHint')}>
-          {(p) => <input {...p} type="text" maxLength={ANSWER_TEMPLATE_TITLE.max} defaultValue={editing?.title} />}
+          {(p) => <TextInput {...p} type="text" maxLength={ANSWER_TEMPLATE_TITLE.max} defaultValue={editing?.title} />}
         </Field>
         <Field {...form.field('body')} hint={t('templates.bodyHint')}>
-          {(p) => <textarea {...p} rows={8} maxLength={ANSWER_TEMPLATE_BODY.max} defaultValue={editing?.body} />}
+          {(p) => <Textarea {...p} rows={8} maxLength={ANSWER_TEMPLATE_BODY.max} defaultValue={editing?.body} />}
         </Field>
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {editing ? t('templates.save') : t('templates.add')}
-          </button>
+          </Button>
           {editing && (
-            <button type="button" className="button button--secondary" onClick={onCancel}>
+            <Button appearance="secondary" onClick={onCancel}>
               {t('templates.cancel')}
-            </button>
+            </Button>
           )}
         </div>
       </form>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-werkbak'
 import { errorText } from '../../../lib/errors'
+import { Button } from '../../../ui/button'
 import type { useTemplateActions } from '../api/staff-mutations'
 
 /** One answer text: read it, change it, or delete it after a confirmation. */
@@ -44,32 +45,32 @@ export function AnswerTemplateItem({
         <div className="confirm-box" ref={confirmBox} tabIndex={-1}>
           <p>{t('templates.confirmDelete', { title: template.title })}</p>
           <div className="form__actions">
-            <button type="button" className="button button--danger" onClick={remove}>
+            <Button tone="negative" onClick={remove}>
               {t('templates.deleteYes')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirming(false)}>
+            </Button>
+            <Button appearance="secondary" onClick={() => setConfirming(false)}>
               {t('templates.deleteNo')}
-            </button>
+            </Button>
           </div>
         </div>
       ) : (
         <div className="form__actions">
-          <button
-            type="button"
-            className="button button--secondary button--small"
+          <Button
             onClick={onEdit}
             aria-label={t('templates.editLabel', { title: template.title })}
+            appearance="secondary"
+            size="small"
           >
             {t('templates.edit')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
+          </Button>
+          <Button
             onClick={() => setConfirming(true)}
             aria-label={t('templates.deleteLabel', { title: template.title })}
+            appearance="secondary"
+            size="small"
           >
             {t('templates.delete')}
-          </button>
+          </Button>
         </div>
       )}
       {problem && (

@@ -3,6 +3,8 @@ import { type RefObject, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-werkbak'
+import { Button } from '../../../ui/button'
+import { Select } from '../../../ui/form'
 import { localName } from '../../catalog/local-name'
 import { departmentsQuery, ideaTemplatesQuery } from '../api/staff-queries'
 
@@ -59,7 +61,7 @@ export function AnswerTemplatePicker({
           {t('templates.pickHint')}
         </p>
         <div className="template-picker__row">
-          <select
+          <Select
             id="answer-template"
             aria-describedby="answer-template-hint"
             value={chosen}
@@ -77,10 +79,10 @@ export function AnswerTemplatePicker({
                   ))}
               </optgroup>
             ))}
-          </select>
-          <button type="button" className="button button--secondary" onClick={use}>
+          </Select>
+          <Button appearance="secondary" onClick={use}>
             {t('templates.use')}
-          </button>
+          </Button>
         </div>
       </div>
       <p role="status" className="field__hint">

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { formatDateTime } from '../../../lib/format'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, Select, Textarea } from '../../../ui/form'
 import { localName } from '../../catalog/local-name'
 import type { IdeaWork } from '../api/staff-mutations'
 import { colleaguesQuery, departmentsQuery } from '../api/staff-queries'
@@ -44,7 +45,7 @@ export function AssignPanel({ detail, work }: { detail: StaffIdeaDetail; work: I
         <Field {...form.field('departmentId')}>
           {(p) => (
             // Re-created once the lists arrive, so the current choice shows.
-            <select
+            <Select
               {...p}
               defaultValue={detail.staff.departmentId ?? ''}
               key={`d-${loaded}-${detail.staff.departmentId}`}
@@ -55,28 +56,28 @@ export function AssignPanel({ detail, work }: { detail: StaffIdeaDetail; work: I
                   {localName(d)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field {...form.field('assigneeId')}>
           {(p) => (
-            <select {...p} defaultValue={detail.staff.assigneeId ?? ''} key={`c-${loaded}-${detail.staff.assigneeId}`}>
+            <Select {...p} defaultValue={detail.staff.assigneeId ?? ''} key={`c-${loaded}-${detail.staff.assigneeId}`}>
               <option value="">{t('common.nobody')}</option>
               {colleagues.data?.items.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.departmentId === null ? c.displayName : `${c.displayName} (${departmentName(c.departmentId)})`}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field {...form.field('note')} hint={t('assign.noteHint')}>
-          {(p) => <textarea {...p} rows={2} maxLength={ASSIGN_NOTE_MAX} />}
+          {(p) => <Textarea {...p} rows={2} maxLength={ASSIGN_NOTE_MAX} />}
         </Field>
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {t('assign.submit')}
-          </button>
+          </Button>
         </div>
       </form>
       <SuccessLine>{form.done}</SuccessLine>

@@ -2,6 +2,7 @@ import { AUDIT_EXPORT_LIMIT } from '@meedenken/shared'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-records'
 import { currentLocale } from '../../../lib/i18n'
+import { AnchorButton } from '../../../ui/button'
 import { type AuditExportFilters, auditExportLink } from '../../engage/api/records-api'
 
 /** The log as filtered, as a file: an Excel workbook or a CSV for Dutch Excel. */
@@ -19,12 +20,12 @@ export function AuditDownloads({ filters }: { filters: AuditExportFilters }) {
         })}
       </p>
       <p className="downloads-bar__links">
-        <a className="button button--secondary" href={auditExportLink(filters, 'xlsx')} download>
+        <AnchorButton appearance="secondary" href={auditExportLink(filters, 'xlsx')} download>
           {t('download.xlsx')}
-        </a>
-        <a className="button button--secondary" href={auditExportLink(filters, 'excel-nl')} download>
+        </AnchorButton>
+        <AnchorButton appearance="secondary" href={auditExportLink(filters, 'excel-nl')} download>
           {t('download.excelCsv')}
-        </a>
+        </AnchorButton>
       </p>
     </section>
   )

@@ -3,11 +3,11 @@ import { AUDIT_ACTIONS } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import '../../../lib/i18n-records'
 import '../../../lib/i18n-staff'
 import { currentLocale } from '../../../lib/i18n'
-import { Field, formValues } from '../../../ui/form'
+import { Button, LinkButton } from '../../../ui/button'
+import { Field, formValues, Select, TextInput } from '../../../ui/form'
 import { colleaguesQuery } from '../api/staff-queries'
 
 export type AuditFilterValues = { action: string; actor: string; from: string; to: string }
@@ -53,28 +53,28 @@ export function AuditFilters({
       <div className="filters__grid">
         <div className="field">
           <label htmlFor="audit-action">{t('audit.action')}</label>
-          <select id="audit-action" name="actie" defaultValue={action}>
+          <Select id="audit-action" name="actie" defaultValue={action}>
             <option value="">{t('audit.allActions')}</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
                 {auditActionLabel(a)[locale]}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div className="field">
           <label htmlFor="audit-actor">{t('audit.actor')}</label>
-          <select id="audit-actor" name="door" defaultValue={actor} key={colleagues.data ? 'loaded' : 'loading'}>
+          <Select id="audit-actor" name="door" defaultValue={actor} key={colleagues.data ? 'loaded' : 'loading'}>
             <option value="">{t('audit.everyone')}</option>
             {colleagues.data?.items.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.displayName}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <Field name="van" id="audit-from" label={t('records:audit.from')}>
-          {(p) => <input {...p} type="date" defaultValue={from} />}
+          {(p) => <TextInput {...p} type="date" defaultValue={from} />}
         </Field>
         <Field
           name="tot"
@@ -82,17 +82,15 @@ export function AuditFilters({
           label={t('records:audit.to')}
           error={backwards ? t('records:audit.badRange') : undefined}
         >
-          {(p) => <input {...p} type="date" defaultValue={to} />}
+          {(p) => <TextInput {...p} type="date" defaultValue={to} />}
         </Field>
       </div>
       <div className="filters__actions">
-        <button type="submit" className="button">
-          {t('audit.apply')}
-        </button>
+        <Button type="submit">{t('audit.apply')}</Button>
         {filtered && (
-          <Link to="/beheer/logboek" className="button button--secondary">
+          <LinkButton appearance="secondary" to="/beheer/logboek">
             {t('audit.reset')}
-          </Link>
+          </LinkButton>
         )}
       </div>
     </form>

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import '../../../lib/i18n-records'
 import '../../../lib/i18n-staff'
+import { LoadMore } from '../../../ui/load-more'
 import { QueryState } from '../../../ui/query-state'
+import { Table } from '../../../ui/table'
 import { type AuditExportFilters, auditLogQuery } from '../../engage/api/records-api'
 import { AuditDownloads } from './audit-downloads'
 import { AuditFilters } from './audit-filters'
 import { AuditRow } from './audit-row'
-import { ScrollTable } from './scroll-table'
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 
@@ -47,35 +48,36 @@ export function AuditLog() {
       {!backwards && <AuditDownloads filters={filters} />}
       <QueryState query={log} empty={<p>{t('audit.none')}</p>}>
         {(data) => (
-          <ScrollTable captionId="audit-caption">
-            <table className="table table--audit">
-              <caption className="visually-hidden" id="audit-caption">
-                {t('audit.caption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.who')}</th>
-                  <th scope="col">{t('audit.what')}</th>
-                  <th scope="col">{t('audit.subject')}</th>
-                  <th scope="col">{t('audit.details')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.pages
-                  .flatMap((page) => page.items)
-                  .map((entry) => (
-                    <AuditRow key={entry.id} entry={entry} />
-                  ))}
-              </tbody>
-            </table>
-          </ScrollTable>
+          <Table
+            scrolls
+            captionId="audit-caption"
+            caption={t('audit.caption')}
+            captionClassName="visually-hidden"
+            className="table--audit"
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.what')}</th>
+                <th scope="col">{t('audit.subject')}</th>
+                <th scope="col">{t('audit.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.pages
+                .flatMap((page) => page.items)
+                .map((entry) => (
+                  <AuditRow key={entry.id} entry={entry} />
+                ))}
+            </tbody>
+          </Table>
         )}
       </QueryState>
       {log.hasNextPage && (
-        <button type="button" className="button button--secondary load-more" onClick={() => void loadMore()}>
+        <LoadMore loading={log.isFetchingNextPage} onLoad={() => void loadMore()}>
           {log.isFetchingNextPage ? t('audit.loadingMore') : t('audit.more')}
-        </button>
+        </LoadMore>
       )}
     </>
   )

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
+import { Button } from '../../../ui/button'
 import { useModeration } from '../api/staff-mutations'
 import { AuthorBlockedNote } from './author-blocked-note'
 import { ConfirmWithReason } from './confirm-with-reason'
@@ -31,14 +32,9 @@ export function BlockAuthor({
   if (!confirming) {
     return (
       <p className="moderation-card__block">
-        <button
-          type="button"
-          className="button button--link button--small"
-          ref={opener}
-          onClick={() => setConfirming(true)}
-        >
+        <Button ref={opener} onClick={() => setConfirming(true)} appearance="subtle" size="small">
           {t('moderation.blockStart', { name })}
-        </button>
+        </Button>
       </p>
     )
   }

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
+import { LoadMore } from '../../../ui/load-more'
 import { QueryState } from '../../../ui/query-state'
 import { blockedMembersQuery } from '../api/staff-queries'
 import { BlockedMemberCard } from './blocked-member-card'
@@ -48,9 +49,9 @@ export function BlockedMembersList({ onUnblocked }: { onUnblocked: (name: string
         )}
       </QueryState>
       {blocked.hasNextPage && (
-        <button type="button" className="button button--secondary load-more" onClick={() => void loadMore()}>
+        <LoadMore loading={blocked.isFetchingNextPage} onLoad={() => void loadMore()}>
           {blocked.isFetchingNextPage ? t('moderation.blockedLoadingMore') : t('moderation.blockedMore')}
-        </button>
+        </LoadMore>
       )}
     </section>
   )

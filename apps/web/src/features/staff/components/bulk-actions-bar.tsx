@@ -2,6 +2,7 @@ import type { StaffIdea } from '@meedenken/shared'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-werkbak'
+import { Button } from '../../../ui/button'
 import type { BulkActions } from '../api/staff-mutations'
 import { BulkAssignForm } from './bulk-assign-form'
 import { BulkMergeForm } from './bulk-merge-form'
@@ -38,15 +39,15 @@ export function BulkActionsBar({
     onDone(message)
   }
   const button = (action: Action, label: string) => (
-    <button
-      type="button"
-      className={`button button--small${open === action ? '' : ' button--secondary'}`}
+    <Button
+      size="small"
+      appearance={open === action ? 'primary' : 'secondary'}
       aria-expanded={open === action}
       aria-controls="bulk-panel"
       onClick={() => setOpen(open === action ? null : action)}
     >
       {label}
-    </button>
+    </Button>
   )
   return (
     <>
@@ -56,9 +57,9 @@ export function BulkActionsBar({
           {button('assign', t('bulk.assign'))}
           {button('status', t('bulk.status'))}
           {button('merge', t('bulk.merge'))}
-          <button type="button" className="button button--small button--link" onClick={onClear}>
+          <Button size="small" appearance="subtle" onClick={onClear}>
             {t('bulk.clear')}
-          </button>
+          </Button>
         </div>
       </div>
       {open && (

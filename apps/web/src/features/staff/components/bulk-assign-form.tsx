@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import '../../../lib/i18n-werkbak'
 import { isConflict, useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, Select, Textarea } from '../../../ui/form'
 import { localName } from '../../catalog/local-name'
 import type { BulkActions } from '../api/staff-mutations'
 import { colleaguesQuery, departmentsQuery } from '../api/staff-queries'
@@ -69,7 +70,7 @@ export function BulkAssignForm({
         <p className="field__hint">{t('bulk.assignHint')}</p>
         <Field {...form.field('departmentId')}>
           {(p) => (
-            <select {...p} defaultValue="">
+            <Select {...p} defaultValue="">
               <option value="">{t('bulk.keep')}</option>
               <option value="none">{t('staff:common.noDepartment')}</option>
               {departments.data?.items.map((d) => (
@@ -77,12 +78,12 @@ export function BulkAssignForm({
                   {localName(d)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field {...form.field('assigneeId')}>
           {(p) => (
-            <select {...p} defaultValue="">
+            <Select {...p} defaultValue="">
               <option value="">{t('bulk.keep')}</option>
               <option value="none">{t('staff:common.nobody')}</option>
               {colleagues.data?.items.map((c) => (
@@ -90,16 +91,16 @@ export function BulkAssignForm({
                   {c.displayName}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Field {...form.field('note')} hint={t('staff:assign.noteHint')}>
-          {(p) => <textarea {...p} rows={2} maxLength={ASSIGN_NOTE_MAX} />}
+          {(p) => <Textarea {...p} rows={2} maxLength={ASSIGN_NOTE_MAX} />}
         </Field>
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {t('bulk.assignSubmit', { count: selected.length })}
-          </button>
+          </Button>
         </div>
       </form>
     </>

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import '../../../lib/i18n-werkbak'
 import { isConflict, useForm } from '../../../lib/use-form'
-import { Choice, Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Choice, Field, Textarea } from '../../../ui/form'
 import type { BulkActions } from '../api/staff-mutations'
 import { FormSummary } from './form-summary'
 
@@ -74,29 +75,22 @@ export function BulkMergeForm({
           options={open.map((i) => ({ value: String(i.id), label: `#${i.id} ${i.title}` }))}
         />
         <Field {...form.field('explanation')} hint={t('staff:merge.explanationHint', { min: EXPLANATION.min })}>
-          {(p) => <textarea {...p} rows={3} maxLength={EXPLANATION.max} />}
+          {(p) => <Textarea {...p} rows={3} maxLength={EXPLANATION.max} />}
         </Field>
         <div className="form__actions">
-          <button type="submit" className="button">
-            {t('bulk.mergeSubmit', { count: open.length })}
-          </button>
+          <Button type="submit">{t('bulk.mergeSubmit', { count: open.length })}</Button>
         </div>
       </form>
       {confirm && target && (
         <div className="confirm-box" ref={confirmBox} tabIndex={-1}>
           <p>{t('bulk.mergeConfirm', { count: open.length - 1, id: target.id, title: target.title })}</p>
           <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={merge}
-              aria-disabled={actions.merge.isPending || undefined}
-            >
+            <Button onClick={merge} busy={actions.merge.isPending} tone="negative">
               {t('staff:merge.confirmYes')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setConfirm(null)}>
+            </Button>
+            <Button appearance="secondary" onClick={() => setConfirm(null)}>
               {t('staff:merge.confirmNo')}
-            </button>
+            </Button>
           </div>
         </div>
       )}

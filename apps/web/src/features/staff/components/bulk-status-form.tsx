@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import '../../../lib/i18n-werkbak'
 import { isConflict, useForm } from '../../../lib/use-form'
+import { Button } from '../../../ui/button'
 import type { BulkActions } from '../api/staff-mutations'
 import { commonTransitions } from '../werkbak-view'
 import { FormSummary } from './form-summary'
@@ -43,9 +44,9 @@ export function BulkStatusForm({
       <form className="form" {...form.props} onChange={status.changed}>
         <StatusFields form={form} options={options} hint={t('bulk.statusHint', { statuses })} choice={status} />
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {t('bulk.statusSubmit', { count: selected.length })}
-          </button>
+          </Button>
         </div>
       </form>
     </>

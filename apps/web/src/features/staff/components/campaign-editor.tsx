@@ -5,7 +5,8 @@ import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { useForm } from '../../../lib/use-form'
-import { Checkboxes, Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Checkboxes, Field, Fieldset, Select, Textarea, TextInput } from '../../../ui/form'
 import { themesQuery } from '../../catalog/api/catalog-queries'
 import { localName, offered } from '../../catalog/local-name'
 import { dayInAmsterdam, startOfDayInAmsterdam } from '../amsterdam-dates'
@@ -87,7 +88,7 @@ export function CampaignEditor({
   })
   const dateField = (name: (typeof DATES)[number]) => (
     <Field {...form.field(name)}>
-      {(p) => <input {...p} type="date" className="input--date" defaultValue={day(campaign?.[name])} />}
+      {(p) => <TextInput {...p} type="date" className="input--date" defaultValue={day(campaign?.[name])} />}
     </Field>
   )
 
@@ -99,26 +100,26 @@ export function CampaignEditor({
       <FormSummary form={form} />
       <form className="form" {...form.props}>
         <Field {...form.field('title')} hint={t('campaigns.fields.titleHint')}>
-          {(p) => <input {...p} type="text" maxLength={CAMPAIGN_TITLE.max} defaultValue={campaign?.title ?? ''} />}
+          {(p) => <TextInput {...p} type="text" maxLength={CAMPAIGN_TITLE.max} defaultValue={campaign?.title ?? ''} />}
         </Field>
         <Field
           {...form.field('description')}
           hint={t('campaigns.fields.descriptionHint', { min: CAMPAIGN_DESCRIPTION.min })}
         >
           {(p) => (
-            <textarea {...p} rows={6} maxLength={CAMPAIGN_DESCRIPTION.max} defaultValue={campaign?.description ?? ''} />
+            <Textarea {...p} rows={6} maxLength={CAMPAIGN_DESCRIPTION.max} defaultValue={campaign?.description ?? ''} />
           )}
         </Field>
         <Field {...form.field('themeId')}>
           {(p) => (
-            <select {...p} defaultValue={campaign?.themeId ?? ''} key={themes.data ? 'loaded' : 'loading'}>
+            <Select {...p} defaultValue={campaign?.themeId ?? ''} key={themes.data ? 'loaded' : 'loading'}>
               <option value="">{t('campaigns.fields.chooseTheme')}</option>
               {offered(themes.data?.items, campaign?.themeId).map((th) => (
                 <option key={th.id} value={th.id}>
                   {localName(th)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
         <Checkboxes
@@ -129,26 +130,24 @@ export function CampaignEditor({
           error={form.error('targetGroups')}
           options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroupPlural.${g}`) }))}
         />
-        <fieldset className="form-group date-pair">
-          <legend>{t('campaigns.ideasPhase')}</legend>
+        <Fieldset legend={t('campaigns.ideasPhase')} className="form-group date-pair">
           <p className="field__hint">{t('campaigns.fields.datesHint')}</p>
           {dateField('ideasFrom')}
           {dateField('ideasUntil')}
-        </fieldset>
-        <fieldset className="form-group date-pair">
-          <legend>{t('campaigns.votingPhaseOptional')}</legend>
+        </Fieldset>
+        <Fieldset legend={t('campaigns.votingPhaseOptional')} className="form-group date-pair">
           <p className="field__hint">{t('campaigns.fields.votingHint')}</p>
           {dateField('votingFrom')}
           {dateField('votingUntil')}
-        </fieldset>
+        </Fieldset>
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {campaign ? t('campaigns.save') : t('campaigns.create')}
-          </button>
+          </Button>
           {campaign && (
-            <button type="button" className="button button--secondary" onClick={onCancel}>
+            <Button appearance="secondary" onClick={onCancel}>
               {t('campaigns.cancel')}
-            </button>
+            </Button>
           )}
         </div>
       </form>

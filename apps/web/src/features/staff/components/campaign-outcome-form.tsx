@@ -4,7 +4,8 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, Textarea } from '../../../ui/form'
 import { useCampaignActions } from '../api/staff-mutations'
 import { FormSummary } from './form-summary'
 
@@ -42,7 +43,7 @@ export function CampaignOutcomeForm({
       <form className="form form--compact" {...form.props}>
         <Field {...form.field('outcome')} hint={t('campaigns.outcomeHint', { min: CAMPAIGN_OUTCOME.min })}>
           {(p) => (
-            <textarea
+            <Textarea
               {...p}
               ref={textarea}
               rows={5}
@@ -52,12 +53,12 @@ export function CampaignOutcomeForm({
           )}
         </Field>
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {t('campaigns.publishOutcome')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => onClose()}>
+          </Button>
+          <Button appearance="secondary" onClick={() => onClose()}>
             {t('campaigns.cancel')}
-          </button>
+          </Button>
         </div>
       </form>
     </div>

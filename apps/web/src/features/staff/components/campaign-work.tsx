@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
+import { Button } from '../../../ui/button'
 import { QueryState } from '../../../ui/query-state'
 import { campaignsQuery } from '../api/staff-queries'
 import { CampaignEditor } from './campaign-editor'
@@ -42,9 +43,9 @@ export function CampaignWork() {
   return (
     <>
       <p>
-        <button type="button" className="button button--secondary" onClick={() => edit(null)}>
+        <Button appearance="secondary" onClick={() => edit(null)}>
           {t('campaigns.new')}
-        </button>
+        </Button>
       </p>
       <section aria-labelledby="campaign-list-title">
         <h2 id="campaign-list-title">{t('campaigns.listTitle')}</h2>

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-records'
 import { useForm } from '../../../lib/use-form'
+import { Badge } from '../../../ui/badge'
+import { Button } from '../../../ui/button'
 import { useCatalogActions } from '../../catalog/api/catalog-mutations'
 import { catalogForm } from '../catalog-form'
 import { CatalogNameFields } from './catalog-name-fields'
@@ -67,9 +69,9 @@ export function CatalogCard({ kind, item }: Props) {
     <article className="department-card" aria-labelledby={`${scope}-title`}>
       <h3 id={`${scope}-title`}>
         {item.name}{' '}
-        <span className={item.archived ? 'badge badge--declined' : 'badge badge--done'}>
+        <Badge className={item.archived ? 'badge--declined' : 'badge--done'}>
           {item.archived ? t('catalog.archived') : t('catalog.inUse')}
-        </span>
+        </Badge>
       </h3>
       {kind === 'theme' && (
         <p className="muted">
@@ -82,49 +84,49 @@ export function CatalogCard({ kind, item }: Props) {
           <form className="form form--compact" {...form.props}>
             <CatalogNameFields form={form} kind={kind} initial={item} firstField={firstField} />
             <div className="form__actions">
-              <button type="submit" className="button button--small" aria-disabled={form.pending || undefined}>
+              <Button size="small" type="submit" busy={form.pending}>
                 {t('catalog.save')}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
+              </Button>
+              <Button
                 onClick={() => {
                   form.reset()
                   close()
                 }}
+                appearance="secondary"
+                size="small"
               >
                 {t('catalog.cancel')}
-              </button>
+              </Button>
             </div>
           </form>
         </>
       ) : (
         <p className="form__actions">
-          <button
-            type="button"
-            className="button button--secondary button--small"
+          <Button
             ref={opener}
             onClick={() => {
               form.announce('')
               setOpen(true)
             }}
             aria-label={t('catalog.editName', { name: item.name })}
+            appearance="secondary"
+            size="small"
           >
             {t('catalog.edit')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-disabled={archive.isPending || undefined}
+          </Button>
+          <Button
+            busy={archive.isPending}
             onClick={toggleArchived}
             aria-label={
               item.archived
                 ? t('catalog.unarchiveName', { name: item.name })
                 : t('catalog.archiveName', { name: item.name })
             }
+            appearance="secondary"
+            size="small"
           >
             {item.archived ? t('catalog.unarchive') : t('catalog.archive')}
-          </button>
+          </Button>
         </p>
       )}
       {!open && form.problem?.message && (

@@ -3,7 +3,7 @@ import type { Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-records'
 import type { Form } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Field, TextInput } from '../../../ui/form'
 import type { CatalogKind } from '../catalog-form'
 
 /** The fields of a theme or a village; a theme also has an English name and an explanation. */
@@ -22,15 +22,21 @@ export function CatalogNameFields({
   return (
     <>
       <Field {...form.field('name')}>
-        {(p) => <input {...p} ref={firstField} type="text" maxLength={CATALOG_NAME.max} defaultValue={initial?.name} />}
+        {(p) => (
+          <TextInput {...p} ref={firstField} type="text" maxLength={CATALOG_NAME.max} defaultValue={initial?.name} />
+        )}
       </Field>
       {kind === 'theme' && (
         <>
           <Field {...form.field('nameEn')}>
-            {(p) => <input {...p} type="text" lang="en" maxLength={CATALOG_NAME.max} defaultValue={initial?.nameEn} />}
+            {(p) => (
+              <TextInput {...p} type="text" lang="en" maxLength={CATALOG_NAME.max} defaultValue={initial?.nameEn} />
+            )}
           </Field>
           <Field {...form.field('description')} hint={t('catalog.descriptionHint')}>
-            {(p) => <input {...p} type="text" maxLength={THEME_DESCRIPTION_MAX} defaultValue={initial?.description} />}
+            {(p) => (
+              <TextInput {...p} type="text" maxLength={THEME_DESCRIPTION_MAX} defaultValue={initial?.description} />
+            )}
           </Field>
         </>
       )}

@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { QueryState } from '../../../ui/query-state'
+import { Table } from '../../../ui/table'
 import { useAdministration } from '../api/staff-mutations'
 import { colleaguesQuery } from '../api/staff-queries'
 import { useDepartmentName } from '../use-department-name'
 import { DepartmentSelect } from './department-select'
-import { ScrollTable } from './scroll-table'
 
 /** Which department each colleague works in: they hear of its new ideas. */
 export function ColleagueDepartmentsTable() {
@@ -20,39 +20,39 @@ export function ColleagueDepartmentsTable() {
       <p>{t('departments.colleaguesIntro')}</p>
       <QueryState query={colleagues}>
         {(data) => (
-          <ScrollTable captionId="colleagues-caption">
-            <table className="table">
-              <caption className="visually-hidden" id="colleagues-caption">
-                {t('departments.colleaguesCaption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('departments.colleague')}</th>
-                  <th scope="col">{t('departments.role')}</th>
-                  <th scope="col">{t('departments.department')}</th>
+          <Table
+            scrolls
+            captionId="colleagues-caption"
+            caption={t('departments.colleaguesCaption')}
+            captionClassName="visually-hidden"
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t('departments.colleague')}</th>
+                <th scope="col">{t('departments.role')}</th>
+                <th scope="col">{t('departments.department')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.items.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">{c.displayName}</th>
+                  <td>{t(`admin:roles.${c.role}`)}</td>
+                  <td>
+                    <DepartmentSelect
+                      id={`colleague-${c.id}-department`}
+                      label={t('departments.departmentOf', {
+                        name: c.displayName,
+                        current: departmentName(c.departmentId),
+                      })}
+                      current={c.departmentId}
+                      onSave={(departmentId) => placeColleague.mutateAsync({ userId: c.id, departmentId })}
+                    />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {data.items.map((c) => (
-                  <tr key={c.id}>
-                    <th scope="row">{c.displayName}</th>
-                    <td>{t(`admin:roles.${c.role}`)}</td>
-                    <td>
-                      <DepartmentSelect
-                        id={`colleague-${c.id}-department`}
-                        label={t('departments.departmentOf', {
-                          name: c.displayName,
-                          current: departmentName(c.departmentId),
-                        })}
-                        current={c.departmentId}
-                        onSave={(departmentId) => placeColleague.mutateAsync({ userId: c.id, departmentId })}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollTable>
+              ))}
+            </tbody>
+          </Table>
         )}
       </QueryState>
     </section>

@@ -3,7 +3,8 @@ import { type ReactNode, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, TextInput } from '../../../ui/form'
 import { FormSummary } from './form-summary'
 
 /**
@@ -58,19 +59,15 @@ export function ConfirmWithReason({
       <FormSummary form={form} />
       <form className="form form--compact" {...form.props}>
         <Field {...form.field('reason')} hint={reasonHint}>
-          {(p) => <input {...p} type="text" maxLength={MODERATION_REASON.max} />}
+          {(p) => <TextInput {...p} type="text" maxLength={MODERATION_REASON.max} />}
         </Field>
         <div className="form__actions">
-          <button
-            type="submit"
-            className={danger ? 'button button--danger' : 'button'}
-            aria-disabled={form.pending || undefined}
-          >
+          <Button type="submit" tone={danger ? 'negative' : undefined} busy={form.pending}>
             {confirmLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onCancel}>
+          </Button>
+          <Button appearance="secondary" onClick={onCancel}>
             {cancelLabel}
-          </button>
+          </Button>
         </div>
       </form>
     </div>

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-werkbak'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, Select, Textarea, TextInput } from '../../../ui/form'
 import { districtsQuery, themesQuery } from '../../catalog/api/catalog-queries'
 import { localName } from '../../catalog/local-name'
 import type { IdeaWork } from '../api/staff-mutations'
@@ -68,41 +69,41 @@ export function CorrectionPanel({ idea, work }: { idea: IdeaDetail; work: IdeaWo
         {/* Made again after each change, so the fields show the idea as it is now. */}
         <form className="form" {...form.props} key={idea.updatedAt}>
           <Field {...form.field('title')}>
-            {(p) => <input {...p} type="text" defaultValue={idea.title} maxLength={IDEA_TITLE.max} />}
+            {(p) => <TextInput {...p} type="text" defaultValue={idea.title} maxLength={IDEA_TITLE.max} />}
           </Field>
           <Field {...form.field('body')}>
-            {(p) => <textarea {...p} rows={6} defaultValue={idea.body} maxLength={IDEA_BODY.max} />}
+            {(p) => <Textarea {...p} rows={6} defaultValue={idea.body} maxLength={IDEA_BODY.max} />}
           </Field>
           <Field {...form.field('themeId')}>
             {(p) => (
-              <select {...p} defaultValue={idea.themeId} key={`t-${loaded}-${idea.themeId}`}>
+              <Select {...p} defaultValue={idea.themeId} key={`t-${loaded}-${idea.themeId}`}>
                 {themes.data?.items.map((th) => (
                   <option key={th.id} value={th.id}>
                     {localName(th)}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           <Field {...form.field('districtId')}>
             {(p) => (
-              <select {...p} defaultValue={idea.districtId ?? ''} key={`d-${loaded}-${idea.districtId}`}>
+              <Select {...p} defaultValue={idea.districtId ?? ''} key={`d-${loaded}-${idea.districtId}`}>
                 <option value="">{t('correct.everywhere')}</option>
                 {districts.data?.items.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           <Field {...form.field('reason')} hint={t('correct.reasonHint', { min: CORRECTION_REASON.min })}>
-            {(p) => <textarea {...p} rows={2} maxLength={CORRECTION_REASON.max} />}
+            {(p) => <Textarea {...p} rows={2} maxLength={CORRECTION_REASON.max} />}
           </Field>
           <div className="form__actions">
-            <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+            <Button type="submit" busy={form.pending}>
               {t('correct.submit')}
-            </button>
+            </Button>
           </div>
         </form>
       </details>

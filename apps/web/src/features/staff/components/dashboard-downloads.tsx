@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-records'
+import { AnchorButton } from '../../../ui/button'
 import { dashboardExportLink } from '../../engage/api/records-api'
 
 /** The figures on screen as a file for a council report: an Excel workbook or a CSV for Dutch Excel. */
@@ -12,12 +13,12 @@ export function DashboardDownloads({ quarter, name }: { quarter: string; name: s
       </h2>
       <p>{t('dashboard.downloadNote', { quarter: name })}</p>
       <p className="downloads-bar__links">
-        <a className="button button--secondary" href={dashboardExportLink(quarter, 'xlsx')} download>
+        <AnchorButton appearance="secondary" href={dashboardExportLink(quarter, 'xlsx')} download>
           {t('download.xlsx')}
-        </a>
-        <a className="button button--secondary" href={dashboardExportLink(quarter, 'excel-nl')} download>
+        </AnchorButton>
+        <AnchorButton appearance="secondary" href={dashboardExportLink(quarter, 'excel-nl')} download>
           {t('download.excelCsv')}
-        </a>
+        </AnchorButton>
       </p>
     </section>
   )

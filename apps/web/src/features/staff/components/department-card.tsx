@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { useForm } from '../../../lib/use-form'
+import { Button } from '../../../ui/button'
 import { useAdministration } from '../api/staff-mutations'
 import { DepartmentNameFields } from './department-name-fields'
 import { FormSummary } from './form-summary'
@@ -57,32 +58,27 @@ export function DepartmentCard({ department, themes }: { department: Department;
           <form className="form form--compact" {...form.props}>
             <DepartmentNameFields form={form} initial={department} firstField={firstField} />
             <div className="form__actions">
-              <button type="submit" className="button button--small" aria-disabled={form.pending || undefined}>
+              <Button size="small" type="submit" busy={form.pending}>
                 {t('departments.save')}
-              </button>
-              <button
-                type="button"
-                className="button button--secondary button--small"
+              </Button>
+              <Button
                 onClick={() => {
                   form.reset()
                   close()
                 }}
+                appearance="secondary"
+                size="small"
               >
                 {t('departments.cancel')}
-              </button>
+              </Button>
             </div>
           </form>
         </>
       ) : (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          ref={opener}
-          onClick={() => setOpen(true)}
-        >
+        <Button ref={opener} onClick={() => setOpen(true)} appearance="secondary" size="small">
           {t('departments.rename')}
           <span className="visually-hidden"> ({department.name})</span>
-        </button>
+        </Button>
       )}
       <SuccessLine>{form.done}</SuccessLine>
     </article>

@@ -1,7 +1,7 @@
 import { DEPARTMENT_NAME } from '@meedenken/shared/constants'
 import type { Ref } from 'react'
 import type { Form } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Field, TextInput } from '../../../ui/form'
 
 /** A department's name in Dutch and in English: the fields `name` and `nameEn` of the form. */
 export function DepartmentNameFields({
@@ -17,11 +17,13 @@ export function DepartmentNameFields({
     <>
       <Field {...form.field('name')}>
         {(p) => (
-          <input {...p} ref={firstField} type="text" maxLength={DEPARTMENT_NAME.max} defaultValue={initial?.name} />
+          <TextInput {...p} ref={firstField} type="text" maxLength={DEPARTMENT_NAME.max} defaultValue={initial?.name} />
         )}
       </Field>
       <Field {...form.field('nameEn')}>
-        {(p) => <input {...p} type="text" lang="en" maxLength={DEPARTMENT_NAME.max} defaultValue={initial?.nameEn} />}
+        {(p) => (
+          <TextInput {...p} type="text" lang="en" maxLength={DEPARTMENT_NAME.max} defaultValue={initial?.nameEn} />
+        )}
       </Field>
     </>
   )

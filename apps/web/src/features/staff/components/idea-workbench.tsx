@@ -3,6 +3,7 @@ import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
+import { Alert } from '../../../ui/alert'
 import { PageHeading } from '../../../ui/page-heading'
 import { QueryState } from '../../../ui/query-state'
 import { StatusBadge } from '../../../ui/status-badge'
@@ -58,22 +59,22 @@ export function IdeaWorkbench({ detail, trail }: { detail: StaffIdeaDetail; trai
         <span className="page-heading__number">#{idea.id}</span> {idea.title}
       </PageHeading>
       {staff.hidden && (
-        <div className="alert alert--error">
+        <Alert type="error">
           <p>
             {t('idea.hiddenAlert')} <Link to="/medewerkers/moderatie">{t('idea.toModeration')}</Link>
           </p>
-        </div>
+        </Alert>
       )}
       <IdeaWorkSummary detail={detail} />
       {idea.mergedIntoId !== null && (
-        <div className="alert alert--info">
+        <Alert type="info">
           <p>
             {t('idea.mergedInto', { id: idea.mergedIntoId })}{' '}
             <Link to={`/medewerkers/ideeen/${idea.mergedIntoId}`}>
               {t('merge.openTarget', { id: idea.mergedIntoId })}
             </Link>
           </p>
-        </div>
+        </Alert>
       )}
       <div className="work-layout">
         <div className="work-main">

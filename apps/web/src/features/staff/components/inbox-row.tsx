@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
 import '../../../lib/i18n-werkbak'
 import { formatDate } from '../../../lib/format'
+import { Checkbox } from '../../../ui/form'
 import { StatusBadge } from '../../../ui/status-badge'
 import type { InboxTrail } from '../inbox-trail'
 import type { IdeaNames } from '../use-idea-names'
@@ -27,8 +28,7 @@ export function InboxRow({
   return (
     <li className={`inbox-item inbox-item--${item.badge}${picked ? ' inbox-item--picked' : ''}`}>
       <div className="inbox-item__head">
-        <input
-          type="checkbox"
+        <Checkbox
           className="inbox-item__pick"
           checked={picked}
           onChange={(event) => onPick(event.target.checked)}

@@ -12,7 +12,8 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import '../../../lib/i18n-staff'
 import { useForm } from '../../../lib/use-form'
-import { Checkboxes, Choice, Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Checkboxes, Choice, Field, Fieldset, Select, Textarea, TextInput } from '../../../ui/form'
 import { districtsQuery, themesQuery } from '../../catalog/api/catalog-queries'
 import { localName, offered } from '../../catalog/local-name'
 import { useIntake } from '../api/staff-mutations'
@@ -99,13 +100,12 @@ export function IntakeForm() {
           error={form.error('channel')}
           options={INTAKE_CHANNELS.map((c) => ({ value: c, label: t(`intake.channels.${c}`) }))}
         />
-        <fieldset className="form-group">
-          <legend>{t('intake.submitterTitle')}</legend>
+        <Fieldset legend={t('intake.submitterTitle')} className="form-group">
           <Field {...form.field('submitter.displayName')} hint={t('intake.nameHint')}>
-            {(p) => <input {...p} type="text" maxLength={DISPLAY_NAME.max} autoComplete="off" />}
+            {(p) => <TextInput {...p} type="text" maxLength={DISPLAY_NAME.max} autoComplete="off" />}
           </Field>
           <Field {...form.field('submitter.email')} hint={t('intake.emailHint')}>
-            {(p) => <input {...p} type="email" maxLength={EMAIL_MAX} autoComplete="off" />}
+            {(p) => <TextInput {...p} type="email" maxLength={EMAIL_MAX} autoComplete="off" />}
           </Field>
           <Choice
             name={form.name('submitter.targetGroup')}
@@ -113,29 +113,28 @@ export function IntakeForm() {
             error={form.error('submitter.targetGroup')}
             options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroup.${g}`) }))}
           />
-          <Field {...form.field('submitter.districtId')}>{(p) => <select {...p}>{districtOptions}</select>}</Field>
-        </fieldset>
-        <fieldset className="form-group">
-          <legend>{t('intake.ideaGroup')}</legend>
+          <Field {...form.field('submitter.districtId')}>{(p) => <Select {...p}>{districtOptions}</Select>}</Field>
+        </Fieldset>
+        <Fieldset legend={t('intake.ideaGroup')} className="form-group">
           <Field {...form.field('title')} hint={t('intake.titleHint', { min: IDEA_TITLE.min, max: IDEA_TITLE.max })}>
-            {(p) => <input {...p} type="text" maxLength={IDEA_TITLE.max} autoComplete="off" />}
+            {(p) => <TextInput {...p} type="text" maxLength={IDEA_TITLE.max} autoComplete="off" />}
           </Field>
           <Field {...form.field('body')} hint={t('intake.bodyHint', { min: IDEA_BODY.min })}>
-            {(p) => <textarea {...p} rows={8} maxLength={IDEA_BODY.max} />}
+            {(p) => <Textarea {...p} rows={8} maxLength={IDEA_BODY.max} />}
           </Field>
           <Field {...form.field('themeId')}>
             {(p) => (
-              <select {...p}>
+              <Select {...p}>
                 <option value="">{t('intake.chooseTheme')}</option>
                 {offered(themes.data?.items).map((theme) => (
                   <option key={theme.id} value={theme.id}>
                     {localName(theme)}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
-          <Field {...form.field('districtId')}>{(p) => <select {...p}>{districtOptions}</select>}</Field>
+          <Field {...form.field('districtId')}>{(p) => <Select {...p}>{districtOptions}</Select>}</Field>
           <Checkboxes
             name={form.name('targetGroups')}
             legend={form.label('targetGroups')}
@@ -143,11 +142,11 @@ export function IntakeForm() {
             error={form.error('targetGroups')}
             options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroupPlural.${g}`) }))}
           />
-        </fieldset>
+        </Fieldset>
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {form.pending ? t('intake.sending') : t('intake.submit')}
-          </button>
+          </Button>
         </div>
       </form>
     </>

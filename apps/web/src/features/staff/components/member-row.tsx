@@ -3,6 +3,8 @@ import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-records'
 import { formatDate } from '../../../lib/format'
+import { Badge } from '../../../ui/badge'
+import { Button } from '../../../ui/button'
 import { useMemberBlock } from '../../engage/api/records-api'
 import { ConfirmWithReason } from './confirm-with-reason'
 
@@ -33,23 +35,22 @@ export function MemberRow({
         <td>{member.comments}</td>
         <td>{formatDate(member.createdAt)}</td>
         <td>
-          <span className={member.blocked ? 'badge badge--declined' : 'badge'}>
+          <Badge className={member.blocked ? 'badge--declined' : undefined}>
             {member.blocked ? t('members.blocked') : t('members.active')}
-          </span>
+          </Badge>
         </td>
         <td>
-          <button
+          <Button
             ref={opener}
-            type="button"
-            className={
-              member.blocked ? 'button button--secondary button--small' : 'button button--danger button--small'
-            }
+            size="small"
+            appearance={member.blocked ? 'secondary' : 'primary'}
+            tone={member.blocked ? undefined : 'negative'}
             aria-expanded={confirming}
             aria-label={member.blocked ? t('members.unblockName', { name }) : t('members.blockName', { name })}
             onClick={() => setConfirming(true)}
           >
             {member.blocked ? t('members.unblock') : t('members.block')}
-          </button>
+          </Button>
         </td>
       </tr>
       {confirming && (

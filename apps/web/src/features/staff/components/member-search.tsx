@@ -4,12 +4,14 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import '../../../lib/i18n-records'
-import { Field, formValues } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, formValues, TextInput } from '../../../ui/form'
+import { LoadMore } from '../../../ui/load-more'
 import { QueryState } from '../../../ui/query-state'
+import { Table } from '../../../ui/table'
 import { meQuery } from '../../accounts/api/account-queries'
 import { memberSearchQuery } from '../../engage/api/records-api'
 import { MemberRow } from './member-row'
-import { ScrollTable } from './scroll-table'
 
 /**
  * Find a member by name (administrators: also by e-mail address, which they see) to block or
@@ -49,52 +51,43 @@ export function MemberSearch() {
           error={tooShort ? t('members.tooShort') : undefined}
         >
           {(p) => (
-            <input {...p} type="search" maxLength={MEMBER_SEARCH.max} defaultValue={q} autoComplete="off" key={q} />
+            <TextInput {...p} type="search" maxLength={MEMBER_SEARCH.max} defaultValue={q} autoComplete="off" key={q} />
           )}
         </Field>
-        <button type="submit" className="button">
-          {t('members.search')}
-        </button>
+        <Button type="submit">{t('members.search')}</Button>
       </form>
       <p role="status" className="alert alert--success status-alert">
         {announcement}
       </p>
       <QueryState query={members} empty={<p>{t('members.none', { q })}</p>}>
         {(data) => (
-          <ScrollTable captionId="members-caption">
-            <table className="table table--members">
-              <caption id="members-caption">{t('members.caption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('members.name')}</th>
-                  {isAdmin && <th scope="col">{t('members.email')}</th>}
-                  <th scope="col">{t('members.group')}</th>
-                  <th scope="col">{t('members.ideas')}</th>
-                  <th scope="col">{t('members.comments')}</th>
-                  <th scope="col">{t('members.since')}</th>
-                  <th scope="col">{t('members.state')}</th>
-                  <th scope="col">{t('members.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.pages
-                  .flatMap((page) => page.items)
-                  .map((member) => (
-                    <MemberRow key={member.id} member={member} showEmail={isAdmin} onDone={setAnnouncement} />
-                  ))}
-              </tbody>
-            </table>
-          </ScrollTable>
+          <Table scrolls captionId="members-caption" caption={t('members.caption')} className="table--members">
+            <thead>
+              <tr>
+                <th scope="col">{t('members.name')}</th>
+                {isAdmin && <th scope="col">{t('members.email')}</th>}
+                <th scope="col">{t('members.group')}</th>
+                <th scope="col">{t('members.ideas')}</th>
+                <th scope="col">{t('members.comments')}</th>
+                <th scope="col">{t('members.since')}</th>
+                <th scope="col">{t('members.state')}</th>
+                <th scope="col">{t('members.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.pages
+                .flatMap((page) => page.items)
+                .map((member) => (
+                  <MemberRow key={member.id} member={member} showEmail={isAdmin} onDone={setAnnouncement} />
+                ))}
+            </tbody>
+          </Table>
         )}
       </QueryState>
       {members.hasNextPage && (
-        <button
-          type="button"
-          className="button button--secondary load-more"
-          onClick={() => void members.fetchNextPage()}
-        >
+        <LoadMore loading={members.isFetchingNextPage} onLoad={() => void members.fetchNextPage()}>
           {t('members.more')}
-        </button>
+        </LoadMore>
       )}
     </>
   )

@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
 import { useForm } from '../../../lib/use-form'
-import { Choice, Field, formValues } from '../../../ui/form'
+import { Alert } from '../../../ui/alert'
+import { Button } from '../../../ui/button'
+import { Choice, Field, formValues, Textarea, TextInput } from '../../../ui/form'
 import type { IdeaWork } from '../api/staff-mutations'
 import { ideaByNumberQuery, ideaSearchQuery } from '../api/staff-queries'
 import { FormSummary } from './form-summary'
@@ -24,7 +26,7 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
   const [pending, setPending] = useState<Pending | null>(null)
   const [merged, setMerged] = useState<Candidate | null>(null)
   const confirmText = useRef<HTMLParagraphElement>(null)
-  const mergedText = useRef<HTMLParagraphElement>(null)
+  const mergedText = useRef<HTMLDivElement>(null)
   const prepareButton = useRef<HTMLButtonElement>(null)
   const number = /^#?(\d{1,15})$/.exec(q)
   const byNumber = useQuery(ideaByNumberQuery(number ? Number(number[1]) : null))
@@ -63,10 +65,12 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
     return (
       <section className="work-section" aria-labelledby="merge-title">
         <h2 id="merge-title">{t('merge.title')}</h2>
-        <p ref={mergedText} tabIndex={-1} className="alert alert--success">
-          {t('merge.done', { id: target })}{' '}
-          <Link to={`/medewerkers/ideeen/${target}`}>{t('merge.openTarget', { id: target })}</Link>
-        </p>
+        <Alert type="ok" ref={mergedText} tabIndex={-1}>
+          <p>
+            {t('merge.done', { id: target })}{' '}
+            <Link to={`/medewerkers/ideeen/${target}`}>{t('merge.openTarget', { id: target })}</Link>
+          </p>
+        </Alert>
       </section>
     )
   }
@@ -111,28 +115,23 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
             {t('merge.confirm', { from: idea.id, to: pending.target.id, title: pending.target.title })}
           </p>
           <div className="form__actions">
-            <button
-              type="button"
-              className="button button--danger"
-              aria-disabled={work.merge.isPending || undefined}
-              onClick={confirm}
-            >
+            <Button busy={work.merge.isPending} onClick={confirm} tone="negative">
               {t('merge.confirmYes')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={cancel}>
+            </Button>
+            <Button appearance="secondary" onClick={cancel}>
               {t('merge.confirmNo')}
-            </button>
+            </Button>
           </div>
         </div>
       )}
       <div hidden={pending !== null}>
         <form className="merge-search" onSubmit={find}>
           <Field name="merge.q" label={t('merge.search')} hint={t('merge.searchHint')}>
-            {(p) => <input {...p} type="search" defaultValue={q} maxLength={SEARCH_MAX} />}
+            {(p) => <TextInput {...p} type="search" defaultValue={q} maxLength={SEARCH_MAX} />}
           </Field>
-          <button type="submit" className="button button--secondary">
+          <Button appearance="secondary" type="submit">
             {t('merge.searchButton')}
-          </button>
+          </Button>
         </form>
         <p role="status" className="status-line">
           {q && !searching
@@ -159,12 +158,12 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
               }))}
             />
             <Field {...form.field('explanation')} hint={t('merge.explanationHint', { min: EXPLANATION.min })}>
-              {(p) => <textarea {...p} rows={3} maxLength={EXPLANATION.max} />}
+              {(p) => <Textarea {...p} rows={3} maxLength={EXPLANATION.max} />}
             </Field>
             <div className="form__actions">
-              <button type="submit" className="button button--secondary" ref={prepareButton}>
+              <Button appearance="secondary" type="submit" ref={prepareButton}>
                 {t('merge.submit')}
-              </button>
+              </Button>
             </div>
           </form>
         )}

@@ -5,7 +5,8 @@ import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
 import { formatDateTime } from '../../../lib/format'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, TextInput } from '../../../ui/form'
 import { useModeration } from '../api/staff-mutations'
 import { BlockAuthor } from './block-author'
 import { FormSummary } from './form-summary'
@@ -85,29 +86,17 @@ export function ModerationCard({
       <FormSummary form={form} />
       <form className="form form--compact" {...form.props}>
         <Field {...form.field('reason')} hint={t('moderation.reasonHint')}>
-          {(p) => <input {...p} type="text" maxLength={MODERATION_REASON.max} />}
+          {(p) => <TextInput {...p} type="text" maxLength={MODERATION_REASON.max} />}
         </Field>
         <div className="form__actions">
-          <button
-            type="submit"
-            name="action"
-            value="restore"
-            className="button"
-            aria-disabled={form.pending || undefined}
-          >
+          <Button type="submit" name="action" value="restore" busy={form.pending}>
             {item.hidden ? t('moderation.restoreHidden') : t('moderation.keep')}
             <span className="visually-hidden"> ({kind})</span>
-          </button>
-          <button
-            type="submit"
-            name="action"
-            value="hide"
-            className="button button--danger"
-            aria-disabled={form.pending || undefined}
-          >
+          </Button>
+          <Button type="submit" name="action" value="hide" busy={form.pending} tone="negative">
             {item.hidden ? t('moderation.keepHidden') : t('moderation.hide')}
             <span className="visually-hidden"> ({kind})</span>
-          </button>
+          </Button>
         </div>
       </form>
       {item.authorId !== null && (

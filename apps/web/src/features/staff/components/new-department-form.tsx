@@ -2,6 +2,7 @@ import { DEPARTMENT_NAME } from '@meedenken/shared/constants'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { useForm } from '../../../lib/use-form'
+import { Button } from '../../../ui/button'
 import { useAdministration } from '../api/staff-mutations'
 import { DepartmentNameFields } from './department-name-fields'
 import { FormSummary } from './form-summary'
@@ -33,9 +34,9 @@ export function NewDepartmentForm() {
       <form className="form form--compact form--row" {...form.props}>
         <DepartmentNameFields form={form} />
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {t('departments.add')}
-          </button>
+          </Button>
         </div>
       </form>
       <SuccessLine>{form.done}</SuccessLine>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
+import { LinkButton } from '../../../ui/button'
 import { type InboxTrail, positionInTrail } from '../inbox-trail'
 
 /** Right after the status form: done with this idea, on to the next, without hunting for the link. */
@@ -11,9 +11,9 @@ export function NextIdeaLink({ id, trail }: { id: number; trail: InboxTrail | nu
   return (
     <p className="work-next">
       <span>{t('trail.done')}</span>
-      <Link className="button button--secondary" to={`/medewerkers/ideeen/${next}`} state={{ inbox: trail }}>
+      <LinkButton appearance="secondary" to={`/medewerkers/ideeen/${next}`} state={{ inbox: trail }}>
         {t('trail.next')}
-      </Link>
+      </LinkButton>
     </p>
   )
 }

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { formatDateTime } from '../../../lib/format'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, Textarea } from '../../../ui/form'
 import type { IdeaWork } from '../api/staff-mutations'
 import { FormSummary } from './form-summary'
 import { SuccessLine } from './success-line'
@@ -44,11 +45,11 @@ export function NotesPanel({ detail, work }: { detail: StaffIdeaDetail; work: Id
       )}
       <FormSummary form={form} />
       <form className="form form--compact" {...form.props}>
-        <Field {...form.field('body')}>{(p) => <textarea {...p} rows={3} maxLength={NOTE_BODY.max} />}</Field>
+        <Field {...form.field('body')}>{(p) => <Textarea {...p} rows={3} maxLength={NOTE_BODY.max} />}</Field>
         <div className="form__actions">
-          <button type="submit" className="button button--secondary" aria-disabled={form.pending || undefined}>
+          <Button appearance="secondary" type="submit" busy={form.pending}>
             {t('notes.submit')}
-          </button>
+          </Button>
         </div>
       </form>
       <SuccessLine>{form.done}</SuccessLine>

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { formatDate } from '../../../lib/format'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, Textarea } from '../../../ui/form'
 import type { IdeaWork } from '../api/staff-mutations'
 import { FormSummary } from './form-summary'
 import { SuccessLine } from './success-line'
@@ -43,12 +44,12 @@ export function ProgressPanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork
           <FormSummary form={form} />
           <form className="form" {...form.props}>
             <Field {...form.field('body')} hint={t('progress.hint', { min: PROGRESS_UPDATE.min })}>
-              {(p) => <textarea {...p} rows={3} maxLength={PROGRESS_UPDATE.max} />}
+              {(p) => <Textarea {...p} rows={3} maxLength={PROGRESS_UPDATE.max} />}
             </Field>
             <div className="form__actions">
-              <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+              <Button type="submit" busy={form.pending}>
                 {t('progress.submit')}
-              </button>
+              </Button>
             </div>
           </form>
           <SuccessLine>{form.done}</SuccessLine>

@@ -1,6 +1,8 @@
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
+import { Button } from '../../../ui/button'
+import { Select } from '../../../ui/form'
 import { useQuarterName } from '../use-quarter-name'
 
 /** Which quarter the dashboard shows; the choice goes into the address. */
@@ -27,17 +29,15 @@ export function QuarterPicker({
     <form className="filters filters--inline" aria-label={t('dashboard.pickerLabel')} onSubmit={choose} key={shown}>
       <div className="field">
         <label htmlFor="dashboard-quarter">{t('dashboard.quarter')}</label>
-        <select id="dashboard-quarter" name="kwartaal" defaultValue={shown}>
+        <Select id="dashboard-quarter" name="kwartaal" defaultValue={shown}>
           {options.map((q) => (
             <option key={q} value={q}>
               {quarterName(q)}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
-      <button type="submit" className="button">
-        {t('dashboard.show')}
-      </button>
+      <Button type="submit">{t('dashboard.show')}</Button>
     </form>
   )
 }

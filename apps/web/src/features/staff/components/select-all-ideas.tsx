@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-werkbak'
+import { Checkbox } from '../../../ui/form'
 
 /** "Select all on this page": checked, unchecked, or mixed when some are chosen. */
 export function SelectAllIdeas({
@@ -19,8 +20,7 @@ export function SelectAllIdeas({
   }, [selected, count])
   return (
     <div className="werkbak-selection__all">
-      <input
-        type="checkbox"
+      <Checkbox
         id="werkbak-select-all"
         ref={box}
         checked={selected === count}

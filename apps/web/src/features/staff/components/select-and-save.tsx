@@ -1,5 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { errorText } from '../../../lib/errors'
+import { Button } from '../../../ui/button'
+import { Select } from '../../../ui/form'
 
 type Option = { value: string; label: string }
 
@@ -47,7 +49,7 @@ export function SelectAndSave({
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <select
+      <Select
         id={id}
         value={value}
         onChange={(e) => {
@@ -60,16 +62,11 @@ export function SelectAndSave({
             {option.label}
           </option>
         ))}
-      </select>
-      <button
-        type="submit"
-        className="button button--small"
-        disabled={value === current}
-        aria-disabled={state.pending || undefined}
-      >
+      </Select>
+      <Button type="submit" disabled={value === current} busy={state.pending} size="small">
         {saveLabel}
         <span className="visually-hidden"> {label}</span>
-      </button>
+      </Button>
       <span role="status" className="status-line">
         {state.message}
       </span>

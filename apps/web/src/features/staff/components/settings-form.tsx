@@ -3,7 +3,8 @@ import { SETTING_RANGES } from '@meedenken/shared/constants'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { useForm } from '../../../lib/use-form'
-import { Field } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { Field, TextInput } from '../../../ui/form'
 import { useAdministration } from '../api/staff-mutations'
 import { FormSummary } from './form-summary'
 import { SuccessLine } from './success-line'
@@ -39,7 +40,7 @@ export function SettingsForm({ settings }: { settings: InstallationSettings }) {
         {FIELDS.map((f) => (
           <Field key={f} {...form.field(f)} hint={t(`settings.${f}Hint`)}>
             {(p) => (
-              <input
+              <TextInput
                 {...p}
                 type="number"
                 inputMode="numeric"
@@ -53,9 +54,9 @@ export function SettingsForm({ settings }: { settings: InstallationSettings }) {
           </Field>
         ))}
         <div className="form__actions">
-          <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+          <Button type="submit" busy={form.pending}>
             {t('settings.save')}
-          </button>
+          </Button>
         </div>
       </form>
       <SuccessLine>{form.done}</SuccessLine>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
 import { formatDate } from '../../../lib/format'
+import { Button } from '../../../ui/button'
 import { themesQuery } from '../../catalog/api/catalog-queries'
 import { localName } from '../../catalog/local-name'
 import { CampaignOutcomeForm } from './campaign-outcome-form'
@@ -68,24 +69,19 @@ export function StaffCampaignCard({
         </div>
       )}
       <div className="form__actions">
-        <button type="button" className="button button--secondary button--small" onClick={onEdit}>
+        <Button appearance="secondary" size="small" onClick={onEdit}>
           {t('campaigns.edit')}
           <span className="visually-hidden"> ({campaign.title})</span>
-        </button>
+        </Button>
         {/* The API refuses the outcome while voting is still ahead or open: say when it can be done instead. */}
         {!outcomeOpen && campaign.votingUntil !== null && campaign.phase !== 'outcome' && (
           <p className="field__hint">{t('campaigns.outcomeAfterVoting', { date: formatDate(campaign.votingUntil) })}</p>
         )}
         {!outcomeOpen && (campaign.votingUntil === null || campaign.phase === 'outcome') && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            ref={outcomeButton}
-            onClick={() => setOutcomeOpen(true)}
-          >
+          <Button ref={outcomeButton} onClick={() => setOutcomeOpen(true)} appearance="secondary" size="small">
             {campaign.outcome ? t('campaigns.changeOutcome') : t('campaigns.publishOutcome')}
             <span className="visually-hidden"> ({campaign.title})</span>
-          </button>
+          </Button>
         )}
         <Link to={`/meedenkvragen/${campaign.id}`}>{t('campaigns.publicPage')}</Link>
       </div>

@@ -5,6 +5,8 @@ import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
 import { errorText } from '../../../lib/errors'
 import { formatDateTime } from '../../../lib/format'
+import { Button } from '../../../ui/button'
+import { LoadMore } from '../../../ui/load-more'
 import type { IdeaWork } from '../api/staff-mutations'
 
 type Props = {
@@ -74,18 +76,18 @@ export function StaffComments({ comments, total, hasMore, onLoadMore, work, canM
           </>
         )}
         {markable && (
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            aria-disabled={work.markOfficial.isPending || undefined}
+          <Button
+            busy={work.markOfficial.isPending}
             onClick={() => void mark(comment, !comment.official)}
+            appearance="secondary"
+            size="small"
           >
             {comment.official ? t('comments.unmark') : t('comments.mark')}
             <span className="visually-hidden">
               {' '}
               {t('comments.markContext', { name: comment.author?.displayName ?? '' })}
             </span>
-          </button>
+          </Button>
         )}
       </article>
     )
@@ -121,9 +123,9 @@ export function StaffComments({ comments, total, hasMore, onLoadMore, work, canM
         </ol>
       )}
       {hasMore && (
-        <button type="button" className="button button--secondary load-more" onClick={onLoadMore}>
+        <LoadMore loading={false} onLoad={onLoadMore}>
           {t('comments.more')}
-        </button>
+        </LoadMore>
       )}
     </section>
   )

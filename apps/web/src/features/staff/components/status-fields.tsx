@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import type { Form, FormValues } from '../../../lib/use-form'
-import { Choice, Field, type FieldErrors } from '../../../ui/form'
+import { Choice, Field, type FieldErrors, Fieldset, Textarea, TextInput } from '../../../ui/form'
 
 type StaffT = TFunction<['staff', 'ideas']>
 
@@ -119,33 +119,34 @@ export function StatusFields({
           />
           {choice.reason === 'not_municipal_task' && (
             <Field {...form.field('referredTo')} hint={t('statusForm.referredToHint')}>
-              {(p) => <input {...p} type="text" maxLength={REFERRED_TO.max} autoComplete="organization" />}
+              {(p) => <TextInput {...p} type="text" maxLength={REFERRED_TO.max} autoComplete="organization" />}
             </Field>
           )}
         </>
       )}
       {choice.status === 'done' && (
-        <fieldset className="closure-fields" id={`field-${form.name('closure')}`}>
-          <legend>{form.label('closure')}</legend>
+        <Fieldset legend={form.label('closure')} className="closure-fields" id={`field-${form.name('closure')}`}>
           <p className="field__hint">{t('statusForm.closureHint')}</p>
           <Field
             {...form.field('closure.whatChanged')}
             hint={t('statusForm.whatChangedHint')}
             error={form.error('closure.whatChanged') ?? form.error('closure')}
           >
-            {(p) => <textarea {...p} rows={3} maxLength={CLOSURE.whatChanged.max} />}
+            {(p) => <Textarea {...p} rows={3} maxLength={CLOSURE.whatChanged.max} />}
           </Field>
-          <Field {...form.field('closure.since')}>{(p) => <input {...p} type="date" className="input--date" />}</Field>
+          <Field {...form.field('closure.since')}>
+            {(p) => <TextInput {...p} type="date" className="input--date" />}
+          </Field>
           <Field {...form.field('closure.team')} hint={t('statusForm.teamHint')}>
-            {(p) => <input {...p} type="text" maxLength={CLOSURE.team.max} />}
+            {(p) => <TextInput {...p} type="text" maxLength={CLOSURE.team.max} />}
           </Field>
           <Field {...form.field('closure.link')} hint={t('statusForm.linkHint')}>
-            {(p) => <input {...p} type="url" maxLength={CLOSURE.linkMax} inputMode="url" />}
+            {(p) => <TextInput {...p} type="url" maxLength={CLOSURE.linkMax} inputMode="url" />}
           </Field>
-        </fieldset>
+        </Fieldset>
       )}
       <Field {...form.field('explanation')} hint={t('statusForm.explanationHint', { min: EXPLANATION.min })}>
-        {(p) => <textarea {...p} rows={4} maxLength={EXPLANATION.max} />}
+        {(p) => <Textarea {...p} rows={4} maxLength={EXPLANATION.max} />}
       </Field>
     </>
   )

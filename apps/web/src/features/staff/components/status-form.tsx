@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { useForm } from '../../../lib/use-form'
+import { Button } from '../../../ui/button'
 import type { IdeaWork } from '../api/staff-mutations'
 import { FormSummary } from './form-summary'
 import { readStatusChange, StatusFields, statusFieldLabels, useStatusChoice } from './status-fields'
@@ -54,9 +55,9 @@ export function StatusForm({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
               choice={choice}
             />
             <div className="form__actions">
-              <button type="submit" className="button" aria-disabled={form.pending || undefined}>
+              <Button type="submit" busy={form.pending}>
                 {t('statusForm.submit')}
-              </button>
+              </Button>
             </div>
           </form>
         </>

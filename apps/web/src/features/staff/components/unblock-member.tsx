@@ -2,6 +2,7 @@ import type { BlockedMember } from '@meedenken/shared'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
+import { Button } from '../../../ui/button'
 import { useModeration } from '../api/staff-mutations'
 import { ConfirmWithReason } from './confirm-with-reason'
 
@@ -15,15 +16,10 @@ export function UnblockMember({ member, onUnblocked }: { member: BlockedMember; 
   if (!confirming) {
     return (
       <p className="blocked-member__action">
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          ref={opener}
-          onClick={() => setConfirming(true)}
-        >
+        <Button ref={opener} onClick={() => setConfirming(true)} appearance="secondary" size="small">
           {t('moderation.unblockStart')}
           <span className="visually-hidden"> ({name})</span>
-        </button>
+        </Button>
       </p>
     )
   }

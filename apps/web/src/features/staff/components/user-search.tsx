@@ -5,10 +5,12 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { formatDate } from '../../../lib/format'
-import { formValues } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { formValues, Select, TextInput } from '../../../ui/form'
+import { LoadMore } from '../../../ui/load-more'
 import { QueryState } from '../../../ui/query-state'
+import { Table } from '../../../ui/table'
 import { usersQuery } from '../api/user-admin'
-import { ScrollTable } from './scroll-table'
 import { UserRoleForm } from './user-role-form'
 
 /** Find people by name, address or role (in the address: q, rol) and change their role; not one's own. */
@@ -35,72 +37,65 @@ export function UserSearch({ myId }: { myId: number }) {
         <div className="filters__grid">
           <div className="field">
             <label htmlFor="user-q">{t('users.search')}</label>
-            <input id="user-q" name="q" type="search" defaultValue={q} />
+            <TextInput id="user-q" name="q" type="search" defaultValue={q} />
           </div>
           <div className="field">
             <label htmlFor="user-role">{t('users.role')}</label>
-            <select id="user-role" name="rol" defaultValue={role ?? ''}>
+            <Select id="user-role" name="rol" defaultValue={role ?? ''}>
               <option value="">{t('users.allRoles')}</option>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`roles.${r}`)}
                 </option>
               ))}
-            </select>
+            </Select>
           </div>
         </div>
         <div className="filters__actions">
-          <button type="submit" className="button">
-            {t('users.searchButton')}
-          </button>
+          <Button type="submit">{t('users.searchButton')}</Button>
         </div>
       </form>
       <QueryState query={users} empty={<p>{t('users.none')}</p>}>
         {(data) => (
-          <ScrollTable captionId="users-caption">
-            <table className="table">
-              <caption className="visually-hidden" id="users-caption">
-                {t('users.caption')}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('users.name')}</th>
-                  <th scope="col">{t('users.email')}</th>
-                  <th scope="col">{t('users.since')}</th>
-                  <th scope="col">{t('users.role')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.pages
-                  .flatMap((page) => page.items)
-                  .map((u) => (
-                    <tr key={u.id}>
-                      <td>
-                        {u.displayName}
-                        {u.blocked && <span className="tag">{t('users.blocked')}</span>}
-                        {u.deleted && <span className="tag">{t('users.deleted')}</span>}
-                        {!u.emailVerified && u.email && <span className="tag">{t('users.unverified')}</span>}
-                      </td>
-                      <td>{u.email ?? '—'}</td>
-                      <td>{formatDate(u.createdAt)}</td>
-                      <td>
-                        {u.id === myId || u.deleted ? (
-                          t(`roles.${u.role}`)
-                        ) : (
-                          <UserRoleForm userId={u.id} name={u.displayName} role={u.role} />
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </ScrollTable>
+          <Table scrolls captionId="users-caption" caption={t('users.caption')} captionClassName="visually-hidden">
+            <thead>
+              <tr>
+                <th scope="col">{t('users.name')}</th>
+                <th scope="col">{t('users.email')}</th>
+                <th scope="col">{t('users.since')}</th>
+                <th scope="col">{t('users.role')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.pages
+                .flatMap((page) => page.items)
+                .map((u) => (
+                  <tr key={u.id}>
+                    <td>
+                      {u.displayName}
+                      {u.blocked && <span className="tag">{t('users.blocked')}</span>}
+                      {u.deleted && <span className="tag">{t('users.deleted')}</span>}
+                      {!u.emailVerified && u.email && <span className="tag">{t('users.unverified')}</span>}
+                    </td>
+                    <td>{u.email ?? '—'}</td>
+                    <td>{formatDate(u.createdAt)}</td>
+                    <td>
+                      {u.id === myId || u.deleted ? (
+                        t(`roles.${u.role}`)
+                      ) : (
+                        <UserRoleForm userId={u.id} name={u.displayName} role={u.role} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </Table>
         )}
       </QueryState>
       {users.hasNextPage && (
-        <button type="button" className="button button--secondary load-more" onClick={() => void users.fetchNextPage()}>
+        <LoadMore loading={users.isFetchingNextPage} onLoad={() => void users.fetchNextPage()}>
           {t('users.more')}
-        </button>
+        </LoadMore>
       )}
     </>
   )

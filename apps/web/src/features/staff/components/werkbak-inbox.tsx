@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
 import '../../../lib/i18n-werkbak'
+import { LoadMore } from '../../../ui/load-more'
 import { QueryState } from '../../../ui/query-state'
 import { ideaKeys } from '../../ideas/api/idea-queries'
 import { useBulkActions } from '../api/staff-mutations'
@@ -137,9 +138,9 @@ export function WerkbakInbox({ view }: { view: WerkbakView }) {
           )}
         </QueryState>
         {inbox.hasNextPage && (
-          <button type="button" className="button button--secondary load-more" onClick={() => void loadMore()}>
+          <LoadMore loading={inbox.isFetchingNextPage} onLoad={() => void loadMore()}>
             {inbox.isFetchingNextPage ? t('inbox.loadingMore') : t('inbox.loadMore')}
-          </button>
+          </LoadMore>
         )}
       </section>
     </>

@@ -4,7 +4,8 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import '../../../lib/i18n-werkbak'
-import { formValues } from '../../../ui/form'
+import { Button } from '../../../ui/button'
+import { formValues, Select, TextInput } from '../../../ui/form'
 import { districtsQuery, themesQuery } from '../../catalog/api/catalog-queries'
 import { localName } from '../../catalog/local-name'
 import { colleaguesQuery, departmentsQuery } from '../api/staff-queries'
@@ -35,13 +36,13 @@ export function WerkbakSearch({ view }: { view: WerkbakView }) {
   const select = (key: (typeof FILTER_KEYS)[number], label: string, options: { value: string; label: string }[]) => (
     <div className="field werkbak-search__filter">
       <label htmlFor={`werkbak-${key}`}>{label}</label>
-      <select id={`werkbak-${key}`} name={key} defaultValue={filters[key] ?? ''} key={`${key}-${loaded}`}>
+      <Select id={`werkbak-${key}`} name={key} defaultValue={filters[key] ?? ''} key={`${key}-${loaded}`}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
-      </select>
+      </Select>
     </div>
   )
 
@@ -54,7 +55,7 @@ export function WerkbakSearch({ view }: { view: WerkbakView }) {
             <p className="field__hint" id="werkbak-q-hint">
               {t('search.qHint')}
             </p>
-            <input
+            <TextInput
               id="werkbak-q"
               name="q"
               type="search"
@@ -63,9 +64,7 @@ export function WerkbakSearch({ view }: { view: WerkbakView }) {
               aria-describedby="werkbak-q-hint"
             />
           </div>
-          <button type="submit" className="button">
-            {t('search.submit')}
-          </button>
+          <Button type="submit">{t('search.submit')}</Button>
         </div>
         <div className="werkbak-search__filters">
           {select('theme', t('search.theme'), [

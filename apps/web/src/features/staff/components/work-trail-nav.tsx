@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
+import { LinkButton } from '../../../ui/button'
 import { type InboxTrail, positionInTrail, trailHref } from '../inbox-trail'
 
 /** Back to the Werkbak tab this idea was opened from, where it is in that list, and the next one. */
@@ -18,13 +19,14 @@ export function WorkTrailNav({ id, trail }: { id: number; trail: InboxTrail | nu
             {t('trail.position', { index: position.index + 1, total: trail.ids.length })}
           </span>
           {position.next !== null ? (
-            <Link
-              className="button button--small work-trail__next"
+            <LinkButton
+              className="work-trail__next"
               to={`/medewerkers/ideeen/${position.next}`}
               state={{ inbox: trail }}
+              size="small"
             >
               {t('trail.next')}
-            </Link>
+            </LinkButton>
           ) : (
             <span className="work-trail__position">{t('trail.last')}</span>
           )}
