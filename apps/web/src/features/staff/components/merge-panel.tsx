@@ -26,7 +26,7 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
   const [pending, setPending] = useState<Pending | null>(null)
   const [merged, setMerged] = useState<Candidate | null>(null)
   const confirmText = useRef<HTMLParagraphElement>(null)
-  const mergedText = useRef<HTMLDivElement>(null)
+  const mergedText = useRef<HTMLParagraphElement>(null)
   const prepareButton = useRef<HTMLButtonElement>(null)
   const number = /^#?(\d{1,15})$/.exec(q)
   const byNumber = useQuery(ideaByNumberQuery(number ? Number(number[1]) : null))
@@ -65,8 +65,8 @@ export function MergePanel({ idea, work }: { idea: IdeaDetail; work: IdeaWork })
     return (
       <section className="work-section" aria-labelledby="merge-title">
         <h2 id="merge-title">{t('merge.title')}</h2>
-        <Alert type="ok" ref={mergedText} tabIndex={-1}>
-          <p>
+        <Alert type="ok">
+          <p ref={mergedText} tabIndex={-1}>
             {t('merge.done', { id: target })}{' '}
             <Link to={`/medewerkers/ideeen/${target}`}>{t('merge.openTarget', { id: target })}</Link>
           </p>
