@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { ensurePnpm, fail, installEnv, log, run } from './lib.mjs'
+import { ensurePostgresInstalled } from './postgres.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 process.chdir(root)
@@ -39,11 +40,15 @@ const pnpm = ensurePnpm()
 log('Installeren / installing dependencies')
 timings.push(['install', run(pnpm, ['install', '--frozen-lockfile'], { env: installEnv() })])
 ensureChromium()
+// The PostgreSQL tests start throwaway servers of their own; they need the programs only.
+const postgres = ensurePostgresInstalled()
+if (!postgres.bin) fail(`PostgreSQL: ${postgres.why}. Install it with: sudo apt-get install -y postgresql postgresql-contrib`)
 
 const steps = [
   ['typecheck', ['typecheck']],
   ['lint', ['lint']],
   ['unit and API tests', ['test:unit']],
+  ['PostgreSQL tests', ['--filter', '@meedenken/api', 'run', 'test:pg']],
   ['build', ['build']],
   ['end-to-end tests (Chromium)', ['test:e2e']],
 ]
