@@ -1,4 +1,4 @@
-import type { ComponentProps } from 'react'
+import type { ComponentProps, ReactNode } from 'react'
 import { Link } from 'react-router'
 import { classNames } from './class-names'
 
@@ -30,6 +30,8 @@ type ButtonProps = Look &
     pressed?: boolean
     /** Working on it: the button stays focusable and says it is unavailable (the handler ignores clicks). */
     busy?: boolean
+    /** A mark before the label (decorative: the label says it all). */
+    icon?: ReactNode
   }
 
 /** A button (NL Design System candidate `nl-button`); `type="button"` unless said otherwise. */
@@ -40,8 +42,10 @@ export function Button({
   inline,
   pressed,
   busy,
+  icon,
   className,
   type = 'button',
+  children,
   ...props
 }: ButtonProps) {
   return (
@@ -57,7 +61,18 @@ export function Button({
         busy && 'nl-button--busy',
         className,
       )}
-    />
+    >
+      {icon ? (
+        <>
+          <span className="nl-button__icon-start" aria-hidden="true">
+            {icon}
+          </span>
+          <span className="nl-button__label">{children}</span>
+        </>
+      ) : (
+        children
+      )}
+    </button>
   )
 }
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { formatNumber, formatPercent } from '../../../lib/format-number'
+import { Table } from '../../../ui/table'
 
 export type ChartRow = { key: string | number; label: string; pct: number | null; count: number | null }
 
@@ -23,29 +24,26 @@ export function ChartDataTable({
   return (
     <details className="chart-card__table">
       <summary>{t('scorecard.asTable')}</summary>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th key={column} scope="col">
-                  {column}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                <td>{row.pct === null ? t('tooFew') : formatPercent(row.pct)}</td>
-                <td>{row.count === null ? t('tooFew') : formatNumber(row.count, 0)}</td>
-              </tr>
+      <Table caption={caption} captionClassName="visually-hidden">
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">{row.label}</th>
+              <td>{row.pct === null ? t('tooFew') : formatPercent(row.pct)}</td>
+              <td>{row.count === null ? t('tooFew') : formatNumber(row.count, 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
     </details>
   )
 }

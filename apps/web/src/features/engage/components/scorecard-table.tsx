@@ -2,6 +2,7 @@ import type { ScorecardCell } from '@meedenken/shared'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-engage'
 import { formatNumber, formatPercent } from '../../../lib/format-number'
+import { Table } from '../../../ui/table'
 
 const GROUP_ORDER: ScorecardCell['targetGroup'][] = ['all', 'resident', 'entrepreneur', 'organisation', 'unknown']
 const DECLINE_REASONS = ['not_municipal_task', 'legal', 'budget', 'policy', 'other'] as const
@@ -41,65 +42,65 @@ export function ScorecardTable({ id, caption, cells, normDays }: Props) {
   }
 
   return (
-    // A table wider than a phone scrolls sideways: its box must be reachable by keyboard and have a name.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll this region with the arrow keys once it has focus
-    <section className="table-wrap" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table className="table scorecard-table">
-        <caption id={`${id}-caption`} className="scorecard-table__caption">
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('scorecard.col.group')}</th>
-            <th scope="col">{t('scorecard.col.received')}</th>
-            <th scope="col">
-              {t('scorecard.col.withinNorm')}
-              <span className="th-hint">{t('scorecard.withinNormHint', { days: normDays })}</span>
-            </th>
-            <th scope="col">{t('scorecard.col.median')}</th>
-            <th scope="col">{t('scorecard.col.implemented')}</th>
-            <th scope="col">{t('scorecard.col.declined')}</th>
-            <th scope="col">{t('scorecard.col.channels')}</th>
-            <th scope="col">{t('scorecard.col.satisfaction')}</th>
-            <th scope="col">{t('scorecard.col.followup')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((cell) => (
-            <tr key={cell.targetGroup} className={cell.targetGroup === 'all' ? 'scorecard-table__total' : undefined}>
-              <th scope="row">{t(`scorecard.group.${cell.targetGroup}`)}</th>
-              {cell.suppressed ? (
-                <td colSpan={6} className="scorecard-table__suppressed">
-                  {tooFew}
+    // A table wider than a phone scrolls sideways, in its own box that keyboard users can scroll.
+    <Table
+      scrolls
+      caption={caption}
+      captionId={`${id}-caption`}
+      captionClassName="scorecard-table__caption"
+      className="scorecard-table"
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t('scorecard.col.group')}</th>
+          <th scope="col">{t('scorecard.col.received')}</th>
+          <th scope="col">
+            {t('scorecard.col.withinNorm')}
+            <span className="th-hint">{t('scorecard.withinNormHint', { days: normDays })}</span>
+          </th>
+          <th scope="col">{t('scorecard.col.median')}</th>
+          <th scope="col">{t('scorecard.col.implemented')}</th>
+          <th scope="col">{t('scorecard.col.declined')}</th>
+          <th scope="col">{t('scorecard.col.channels')}</th>
+          <th scope="col">{t('scorecard.col.satisfaction')}</th>
+          <th scope="col">{t('scorecard.col.followup')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((cell) => (
+          <tr key={cell.targetGroup} className={cell.targetGroup === 'all' ? 'scorecard-table__total' : undefined}>
+            <th scope="row">{t(`scorecard.group.${cell.targetGroup}`)}</th>
+            {cell.suppressed ? (
+              <td colSpan={6} className="scorecard-table__suppressed">
+                {tooFew}
+              </td>
+            ) : (
+              <>
+                <td>{cell.received === null ? tooFew : formatNumber(cell.received, 0)}</td>
+                <td>{pct(cell.withinNormPct)}</td>
+                <td>{cell.medianAnswerDays === null ? tooFew : formatNumber(cell.medianAnswerDays)}</td>
+                <td>{pct(cell.implementedPct)}</td>
+                <td>
+                  {pct(cell.declinedPct)}
+                  {reasons(cell)}
                 </td>
+                <td>{channels(cell)}</td>
+              </>
+            )}
+            <td>
+              {cell.satisfactionPct === null || cell.ratings === null ? (
+                tooFew
               ) : (
                 <>
-                  <td>{cell.received === null ? tooFew : formatNumber(cell.received, 0)}</td>
-                  <td>{pct(cell.withinNormPct)}</td>
-                  <td>{cell.medianAnswerDays === null ? tooFew : formatNumber(cell.medianAnswerDays)}</td>
-                  <td>{pct(cell.implementedPct)}</td>
-                  <td>
-                    {pct(cell.declinedPct)}
-                    {reasons(cell)}
-                  </td>
-                  <td>{channels(cell)}</td>
+                  <strong>{formatPercent(cell.satisfactionPct)}</strong>{' '}
+                  <span className="cell-note">{t('scorecard.ofRatings', { count: cell.ratings })}</span>
                 </>
               )}
-              <td>
-                {cell.satisfactionPct === null || cell.ratings === null ? (
-                  tooFew
-                ) : (
-                  <>
-                    <strong>{formatPercent(cell.satisfactionPct)}</strong>{' '}
-                    <span className="cell-note">{t('scorecard.ofRatings', { count: cell.ratings })}</span>
-                  </>
-                )}
-              </td>
-              <td>{cell.followup ? t('scorecard.followupValue', cell.followup) : tooFew}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+            </td>
+            <td>{cell.followup ? t('scorecard.followupValue', cell.followup) : tooFew}</td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   )
 }

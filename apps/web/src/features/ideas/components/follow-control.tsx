@@ -58,10 +58,8 @@ export function FollowControl({
             busy={follow.isPending}
             aria-describedby={error ? errorId : undefined}
             onClick={toggle}
+            icon={<span className="nl-button__mark">{idea.isFollowing ? '✓' : '+'}</span>}
           >
-            <span className="nl-button__mark" aria-hidden="true">
-              {idea.isFollowing ? '✓' : '+'}
-            </span>
             {t('follow.button')}
           </Button>
           <p className="support__hint">{idea.isFollowing ? t('follow.following') : t('follow.invite')}</p>

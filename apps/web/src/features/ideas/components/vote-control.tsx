@@ -84,10 +84,8 @@ export function VoteControl({
             busy={vote.isPending}
             aria-describedby={error ? errorId : undefined}
             onClick={toggle}
+            icon={<span className="nl-button__mark">{idea.hasVoted ? '✓' : '+'}</span>}
           >
-            <span className="nl-button__mark" aria-hidden="true">
-              {idea.hasVoted ? '✓' : '+'}
-            </span>
             {t('vote.button')}
           </Button>
           <p className="support__hint">{idea.hasVoted ? t('vote.voted') : t('vote.invite')}</p>

@@ -2,6 +2,7 @@ import type { District } from '@meedenken/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-engage'
+import { Table } from '../../../ui/table'
 import { supportersQuery } from '../api/satisfaction-queries'
 
 const GROUP_KEYS = ['resident', 'entrepreneur', 'organisation'] as const
@@ -13,25 +14,22 @@ type Line = { key: string; label: string; count: number }
 function LinesTable({ caption, heading, lines }: { caption: string; heading: string; lines: Line[] }) {
   const { t } = useTranslation('engage')
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{heading}</th>
-            <th scope="col">{t('supporters.votes')}</th>
+    <Table caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col">{t('supporters.votes')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr key={line.key}>
+            <th scope="row">{line.label}</th>
+            <td>{line.count}</td>
           </tr>
-        </thead>
-        <tbody>
-          {lines.map((line) => (
-            <tr key={line.key}>
-              <th scope="row">{line.label}</th>
-              <td>{line.count}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   )
 }
 
