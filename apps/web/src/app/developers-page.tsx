@@ -6,6 +6,7 @@ import '../lib/i18n-records'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
 import { Alert } from '../ui/alert'
+import { Table } from '../ui/table'
 
 /**
  * Open data for residents and journalists: what each file holds, which one to choose, how
@@ -119,27 +120,24 @@ function ColumnTable(props: ColumnProps) {
   return (
     <details className="columns">
       <summary>{t('openData.columnsCaption', { file: props.file })}</summary>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">{t('openData.columnsCaption', { file: props.file })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('openData.column')}</th>
-              <th scope="col">{t('openData.meaning')}</th>
+      <Table caption={t('openData.columnsCaption', { file: props.file })} captionClassName="visually-hidden">
+        <thead>
+          <tr>
+            <th scope="col">{t('openData.column')}</th>
+            <th scope="col">{t('openData.meaning')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([column, meaning]) => (
+            <tr key={column}>
+              <th scope="row">
+                <code>{column}</code>
+              </th>
+              <td>{meaning}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map(([column, meaning]) => (
-              <tr key={column}>
-                <th scope="row">
-                  <code>{column}</code>
-                </th>
-                <td>{meaning}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
     </details>
   )
 }

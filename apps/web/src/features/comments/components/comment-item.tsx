@@ -5,6 +5,7 @@ import { useServerClockOffset } from '../../../lib/use-server-now'
 import '../../../lib/i18n-participate'
 import { errorText } from '../../../lib/errors'
 import { formatDateTime } from '../../../lib/format'
+import { Badge } from '../../../ui/badge'
 import { Button } from '../../../ui/button'
 import type { CommentActions } from '../api/comment-queries'
 import { EDIT_WINDOW_MS } from '../comment-rules'
@@ -90,7 +91,11 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce, rend
                 {comment.edited && <> · {t('comments.edited')}</>}
               </p>
             </div>
-            {comment.official && <p className="badge badge--official">{t('comments.official')}</p>}
+            {comment.official && (
+              <p>
+                <Badge tone="strong-positive">{t('comments.official')}</Badge>
+              </p>
+            )}
             {mode === 'editing' ? (
               <CommentForm
                 id={`edit-${comment.id}`}

@@ -4,6 +4,7 @@ import { Link } from 'react-router'
 import { formatDateTime } from '../../../lib/format'
 import '../../../lib/i18n-engage'
 import '../../../lib/i18n-notify'
+import { Badge } from '../../../ui/badge'
 
 const ASKS_RATING: readonly string[] = ['status_changed', 'official_answer']
 const STAFF_WORK: readonly string[] = ['new_idea', 'idea_assigned', 'idea_overdue', 'idea_stale']
@@ -42,7 +43,11 @@ export function NotificationItem({ notification, onOpen }: { notification: Notif
 
   return (
     <article className={`notification${n.read ? '' : ' notification--unread'}`}>
-      {!n.read && <span className="badge notification__new">{t('engage:notifications.new')}</span>}
+      {!n.read && (
+        <Badge tone="strong-info" className="notification__new">
+          {t('engage:notifications.new')}
+        </Badge>
+      )}
       <p className="notification__text">
         {to ? (
           <Link to={to} onClick={onOpen}>
