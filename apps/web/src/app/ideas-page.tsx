@@ -10,8 +10,9 @@ import { IdeaFilters } from '../features/ideas/components/idea-filters'
 import { IdeaList } from '../features/ideas/components/idea-list'
 import { formatNumber } from '../lib/format-number'
 import { currentLocale } from '../lib/i18n'
-import { Button, LinkButton } from '../ui/button'
+import { LinkButton } from '../ui/button'
 import { ErrorMessage } from '../ui/error-message'
+import { LoadMore } from '../ui/load-more'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 
@@ -97,15 +98,9 @@ export function IdeasPage() {
         )}
         {count > 0 && <IdeaList pages={pages} themeNames={themeNames} districtNames={districtNames} />}
         {list.hasNextPage && (
-          <Button
-            appearance="secondary"
-            className="load-more"
-            onClick={() => void loadMore()}
-            // Not `disabled`: a disabled button drops keyboard focus while the next page loads.
-            aria-disabled={list.isFetchingNextPage || undefined}
-          >
+          <LoadMore loading={list.isFetchingNextPage} onLoad={() => void loadMore()}>
             {list.isFetchingNextPage ? t('list.loadingMore') : t('list.loadMore')}
-          </Button>
+          </LoadMore>
         )}
       </section>
     </>

@@ -14,6 +14,7 @@ import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
 import { Button } from '../ui/button'
+import { LoadMore } from '../ui/load-more'
 
 export function NotificationsPage() {
   const { t } = useTranslation(['engage', 'notify'])
@@ -104,14 +105,9 @@ function NotificationList() {
         </ul>
       )}
       {list.hasNextPage && (
-        <Button
-          appearance="secondary"
-          className="load-more"
-          onClick={() => void loadMore()}
-          aria-disabled={list.isFetchingNextPage || undefined}
-        >
+        <LoadMore loading={list.isFetchingNextPage} onLoad={() => void loadMore()}>
           {list.isFetchingNextPage ? t('notifications.loadingMore') : t('notifications.loadMore')}
-        </Button>
+        </LoadMore>
       )}
       <p className="notifications__profile">
         {t('notifications.profileHint')} <Link to="/profiel">{t('notifications.profileLink')}</Link>
