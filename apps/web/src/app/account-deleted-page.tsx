@@ -4,6 +4,7 @@ import { Link, useLocation } from 'react-router'
 import { useSetSignedIn } from '../features/accounts/api/account-queries'
 import { LinkButton } from '../ui/button'
 import { PageHeading } from '../ui/page-heading'
+import { Paragraph } from '../ui/paragraph'
 
 /**
  * Where someone lands after deleting their account: it says it is done, plainly, and where
@@ -22,7 +23,7 @@ export function AccountDeletedPage() {
   return (
     <div className="narrow">
       <PageHeading title={t('deletedPage.title')}>{t('deletedPage.title')}</PageHeading>
-      <p className="lead">{t('profile.deleted')}</p>
+      <Paragraph lead>{t('profile.deleted')}</Paragraph>
       <p>{t('deletedPage.done')}</p>
       <p>
         {t('deletedPage.again')} <Link to="/aanmelden">{t('signup.title')}</Link>

@@ -7,6 +7,7 @@ import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
+import { Paragraph } from '../ui/paragraph'
 
 type Operation = {
   summary?: string
@@ -51,7 +52,7 @@ export function ApiReferencePage() {
   return (
     <>
       <PageHeading title={t('records:apiReference.title')}>{t('records:apiReference.title')}</PageHeading>
-      <p className="lead">{t('developers.intro')}</p>
+      <Paragraph lead>{t('developers.intro')}</Paragraph>
       <p>
         <Link to="/open-data">{t('records:apiReference.back')}</Link>
       </p>

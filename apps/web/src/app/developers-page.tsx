@@ -6,6 +6,7 @@ import '../lib/i18n-records'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
 import { Alert } from '../ui/alert'
+import { Paragraph } from '../ui/paragraph'
 import { Table } from '../ui/table'
 
 /**
@@ -21,7 +22,7 @@ export function DevelopersPage() {
       <PageHeading title={t('developers.title')}>{t('developers.title')}</PageHeading>
       <section aria-labelledby="open-data-title" className="open-data">
         <h2 id="open-data-title">{t('records:openData.title')}</h2>
-        <p className="lead">{t('records:openData.intro')}</p>
+        <Paragraph lead>{t('records:openData.intro')}</Paragraph>
         <Alert type="info">
           <p>{t('records:openData.privacy')}</p>
         </Alert>

@@ -1,7 +1,7 @@
 import type { User } from '@meedenken/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { useNavigate, useParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { offered } from '../features/catalog/local-name'
@@ -13,6 +13,7 @@ import { ApiRequestError } from '../lib/api-client'
 import '../lib/i18n-participate'
 import { Alert } from '../ui/alert'
 import { ErrorMessage } from '../ui/error-message'
+import { TextLink } from '../ui/link'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 
@@ -22,7 +23,7 @@ export function EditIdeaPage() {
   return (
     <div className="form-page">
       <p className="back-link">
-        <Link to={`/ideeen/${id}`}>{t('edit.back')}</Link>
+        <TextLink to={`/ideeen/${id}`}>{t('edit.back')}</TextLink>
       </p>
       <PageHeading title={t('edit.title')}>{t('edit.title')}</PageHeading>
       <RequireRole minRole="member">{(user) => <EditIdea id={id} user={user} />}</RequireRole>

@@ -8,6 +8,7 @@ import { Alert } from '../ui/alert'
 import { Button } from '../ui/button'
 import { ErrorSummary, Field, formValues, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
+import { Paragraph } from '../ui/paragraph'
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation(['accounts', 'common'])
@@ -30,7 +31,7 @@ export function ForgotPasswordPage() {
         </Alert>
       ) : (
         <>
-          <p className="lead">{t('forgot.intro')}</p>
+          <Paragraph lead>{t('forgot.intro')}</Paragraph>
           {request.isError && (
             <ErrorSummary
               errors={errors}

@@ -15,6 +15,7 @@ import { ErrorMessage } from '../ui/error-message'
 import { LoadMore } from '../ui/load-more'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
+import { Paragraph } from '../ui/paragraph'
 
 /** The home page. The server renders it (decision 011); this same code then hydrates it. */
 export function IdeasPage() {
@@ -54,7 +55,7 @@ export function IdeasPage() {
       <div className="page-intro">
         <div>
           <PageHeading title={t('list.title')}>{t('list.title')}</PageHeading>
-          <p className="lead">{t('list.intro')}</p>
+          <Paragraph lead>{t('list.intro')}</Paragraph>
         </div>
         <div className="propose-cta">
           <p>{t('list.proposeIntro')}</p>

@@ -14,15 +14,17 @@ import '../lib/i18n-engage'
 import '../lib/i18n-participate'
 import { Alert } from '../ui/alert'
 import { ErrorMessage } from '../ui/error-message'
+import { TextLink } from '../ui/link'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
+import { Paragraph } from '../ui/paragraph'
 
 export function NewIdeaPage() {
   const { t } = useTranslation('participate')
   return (
     <div className="form-page">
       <p className="back-link">
-        <Link to="/">{t('propose.back')}</Link>
+        <TextLink to="/">{t('propose.back')}</TextLink>
       </p>
       <PageHeading title={t('propose.title')}>{t('propose.title')}</PageHeading>
       <RequireRole minRole="member">{() => <ProposeIdea />}</RequireRole>
@@ -61,7 +63,7 @@ function ProposeForm({ campaign }: { campaign: Campaign | null }) {
 
   return (
     <>
-      <p className="lead">{t('propose.intro')}</p>
+      <Paragraph lead>{t('propose.intro')}</Paragraph>
       {campaign &&
         (open ? (
           <Alert type="info">

@@ -15,13 +15,14 @@ import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
 import { Button } from '../ui/button'
 import { LoadMore } from '../ui/load-more'
+import { Paragraph } from '../ui/paragraph'
 
 export function NotificationsPage() {
   const { t } = useTranslation(['engage', 'notify'])
   return (
     <div className="narrow-wide">
       <PageHeading title={t('notifications.title')}>{t('notifications.title')}</PageHeading>
-      <p className="lead">{t('notify:intro')}</p>
+      <Paragraph lead>{t('notify:intro')}</Paragraph>
       <RequireRole minRole="member">
         {(user) => (
           <>

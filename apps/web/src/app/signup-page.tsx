@@ -13,6 +13,7 @@ import { Alert } from '../ui/alert'
 import { Button } from '../ui/button'
 import { Choice, ErrorSummary, Field, formValues, Select, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
+import { Paragraph } from '../ui/paragraph'
 
 export function SignupPage() {
   const { t } = useTranslation(['accounts', 'ideas', 'common'])
@@ -61,7 +62,7 @@ export function SignupPage() {
   return (
     <div className="narrow">
       <PageHeading title={t('signup.title')}>{t('signup.title')}</PageHeading>
-      <p className="lead">{t('signup.intro')}</p>
+      <Paragraph lead>{t('signup.intro')}</Paragraph>
       {signup.isError && (
         <ErrorSummary
           errors={errors}
