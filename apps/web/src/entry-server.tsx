@@ -72,14 +72,18 @@ export const render: RenderPage = async (input: RenderInput): Promise<RenderResu
   try {
     return await rendering.run({ fetch: input.fetch, locale: input.locale }, async () => {
       // Every page shows the header (who is signed in) and uses the site's settings and
-      // clock (lib/use-server-now.ts): fetched first, so the first pass already counts
-      // from the server's time and asks for the bell at once.
+      // clock (lib/use-server-now.ts): fetched before the first pass with what the page is
+      // known to show, so that pass already counts from the server's time.
       if (!input.signedIn) queryClient.setQueryData(accountKeys.me(), null)
-      await Promise.all([queryClient.fetchQuery(siteQuery), input.signedIn ? queryClient.fetchQuery(meQuery) : null])
-
+      const page = SERVER_PAGES[key]
+      const known = [
+        siteQuery,
+        ...(input.signedIn ? [meQuery] : []),
+        ...(page?.alongside?.(context.matches.at(-1)?.params ?? {}) ?? []),
+      ]
       const router = createStaticRouter(handler.dataRoutes, context)
       const outcome: RenderOutcome = { status: context.statusCode }
-      const page = await renderWithData(queryClient, () => {
+      const rendered = await renderWithData(queryClient, known, () => {
         // From here to the end of the pass nothing is awaited: the language is the i18n
         // instance's (the components and currentLocale() read it), and no other request's
         // render can run between setting it and reading the HTML and the title.
@@ -99,8 +103,8 @@ export const render: RenderPage = async (input: RenderInput): Promise<RenderResu
         const title = heading ? i18n.t('pageTitle', { title: heading }) : i18n.t('appName')
         return { status: outcome.status, title, html }
       })
-      const module = SERVER_PAGES[key]
-      return { ...page, state: serverState(queryClient, input.locale), modules: module ? [module] : [] }
+      const modules = page?.module ? [page.module] : []
+      return { ...rendered, state: serverState(queryClient, input.locale), modules }
     })
   } finally {
     queryClient.clear()

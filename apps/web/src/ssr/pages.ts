@@ -1,16 +1,45 @@
-/**
- * The public pages the server renders (decisions 011 and 020), by their route in
- * app/router.tsx, each with the source module of its page: the API looks that module up
- * in the build's manifest and links the page's own CSS (and preloads its JavaScript) in
- * the document, so the page is styled before any script runs, or without one. The idea
- * list is in the main chunk: its CSS is in the document already.
- */
-export const SERVER_PAGES: Readonly<Record<string, string | null>> = {
-  '/': null,
-  'ideeen/:id': 'src/app/idea-page.tsx',
-  resultaten: 'src/app/scorecard-page.tsx',
-  plannen: 'src/app/roadmap-page.tsx',
-  'jij-zei-wij-deden': 'src/app/you-said-we-did-page.tsx',
-  meedenkvragen: 'src/app/campaigns-page.tsx',
-  'meedenkvragen/:id': 'src/app/campaign-page.tsx',
+import type { FetchQueryOptions } from '@tanstack/react-query'
+import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
+import { ideaQuery } from '../features/ideas/api/idea-queries'
+import { supportersQuery } from '../features/satisfaction/api/satisfaction-queries'
+
+type Params = Record<string, string | undefined>
+
+export type ServerPage = {
+  /**
+   * The page's source module: the API looks it up in the build's manifest and links the
+   * page's own CSS (and preloads its JavaScript) in the document, so the page is styled
+   * before any script runs, or without one. Null for the list, which is in the main chunk.
+   */
+  module: string | null
+  /**
+   * Queries the page is known to ask for, some only once its main data is there: fetched
+   * before the first render, so the render needs no passes to find them (an idea page is
+   * then one render instead of three). ssr/render-with-data.ts finds anything left out by
+   * itself; this list only saves time. The same query options the components use.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: a list of different queries' options
+  alongside?: (params: Params) => FetchQueryOptions<any, any, any, any>[]
+}
+
+const ideaId = (params: Params) => {
+  const id = Number(params.id)
+  return Number.isSafeInteger(id) && id > 0 ? id : null
+}
+
+/** The public pages the server renders (decisions 011 and 020), by their route in app/router.tsx. */
+export const SERVER_PAGES: Readonly<Record<string, ServerPage>> = {
+  '/': { module: null },
+  'ideeen/:id': {
+    module: 'src/app/idea-page.tsx',
+    alongside: (params) => {
+      const id = ideaId(params)
+      return id === null ? [] : [ideaQuery(id), supportersQuery(id), themesQuery, districtsQuery]
+    },
+  },
+  resultaten: { module: 'src/app/scorecard-page.tsx' },
+  plannen: { module: 'src/app/roadmap-page.tsx' },
+  'jij-zei-wij-deden': { module: 'src/app/you-said-we-did-page.tsx' },
+  meedenkvragen: { module: 'src/app/campaigns-page.tsx' },
+  'meedenkvragen/:id': { module: 'src/app/campaign-page.tsx' },
 }

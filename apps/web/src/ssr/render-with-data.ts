@@ -1,5 +1,6 @@
 import {
   type DefaultError,
+  type FetchQueryOptions,
   type Query,
   QueryCache,
   QueryClient,
@@ -57,6 +58,17 @@ export function createServerQueryClient(): QueryClient {
   })
 }
 
+/**
+ * The API refused (4xx), and the query keeps that on mount: the page shows the refusal
+ * ("this idea does not exist"). A query that retries on mount would start over as
+ * "loading" in the browser, which would not match the server's page.
+ */
+function shownRefusal(error: unknown, options: object): boolean {
+  const refused = error instanceof ApiRequestError && error.status >= 400 && error.status < 500
+  // An observer's option, which query options may carry too (ideaQuery does).
+  return refused && (options as { retryOnMount?: boolean }).retryOnMount === false
+}
+
 function waiting({ query, options }: Asked): boolean {
   if (query.state.status !== 'pending' || query.state.fetchStatus !== 'idle') return false
   if (options.queryFn === skipToken) return false
@@ -70,13 +82,28 @@ function waiting({ query, options }: Asked): boolean {
  * component uses (features/<x>/api), and renders again, until a pass asks for nothing new.
  * So the server holds exactly the data the browser's first render reads, with no list per
  * page to keep in step, and data that depends on other data (an idea's campaign) comes
- * along in the next pass. The API refusing a query (4xx: "this idea does not exist") is
+ * along in the next pass. What the page is known to show (`known`) is fetched before the
+ * first pass, which saves passes. The API refusing a query (4xx: "this idea does not exist") is
  * part of the page when the query keeps that on mount (`retryOnMount: false`); any other
  * failure throws, and the caller serves the plain shell.
  */
-export async function renderWithData<T>(queryClient: QueryClient, render: () => T): Promise<T> {
+export async function renderWithData<T>(
+  queryClient: QueryClient,
+  // biome-ignore lint/suspicious/noExplicitAny: a list of different queries' options
+  known: FetchQueryOptions<any, any, any, any>[],
+  render: () => T,
+): Promise<T> {
   const cache = queryClient.getQueryCache()
   if (!(cache instanceof AskingQueryCache)) throw new Error('renderWithData needs createServerQueryClient()')
+  // What the page is known to show, before the first pass. A failure the page could not
+  // show is forgotten, as if never fetched: the passes decide what the page shows.
+  await Promise.all(
+    known.map((options) =>
+      queryClient.fetchQuery(options).catch((error: unknown) => {
+        if (!shownRefusal(error, options)) queryClient.removeQueries({ queryKey: options.queryKey, exact: true })
+      }),
+    ),
+  )
   for (let pass = 1; ; pass++) {
     const asked: Asked[] = []
     cache.asked = asked
@@ -92,11 +119,7 @@ export async function renderWithData<T>(queryClient: QueryClient, render: () => 
     await Promise.all(
       [...fetches.values()].map(({ options }) =>
         queryClient.fetchQuery(options).catch((error: unknown) => {
-          // Only a query that keeps its refusal on mount can show it: any other starts
-          // over as "loading" in the browser, which would not match the server's page.
-          const refused = error instanceof ApiRequestError && error.status >= 400 && error.status < 500
-          if (refused && options.retryOnMount === false) return
-          throw error
+          if (!shownRefusal(error, options)) throw error
         }),
       ),
     )
