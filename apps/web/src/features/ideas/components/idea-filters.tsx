@@ -4,7 +4,7 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { currentLocale } from '../../../lib/i18n'
 import { Button } from '../../../ui/button'
-import { Field, Select, TextInput } from '../../../ui/form'
+import { Field, Select, TextInput } from '../../../ui/field'
 import { localName } from '../../catalog/local-name'
 import { defaultSort, type IdeaFilters as Filters } from '../api/idea-queries'
 
