@@ -105,7 +105,11 @@ export function createApp(deps: Deps) {
   })
 
   // The installation's theme (THEME): every page links it.
-  app.get('/theme.css', requirePolicy('public'), themeStylesheet(deps.settings.webDist, deps.settings.theme, deps.logger))
+  app.get(
+    '/theme.css',
+    requirePolicy('public'),
+    themeStylesheet(deps.settings.webDist, deps.settings.theme, deps.logger),
+  )
 
   // The public pages are rendered on the server (decisions 011 and 020), with data read from
   // this app in-process; they need the session for the header and "you voted".
