@@ -14,7 +14,8 @@ export default defineConfig(({ isSsrBuild }) => ({
   plugins: isSsrBuild ? [react()] : [react(), precompress()],
   server: {
     port: 5173,
-    proxy: { '/api': `http://127.0.0.1:${apiPort}` },
+    // The theme's tokens come from the API too (THEME, decision 023).
+    proxy: { '/api': `http://127.0.0.1:${apiPort}`, '/theme.css': `http://127.0.0.1:${apiPort}` },
   },
   build: {
     target: 'es2022',
@@ -23,6 +24,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     chunkSizeWarningLimit: 200,
     // The server entry needs no favicon; the public folder belongs to the client build.
     copyPublicDir: !isSsrBuild,
+    // The API reads it to link each server-rendered page's own CSS and scripts (decision 020).
+    manifest: !isSsrBuild,
   },
   // The server entry (`vite build --ssr src/entry-server.tsx`, decision 011) is one
   // self-contained bundle: the API loads it with a plain import, whatever is installed.

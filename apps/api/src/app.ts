@@ -115,7 +115,7 @@ export function createApp(deps: Deps) {
   // this app in-process; they need the session for the header and "you voted".
   const web = serveWebApp(deps.settings.webDist, (request) => app.request(request))
   if (web) {
-    for (const page of SERVER_RENDERED_PATHS) app.get(page, requirePolicy('public'), loadSession, ...web.list)
+    for (const page of SERVER_RENDERED_PATHS) app.get(page, requirePolicy('public'), loadSession, ...web.pages)
     app.get('*', requirePolicy('public'), ...web.files)
   }
   app.notFound(notFound)

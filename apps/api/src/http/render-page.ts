@@ -179,6 +179,8 @@ export function createPageRenderer(webDist: string, api: ApiRequest) {
       const headers = new Headers(request.headers)
       const cookie = c.req.header('cookie')
       if (cookie) headers.set('cookie', cookie)
+      // The render reads JSON, not bytes: answers in this process stay uncompressed.
+      headers.delete('accept-encoding')
       // The same request id: the page and the data it read show up together in the log.
       headers.set('x-request-id', c.var.requestId)
       return api(new Request(request.url, { method: 'GET', headers }))

@@ -10,8 +10,8 @@ import { personalHtml, sharedHtml } from './http-cache'
 import { createPageRenderer } from './render-page'
 
 export type WebApp = {
-  /** The idea list (`/`): rendered on the server when its bundle is built, else the shell. */
-  list: MiddlewareHandler<AppEnv>[]
+  /** The public pages rendered on the server (SERVER_RENDERED_PATHS) when the server entry is built, else the shell. */
+  pages: MiddlewareHandler<AppEnv>[]
   /** Hashed assets, other files, and the shell for every other client-side route. */
   files: MiddlewareHandler<AppEnv>[]
 }
@@ -52,7 +52,7 @@ export function serveWebApp(webDist: string, api: (request: Request) => Response
     c.req.path.startsWith('/assets/') ? next() : indexHtml(c, next)
 
   const renderPage = createPageRenderer(webDist, api)
-  const list: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const pages: MiddlewareHandler<AppEnv> = async (c, next) => {
     const page = await renderPage(c)
     if (!page) {
       // The plain shell (no server entry built): the same for everyone, asked for again.
@@ -64,7 +64,7 @@ export function serveWebApp(webDist: string, api: (request: Request) => Response
     if (c.var.user) return personalHtml(c, page.html, page.status)
     return sharedHtml(c, page.html, page.status)
   }
-  return { list: [list], files: [cacheHeader, compressed, files, clientRoutes] }
+  return { pages: [pages], files: [cacheHeader, compressed, files, clientRoutes] }
 }
 
 /** One coding of a file: its bytes and their tag. */

@@ -109,8 +109,12 @@ describe('headers and cookies', () => {
     expect(page.status).toBe(200)
     expect(page.headers.get('cache-control')).toBe('private, no-store')
     expect(page.headers.get('vary')).toMatch(/\bCookie\b/)
-    // The same shell for everyone on other paths: it may be kept, and checked again.
-    expect((await request(ctx, '/ideeen/12', { cookie: member.cookie })).headers.get('cache-control')).toBe('no-cache')
+    // A server-rendered page holds the session too (decision 020): never kept.
+    expect((await request(ctx, '/ideeen/12', { cookie: member.cookie })).headers.get('cache-control')).toBe(
+      'private, no-store',
+    )
+    // The same shell for everyone on a client-side route: it may be kept, and checked again.
+    expect((await request(ctx, '/profiel', { cookie: member.cookie })).headers.get('cache-control')).toBe('no-cache')
     expect((await request(ctx, '/')).headers.get('cache-control')).toBe('no-cache')
   })
 
