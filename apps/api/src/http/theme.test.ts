@@ -51,9 +51,17 @@ describe('GET /theme.css', () => {
     const etag = first.headers.get('etag') ?? ''
     const again = await app.request('/theme.css', { headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } })
     expect(again.status).toBe(304)
-    // The plain representation has a tag of its own.
-    const plain = await app.request('/theme.css', { headers: { 'if-none-match': etag } })
-    expect(plain.status).toBe(200)
+    // Each coding has a tag of its own; the browser holding any coding of the same file has it (decision 021).
+    const plain = await app.request('/theme.css')
+    expect(plain.headers.get('etag')).not.toBe(etag)
+    expect((await app.request('/theme.css', { headers: { 'if-none-match': etag } })).status).toBe(304)
+  })
+
+  it('honours q-values: a client that refuses brotli gets gzip', async () => {
+    const { app } = createTestApp({ webDist: webBuild() })
+    const res = await app.request('/theme.css', { headers: { 'accept-encoding': 'br;q=0, gzip' } })
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()).toContain(':root')
   })
 
   it('answers a theme without a file with a 404 in CSS, not with the page shell', async () => {

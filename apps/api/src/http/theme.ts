@@ -4,6 +4,7 @@ import path from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { MiddlewareHandler } from 'hono'
 import type { Logger } from 'pino'
+import { matchedTag, preferredCoding, tagsFor } from './compress'
 import type { AppEnv } from './env'
 
 /**
@@ -54,18 +55,12 @@ export function themeStylesheet(webDist: string, theme: string, logger: Logger):
       Vary: 'Accept-Encoding',
     }
     if (!found) return c.body(served.plain, 404, headers)
-    const accepts = c.req.header('accept-encoding') ?? ''
-    const coding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null
-    // One tag per representation: a cache must not answer a gzip request with brotli bytes.
-    const etag = coding ? `${served.etag.slice(0, -1)}-${coding}"` : served.etag
-    headers.ETag = etag
-    if (
-      c.req
-        .header('if-none-match')
-        ?.split(/\s*,\s*/)
-        .includes(etag)
-    )
-      return c.body(null, 304, headers)
+    // The same negotiation and tags as the app's other files (decision 021): q-values honoured.
+    const coding = preferredCoding(c.req.header('accept-encoding'))
+    const tags = tagsFor(served.etag, coding)
+    const matched = matchedTag(c.req.header('if-none-match'), tags)
+    headers.ETag = matched ?? (tags[0] as string)
+    if (matched) return c.body(null, 304, headers)
     if (!coding) return c.body(served.plain, 200, headers)
     const body = coding === 'br' ? served.br : served.gzip
     return c.body(body, 200, { ...headers, 'Content-Encoding': coding, 'Content-Length': String(body.length) })
