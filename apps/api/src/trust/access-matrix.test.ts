@@ -312,13 +312,20 @@ describe('answers that depend on the session', () => {
     }
   })
 
-  it('lets a proxy keep a visitor’s lists and idea pages briefly, and leaves other public answers alone', async () => {
-    for (const path of ['/api/ideas', `/api/ideas/${ideaId}`, `/api/ideas/${ideaId}/comments`]) {
+  it('lets a proxy keep a visitor’s lists, idea pages and accountability figures briefly, and leaves other public answers alone', async () => {
+    for (const path of [
+      '/api/ideas',
+      `/api/ideas/${ideaId}`,
+      `/api/ideas/${ideaId}/comments`,
+      '/api/stats/scorecard',
+      '/api/roadmap',
+      '/api/you-said-we-did',
+    ]) {
       const res = await request(ctx, path)
       expect(res.headers.get('cache-control'), path).toBe('public, max-age=0, s-maxage=5')
       expect(res.headers.get('etag'), path).toMatch(/^W\//)
     }
-    for (const path of ['/api/health', '/api/themes', '/api/stats/scorecard', `/api/ideas/${ideaId}/supporters`]) {
+    for (const path of ['/api/health', '/api/themes', `/api/ideas/${ideaId}/supporters`]) {
       expect((await request(ctx, path)).headers.get('cache-control'), path).toBeNull()
     }
   })

@@ -19,6 +19,7 @@ import { OPEN_DATA_IDEA_COLUMNS, OPEN_DATA_SCORECARD_COLUMNS } from '@meedenken/
 import { z } from 'zod'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError, fieldError } from '../../http/errors'
+import { sharedJson } from '../../http/http-cache'
 import { createRouter, jsonResponse, route } from '../../http/route'
 import { monthOf, quarterOfMonth } from '../../stats/periods'
 import {
@@ -243,7 +244,8 @@ function dashboardColumns(
 export const accountabilityRoutes = createRouter()
   .openapi(scorecardRoute, (c) => {
     const now = c.var.clock.now()
-    return c.json(cachedScorecard(c.var.db, scorecardQuestion(c.req.valid('query'), now), now), 200)
+    // The same for everyone: an ETag, compressed (58 kB of JSON), a proxy may keep it briefly.
+    return sharedJson(c, cachedScorecard(c.var.db, scorecardQuestion(c.req.valid('query'), now), now))
   })
   .openapi(scorecardCsvRoute, (c) => {
     const now = c.var.clock.now()
@@ -269,14 +271,14 @@ export const accountabilityRoutes = createRouter()
   })
   .openapi(roadmapRoute, (c) => {
     const query = c.req.valid('query')
-    return c.json(roadmap(c.var.db, { themeId: query.theme, districtId: query.district }, c.var.clock.now()), 200)
+    return sharedJson(c, roadmap(c.var.db, { themeId: query.theme, districtId: query.district }, c.var.clock.now()))
   })
   .openapi(youSaidRoute, (c) => {
     const query = c.req.valid('query')
     const before = query.cursor ? decodeCursor(query.cursor) : null
     if (query.cursor && !before) throw new ApiError('validation_failed', BAD_CURSOR, { fields: { cursor: BAD_CURSOR } })
     const page = youSaidWeDid(c.var.db, { themeId: query.theme, before, limit: query.limit })
-    return c.json({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }, 200)
+    return sharedJson(c, { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null })
   })
   .openapi(dashboardRoute, (c) => {
     const now = c.var.clock.now()
