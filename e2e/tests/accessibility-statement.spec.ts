@@ -11,9 +11,6 @@ import { expect, test } from '../fixtures'
 async function expectNoAxeViolations(page: Page, context: string): Promise<void> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    // The demo start's banner (layout.tsx) sits outside every landmark (axe 'region',
-    // moderate): reported for the layout's owner; it is not part of this page.
-    .exclude('.demo-banner')
     .analyze()
   const report = results.violations
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`)

@@ -12,7 +12,10 @@ import { formatDate } from '../lib/format'
 import { currentLocale } from '../lib/i18n'
 import '../lib/i18n-engage'
 import { NotFoundStatus } from '../ssr/status'
+import { Alert } from '../ui/alert'
+import { LinkButton } from '../ui/button'
 import { ErrorMessage } from '../ui/error-message'
+import { LoadMore } from '../ui/load-more'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
@@ -83,12 +86,10 @@ export function CampaignPage() {
       {c.phase === 'ideas' && (
         <div className="propose-cta campaign-detail__cta">
           <p>{t('campaign.proposeHint')}</p>
-          <Link to={`/ideeen/nieuw?meedenkvraag=${c.id}`} className="button">
-            {t('campaign.propose')}
-          </Link>
+          <LinkButton to={`/ideeen/nieuw?meedenkvraag=${c.id}`}>{t('campaign.propose')}</LinkButton>
         </div>
       )}
-      {c.phase === 'voting' && <p className="alert alert--info">{t('campaign.votingOpen')}</p>}
+      {c.phase === 'voting' && <Alert>{t('campaign.votingOpen')}</Alert>}
       {outcomeVisible(c) && c.outcomeHtml && (
         <section className="official-answer" aria-labelledby="outcome-title">
           <h2 id="outcome-title" className="official-answer__title">
@@ -129,14 +130,9 @@ export function CampaignPage() {
           </ul>
         )}
         {ideas.hasNextPage && (
-          <button
-            type="button"
-            className="button button--secondary load-more"
-            onClick={() => void ideas.fetchNextPage()}
-            aria-disabled={ideas.isFetchingNextPage || undefined}
-          >
+          <LoadMore loading={ideas.isFetchingNextPage} onLoad={() => void ideas.fetchNextPage()}>
             {ideas.isFetchingNextPage ? t('ideas:list.loadingMore') : t('ideas:list.loadMore')}
-          </button>
+          </LoadMore>
         )}
       </section>
     </article>

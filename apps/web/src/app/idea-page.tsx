@@ -26,6 +26,7 @@ import { formatDate } from '../lib/format'
 import '../lib/i18n-engage'
 import '../lib/i18n-participate'
 import { NotFoundStatus } from '../ssr/status'
+import { Alert } from '../ui/alert'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
@@ -106,12 +107,12 @@ export function IdeaPage() {
       </div>
       <PageHeading title={data.title}>{data.title}</PageHeading>
       {data.mergedIntoId !== null && (
-        <div className="alert alert--info">
+        <Alert>
           <p>{t('detail.mergedInto', { id: data.mergedIntoId })}</p>
           <p>
             <Link to={`/ideeen/${data.mergedIntoId}`}>{t('detail.mergedIntoLink', { id: data.mergedIntoId })}</Link>
           </p>
-        </div>
+        </Alert>
       )}
       <p className="idea-detail__byline">
         {t('detail.by', { name: authorName })}

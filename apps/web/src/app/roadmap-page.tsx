@@ -8,8 +8,9 @@ import { type RoadmapFilters, roadmapQuery } from '../features/engage/api/engage
 import { formatDate } from '../lib/format'
 import { currentLocale } from '../lib/i18n'
 import '../lib/i18n-engage'
+import { Button, LinkButton } from '../ui/button'
 import { ErrorMessage } from '../ui/error-message'
-import { Field, formValues } from '../ui/form'
+import { Field, formValues, Select } from '../ui/form'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
@@ -68,37 +69,35 @@ export function RoadmapPage() {
         <div className="filters__grid">
           <Field name="theme" label={t('filters.theme')}>
             {(p) => (
-              <select {...p} defaultValue={filters.theme ?? ''} key={themes.data ? 'themes' : 'loading'}>
+              <Select {...p} defaultValue={filters.theme ?? ''} key={themes.data ? 'themes' : 'loading'}>
                 <option value="">{t('filters.all')}</option>
                 {themes.data?.items.map((th) => (
                   <option key={th.id} value={th.id}>
                     {localName(th, locale)}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           <Field name="district" label={t('filters.district')}>
             {(p) => (
-              <select {...p} defaultValue={filters.district ?? ''} key={districts.data ? 'districts' : 'loading'}>
+              <Select {...p} defaultValue={filters.district ?? ''} key={districts.data ? 'districts' : 'loading'}>
                 <option value="">{t('filters.all')}</option>
                 {districts.data?.items.map((d) => (
                   <option key={d.id} value={d.id}>
                     {d.name}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
         </div>
         <div className="filters__actions">
-          <button type="submit" className="button">
-            {t('roadmap.apply')}
-          </button>
+          <Button type="submit">{t('roadmap.apply')}</Button>
           {(filters.theme || filters.district) && (
-            <Link to="/plannen" className="button button--secondary">
+            <LinkButton to="/plannen" appearance="secondary">
               {t('filters.reset')}
-            </Link>
+            </LinkButton>
           )}
         </div>
       </form>

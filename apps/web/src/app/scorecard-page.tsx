@@ -20,8 +20,9 @@ import { formatNumber, formatPercent } from '../lib/format-number'
 import { currentLocale } from '../lib/i18n'
 import { useServerNow } from '../lib/use-server-now'
 import '../lib/i18n-engage'
+import { Button } from '../ui/button'
 import { ErrorMessage } from '../ui/error-message'
-import { ErrorSummary, Field, formValues } from '../ui/form'
+import { ErrorSummary, Field, formValues, Select } from '../ui/form'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
@@ -105,43 +106,41 @@ export function ScorecardPage() {
         <div className="filters__grid">
           <Field name="from" label={t('scorecard.from')} error={orderError ?? undefined}>
             {(p) => (
-              <select {...p} defaultValue={range.from}>
+              <Select {...p} defaultValue={range.from}>
                 {options.map((q) => (
                   <option key={q} value={q}>
                     {quarterLabel(q)}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           <Field name="to" label={t('scorecard.to')}>
             {(p) => (
-              <select {...p} defaultValue={range.to}>
+              <Select {...p} defaultValue={range.to}>
                 {options.map((q) => (
                   <option key={q} value={q}>
                     {quarterLabel(q)}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
           <Field name="theme" label={t('filters.theme')}>
             {(p) => (
-              <select {...p} defaultValue={range.theme ?? ''} key={themes.data ? 'themes' : 'loading'}>
+              <Select {...p} defaultValue={range.theme ?? ''} key={themes.data ? 'themes' : 'loading'}>
                 <option value="">{t('filters.allThemes')}</option>
                 {themes.data?.items.map((th) => (
                   <option key={th.id} value={th.id}>
                     {localName(th, locale)}
                   </option>
                 ))}
-              </select>
+              </Select>
             )}
           </Field>
         </div>
         <div className="filters__actions">
-          <button type="submit" className="button">
-            {t('scorecard.apply')}
-          </button>
+          <Button type="submit">{t('scorecard.apply')}</Button>
         </div>
       </form>
       {card.isPending && <Loading />}

@@ -7,8 +7,10 @@ import { youSaidWeDidQuery } from '../features/engage/api/engage-queries'
 import { formatDate } from '../lib/format'
 import { currentLocale } from '../lib/i18n'
 import '../lib/i18n-engage'
+import { Button } from '../ui/button'
 import { ErrorMessage } from '../ui/error-message'
-import { Field, formValues } from '../ui/form'
+import { Field, formValues, Select } from '../ui/form'
+import { LoadMore } from '../ui/load-more'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
 import '../styles/engage.css'
@@ -57,19 +59,17 @@ export function YouSaidWeDidPage() {
       <form className="filters filters--inline" aria-label={t('youSaid.filtersLabel')} onSubmit={apply} key={theme}>
         <Field name="theme" label={t('filters.theme')}>
           {(p) => (
-            <select {...p} defaultValue={theme ?? ''} key={themes.data ? 'themes' : 'loading'}>
+            <Select {...p} defaultValue={theme ?? ''} key={themes.data ? 'themes' : 'loading'}>
               <option value="">{t('filters.allThemes')}</option>
               {themes.data?.items.map((th) => (
                 <option key={th.id} value={th.id}>
                   {localName(th, locale)}
                 </option>
               ))}
-            </select>
+            </Select>
           )}
         </Field>
-        <button type="submit" className="button">
-          {t('youSaid.apply')}
-        </button>
+        <Button type="submit">{t('youSaid.apply')}</Button>
       </form>
       <p className="visually-hidden" role="status">
         {list.isSuccess ? t('youSaid.count', { count: items.length }) : ''}
@@ -125,14 +125,9 @@ export function YouSaidWeDidPage() {
         </ol>
       )}
       {list.hasNextPage && (
-        <button
-          type="button"
-          className="button button--secondary load-more"
-          onClick={() => void loadMore()}
-          aria-disabled={list.isFetchingNextPage || undefined}
-        >
+        <LoadMore loading={list.isFetchingNextPage} onLoad={() => void loadMore()}>
           {list.isFetchingNextPage ? t('youSaid.loadingMore') : t('youSaid.loadMore')}
-        </button>
+        </LoadMore>
       )}
     </>
   )

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-werkbak'
 import { errorText } from '../../../lib/errors'
+import { Alert } from '../../../ui/alert'
 import { Button } from '../../../ui/button'
 import type { useTemplateActions } from '../api/staff-mutations'
 
@@ -74,9 +75,9 @@ export function AnswerTemplateItem({
         </div>
       )}
       {problem && (
-        <p className="field__error" role="alert">
+        <Alert type="error" role="alert">
           {problem}
-        </p>
+        </Alert>
       )}
     </li>
   )

@@ -51,28 +51,30 @@ export function AuditFilters({
       noValidate
     >
       <div className="filters__grid">
-        <div className="field">
-          <label htmlFor="audit-action">{t('audit.action')}</label>
-          <Select id="audit-action" name="actie" defaultValue={action}>
-            <option value="">{t('audit.allActions')}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {auditActionLabel(a)[locale]}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-actor">{t('audit.actor')}</label>
-          <Select id="audit-actor" name="door" defaultValue={actor} key={colleagues.data ? 'loaded' : 'loading'}>
-            <option value="">{t('audit.everyone')}</option>
-            {colleagues.data?.items.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.displayName}
-              </option>
-            ))}
-          </Select>
-        </div>
+        <Field name="actie" id="audit-action" label={t('audit.action')}>
+          {(p) => (
+            <Select {...p} defaultValue={action}>
+              <option value="">{t('audit.allActions')}</option>
+              {AUDIT_ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {auditActionLabel(a)[locale]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field name="door" id="audit-actor" label={t('audit.actor')}>
+          {(p) => (
+            <Select {...p} defaultValue={actor} key={colleagues.data ? 'loaded' : 'loading'}>
+              <option value="">{t('audit.everyone')}</option>
+              {colleagues.data?.items.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.displayName}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
         <Field name="van" id="audit-from" label={t('records:audit.from')}>
           {(p) => <TextInput {...p} type="date" defaultValue={from} />}
         </Field>

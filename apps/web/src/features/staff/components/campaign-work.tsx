@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
+import { Alert } from '../../../ui/alert'
 import { Button } from '../../../ui/button'
 import { QueryState } from '../../../ui/query-state'
 import { campaignsQuery } from '../api/staff-queries'
@@ -19,7 +20,7 @@ export function CampaignWork() {
   const [editing, setEditing] = useState<Campaign | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const editorHeading = useRef<HTMLHeadingElement>(null)
-  const status = useRef<HTMLParagraphElement>(null)
+  const status = useRef<HTMLDivElement>(null)
   const [focusEditor, setFocusEditor] = useState(0)
   const [saved, setSaved] = useState(0)
 
@@ -61,9 +62,10 @@ export function CampaignWork() {
           )}
         </QueryState>
       </section>
-      <p role="status" className="alert alert--success status-alert" ref={status} tabIndex={-1}>
-        {announcement}
-      </p>
+      {/* The live region is there before the message, so screen readers read it; the box shows only with a message. */}
+      <div role="status" ref={status} tabIndex={-1}>
+        {announcement && <Alert type="ok">{announcement}</Alert>}
+      </div>
       <CampaignEditor
         key={editing?.id ?? 'new'}
         campaign={editing}

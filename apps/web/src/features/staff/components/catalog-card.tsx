@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-records'
 import { useForm } from '../../../lib/use-form'
+import { Alert } from '../../../ui/alert'
 import { Badge } from '../../../ui/badge'
 import { Button } from '../../../ui/button'
 import { useCatalogActions } from '../../catalog/api/catalog-mutations'
@@ -130,9 +131,9 @@ export function CatalogCard({ kind, item }: Props) {
         </p>
       )}
       {!open && form.problem?.message && (
-        <p className="field__error" role="alert">
+        <Alert type="error" role="alert">
           {form.problem.message}
-        </p>
+        </Alert>
       )}
       <SuccessLine>{form.done}</SuccessLine>
     </article>

@@ -4,6 +4,7 @@ import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import '../../../lib/i18n-records'
+import { Alert } from '../../../ui/alert'
 import { Button } from '../../../ui/button'
 import { Field, formValues, TextInput } from '../../../ui/form'
 import { LoadMore } from '../../../ui/load-more'
@@ -56,9 +57,8 @@ export function MemberSearch() {
         </Field>
         <Button type="submit">{t('members.search')}</Button>
       </form>
-      <p role="status" className="alert alert--success status-alert">
-        {announcement}
-      </p>
+      {/* The live region is there before the message, so screen readers read it; the box shows only with a message. */}
+      <div role="status">{announcement && <Alert type="ok">{announcement}</Alert>}</div>
       <QueryState query={members} empty={<p>{t('members.none', { q })}</p>}>
         {(data) => (
           <Table scrolls captionId="members-caption" caption={t('members.caption')} className="table--members">

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
+import { Alert } from '../../../ui/alert'
 import { QueryState } from '../../../ui/query-state'
 import { moderationQuery } from '../api/staff-queries'
 import { BlockedMembersList } from './blocked-members-list'
@@ -22,9 +23,8 @@ export function ModerationWork() {
 
   return (
     <>
-      <p role="status" className="alert alert--success status-alert">
-        {announcement}
-      </p>
+      {/* The live region is there before the message, so screen readers read it; the box shows only with a message. */}
+      <div role="status">{announcement && <Alert type="ok">{announcement}</Alert>}</div>
       <section aria-labelledby="queue-title">
         <h2 id="queue-title" ref={heading} tabIndex={-1}>
           {t('moderation.queueTitle')}

@@ -2,7 +2,7 @@ import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { Button } from '../../../ui/button'
-import { Select } from '../../../ui/form'
+import { Field, Select } from '../../../ui/form'
 import { useQuarterName } from '../use-quarter-name'
 
 /** Which quarter the dashboard shows; the choice goes into the address. */
@@ -27,16 +27,17 @@ export function QuarterPicker({
 
   return (
     <form className="filters filters--inline" aria-label={t('dashboard.pickerLabel')} onSubmit={choose} key={shown}>
-      <div className="field">
-        <label htmlFor="dashboard-quarter">{t('dashboard.quarter')}</label>
-        <Select id="dashboard-quarter" name="kwartaal" defaultValue={shown}>
-          {options.map((q) => (
-            <option key={q} value={q}>
-              {quarterName(q)}
-            </option>
-          ))}
-        </Select>
-      </div>
+      <Field name="kwartaal" id="dashboard-quarter" label={t('dashboard.quarter')}>
+        {(p) => (
+          <Select {...p} defaultValue={shown}>
+            {options.map((q) => (
+              <option key={q} value={q}>
+                {quarterName(q)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
       <Button type="submit">{t('dashboard.show')}</Button>
     </form>
   )

@@ -5,6 +5,8 @@ import { Link } from 'react-router'
 import '../../../lib/i18n-staff'
 import { errorText } from '../../../lib/errors'
 import { formatDateTime } from '../../../lib/format'
+import { Alert } from '../../../ui/alert'
+import { Badge } from '../../../ui/badge'
 import { Button } from '../../../ui/button'
 import { LoadMore } from '../../../ui/load-more'
 import type { IdeaWork } from '../api/staff-mutations'
@@ -54,8 +56,8 @@ export function StaffComments({ comments, total, hasMore, onLoadMore, work, canM
           <p className="staff-comment__meta">
             <strong>{comment.author?.displayName}</strong>
             {comment.author?.isStaff && <span className="tag tag--staff">{t('comments.staff')}</span>}
-            {official && <span className="badge badge--official">{t('comments.official')}</span>}
-            {hidden && <span className="badge badge--hidden">{t('comments.hiddenBadge')}</span>}
+            {official && <Badge className="badge--official">{t('comments.official')}</Badge>}
+            {hidden && <Badge tone="negative">{t('comments.hiddenBadge')}</Badge>}
             <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
           </p>
         )}
@@ -100,9 +102,9 @@ export function StaffComments({ comments, total, hasMore, onLoadMore, work, canM
         {message}
       </p>
       {failure && (
-        <p className="field__error" role="alert">
+        <Alert type="error" role="alert">
           {failure}
-        </p>
+        </Alert>
       )}
       {comments.length === 0 ? (
         <p>{t('comments.empty')}</p>

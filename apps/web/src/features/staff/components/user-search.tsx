@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { formatDate } from '../../../lib/format'
 import { Button } from '../../../ui/button'
-import { formValues, Select, TextInput } from '../../../ui/form'
+import { Field, formValues, Select, TextInput } from '../../../ui/form'
 import { LoadMore } from '../../../ui/load-more'
 import { QueryState } from '../../../ui/query-state'
 import { Table } from '../../../ui/table'
@@ -35,21 +35,21 @@ export function UserSearch({ myId }: { myId: number }) {
       <p className="lead">{t('users.intro')}</p>
       <form className="filters" aria-label={t('users.searchForm')} onSubmit={search} key={`${q}|${role}`}>
         <div className="filters__grid">
-          <div className="field">
-            <label htmlFor="user-q">{t('users.search')}</label>
-            <TextInput id="user-q" name="q" type="search" defaultValue={q} />
-          </div>
-          <div className="field">
-            <label htmlFor="user-role">{t('users.role')}</label>
-            <Select id="user-role" name="rol" defaultValue={role ?? ''}>
-              <option value="">{t('users.allRoles')}</option>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`roles.${r}`)}
-                </option>
-              ))}
-            </Select>
-          </div>
+          <Field name="q" id="user-q" label={t('users.search')}>
+            {(p) => <TextInput {...p} type="search" defaultValue={q} />}
+          </Field>
+          <Field name="rol" id="user-role" label={t('users.role')}>
+            {(p) => (
+              <Select {...p} defaultValue={role ?? ''}>
+                <option value="">{t('users.allRoles')}</option>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`roles.${r}`)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
         </div>
         <div className="filters__actions">
           <Button type="submit">{t('users.searchButton')}</Button>

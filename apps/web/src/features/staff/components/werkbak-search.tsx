@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import '../../../lib/i18n-werkbak'
 import { Button } from '../../../ui/button'
-import { formValues, Select, TextInput } from '../../../ui/form'
+import { Field, formValues, Select, TextInput } from '../../../ui/form'
 import { districtsQuery, themesQuery } from '../../catalog/api/catalog-queries'
 import { localName } from '../../catalog/local-name'
 import { colleaguesQuery, departmentsQuery } from '../api/staff-queries'
@@ -34,36 +34,26 @@ export function WerkbakSearch({ view }: { view: WerkbakView }) {
   }
 
   const select = (key: (typeof FILTER_KEYS)[number], label: string, options: { value: string; label: string }[]) => (
-    <div className="field werkbak-search__filter">
-      <label htmlFor={`werkbak-${key}`}>{label}</label>
-      <Select id={`werkbak-${key}`} name={key} defaultValue={filters[key] ?? ''} key={`${key}-${loaded}`}>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <Field name={key} id={`werkbak-${key}`} label={label} className="werkbak-search__filter">
+      {(p) => (
+        <Select {...p} defaultValue={filters[key] ?? ''} key={`${key}-${loaded}`}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
   )
 
   return (
     <search className="werkbak-search" aria-label={t('search.label')}>
       <form onSubmit={submit}>
         <div className="werkbak-search__words">
-          <div className="field">
-            <label htmlFor="werkbak-q">{t('search.q')}</label>
-            <p className="field__hint" id="werkbak-q-hint">
-              {t('search.qHint')}
-            </p>
-            <TextInput
-              id="werkbak-q"
-              name="q"
-              type="search"
-              maxLength={SEARCH_MAX}
-              defaultValue={filters.q ?? ''}
-              aria-describedby="werkbak-q-hint"
-            />
-          </div>
+          <Field name="q" id="werkbak-q" label={t('search.q')} hint={t('search.qHint')}>
+            {(p) => <TextInput {...p} type="search" maxLength={SEARCH_MAX} defaultValue={filters.q ?? ''} />}
+          </Field>
           <Button type="submit">{t('search.submit')}</Button>
         </div>
         <div className="werkbak-search__filters">
