@@ -26,6 +26,10 @@ export default defineConfig(({ isSsrBuild }) => ({
     copyPublicDir: !isSsrBuild,
     // The API reads it to link each server-rendered page's own CSS and scripts (decision 020).
     manifest: !isSsrBuild,
+    // Everything the app needs to start (React, the router, i18next, the layout, the list)
+    // in one chunk, as before pages' string catalogues awaited their JSON: left alone,
+    // rolldown cuts that code into dozens of small files, each compressed on its own.
+    rolldownOptions: isSsrBuild ? {} : { output: { codeSplitting: { groups: [startGroup()] } } },
   },
   // The server entry (`vite build --ssr src/entry-server.tsx`, decision 011) is one
   // self-contained bundle: the API loads it with a plain import, whatever is installed.
@@ -43,6 +47,44 @@ export default defineConfig(({ isSsrBuild }) => ({
     maxWorkers: availableParallelism(),
   },
 }))
+
+type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[] } | null }
+
+/**
+ * The chunk `src/start.tsx` loads: every module it imports statically, directly or not,
+ * except what the entry itself (`src/main.tsx`) already has. Pages' own code, loaded
+ * with `import()`, stays in the pages' chunks.
+ */
+function startGroup() {
+  const src = path.resolve(import.meta.dirname, 'src')
+  const closures = new WeakMap<object, Set<string>>()
+  const closure = (ctx: ChunkingContext, root: string): Set<string> => {
+    const seen = new Set<string>()
+    const queue = [root]
+    while (queue.length > 0) {
+      const id = queue.pop() as string
+      if (seen.has(id)) continue
+      seen.add(id)
+      queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []))
+    }
+    return seen
+  }
+  const startModules = (ctx: ChunkingContext): Set<string> => {
+    const key = ctx.getModuleInfo(path.join(src, 'start.tsx'))
+    if (!key) return new Set()
+    let modules = closures.get(key)
+    if (!modules) {
+      const entry = closure(ctx, path.join(src, 'main.tsx'))
+      modules = new Set([...closure(ctx, path.join(src, 'start.tsx'))].filter((id) => !entry.has(id)))
+      closures.set(key, modules)
+    }
+    return modules
+  }
+  return {
+    name: (id: string, ctx: ChunkingContext) => (startModules(ctx).has(id) ? 'start' : null),
+    includeDependenciesRecursively: false,
+  }
+}
 
 const brotli = promisify(brotliCompress)
 const gzipped = promisify(gzip)

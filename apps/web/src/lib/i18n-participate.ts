@@ -1,6 +1,6 @@
-import en from '../locales/en/participate.json'
-import nl from '../locales/nl/participate.json'
-import { i18n } from './i18n'
+import type en from '../locales/en/participate.json'
+import type nl from '../locales/nl/participate.json'
+import { addNamespace } from './i18n'
 
 /**
  * Strings for proposing, voting, following and commenting. They are added when the first
@@ -8,7 +8,9 @@ import { i18n } from './i18n'
  * stays within its budget (≤ 150 kB gzip, see BENCHMARKS.md). Importing this module is
  * enough; doing so twice is harmless.
  */
-export const participateResources = { nl: { participate: nl }, en: { participate: en } } as const
+export declare const participateResources: { nl: { participate: typeof nl }; en: { participate: typeof en } }
 
-i18n.addResourceBundle('nl', 'participate', nl)
-i18n.addResourceBundle('en', 'participate', en)
+await addNamespace('participate', {
+  nl: () => import('../locales/nl/participate.json'),
+  en: () => import('../locales/en/participate.json'),
+})

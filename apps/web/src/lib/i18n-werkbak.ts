@@ -1,12 +1,14 @@
-import en from '../locales/en/werkbak.json'
-import nl from '../locales/nl/werkbak.json'
-import { i18n } from './i18n'
+import type en from '../locales/en/werkbak.json'
+import type nl from '../locales/nl/werkbak.json'
+import { addNamespace } from './i18n'
 
 /**
  * Strings of the Werkbak's search, filters and bulk actions, answer templates and
  * corrections. Added when a staff page loads, so residents never download them.
  */
-export const werkbakResources = { nl: { werkbak: nl }, en: { werkbak: en } } as const
+export declare const werkbakResources: { nl: { werkbak: typeof nl }; en: { werkbak: typeof en } }
 
-i18n.addResourceBundle('nl', 'werkbak', nl)
-i18n.addResourceBundle('en', 'werkbak', en)
+await addNamespace('werkbak', {
+  nl: () => import('../locales/nl/werkbak.json'),
+  en: () => import('../locales/en/werkbak.json'),
+})

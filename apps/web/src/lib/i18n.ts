@@ -82,22 +82,55 @@ void i18n.use(initReactI18next).init({
 
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.language
 
+/** Loads one namespace's catalogue in one language: each is a chunk of its own. */
+export type CatalogueLoaders = Record<Locale, () => Promise<{ default: Record<string, unknown> }>>
+
+const lazyNamespaces = new Map<string, CatalogueLoaders>()
+
+/**
+ * The languages a page needs now. On the server every one (each request renders in its
+ * own); in the browser the current language and Dutch, the fallback: a Dutch visitor
+ * never downloads the English strings of a page.
+ */
+function neededLocales(): readonly Locale[] {
+  if (typeof document === 'undefined') return LOCALES
+  const locale = currentLocale()
+  return locale === 'nl' ? ['nl'] : ['nl', locale]
+}
+
+function loadCatalogue(ns: string, locale: Locale): Promise<void> {
+  const loaders = lazyNamespaces.get(ns)
+  if (!loaders || i18n.hasResourceBundle(locale, ns)) return Promise.resolve()
+  return loaders[locale]().then((module) => {
+    i18n.addResourceBundle(locale, ns, module.default)
+  })
+}
+
+/**
+ * Registers a namespace that arrives with the pages using it, and loads it in the
+ * languages needed now; another language is loaded when the visitor switches to it.
+ * Modules such as i18n-engage.ts await this, so a page importing them has its strings.
+ */
+export async function addNamespace(ns: string, loaders: CatalogueLoaders): Promise<void> {
+  lazyNamespaces.set(ns, loaders)
+  await Promise.all(neededLocales().map((locale) => loadCatalogue(ns, locale)))
+}
+
 let otherNamespaces: Promise<void> | undefined
 
 /** Adds the namespaces the idea list does not need. Each page but the list awaits this. */
 export function loadOtherNamespaces(): Promise<void> {
   otherNamespaces ??= Promise.all([
-    import('../locales/nl/accounts.json'),
-    import('../locales/en/accounts.json'),
-    import('../locales/nl/admin.json'),
-    import('../locales/en/admin.json'),
+    addNamespace('accounts', {
+      nl: () => import('../locales/nl/accounts.json'),
+      en: () => import('../locales/en/accounts.json'),
+    }),
+    addNamespace('admin', {
+      nl: () => import('../locales/nl/admin.json'),
+      en: () => import('../locales/en/admin.json'),
+    }),
   ]).then(
-    ([nlAccountsModule, enAccountsModule, nlAdminModule, enAdminModule]) => {
-      i18n.addResourceBundle('nl', 'accounts', nlAccountsModule.default)
-      i18n.addResourceBundle('en', 'accounts', enAccountsModule.default)
-      i18n.addResourceBundle('nl', 'admin', nlAdminModule.default)
-      i18n.addResourceBundle('en', 'admin', enAdminModule.default)
-    },
+    () => undefined,
     (error: unknown) => {
       // A failed download (a deploy, a lost connection) may work on the next navigation.
       otherNamespaces = undefined
@@ -107,11 +140,25 @@ export function loadOtherNamespaces(): Promise<void> {
   return otherNamespaces
 }
 
-/** Switches the interface language, remembers it, and tells assistive technology. */
+/** The language asked for last: a switch still loading its strings gives way to a later one. */
+let wantedLocale: Locale | undefined
+
+/**
+ * Switches the interface language, remembers it, and tells assistive technology. The
+ * strings of the namespaces loaded so far come first in that language; should that
+ * download fail, the language switches anyway and a missing string shows in Dutch.
+ */
 export function setLocale(locale: Locale): void {
-  void i18n.changeLanguage(locale)
-  document.documentElement.lang = locale
   rememberLocale(locale)
+  wantedLocale = locale
+  void Promise.all([...lazyNamespaces.keys()].map((ns) => loadCatalogue(ns, locale)))
+    .catch(() => undefined)
+    .then(async () => {
+      // Switched back meanwhile: the later choice wins.
+      if (wantedLocale !== locale) return
+      await i18n.changeLanguage(locale)
+      document.documentElement.lang = locale
+    })
 }
 
 /**
