@@ -48,6 +48,13 @@ export default defineConfig(({ isSsrBuild }) => ({
   },
 }))
 
+/**
+ * Modules the start code imports but only some pages use: `<Trans>` (the accessibility
+ * statement) and its HTML parser. They stay with the pages that use them.
+ */
+const NOT_AT_START =
+  /[\\/](?:react-i18next[\\/]dist[\\/]es[\\/]Trans[^\\/]*|html-parse-stringify[\\/].*|void-elements[\\/].*)$/
+
 type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[] } | null }
 
 /**
@@ -75,7 +82,9 @@ function startGroup() {
     let modules = closures.get(key)
     if (!modules) {
       const entry = closure(ctx, path.join(src, 'main.tsx'))
-      modules = new Set([...closure(ctx, path.join(src, 'start.tsx'))].filter((id) => !entry.has(id)))
+      modules = new Set(
+        [...closure(ctx, path.join(src, 'start.tsx'))].filter((id) => !entry.has(id) && !NOT_AT_START.test(id)),
+      )
       closures.set(key, modules)
     }
     return modules

@@ -5,7 +5,7 @@ import { I18nextProvider } from 'react-i18next'
 import { createBrowserRouter } from 'react-router'
 import { RouterProvider } from 'react-router/dom'
 import { createRoutes, resolveLazyRoutes } from './app/router'
-import { applyStoredLocale, i18n } from './lib/i18n'
+import { applyStoredLocale, i18n, loadLanguageStrings } from './lib/i18n'
 import { createQueryClient } from './lib/query-client'
 import { replayEarlyClick, stopKeepingClicks } from './ssr/early-click'
 import { readSsrState } from './ssr/state'
@@ -32,7 +32,8 @@ async function start(): Promise<void> {
   // The data the server rendered with: the first render shows the same and asks for nothing.
   if (ssr) hydrate(queryClient, ssr.queries)
   const routes = createRoutes()
-  await resolveLazyRoutes(routes, window.location)
+  // The page's strings in its language (English ones are not in the first JavaScript).
+  await Promise.all([resolveLazyRoutes(routes, window.location), loadLanguageStrings()])
   const router = createBrowserRouter(
     routes,
     ssr ? { hydrationData: { loaderData: {}, actionData: null, errors: null } } : undefined,

@@ -4,19 +4,20 @@ import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import type enAccounts from '../locales/en/accounts.json'
 import type enAdmin from '../locales/en/admin.json'
-import enCommon from '../locales/en/common.json'
-import enIdeas from '../locales/en/ideas.json'
+import type enCommon from '../locales/en/common.json'
+import type enIdeas from '../locales/en/ideas.json'
 import type nlAccounts from '../locales/nl/accounts.json'
 import type nlAdmin from '../locales/nl/admin.json'
 import nlCommon from '../locales/nl/common.json'
 import nlIdeas from '../locales/nl/ideas.json'
 import { SSR_STATE_ID } from '../ssr/state'
 
-/** What the idea list shows: in the first JavaScript, so the list page needs nothing more. */
-const listResources = {
-  nl: { common: nlCommon, ideas: nlIdeas },
-  en: { common: enCommon, ideas: enIdeas },
-} as const
+/**
+ * What the idea list shows, in Dutch: in the first JavaScript, so the list page needs
+ * nothing more. The English strings arrive before the first render that needs them
+ * (`loadLanguageStrings`, awaited by start.tsx and by every other page's route).
+ */
+const listResources = { nl: { common: nlCommon, ideas: nlIdeas } } as const
 
 /**
  * The whole main catalogue, as a type for checked keys (lib/i18n-types.d.ts reads it).
@@ -25,7 +26,7 @@ const listResources = {
  */
 export declare const resources: {
   nl: (typeof listResources)['nl'] & { accounts: typeof nlAccounts; admin: typeof nlAdmin }
-  en: (typeof listResources)['en'] & { accounts: typeof enAccounts; admin: typeof enAdmin }
+  en: { common: typeof enCommon; ideas: typeof enIdeas; accounts: typeof enAccounts; admin: typeof enAdmin }
 }
 
 const STORAGE_KEY = 'meedenken.locale'
@@ -85,7 +86,10 @@ if (typeof document !== 'undefined') document.documentElement.lang = i18n.langua
 /** Loads one namespace's catalogue in one language: each is a chunk of its own. */
 export type CatalogueLoaders = Record<Locale, () => Promise<{ default: Record<string, unknown> }>>
 
-const lazyNamespaces = new Map<string, CatalogueLoaders>()
+const lazyNamespaces = new Map<string, CatalogueLoaders>([
+  ['common', { nl: async () => ({ default: nlCommon }), en: () => import('../locales/en/common.json') }],
+  ['ideas', { nl: async () => ({ default: nlIdeas }), en: () => import('../locales/en/ideas.json') }],
+])
 
 /**
  * The languages a page needs now. On the server every one (each request renders in its
@@ -116,6 +120,13 @@ export async function addNamespace(ns: string, loaders: CatalogueLoaders): Promi
   await Promise.all(neededLocales().map((locale) => loadCatalogue(ns, locale)))
 }
 
+/** The strings of every namespace added so far, in the languages needed now. */
+export async function loadLanguageStrings(): Promise<void> {
+  await Promise.all(
+    [...lazyNamespaces.keys()].flatMap((ns) => neededLocales().map((locale) => loadCatalogue(ns, locale))),
+  )
+}
+
 let otherNamespaces: Promise<void> | undefined
 
 /** Adds the namespaces the idea list does not need. Each page but the list awaits this. */
@@ -129,6 +140,7 @@ export function loadOtherNamespaces(): Promise<void> {
       nl: () => import('../locales/nl/admin.json'),
       en: () => import('../locales/en/admin.json'),
     }),
+    loadLanguageStrings(),
   ]).then(
     () => undefined,
     (error: unknown) => {
