@@ -5,6 +5,7 @@ import { useServerClockOffset } from '../../../lib/use-server-now'
 import '../../../lib/i18n-participate'
 import { errorText } from '../../../lib/errors'
 import { formatDateTime } from '../../../lib/format'
+import { Alert } from '../../../ui/alert'
 import { Badge } from '../../../ui/badge'
 import { Button } from '../../../ui/button'
 import type { CommentActions } from '../api/comment-queries'
@@ -149,9 +150,9 @@ export function CommentItem({ comment, user, canReply, actions, onAnnounce, rend
                   {t('comments.confirmDelete')}
                 </p>
                 {removeError && (
-                  <p className="field__error" role="alert">
+                  <Alert type="error" role="alert">
                     {removeError}
-                  </p>
+                  </Alert>
                 )}
                 <div className="form__actions">
                   <Button size="small" tone="negative" onClick={() => void remove()}>

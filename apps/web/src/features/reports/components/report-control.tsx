@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-participate'
 import { errorText, fieldErrors } from '../../../lib/errors'
+import { Alert } from '../../../ui/alert'
 import { Button } from '../../../ui/button'
-import { RadioButton, Textarea } from '../../../ui/form'
+import { Field, Fieldset, RadioButton, Textarea } from '../../../ui/form'
 import { myReportsQuery, useReport } from '../api/report-queries'
 import { NOTE_MAX } from '../report-rules'
 
@@ -146,20 +147,21 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
       )}
       {open && !reported && (
         <form id={id} className="report__form" noValidate onSubmit={submit} onKeyDown={onKeyDown}>
-          <fieldset
-            className={`field choice${reasonError ? ' field--error' : ''}`}
+          <Fieldset
+            className="choice"
+            invalid={Boolean(reasonError)}
             aria-describedby={[`${id}-intro`, reasonError ? `${id}-reason-error` : null].filter(Boolean).join(' ')}
-          >
-            <legend>
-              {subject.type === 'idea'
+            legend={
+              subject.type === 'idea'
                 ? t('report.questionIdea')
-                : t('report.questionComment', { name: authorName ?? '' })}
-            </legend>
-            <p className="field__hint" id={`${id}-intro`}>
+                : t('report.questionComment', { name: authorName ?? '' })
+            }
+          >
+            <p className="utrecht-form-field-description" id={`${id}-intro`}>
               {t('report.intro')}
             </p>
             {reasonError && (
-              <p className="field__error" id={`${id}-reason-error`}>
+              <p className="utrecht-form-field-error-message" id={`${id}-reason-error`}>
                 {reasonError}
               </p>
             )}
@@ -177,34 +179,25 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
                   }}
                   aria-invalid={reasonError ? true : undefined}
                 />
-                <label htmlFor={`${id}-${r}`}>{t(`report.reason.${r}`)}</label>
+                <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${id}-${r}`}>
+                  {t(`report.reason.${r}`)}
+                </label>
               </div>
             ))}
-          </fieldset>
-          <div className={`field${noteError ? ' field--error' : ''}`}>
-            <label htmlFor={`${id}-note`}>{t('report.note')}</label>
-            <p className="field__hint" id={`${id}-note-hint`}>
-              {t('report.noteHint', { max: NOTE_MAX })}
-            </p>
-            {noteError && (
-              <p className="field__error" id={`${id}-note-error`}>
-                {noteError}
-              </p>
-            )}
-            <Textarea
-              id={`${id}-note`}
-              ref={refs.note}
-              name="note"
-              rows={3}
-              maxLength={NOTE_MAX}
-              aria-invalid={noteError ? true : undefined}
-              aria-describedby={[`${id}-note-hint`, noteError ? `${id}-note-error` : null].filter(Boolean).join(' ')}
-            />
-          </div>
+          </Fieldset>
+          <Field
+            name="note"
+            id={`${id}-note`}
+            label={t('report.note')}
+            hint={t('report.noteHint', { max: NOTE_MAX })}
+            error={noteError || undefined}
+          >
+            {(p) => <Textarea {...p} ref={refs.note} rows={3} maxLength={NOTE_MAX} />}
+          </Field>
           {otherError && (
-            <p className="field__error" role="alert">
+            <Alert type="error" role="alert">
               {t('report.failed', { reason: otherError })}
-            </p>
+            </Alert>
           )}
           <div className="form__actions">
             <Button type="submit" size="small" aria-disabled={report.isPending || undefined}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-engage'
 import { errorText } from '../../../lib/errors'
 import { Button } from '../../../ui/button'
-import { RadioButton, Textarea } from '../../../ui/form'
+import { Field, Fieldset, RadioButton, Textarea } from '../../../ui/form'
 import { type FollowupAnswer, useFollowup } from '../api/satisfaction-queries'
 
 const ANSWERS: FollowupAnswer[] = ['yes', 'partly', 'no']
@@ -41,13 +41,14 @@ export function FollowupForm({ ideaId, answer, remark }: Props) {
 
   return (
     <form className="rating" onSubmit={submit} noValidate>
-      <fieldset
-        className={`field choice${error ? ' field--error' : ''}`}
+      <Fieldset
+        className="choice"
+        invalid={Boolean(error)}
         aria-describedby={error ? 'followup-error' : undefined}
+        legend={<span className="rating__question">{t('followup.legend')}</span>}
       >
-        <legend className="rating__question">{t('followup.legend')}</legend>
         {error && (
-          <p className="field__error" id="followup-error">
+          <p className="utrecht-form-field-error-message" id="followup-error">
             {error}
           </p>
         )}
@@ -62,24 +63,15 @@ export function FollowupForm({ ideaId, answer, remark }: Props) {
               onChange={() => setChoice(a)}
               aria-invalid={error ? true : undefined}
             />
-            <label htmlFor={`followup-${a}`}>{t(`followup.${a}`)}</label>
+            <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`followup-${a}`}>
+              {t(`followup.${a}`)}
+            </label>
           </div>
         ))}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="followup-remark">{t('satisfaction.remark')}</label>
-        <p className="field__hint" id="followup-remark-hint">
-          {t('satisfaction.remarkHint')}
-        </p>
-        <Textarea
-          id="followup-remark"
-          name="remark"
-          rows={3}
-          maxLength={1000}
-          defaultValue={remark ?? ''}
-          aria-describedby="followup-remark-hint"
-        />
-      </div>
+      </Fieldset>
+      <Field name="remark" id="followup-remark" label={t('satisfaction.remark')} hint={t('satisfaction.remarkHint')}>
+        {(p) => <Textarea {...p} rows={3} maxLength={1000} defaultValue={remark ?? ''} />}
+      </Field>
       <div className="form__actions">
         <Button type="submit" aria-disabled={followup.isPending || undefined}>
           {t('followup.submit')}

@@ -5,7 +5,7 @@ import '../../../lib/i18n-engage'
 import { errorText } from '../../../lib/errors'
 import { formatDate } from '../../../lib/format'
 import { Button } from '../../../ui/button'
-import { RadioButton, Textarea } from '../../../ui/form'
+import { Field, Fieldset, RadioButton, Textarea } from '../../../ui/form'
 import { useRate } from '../api/satisfaction-queries'
 
 type Occasion = Satisfaction['occasions'][number]
@@ -55,18 +55,22 @@ export function RatingForm({ ideaId, occasion, latest }: { ideaId: number; occas
 
   return (
     <form className="rating" onSubmit={submit} noValidate>
-      <fieldset className={`field choice${error ? ' field--error' : ''}`} aria-describedby={describedBy}>
-        <legend className="rating__question">{latest ? t('satisfaction.question') : about}</legend>
-        <p className="field__hint" id={`${id}-about`}>
+      <Fieldset
+        className="choice"
+        invalid={Boolean(error)}
+        aria-describedby={describedBy}
+        legend={<span className="rating__question">{latest ? t('satisfaction.question') : about}</span>}
+      >
+        <p className="utrecht-form-field-description" id={`${id}-about`}>
           {latest ? about : t('satisfaction.question')}
         </p>
         {occasion.myScore !== null && (
-          <p className="field__hint" id={`${id}-yours`}>
+          <p className="utrecht-form-field-description" id={`${id}-yours`}>
             {t('satisfaction.yours', { score: t(`satisfaction.score.${scoreKey(occasion.myScore)}`) })}
           </p>
         )}
         {error && (
-          <p className="field__error" id={`${id}-error`}>
+          <p className="utrecht-form-field-error-message" id={`${id}-error`}>
             {error}
           </p>
         )}
@@ -82,25 +86,16 @@ export function RatingForm({ ideaId, occasion, latest }: { ideaId: number; occas
                 onChange={() => setScore(s)}
                 aria-invalid={error ? true : undefined}
               />
-              <label htmlFor={`${id}-${s}`}>{t(`satisfaction.score.${s}`)}</label>
+              <label className="utrecht-form-label utrecht-form-label--radio" htmlFor={`${id}-${s}`}>
+                {t(`satisfaction.score.${s}`)}
+              </label>
             </div>
           ))}
         </div>
-      </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-remark`}>{t('satisfaction.remark')}</label>
-        <p className="field__hint" id={`${id}-remark-hint`}>
-          {t('satisfaction.remarkHint')}
-        </p>
-        <Textarea
-          id={`${id}-remark`}
-          name="remark"
-          rows={3}
-          maxLength={1000}
-          defaultValue={occasion.myRemark ?? ''}
-          aria-describedby={`${id}-remark-hint`}
-        />
-      </div>
+      </Fieldset>
+      <Field name="remark" id={`${id}-remark`} label={t('satisfaction.remark')} hint={t('satisfaction.remarkHint')}>
+        {(p) => <Textarea {...p} rows={3} maxLength={1000} defaultValue={occasion.myRemark ?? ''} />}
+      </Field>
       <div className="form__actions">
         <Button type="submit" aria-disabled={rate.isPending || undefined}>
           {t('satisfaction.submit')}

@@ -49,7 +49,7 @@ export function AnswerTemplateForm({
 
   return (
     <>
-      <p className="field__hint">{t('templates.placeholders')}</p>
+      <p className="utrecht-form-field-description">{t('templates.placeholders')}</p>
       <FormSummary form={form} />
       <form className="form" {...form.props}>
         <Field {...form.field('departmentId')}>

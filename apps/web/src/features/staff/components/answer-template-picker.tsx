@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-werkbak'
 import { Button } from '../../../ui/button'
-import { Select } from '../../../ui/form'
+import { Field, Select } from '../../../ui/form'
 import { localName } from '../../catalog/local-name'
 import { departmentsQuery, ideaTemplatesQuery } from '../api/staff-queries'
 
@@ -28,7 +28,7 @@ export function AnswerTemplatePicker({
   if (!templates.isSuccess) return null
   if (items.length === 0) {
     return (
-      <p className="field__hint">
+      <p className="utrecht-form-field-description">
         {t('templates.none')} <Link to="/medewerkers/antwoordteksten">{t('templates.manage')}</Link>
       </p>
     )
@@ -55,37 +55,36 @@ export function AnswerTemplatePicker({
 
   return (
     <div className="template-picker">
-      <div className="field">
-        <label htmlFor="answer-template">{t('templates.pick')}</label>
-        <p className="field__hint" id="answer-template-hint">
-          {t('templates.pickHint')}
-        </p>
-        <div className="template-picker__row">
-          <Select
-            id="answer-template"
-            aria-describedby="answer-template-hint"
-            value={chosen}
-            onChange={(event) => setChosen(event.target.value)}
-          >
-            <option value="">{t('templates.choose')}</option>
-            {groups.map((id) => (
-              <optgroup key={id} label={department(id)}>
-                {items
-                  .filter((i) => i.departmentId === id)
-                  .map((i) => (
-                    <option key={i.id} value={i.id}>
-                      {i.title}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </Select>
-          <Button appearance="secondary" onClick={use}>
-            {t('templates.use')}
-          </Button>
-        </div>
-      </div>
-      <p role="status" className="field__hint">
+      <Field name="template" id="answer-template" label={t('templates.pick')} hint={t('templates.pickHint')}>
+        {(p) => (
+          <div className="template-picker__row">
+            {/* No name: the choice is not part of the answer form's values. */}
+            <Select
+              id={p.id}
+              aria-describedby={p['aria-describedby']}
+              value={chosen}
+              onChange={(event) => setChosen(event.target.value)}
+            >
+              <option value="">{t('templates.choose')}</option>
+              {groups.map((id) => (
+                <optgroup key={id} label={department(id)}>
+                  {items
+                    .filter((i) => i.departmentId === id)
+                    .map((i) => (
+                      <option key={i.id} value={i.id}>
+                        {i.title}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </Select>
+            <Button appearance="secondary" onClick={use}>
+              {t('templates.use')}
+            </Button>
+          </div>
+        )}
+      </Field>
+      <p role="status" className="utrecht-form-field-description">
         {said}
       </p>
     </div>

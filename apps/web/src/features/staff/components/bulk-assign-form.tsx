@@ -67,7 +67,7 @@ export function BulkAssignForm({
     <>
       <FormSummary form={form} />
       <form className="form form--compact" {...form.props}>
-        <p className="field__hint">{t('bulk.assignHint')}</p>
+        <p className="utrecht-form-field-description">{t('bulk.assignHint')}</p>
         <Field {...form.field('departmentId')}>
           {(p) => (
             <Select {...p} defaultValue="">

@@ -75,7 +75,9 @@ export function StaffCampaignCard({
         </Button>
         {/* The API refuses the outcome while voting is still ahead or open: say when it can be done instead. */}
         {!outcomeOpen && campaign.votingUntil !== null && campaign.phase !== 'outcome' && (
-          <p className="field__hint">{t('campaigns.outcomeAfterVoting', { date: formatDate(campaign.votingUntil) })}</p>
+          <p className="utrecht-form-field-description">
+            {t('campaigns.outcomeAfterVoting', { date: formatDate(campaign.votingUntil) })}
+          </p>
         )}
         {!outcomeOpen && (campaign.votingUntil === null || campaign.phase === 'outcome') && (
           <Button ref={outcomeButton} onClick={() => setOutcomeOpen(true)} appearance="secondary" size="small">

@@ -126,7 +126,7 @@ export function StatusFields({
       )}
       {choice.status === 'done' && (
         <Fieldset legend={form.label('closure')} className="closure-fields" id={`field-${form.name('closure')}`}>
-          <p className="field__hint">{t('statusForm.closureHint')}</p>
+          <p className="utrecht-form-field-description">{t('statusForm.closureHint')}</p>
           <Field
             {...form.field('closure.whatChanged')}
             hint={t('statusForm.whatChangedHint')}
