@@ -42,7 +42,8 @@ timings.push(['install', run(pnpm, ['install', '--frozen-lockfile'], { env: inst
 ensureChromium()
 // The PostgreSQL tests start throwaway servers of their own; they need the programs only.
 const postgres = ensurePostgresInstalled()
-if (!postgres.bin) fail(`PostgreSQL: ${postgres.why}. Install it with: sudo apt-get install -y postgresql postgresql-contrib`)
+if (!postgres.bin)
+  fail(`PostgreSQL: ${postgres.why}. Install it with: sudo apt-get install -y postgresql postgresql-contrib`)
 
 const steps = [
   ['typecheck', ['typecheck']],
