@@ -33,6 +33,7 @@ let ideaId = 0
 let cookie = ''
 let staffCookie = ''
 
+// Seeding thousands of rows takes longer than the default hook time on a busy 2-core host.
 beforeAll(async () => {
   // Enough rows, spread like the real thing, for ANALYZE to give the planner honest statistics.
   const themes = Array.from({ length: 7 }, () => makeTheme(db))
@@ -89,7 +90,7 @@ beforeAll(async () => {
   const harness = { app, db, clock: new TestClock(), settings: testSettings(), file }
   cookie = (await loginAs(harness, 'member')).cookie
   staffCookie = (await loginAs(harness, 'staff')).cookie
-})
+}, 90_000)
 
 const FILTERS = [
   '',

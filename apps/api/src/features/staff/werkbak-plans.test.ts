@@ -32,6 +32,7 @@ const app = createApp({
 let staffCookie = ''
 const filters: string[] = []
 
+// Seeding thousands of rows takes longer than the default hook time on a busy 2-core host.
 beforeAll(async () => {
   const themes = Array.from({ length: 7 }, () => makeTheme(db))
   const districts = Array.from({ length: 22 }, () => makeDistrict(db))
@@ -83,7 +84,7 @@ beforeAll(async () => {
     `theme=${theme?.id}&district=${district?.id}&status=new`,
     `q=fiets&theme=${theme?.id}&department=${department?.id}`,
   )
-})
+}, 90_000)
 
 /**
  * A tab's count stops at WERKBAK_COUNT_CAP matches. For a filter most ideas pass (no
