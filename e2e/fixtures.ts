@@ -30,6 +30,21 @@ export const test = base.extend<object, { serverClock: undefined }>({
 })
 export { expect }
 
+/**
+ * Waits until React owns the page. A link followed before that is a full page load of a
+ * server-rendered page (the browser's own behaviour: focus stays at the top), not the app's
+ * navigation that moves focus to the new heading.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        Object.keys(document.getElementById('root') ?? {}).some((key) => key.startsWith('__reactContainer')),
+      ),
+    )
+    .toBe(true)
+}
+
 export function uniqueEmail(prefix = 'e2e'): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`
 }

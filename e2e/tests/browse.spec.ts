@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from '../fixtures'
+import { expect, expectAccessible, test, waitForHydration } from '../fixtures'
 
 test('the list shows the demo ideas in Dutch and passes axe', async ({ page }) => {
   // Sorted by votes: ideas other journeys add meanwhile (few votes) do not push these off page one.
@@ -16,6 +16,8 @@ test('opening an idea shows its timeline, moves focus to the heading and passes 
   page,
 }) => {
   await page.goto('/?sort=top')
+  // The app's own navigation moves focus; a click before it runs is a plain page load.
+  await waitForHydration(page)
   await page.getByRole('link', { name: 'Oud papier vaker ophalen in Siddeburen' }).click()
   const heading = page.getByRole('heading', { level: 1, name: 'Oud papier vaker ophalen in Siddeburen' })
   await expect(heading).toBeVisible()
