@@ -154,7 +154,11 @@ export function tableCounts(client: Client): Record<string, number> {
 }
 
 /** Reuses the database when generator, scale and migrations are unchanged; builds it otherwise. */
-export function ensureDataset(scale: Scale, progress: Progress, options: { rebuild?: boolean } = {}): Dataset {
+export async function ensureDataset(
+  scale: Scale,
+  progress: Progress,
+  options: { rebuild?: boolean } = {},
+): Promise<Dataset> {
   const file = datasetFile(scale)
   const marker = markerFor(scale)
   if (!options.rebuild && readMarker(file) === marker) {
@@ -167,7 +171,7 @@ export function ensureDataset(scale: Scale, progress: Progress, options: { rebui
   const building = `${file}.building`
   removeDatabase(building)
   const started = performance.now()
-  const counts = buildDatabase(building, scale, marker, progress)
+  const counts = await buildDatabase(building, scale, marker, progress)
   renameSync(building, file)
   return { file, built: true, buildSeconds: (performance.now() - started) / 1000, counts }
 }
@@ -215,7 +219,12 @@ type CommentRecord = {
   body: string
 }
 
-function buildDatabase(file: string, scale: Scale, marker: string, progress: Progress): Record<string, number> {
+async function buildDatabase(
+  file: string,
+  scale: Scale,
+  marker: string,
+  progress: Progress,
+): Promise<Record<string, number>> {
   const db = openDatabase(file)
   const client = db.$client
   // Bulk-load settings: no journal, no fsync, a big cache. The file is renamed into place
@@ -251,7 +260,7 @@ function buildDatabase(file: string, scale: Scale, marker: string, progress: Pro
   client.exec(`insert into ideas_fts(ideas_fts) values ('rebuild')`)
   progress.tick(1)
   progress.phase('scorecard counters and statistics', 2)
-  ensureStats(db)
+  await ensureStats(db)
   progress.tick(1)
   client.exec('ANALYZE')
   progress.tick(2)

@@ -117,16 +117,17 @@ const scales: Scale[] = QUICK ? [SCALES.quick] : [SCALES.full, SCALES.quick]
 log(
   `Meedenken benchmark (${QUICK ? 'quick' : 'full'}): data sets of ${scales.map((s) => num(s.ideas)).join(' and ')} ideas; load ${loadText(loadAtStart)}`,
 )
-const datasets: Dataset[] = scales.map((scale) => {
-  const dataset = ensureDataset(scale, progress, { rebuild: args.has('--rebuild') })
+const datasets: Dataset[] = []
+for (const scale of scales) {
+  const dataset = await ensureDataset(scale, progress, { rebuild: args.has('--rebuild') })
   progress.done()
   log(
     dataset.built
       ? `  built ${dataset.file} in ${dataset.buildSeconds?.toFixed(1)} s`
       : `  reused ${dataset.file} (same generator, scale and migrations)`,
   )
-  return dataset
-})
+  datasets.push(dataset)
+}
 
 // 3. Working copies, so the pristine data sets are never changed by a run (votes, sessions).
 /** Copies a run left behind when it was killed: named after its process, which is gone. */

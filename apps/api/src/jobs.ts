@@ -11,25 +11,30 @@ import { runStaffAlerts } from './notify/staff-alerts.data'
 /** Timers the server runs beside requests. Each is safe to run in several processes at once. */
 export function startBackgroundJobs(deps: Deps): () => void {
   const stopMail = startMailWorker(deps)
-  const housekeeping = setInterval(() => {
+  const housekeeping = setInterval(async () => {
     const now = deps.clock.now()
-    pruneRateLimits(deps.db, now)
-    pruneSessions(deps.db, now)
-    askDueFollowups(deps.db, now)
-    announceOpenedCampaigns(deps.db, now)
-    pruneLiveEvents(deps.db, now)
+    try {
+      await pruneRateLimits(deps.db, now)
+      await pruneSessions(deps.db, now)
+      await askDueFollowups(deps.db, now)
+      await announceOpenedCampaigns(deps.db, now)
+      await pruneLiveEvents(deps.db, now)
+    } catch (error) {
+      // A rejected job must not end the process; the next run tries again.
+      deps.logger.error({ error: String(error) }, 'housekeeping failed')
+    }
   }, 10 * 60_000)
   housekeeping.unref()
   // Staff hear of new, overdue and stale ideas; then notifications become mail (at once, or
   // a daily digest). Twice a minute.
-  const notificationMail = setInterval(() => {
+  const notificationMail = setInterval(async () => {
     try {
-      runStaffAlerts(deps.db, deps.clock.now())
+      await runStaffAlerts(deps.db, deps.clock.now())
     } catch (error) {
       deps.logger.error({ error: String(error) }, 'staff reminders failed')
     }
     try {
-      mailNotifications(deps.db, deps.settings, deps.clock.now())
+      await mailNotifications(deps.db, deps.settings, deps.clock.now())
     } catch (error) {
       deps.logger.error({ error: String(error) }, 'notification mail failed')
     }

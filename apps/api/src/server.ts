@@ -22,7 +22,7 @@ if (settings.demoData) {
   const result = await loadDemoData(db, clock)
   logger.info(result.loaded ? 'demo data loaded' : 'demo data already present, left as is')
 }
-if (ensureStats(db)) logger.info('scorecard counters rebuilt from the data')
+if (await ensureStats(db)) logger.info('scorecard counters rebuilt from the data')
 const checkpointer = startCheckpointer(db.$client, logger)
 
 const deps = { db, settings, logger, clock, live: new LiveHub(db, logger) }

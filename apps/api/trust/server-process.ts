@@ -72,18 +72,18 @@ export function makeSessions(
   count: number,
   role: 'member' | 'staff' = 'member',
 ): { cookie: string; userId: number }[] {
-  const db = new Database(databasePath)
-  db.pragma('busy_timeout = 5000')
+  const sqlite = new Database(databasePath)
+  sqlite.pragma('busy_timeout = 5000')
   const now = Date.now()
   const people: { cookie: string; userId: number }[] = []
-  const insertUser = db.prepare(
+  const insertUser = sqlite.prepare(
     `insert into users (email, email_verified_at, display_name, role, target_group, created_at, updated_at)
      values (?, ?, ?, ?, 'resident', ?, ?) returning id`,
   )
-  const insertSession = db.prepare(
+  const insertSession = sqlite.prepare(
     'insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)',
   )
-  db.transaction(() => {
+  sqlite.transaction(() => {
     for (let i = 0; i < count; i++) {
       const tag = randomBytes(6).toString('hex')
       const { id } = insertUser.get(`trust-${tag}@example.org`, now, `Proef ${tag}`, role, now, now) as { id: number }
@@ -92,6 +92,6 @@ export function makeSessions(
       people.push({ cookie: `meedenken_session=${token}`, userId: id })
     }
   })()
-  db.close()
+  sqlite.close()
   return people
 }

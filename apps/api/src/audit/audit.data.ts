@@ -12,8 +12,6 @@ export type AuditEntry = {
 }
 
 /** Call inside the same transaction as the change it records. Never put e-mail addresses in details. */
-export function recordAudit(db: DbOrTx, entry: AuditEntry, now: number): void {
-  db.insert(auditLog)
-    .values({ ...entry, details: entry.details ?? null, createdAt: now })
-    .run()
+export async function recordAudit(db: DbOrTx, entry: AuditEntry, now: number): Promise<void> {
+  await db.insert(auditLog).values({ ...entry, details: entry.details ?? null, createdAt: now })
 }

@@ -19,9 +19,9 @@ describe('pnpm admin backup and restore', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'meedenken-backup-'))
     const file = path.join(dir, 'live.db')
     const db = openDatabase(file)
-    const theme = makeTheme(db)
-    const author = makeUser(db)
-    for (let i = 0; i < 200; i++) makeIdea(db, { authorId: author.id, themeId: theme.id })
+    const theme = await makeTheme(db)
+    const author = await makeUser(db)
+    for (let i = 0; i < 200; i++) await makeIdea(db, { authorId: author.id, themeId: theme.id })
 
     // A second process writes ideas as fast as it can, from before the backup until after it.
     const writer = execFile(

@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../db/open'
 import { accountTokens, auditLog, sessions, users } from '../db/schema'
+import { oneRow } from '../db/statements'
 import { issueToken } from '../features/accounts/accounts.data'
 import { createSession } from '../http/session.data'
 import { hashPassword, verifyPassword } from '../security/passwords'
@@ -32,7 +33,7 @@ describe('pnpm admin create-user', () => {
     const { stdout } = await run(tsx, [...args, '--role', 'admin'], { env })
     expect(stdout).toMatch(/Created eerste\.beheerder@gemeente\.nl with role admin/)
     const db = openDatabase(file)
-    const row = db.select().from(users).get()
+    const [row] = await db.select().from(users).limit(1)
     expect(row).toMatchObject({ email: 'eerste.beheerder@gemeente.nl', role: 'admin' })
     expect(row?.emailVerifiedAt).not.toBeNull()
     expect(await verifyPassword(row?.passwordHash ?? '', 'een-sterk-beheerwachtwoord')).toBe(true)
@@ -57,23 +58,24 @@ describe('pnpm admin create-user', () => {
     const env = { ...process.env, DATABASE_PATH: file, LOG_LEVEL: 'silent' }
     const db = openDatabase(file)
     const now = Date.now()
-    const user = db
-      .insert(users)
-      .values({
-        email: 'bestaand@gemeente.nl',
-        passwordHash: await hashPassword('het-oude-wachtwoord'),
-        displayName: 'Bestaande deelnemer',
-        role: 'member',
-        targetGroup: 'resident',
-        emailVerifiedAt: now,
-        blockedAt: now,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get()
-    createSession(db, user.id, 'member', now)
-    issueToken(db, user.id, 'reset_password', 3_600_000, now)
+    const user = oneRow(
+      await db
+        .insert(users)
+        .values({
+          email: 'bestaand@gemeente.nl',
+          passwordHash: await hashPassword('het-oude-wachtwoord'),
+          displayName: 'Bestaande deelnemer',
+          role: 'member',
+          targetGroup: 'resident',
+          emailVerifiedAt: now,
+          blockedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning(),
+    )
+    await createSession(db, user.id, 'member', now)
+    await issueToken(db, user.id, 'reset_password', 3_600_000, now)
     db.$client.close()
 
     const args = ['create-user', '--email', 'bestaand@gemeente.nl', '--password', 'een-nieuw-beheerwachtwoord']
@@ -82,11 +84,11 @@ describe('pnpm admin create-user', () => {
     expect(stdout).toMatch(/sessions ended/)
 
     const after = openDatabase(file)
-    const row = after.select().from(users).where(eq(users.id, user.id)).get()
+    const [row] = await after.select().from(users).where(eq(users.id, user.id)).limit(1)
     expect(row).toMatchObject({ role: 'staff', blockedAt: null })
-    expect(after.select().from(sessions).where(eq(sessions.userId, user.id)).all()).toEqual([])
-    expect(after.select().from(accountTokens).where(eq(accountTokens.userId, user.id)).all()).toEqual([])
-    expect(after.select().from(auditLog).all()).toEqual([
+    expect(await after.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([])
+    expect(await after.select().from(accountTokens).where(eq(accountTokens.userId, user.id))).toEqual([])
+    expect(await after.select().from(auditLog)).toEqual([
       expect.objectContaining({
         actorId: null,
         action: 'user.role_changed',

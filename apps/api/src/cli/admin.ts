@@ -50,7 +50,7 @@ async function createUser(args: string[]): Promise<void> {
   const settings = readSettings()
   const db = openDatabase(settings.databasePath)
   const passwordHash = await hashPassword(password)
-  const result = setAccountFromCommandLine(
+  const result = await setAccountFromCommandLine(
     db,
     { email, passwordHash, role, displayName: name ?? defaultName(email) },
     Date.now(),

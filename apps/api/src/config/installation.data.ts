@@ -6,6 +6,7 @@ import {
 } from '@meedenken/shared'
 import { inArray } from 'drizzle-orm'
 import { recordAudit } from '../audit/audit.data'
+import { databaseOf } from '../db/connection'
 import type { Db, DbOrTx } from '../db/open'
 import { settings } from '../db/schema'
 
@@ -15,31 +16,27 @@ const KEYS = {
   followupWeeks: 'followup_weeks',
 } as const
 
-// Read on many requests, changed a few times a year: remembered per connection for a few
+// Read on many requests, changed a few times a year: remembered per database for a few
 // seconds. Another process's change is seen within that time; this process's at once.
 const CACHE_MS = 5_000
 const cache = new WeakMap<object, { at: number; value: InstallationSettings }>()
 
-function clientOf(db: DbOrTx): object {
-  return (db as Db).$client ?? (db as unknown as { session: { client: object } }).session.client
-}
-
 /** Settings an admin can change, with their defaults. */
-export function installationSettings(db: DbOrTx): InstallationSettings {
-  const client = clientOf(db)
-  const hit = cache.get(client)
+export async function installationSettings(db: DbOrTx): Promise<InstallationSettings> {
+  const database = databaseOf(db)
+  const hit = cache.get(database)
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.value
-  const value = readSettings(db)
-  cache.set(client, { at: Date.now(), value })
+  const value = await readSettings(db)
+  cache.set(database, { at: Date.now(), value })
   return value
 }
 
-function readSettings(db: DbOrTx): InstallationSettings {
-  const rows = db
+async function readSettings(db: DbOrTx): Promise<InstallationSettings> {
+  const rows = await db
     .select()
     .from(settings)
     .where(inArray(settings.key, Object.values(KEYS)))
-    .all()
+
   const value = (key: string, fallback: number) => {
     const n = Number(rows.find((r) => r.key === key)?.value)
     return Number.isInteger(n) && n > 0 ? n : fallback
@@ -56,19 +53,19 @@ function readSettings(db: DbOrTx): InstallationSettings {
  * otherwise the audit entry names the settings that changed, with their old and new values.
  * Returns the names of the changed settings.
  */
-export function saveInstallationSettings(
+export async function saveInstallationSettings(
   db: Db,
   next: InstallationSettings,
   actorId: number,
   now: number,
-): (keyof InstallationSettings)[] {
-  cache.delete(clientOf(db))
-  const changed = db.transaction((tx) => {
-    const before = readSettings(tx)
+): Promise<(keyof InstallationSettings)[]> {
+  cache.delete(databaseOf(db))
+  const changed = await db.transaction(async (tx) => {
+    const before = await readSettings(tx)
     const fields = (Object.keys(KEYS) as (keyof InstallationSettings)[]).filter((f) => before[f] !== next[f])
     if (fields.length === 0) return fields
     const pick = (values: InstallationSettings) => Object.fromEntries(fields.map((f) => [f, values[f]]))
-    recordAudit(
+    await recordAudit(
       tx,
       {
         actorId,
@@ -81,13 +78,13 @@ export function saveInstallationSettings(
     )
     for (const field of fields) {
       const key = KEYS[field]
-      tx.insert(settings)
+      await tx
+        .insert(settings)
         .values({ key, value: String(next[field]), updatedAt: now })
         .onConflictDoUpdate({ target: settings.key, set: { value: String(next[field]), updatedAt: now } })
-        .run()
     }
     return fields
   })
-  cache.delete(clientOf(db))
+  cache.delete(databaseOf(db))
   return changed
 }

@@ -14,9 +14,11 @@ describe('background checkpoints', () => {
   it('copies what the server wrote into the database file in another thread, and closes cleanly', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-checkpoint-')), 'app.db')
     const db = openDatabase(file)
-    const theme = makeTheme(db)
-    const author = makeUser(db)
-    for (let i = 0; i < 300; i++) makeIdea(db, { authorId: author.id, themeId: theme.id })
+    // SQLite's own checkpoints off, so what is written stays in the log until the thread copies it.
+    db.$client.pragma('wal_autocheckpoint = 0')
+    const theme = await makeTheme(db)
+    const author = await makeUser(db)
+    for (let i = 0; i < 300; i++) await makeIdea(db, { authorId: author.id, themeId: theme.id })
     const fileSize = () => statSync(file).size
     const databaseSize = () =>
       Number(db.$client.pragma('page_count', { simple: true })) *

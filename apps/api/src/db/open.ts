@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { Logger } from 'drizzle-orm/logger'
 import { apiRoot } from '../paths'
-import * as schema from './schema'
+import { connect, type Db } from './connection'
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
+export type { Db, DbOrTx, Tx } from './connection'
 
 export const migrationsFolder = path.join(apiRoot, 'drizzle')
 
@@ -21,18 +21,23 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('cache_size = -32000')
 }
 
-/** Opens (and creates) the database file, applies pragmas and pending migrations. */
-export function openDatabase(file: string, options: { migrate?: boolean; queryLogger?: Logger } = {}): Db {
+/**
+ * Opens (and creates) the database file, applies pragmas and pending migrations, and
+ * returns drizzle's async API over it (connection.ts). Migrations run before anything
+ * else can use the connection, so they use drizzle's synchronous driver.
+ */
+export function openDatabase(
+  file: string,
+  options: { migrate?: boolean; queryLogger?: Logger; strict?: boolean } = {},
+): Db {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new Database(file)
   applyPragmas(sqlite)
-  const db = drizzle({ client: sqlite, schema, ...(options.queryLogger ? { logger: options.queryLogger } : {}) })
-  if (options.migrate !== false) migrate(db, { migrationsFolder })
+  if (options.migrate !== false) migrate(drizzle({ client: sqlite }), { migrationsFolder })
   // Keeps the query planner's statistics fresh enough to pick the right index (cheap at open).
   sqlite.pragma('optimize=0x10002')
-  return db
+  return connect(sqlite, {
+    ...(options.queryLogger ? { queryLogger: options.queryLogger } : {}),
+    ...(options.strict ? { strict: true } : {}),
+  })
 }
-
-/** A transaction handle; data functions that must join the caller's transaction take this. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
-export type DbOrTx = Db | Tx

@@ -146,7 +146,7 @@ describe('static files', () => {
   })
 })
 
-describe('pages and JSON', () => {
+describe('pages and JSON', async () => {
   const entry = `
 export async function render(input) {
   const list = await (await input.fetch('http://localhost/api/ideas?sort=new')).json()
@@ -154,10 +154,14 @@ export async function render(input) {
 }
 `
   const ctx = createTestApp({ webDist: webBuild(entry) })
-  const theme = makeTheme(ctx.db)
-  const author = makeUser(ctx.db)
-  for (let i = 0; i < 20; i++) makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
-  const long = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, body: 'Een lange uitleg. '.repeat(100) })
+  const theme = await makeTheme(ctx.db)
+  const author = await makeUser(ctx.db)
+  for (let i = 0; i < 20; i++) await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+  const long = await makeIdea(ctx.db, {
+    authorId: author.id,
+    themeId: theme.id,
+    body: 'Een lange uitleg. '.repeat(100),
+  })
   const list = '/api/ideas?sort=new'
 
   it('compresses a large list and it decodes to the same JSON; its tag names the coding', async () => {
@@ -210,7 +214,7 @@ export async function render(input) {
     expect((await bytes(head)).byteLength).toBe(0)
 
     // Once the list moved, no old tag of any coding gets a 304.
-    makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const moved = await request(ctx, list, {
       headers: { 'accept-encoding': BROWSER, 'if-none-match': `${tag}, ${gzipTag}` },
     })

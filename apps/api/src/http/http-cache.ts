@@ -166,11 +166,11 @@ function trim(store: ListStore): void {
 }
 
 /** The list version as the database holds it now. */
-export function currentListVersion(db: Db): number {
+export async function currentListVersion(db: Db): Promise<number> {
   const statement = prepared(db, 'http.listVersion', (d) =>
     d.select({ version: listVersion.version }).from(listVersion).where(eq(listVersion.id, 1)).prepare(),
   )
-  return statement.get()?.version ?? 0
+  return (await statement.execute())[0]?.version ?? 0
 }
 
 /**
@@ -179,14 +179,14 @@ export function currentListVersion(db: Db): number {
  * for that coding: a hot list is compressed once per version, not once per request.
  * A signed-in person's list holds their votes: built each time, never kept.
  */
-export function sharedList<T extends object>(
+export async function sharedList<T extends object>(
   c: Context<AppEnv>,
-  build: () => T,
-): Response & TypedResponse<JSONParsed<T>, 200, 'json'> {
+  build: () => Promise<T>,
+): Promise<Response & TypedResponse<JSONParsed<T>, 200, 'json'>> {
   type Typed = Response & TypedResponse<JSONParsed<T>, 200, 'json'>
-  if (isPersonal(c)) return personal(c, JSON.stringify(build()), 200, JSON_TYPE) as Typed
+  if (isPersonal(c)) return personal(c, JSON.stringify(await build()), 200, JSON_TYPE) as Typed
   const db = c.var.db
-  const version = currentListVersion(db)
+  const version = await currentListVersion(db)
   const etag = `W/"l${version}"`
   const accepted = preferredCoding(c.req.header('accept-encoding'))
   // A list may be compressed: its size is known only once it is read, after the 304 check.
@@ -209,7 +209,7 @@ export function sharedList<T extends object>(
       store.entries.delete(key)
       store.bytes -= sizeOf(kept)
     }
-    kept = { version, body: utf8.encode(JSON.stringify(build())) }
+    kept = { version, body: utf8.encode(JSON.stringify(await build())) }
     store.entries.set(key, kept)
     store.bytes += kept.body.byteLength
     trim(store)

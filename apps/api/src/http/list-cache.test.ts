@@ -6,11 +6,11 @@ import { createTestApp, json, loginAs, request } from '../test/test-app'
 // Visitors' idea lists are kept while the database's list version stays the same (decision 017).
 // What matters: a visitor never gets a list older than the data, from any process.
 
-describe("visitors' idea lists", () => {
+describe("visitors' idea lists", async () => {
   const ctx = createTestApp()
-  const theme = makeTheme(ctx.db)
-  const author = makeUser(ctx.db, { displayName: 'Sanne Post' })
-  const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Een bankje bij de vijver' })
+  const theme = await makeTheme(ctx.db)
+  const author = await makeUser(ctx.db, { displayName: 'Sanne Post' })
+  const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Een bankje bij de vijver' })
   const list = async (cookie?: string) => {
     const res = await request(ctx, '/api/ideas?sort=new', cookie ? { cookie } : {})
     expect(res.status).toBe(200)
@@ -55,7 +55,7 @@ describe("visitors' idea lists", () => {
     expect(etag).toMatch(/^W\/"l\d+"$/)
     expect(res.headers.get('cache-control')).toBe('public, max-age=0, s-maxage=5')
     expect((await request(ctx, '/api/ideas?sort=new', { headers: { 'if-none-match': etag } })).status).toBe(304)
-    makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const moved = await request(ctx, '/api/ideas?sort=new', { headers: { 'if-none-match': etag } })
     expect(moved.status).toBe(200)
     expect(moved.headers.get('etag')).not.toBe(etag)

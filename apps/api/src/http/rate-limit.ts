@@ -37,11 +37,11 @@ export function tooManyRequests(waitSeconds: number): ApiError {
 }
 
 /** Counts the attempt against every rule; the first exceeded rule answers 429 with Retry-After. */
-export function enforceRateLimits(c: Context<AppEnv>, rules: RateRule[]): void {
+export async function enforceRateLimits(c: Context<AppEnv>, rules: RateRule[]): Promise<void> {
   const now = c.var.clock.now()
   let wait = 0
   for (const rule of rules) {
-    const result = hitRateLimit(c.var.db, rule.key, rule.limit, rule.windowMs, now)
+    const result = await hitRateLimit(c.var.db, rule.key, rule.limit, rule.windowMs, now)
     if (!result.allowed) wait = Math.max(wait, result.retryAfterSeconds)
   }
   if (wait > 0) throw tooManyRequests(wait)
@@ -52,16 +52,16 @@ export function enforceRateLimits(c: Context<AppEnv>, rules: RateRule[]): void {
  * still within it. Nothing is thrown: the caller answers as always and only skips the work,
  * so the answer reveals nothing about the budget or what it protects.
  */
-export function withinBudget(c: Context<AppEnv>, rule: RateRule): boolean {
-  return hitRateLimit(c.var.db, rule.key, rule.limit, rule.windowMs, c.var.clock.now()).allowed
+export async function withinBudget(c: Context<AppEnv>, rule: RateRule): Promise<boolean> {
+  return (await hitRateLimit(c.var.db, rule.key, rule.limit, rule.windowMs, c.var.clock.now())).allowed
 }
 
 /** Takes back one counted attempt, for limits that count only failures (counted first, so parallel tries cannot slip past). */
-export function refundRateLimits(c: Context<AppEnv>, keys: string[]): void {
-  for (const key of keys) refundRateLimit(c.var.db, key)
+export async function refundRateLimits(c: Context<AppEnv>, keys: string[]): Promise<void> {
+  for (const key of keys) await refundRateLimit(c.var.db, key)
 }
 
 /** Forgets a counter altogether. */
-export function forgetRateLimits(c: Context<AppEnv>, keys: string[]): void {
-  for (const key of keys) forgetRateLimit(c.var.db, key)
+export async function forgetRateLimits(c: Context<AppEnv>, keys: string[]): Promise<void> {
+  for (const key of keys) await forgetRateLimit(c.var.db, key)
 }

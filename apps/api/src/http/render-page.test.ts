@@ -140,7 +140,7 @@ export async function render(input) {
     expect(revalidated.headers.get('etag')).toBe(etag)
 
     // Any change to the data shows at once: a new page, a new tag, no 304 for the old one.
-    makeTheme(ctx.db, { name: 'Sport' })
+    await makeTheme(ctx.db, { name: 'Sport' })
     const changed = await page()
     expect(changed.html).toContain(`${Number(themes) + 1} themas`)
     expect(changed.res.headers.get('etag')).not.toBe(etag)

@@ -12,17 +12,18 @@ export function sessionLifetime(role: Role): { ms: number; sliding: boolean } {
   return role === 'member' ? { ms: 30 * DAY, sliding: true } : { ms: 12 * 3_600_000, sliding: false }
 }
 
-export function createSession(
+export async function createSession(
   db: DbOrTx,
   userId: number,
   role: Role,
   now: number,
-): { token: string; maxAgeMs: number } {
+): Promise<{ token: string; maxAgeMs: number }> {
   const token = randomToken()
   const { ms } = sessionLifetime(role)
-  db.insert(sessions)
+  await db
+    .insert(sessions)
     .values({ tokenHash: sha256(token), userId, createdAt: now, lastSeenAt: now, expiresAt: now + ms })
-    .run()
+
   return { token, maxAgeMs: ms }
 }
 
@@ -40,7 +41,7 @@ export type SessionRow = {
 const p = sql.placeholder
 
 /** The live session for a token: not expired, user verified, not blocked, not deleted. Every request asks. */
-export function findSession(db: Db, token: string, now: number): SessionRow | null {
+export async function findSession(db: Db, token: string, now: number): Promise<SessionRow | null> {
   const statement = prepared(db, 'sessions.find', (d) =>
     d
       .select({
@@ -66,27 +67,25 @@ export function findSession(db: Db, token: string, now: number): SessionRow | nu
       )
       .prepare(),
   )
-  return statement.get({ hash: sha256(token), now }) ?? null
+  return (await statement.execute({ hash: sha256(token), now }))[0] ?? null
 }
 
-export function extendSession(db: Db, sessionId: number, now: number, ms: number): void {
-  db.update(sessions)
+export async function extendSession(db: Db, sessionId: number, now: number, ms: number): Promise<void> {
+  await db
+    .update(sessions)
     .set({ lastSeenAt: now, expiresAt: now + ms })
     .where(eq(sessions.id, sessionId))
-    .run()
 }
 
-export function endSession(db: DbOrTx, token: string): void {
-  db.delete(sessions)
-    .where(eq(sessions.tokenHash, sha256(token)))
-    .run()
+export async function endSession(db: DbOrTx, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)))
 }
 
 /** At a role change, a block, a password reset and account deletion. */
-export function endAllSessions(db: DbOrTx, userId: number): void {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run()
+export async function endAllSessions(db: DbOrTx, userId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId))
 }
 
-export function pruneSessions(db: Db, now: number): void {
-  db.delete(sessions).where(lt(sessions.expiresAt, now)).run()
+export async function pruneSessions(db: Db, now: number): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now))
 }

@@ -67,13 +67,13 @@ export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = sessionToken(c)
   if (token) {
     const now = c.var.clock.now()
-    const row = findSession(c.var.db, token, now)
+    const row = await findSession(c.var.db, token, now)
     if (!row) {
       clearSessionCookie(c)
     } else {
       const lifetime = sessionLifetime(row.role)
       if (lifetime.sliding && now - row.lastSeenAt > TOUCH_INTERVAL_MS) {
-        extendSession(c.var.db, row.sessionId, now, lifetime.ms)
+        await extendSession(c.var.db, row.sessionId, now, lifetime.ms)
         setSessionCookie(c, token, lifetime.ms)
       }
       markPersonal(c)

@@ -31,7 +31,7 @@ export type Subscriber = {
   sessionId: number | null
   /** Who opened it, for the per-client cap: `user:<id>` or `ip:<address>`. */
   client: string
-  send: (event: LiveEvent) => void
+  send: (event: LiveEvent) => void | Promise<void>
   /** The stream should end, so its connection can close. */
   close: (reason: EndReason) => void
 }
@@ -59,18 +59,19 @@ export class LiveHub {
   ) {}
 
   /** Admits a listener if this process and its client have room; refused, nothing is kept. */
-  subscribe(subscriber: Subscriber): Admission {
+  async subscribe(subscriber: Subscriber): Promise<Admission> {
+    // What was written before is already in what the page read; sent late, an old count
+    // would step the page back (and make it fetch again for nothing). Read before the caps
+    // are checked, so the check and the count that follows it happen in one step.
+    const since = await lastEventId(this.db)
     if (this.subscribers.size >= this.limits.total) return { ok: false, full: 'process' }
     const mine = this.perClient.get(subscriber.client) ?? 0
     if (mine >= this.limits.perClient) return { ok: false, full: 'client' }
-    // What was written before is already in what the page read; sent late, an old count
-    // would step the page back (and make it fetch again for nothing).
-    const since = lastEventId(this.db)
     this.subscribers.set(subscriber, since)
     this.perClient.set(subscriber.client, mine + 1)
     if (!this.timer) {
       if (this.lastId < 0) this.lastId = since
-      this.timer = setInterval(() => this.poll(), this.intervalMs)
+      this.timer = setInterval(() => void this.poll(), this.intervalMs)
       this.timer.unref()
     }
     return { ok: true, unsubscribe: () => this.remove(subscriber) }
@@ -92,16 +93,16 @@ export class LiveHub {
   }
 
   /** Ends the streams whose session has ended since, then hands out what happened since the last poll. */
-  poll(): void {
+  async poll(): Promise<void> {
     try {
-      this.endEndedSessions()
+      await this.endEndedSessions()
     } catch (error) {
       this.logger?.warn({ error: String(error) }, 'live sessions check failed')
     }
     try {
       for (;;) {
-        const events = eventsAfter(this.db, this.lastId, 1000)
-        const hidden = this.hiddenAmong(events)
+        const events = await eventsAfter(this.db, this.lastId, 1000)
+        const hidden = await this.hiddenAmong(events)
         for (const event of events) {
           this.lastId = event.id
           if (event.ideaId !== null && hidden.has(event.ideaId)) continue
@@ -109,7 +110,7 @@ export class LiveHub {
             if (event.id <= since) continue
             const forIdea = event.ideaId !== null && event.ideaId === s.ideaId
             const forUser = event.userId !== null && event.userId === s.userId
-            if (forIdea || forUser) s.send(event)
+            if (forIdea || forUser) await s.send(event)
           }
         }
         if (events.length < 1000) break
@@ -120,20 +121,20 @@ export class LiveHub {
   }
 
   /** A hidden idea's counts go to no one, also when the hide came after the change. */
-  private hiddenAmong(events: LiveEvent[]): Set<number> {
+  private async hiddenAmong(events: LiveEvent[]): Promise<Set<number>> {
     const watched = new Set<number>()
     for (const s of this.subscribers.keys()) if (s.ideaId !== null) watched.add(s.ideaId)
     const ideas = new Set<number>()
     for (const e of events) if (e.ideaId !== null && watched.has(e.ideaId)) ideas.add(e.ideaId)
-    return ideas.size === 0 ? ideas : hiddenIdeas(this.db, [...ideas])
+    return ideas.size === 0 ? ideas : await hiddenIdeas(this.db, [...ideas])
   }
 
   /** Sessions live in the database, so a logout or block in any process ends the streams here. */
-  private endEndedSessions(): void {
+  private async endEndedSessions(): Promise<void> {
     const ids = new Set<number>()
     for (const s of this.subscribers.keys()) if (s.sessionId !== null) ids.add(s.sessionId)
     if (ids.size === 0) return
-    const standing = standingSessions(this.db, [...ids])
+    const standing = await standingSessions(this.db, [...ids])
     for (const s of [...this.subscribers.keys()]) {
       if (s.sessionId === null || standing.has(s.sessionId)) continue
       this.remove(s)

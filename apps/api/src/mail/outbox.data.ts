@@ -11,22 +11,20 @@ export type OutgoingMail = {
 }
 
 /** Mail is written in the same transaction as the change that causes it, then sent by the worker. */
-export function queueMail(db: DbOrTx, mail: OutgoingMail, now: number): void {
-  db.insert(mailOutbox)
-    .values({
-      toAddress: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      headers: mail.headers ?? null,
-      userId: mail.userId,
-      nextAttemptAt: now,
-      createdAt: now,
-    })
-    .run()
+export async function queueMail(db: DbOrTx, mail: OutgoingMail, now: number): Promise<void> {
+  await db.insert(mailOutbox).values({
+    toAddress: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    headers: mail.headers ?? null,
+    userId: mail.userId,
+    nextAttemptAt: now,
+    createdAt: now,
+  })
 }
 
-export function latestMail(db: Db, limit: number) {
-  return db
+export async function latestMail(db: Db, limit: number) {
+  return await db
     .select({
       to: mailOutbox.toAddress,
       subject: mailOutbox.subject,
@@ -36,7 +34,6 @@ export function latestMail(db: Db, limit: number) {
     .from(mailOutbox)
     .orderBy(desc(mailOutbox.id))
     .limit(limit)
-    .all()
 }
 
 export type ClaimedMail = {
@@ -52,17 +49,17 @@ export type ClaimedMail = {
  * Claims due mail for this process. The conditional UPDATE is atomic, so two server
  * processes never send the same mail twice.
  */
-export function claimDueMail(db: Db, now: number, limit: number): ClaimedMail[] {
-  return db.transaction((tx) => {
-    const due = tx
+export async function claimDueMail(db: Db, now: number, limit: number): Promise<ClaimedMail[]> {
+  return await db.transaction(async (tx) => {
+    const due = await tx
       .select({ id: mailOutbox.id })
       .from(mailOutbox)
       .where(and(eq(mailOutbox.status, 'pending'), lte(mailOutbox.nextAttemptAt, now)))
       .orderBy(mailOutbox.nextAttemptAt)
       .limit(limit)
-      .all()
+
     if (due.length === 0) return []
-    return tx
+    return await tx
       .update(mailOutbox)
       .set({ status: 'sending', nextAttemptAt: now })
       .where(
@@ -82,19 +79,25 @@ export function claimDueMail(db: Db, now: number, limit: number): ClaimedMail[] 
         headers: mailOutbox.headers,
         attempts: mailOutbox.attempts,
       })
-      .all()
   })
 }
 
-export function markMailSent(db: Db, id: number, now: number): void {
-  db.update(mailOutbox)
+export async function markMailSent(db: Db, id: number, now: number): Promise<void> {
+  await db
+    .update(mailOutbox)
     .set({ status: 'sent', sentAt: now, attempts: 0, lastError: null })
     .where(eq(mailOutbox.id, id))
-    .run()
 }
 
-export function markMailFailed(db: Db, id: number, attempts: number, error: string, retryAt: number | null): void {
-  db.update(mailOutbox)
+export async function markMailFailed(
+  db: Db,
+  id: number,
+  attempts: number,
+  error: string,
+  retryAt: number | null,
+): Promise<void> {
+  await db
+    .update(mailOutbox)
     .set({
       status: retryAt === null ? 'failed' : 'pending',
       attempts,
@@ -102,13 +105,12 @@ export function markMailFailed(db: Db, id: number, attempts: number, error: stri
       nextAttemptAt: retryAt ?? 0,
     })
     .where(eq(mailOutbox.id, id))
-    .run()
 }
 
 /** Mail left in 'sending' by a process that died is handed back after ten minutes. */
-export function releaseStaleClaims(db: Db, now: number): void {
-  db.update(mailOutbox)
+export async function releaseStaleClaims(db: Db, now: number): Promise<void> {
+  await db
+    .update(mailOutbox)
     .set({ status: 'pending' })
     .where(and(eq(mailOutbox.status, 'sending'), lte(mailOutbox.nextAttemptAt, now - 600_000)))
-    .run()
 }

@@ -42,7 +42,11 @@ describe('mail sender', () => {
     const sink = await startSink()
     servers.push(sink.server)
     const ctx = createTestApp()
-    queueMail(ctx.db, { to: 'inwoner@example.org', subject: 'Test', text: 'Hallo daar', userId: null }, ctx.clock.now())
+    await queueMail(
+      ctx.db,
+      { to: 'inwoner@example.org', subject: 'Test', text: 'Hallo daar', userId: null },
+      ctx.clock.now(),
+    )
     const transport = smtpTransport({
       smtpUrl: `smtp://127.0.0.1:${sink.port}`,
       mailFrom: 'Meedenken <noreply@example.org>',
@@ -53,7 +57,7 @@ describe('mail sender', () => {
     expect(sink.received).toHaveLength(1)
     expect(sink.received[0]?.to).toBe('inwoner@example.org')
     expect(sink.received[0]?.data).toContain('Hallo daar')
-    expect(ctx.db.select().from(mailOutbox).get()?.status).toBe('sent')
+    expect((await ctx.db.select().from(mailOutbox).limit(1))[0]?.status).toBe('sent')
   })
 
   it('retries with backoff after the server refused, and delivers when it is back', async () => {
@@ -61,11 +65,15 @@ describe('mail sender', () => {
     const port = probe.port
     await stop(probe.server)
     const ctx = createTestApp()
-    queueMail(ctx.db, { to: 'later@example.org', subject: 'Later', text: 'Komt nog', userId: null }, ctx.clock.now())
+    await queueMail(
+      ctx.db,
+      { to: 'later@example.org', subject: 'Later', text: 'Komt nog', userId: null },
+      ctx.clock.now(),
+    )
     const transport = smtpTransport({ smtpUrl: `smtp://127.0.0.1:${port}`, mailFrom: 'noreply@example.org' })
     if (!transport) throw new Error('no transport')
     expect(await deliverDueMail(ctx.db, transport, ctx.clock)).toBe(0)
-    const row = ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'later@example.org')).get()
+    const [row] = await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'later@example.org')).limit(1)
     expect(row).toMatchObject({
       status: 'pending',
       attempts: 1,

@@ -30,18 +30,18 @@ export function smtpTransport(settings: Pick<Settings, 'smtpUrl' | 'mailFrom'>):
 
 /** Sends what is due, once. Returns how many were sent. The worker calls this on a timer. */
 export async function deliverDueMail(db: Db, transport: MailTransport, clock: Clock, logger?: Logger): Promise<number> {
-  releaseStaleClaims(db, clock.now())
+  await releaseStaleClaims(db, clock.now())
   let sent = 0
-  for (const mail of claimDueMail(db, clock.now(), 20)) {
+  for (const mail of await claimDueMail(db, clock.now(), 20)) {
     try {
       await transport.send(mail)
-      markMailSent(db, mail.id, clock.now())
+      await markMailSent(db, mail.id, clock.now())
       sent++
     } catch (error) {
       const attempts = mail.attempts + 1
       const delay = RETRY_DELAYS_MS[attempts - 1]
       const message = error instanceof Error ? error.message : String(error)
-      markMailFailed(db, mail.id, attempts, message, delay === undefined ? null : clock.now() + delay)
+      await markMailFailed(db, mail.id, attempts, message, delay === undefined ? null : clock.now() + delay)
       logger?.warn({ mailId: mail.id, attempts, error: message }, 'mail not sent')
     }
   }

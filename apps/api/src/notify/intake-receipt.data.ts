@@ -21,8 +21,8 @@ const CLAIM_TTL = 24 * 3_600_000
  * it a normal account). Nothing without an address, for an account that asked for no mail,
  * or for one that is blocked or erased. Returns whether a mail was queued.
  */
-export function sendIntakeReceipt(db: Db, settings: Settings, ideaId: number, now: number): boolean {
-  const row = db
+export async function sendIntakeReceipt(db: Db, settings: Settings, ideaId: number, now: number): Promise<boolean> {
+  const [row] = await db
     .select({
       title: ideas.title,
       channel: ideas.channel,
@@ -38,15 +38,15 @@ export function sendIntakeReceipt(db: Db, settings: Settings, ideaId: number, no
     .from(ideas)
     .innerJoin(users, eq(users.id, ideas.authorId))
     .where(eq(ideas.id, ideaId))
-    .get()
+    .limit(1)
   if (!row?.email || row.frequency === 'never' || row.blockedAt !== null || row.deletedAt !== null) return false
   const email = row.email
-  const unsubscribeToken = signFor(db, UNSUBSCRIBE_PURPOSE, row.userId)
-  db.transaction((tx) => {
+  const unsubscribeToken = await signFor(db, UNSUBSCRIBE_PURPOSE, row.userId)
+  await db.transaction(async (tx) => {
     const claimLink =
       row.verifiedAt === null
         ? appLink(settings, '/nieuw-wachtwoord', {
-            token: issueToken(tx, row.userId, 'reset_password', CLAIM_TTL, now),
+            token: await issueToken(tx, row.userId, 'reset_password', CLAIM_TTL, now),
           })
         : null
     const mail = mailTemplates.intakeReceipt(row.locale, {
@@ -54,14 +54,14 @@ export function sendIntakeReceipt(db: Db, settings: Settings, ideaId: number, no
       title: row.title,
       channel: channelPhrase(row.channel, row.locale),
       ideaLink: appLink(settings, `/ideeen/${ideaId}`),
-      normDays: installationSettings(tx).responseNormDays,
+      normDays: (await installationSettings(tx)).responseNormDays,
       claimLink,
       loginLink: appLink(settings, '/inloggen'),
       forgotLink: appLink(settings, '/wachtwoord-vergeten'),
       unsubscribeLink: appLink(settings, '/afmelden', { u: String(row.userId), t: unsubscribeToken }),
     })
     const oneClick = appLink(settings, '/api/unsubscribe', { u: String(row.userId), t: unsubscribeToken })
-    queueMail(
+    await queueMail(
       tx,
       {
         to: email,

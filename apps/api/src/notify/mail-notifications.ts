@@ -1,7 +1,7 @@
 import type { Locale } from '@meedenken/shared'
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import { installationSettings } from '../config/installation.data'
-import type { Db } from '../db/open'
+import type { Db, DbOrTx } from '../db/open'
 import { notifications, users } from '../db/schema'
 import { calendarDaysBetween } from '../domain/working-days'
 import { appLink } from '../http/links'
@@ -77,17 +77,17 @@ export function notificationPath(
  * The mail for one person: per idea, what happened (in the words of whoever wrote it), a
  * link to it and why they get it; then how to get less mail or none.
  */
-export function composeNotificationMail(
+export async function composeNotificationMail(
   settings: Settings,
-  db: Db,
+  db: DbOrTx,
   user: Recipient,
   rows: NotificationRow[],
   digest: boolean,
   now: number,
-): { subject: string; text: string; headers: Record<string, string> } {
+): Promise<{ subject: string; text: string; headers: Record<string, string> }> {
   const locale = user.locale
   const en = locale === 'en'
-  const context = { normDays: installationSettings(db).responseNormDays, now }
+  const context = { normDays: (await installationSettings(db)).responseNormDays, now }
   const groups = new Map<string, NotificationRow[]>()
   for (const row of rows) {
     const key = row.ideaId !== null ? `idea:${row.ideaId}` : `campaign:${row.campaignId}`
@@ -103,7 +103,7 @@ export function composeNotificationMail(
     const reasons = [...new Set(items.map(({ item }) => reasonLine(item, locale)))]
     return `${title ?? ''}\n\n${items.map((i) => i.text).join('\n\n')}\n\n${reasons.join('\n')}`
   })
-  const token = signFor(db, UNSUBSCRIBE_PURPOSE, user.id)
+  const token = await signFor(db, UNSUBSCRIBE_PURPOSE, user.id)
   const unsubscribePage = appLink(settings, '/afmelden', { u: String(user.id), t: token })
   const oneClick = appLink(settings, '/api/unsubscribe', { u: String(user.id), t: token })
   const only = rows.length === 1 ? mailItemOf(rows[0] as NotificationRow, context) : null
@@ -155,16 +155,16 @@ function mailable(row: NotificationRow, user: { id: number; verified: boolean })
  * never. Runs from the background job; each person's mail and markers go in one
  * transaction, so a crash never sends the same news twice or loses it.
  */
-export function mailNotifications(db: Db, settings: Settings, now: number, limit = 500): number {
-  const waiting = db
+export async function mailNotifications(db: Db, settings: Settings, now: number, limit = 500): Promise<number> {
+  const waiting = await db
     .selectDistinct({ userId: notifications.userId })
     .from(notifications)
     .where(isNull(notifications.mailedAt))
     .limit(limit)
-    .all()
+
   let mails = 0
   for (const { userId } of waiting) {
-    const user = db
+    const [user] = await db
       .select({
         id: users.id,
         email: users.email,
@@ -178,19 +178,21 @@ export function mailNotifications(db: Db, settings: Settings, now: number, limit
       })
       .from(users)
       .where(eq(users.id, userId))
-      .get()
+      .limit(1)
     if (!user) continue
     const silent = !user.email || user.deletedAt !== null || user.blockedAt !== null || user.frequency === 'never'
     const digestNotDue = user.frequency === 'daily' && user.lastDigestAt !== null && now - user.lastDigestAt < DAY
     if (!silent && digestNotDue) continue
     const recipient = { ...user, verified: user.verifiedAt !== null }
-    db.transaction(
-      (tx) => {
-        const rows = selectNotificationRows(tx, and(eq(notifications.userId, userId), isNull(notifications.mailedAt)))
-          .orderBy(asc(notifications.id))
-          .all()
+    await db.transaction(
+      async (tx) => {
+        const rows = await selectNotificationRows(
+          tx,
+          and(eq(notifications.userId, userId), isNull(notifications.mailedAt)),
+        ).orderBy(asc(notifications.id))
         if (rows.length === 0) return
-        tx.update(notifications)
+        await tx
+          .update(notifications)
           .set({ mailedAt: now })
           .where(
             inArray(
@@ -198,12 +200,16 @@ export function mailNotifications(db: Db, settings: Settings, now: number, limit
               rows.map((r) => r.id),
             ),
           )
-          .run()
+
         const news = rows.filter((row) => mailable(row, recipient))
         if (silent || !user.email || news.length === 0) return
-        const mail = composeNotificationMail(settings, db, recipient, news, user.frequency === 'daily', now)
-        queueMail(tx, { to: user.email, userId, subject: mail.subject, text: mail.text, headers: mail.headers }, now)
-        if (user.frequency === 'daily') tx.update(users).set({ lastDigestAt: now }).where(eq(users.id, userId)).run()
+        const mail = await composeNotificationMail(settings, tx, recipient, news, user.frequency === 'daily', now)
+        await queueMail(
+          tx,
+          { to: user.email, userId, subject: mail.subject, text: mail.text, headers: mail.headers },
+          now,
+        )
+        if (user.frequency === 'daily') await tx.update(users).set({ lastDigestAt: now }).where(eq(users.id, userId))
         mails++
       },
       { behavior: 'immediate' },

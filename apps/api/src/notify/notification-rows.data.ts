@@ -60,7 +60,7 @@ export function selectNotificationRows(db: DbOrTx, where: SQL | undefined) {
     .where(where)
 }
 
-export type NotificationRow = ReturnType<ReturnType<typeof selectNotificationRows>['all']>[number]
+export type NotificationRow = Awaited<ReturnType<typeof selectNotificationRows>>[number]
 
 /** Notifications written before reasons were kept say what their kind implies. */
 export function effectiveReason(kind: NotificationKind, reason: NotificationReason | null): NotificationReason {

@@ -1,6 +1,7 @@
 import type { NotificationKind, NotificationReason } from '@meedenken/shared'
 import { and, eq, isNull, type SQL, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/open'
+import { rawRows, rawRun } from '../db/raw-sql'
 import { comments, ideas, liveEvents, notifications, users } from '../db/schema'
 
 export type NotificationFields = {
@@ -19,50 +20,65 @@ export type NotificationFields = {
  * `reason` when `withReasons`), plus a live event so their unread count updates at once.
  * Two set-based statements in the caller's transaction, however many people there are.
  */
-export function notifyUsers(db: DbOrTx, recipients: SQL, fields: NotificationFields, now: number): number {
-  return insertFor(db, sql`select r.user_id, ${fields.reason ?? null} as reason from (${recipients}) r`, fields, now)
+export async function notifyUsers(
+  db: DbOrTx,
+  recipients: SQL,
+  fields: NotificationFields,
+  now: number,
+): Promise<number> {
+  return await insertFor(
+    db,
+    sql`select r.user_id, ${fields.reason ?? null} as reason from (${recipients}) r`,
+    fields,
+    now,
+  )
 }
 
-function insertFor(db: DbOrTx, recipients: SQL, fields: NotificationFields, now: number): number {
-  const inserted = db.run(sql`
+async function insertFor(db: DbOrTx, recipients: SQL, fields: NotificationFields, now: number): Promise<number> {
+  const inserted = await rawRows(
+    db,
+    sql`
     insert into notifications (user_id, kind, reason, idea_id, status_change_id, comment_id, progress_update_id, campaign_id, created_at)
     select r.user_id, ${fields.kind}, r.reason, ${fields.ideaId ?? null}, ${fields.statusChangeId ?? null}, ${fields.commentId ?? null},
       ${fields.progressUpdateId ?? null}, ${fields.campaignId ?? null}, ${now}
-    from (${recipients}) r`).changes
-  if (inserted > 0) {
-    db.run(
+    from (${recipients}) r
+    returning 1`,
+  )
+  if (inserted.length > 0) {
+    await rawRun(
+      db,
       sql`insert into live_events (kind, user_id, created_at) select 'notifications', r.user_id, ${now} from (${recipients}) r`,
     )
   }
-  return inserted
+  return inserted.length
 }
 
 /** A few named people (staff of a department, an assignee), each with their own reason. */
-export function notifyEach(
+export async function notifyEach(
   db: DbOrTx,
   recipients: { userId: number; reason: NotificationReason }[],
   fields: Omit<NotificationFields, 'reason'>,
   now: number,
-): number {
+): Promise<number> {
   if (recipients.length === 0) return 0
-  db.insert(notifications)
-    .values(
-      recipients.map((r) => ({
-        userId: r.userId,
-        kind: fields.kind,
-        reason: r.reason,
-        ideaId: fields.ideaId ?? null,
-        statusChangeId: fields.statusChangeId ?? null,
-        commentId: fields.commentId ?? null,
-        progressUpdateId: fields.progressUpdateId ?? null,
-        campaignId: fields.campaignId ?? null,
-        createdAt: now,
-      })),
-    )
-    .run()
-  db.insert(liveEvents)
+  await db.insert(notifications).values(
+    recipients.map((r) => ({
+      userId: r.userId,
+      kind: fields.kind,
+      reason: r.reason,
+      ideaId: fields.ideaId ?? null,
+      statusChangeId: fields.statusChangeId ?? null,
+      commentId: fields.commentId ?? null,
+      progressUpdateId: fields.progressUpdateId ?? null,
+      campaignId: fields.campaignId ?? null,
+      createdAt: now,
+    })),
+  )
+
+  await db
+    .insert(liveEvents)
     .values(recipients.map((r) => ({ kind: 'notifications' as const, userId: r.userId, createdAt: now })))
-    .run()
+
   return recipients.length
 }
 
@@ -76,9 +92,9 @@ export type FollowerNotice = Omit<NotificationFields, 'reason'> & {
  * Every follower of the idea, each once (followers has a primary key per pair), not the actor.
  * Authors and voters follow automatically; each is told why: their idea, their vote, or they follow it.
  */
-export function notifyFollowers(db: DbOrTx, notice: FollowerNotice, now: number): number {
+export async function notifyFollowers(db: DbOrTx, notice: FollowerNotice, now: number): Promise<number> {
   const { exceptUserId, ...fields } = notice
-  return insertFor(
+  return await insertFor(
     db,
     sql`select f.user_id,
         case when f.user_id = i.author_id then 'author'
@@ -97,28 +113,28 @@ export function notifyFollowers(db: DbOrTx, notice: FollowerNotice, now: number)
  * not for the municipality's answer (followers, the author among them, hear that as an answer),
  * and not for a reply to the author's own comment (they hear that as a reply).
  */
-export function notifyAuthorOfComment(
+export async function notifyAuthorOfComment(
   db: DbOrTx,
   comment: { id: number; ideaId: number; authorId: number; parentId: number | null; official: boolean },
   now: number,
-): number {
+): Promise<number> {
   if (comment.official) return 0
-  const idea = db
+  const [idea] = await db
     .select({ authorId: ideas.authorId })
     .from(ideas)
     .innerJoin(users, eq(users.id, ideas.authorId))
     .where(and(eq(ideas.id, comment.ideaId), isNull(users.deletedAt), isNull(users.blockedAt)))
-    .get()
+    .limit(1)
   if (!idea || idea.authorId === comment.authorId) return 0
   if (comment.parentId !== null) {
-    const parent = db
+    const [parent] = await db
       .select({ authorId: comments.authorId })
       .from(comments)
       .where(eq(comments.id, comment.parentId))
-      .get()
+      .limit(1)
     if (parent?.authorId === idea.authorId) return 0
   }
-  return notifyEach(
+  return await notifyEach(
     db,
     [{ userId: idea.authorId, reason: 'author' }],
     { kind: 'new_comment', ideaId: comment.ideaId, commentId: comment.id },

@@ -34,9 +34,9 @@ function alerted(kind: StaffAlertKind, since: ReturnType<typeof sql> | number) {
 }
 
 /** What is due now and has not been told: each condition the same as the staff inbox's tab. */
-export function dueStaffAlerts(db: DbOrTx, now: number, limit = BATCH): StaffAlert[] {
-  const config = installationSettings(db)
-  const fresh = db
+export async function dueStaffAlerts(db: DbOrTx, now: number, limit = BATCH): Promise<StaffAlert[]> {
+  const config = await installationSettings(db)
+  const fresh = await db
     .select({ ideaId: ideas.id })
     .from(ideas)
     .where(
@@ -50,8 +50,8 @@ export function dueStaffAlerts(db: DbOrTx, now: number, limit = BATCH): StaffAle
     )
     .orderBy(asc(ideas.createdAt))
     .limit(limit)
-    .all()
-  const overdue = db
+
+  const overdue = await db
     .select({ ideaId: ideas.id })
     .from(ideas)
     .where(
@@ -66,9 +66,9 @@ export function dueStaffAlerts(db: DbOrTx, now: number, limit = BATCH): StaffAle
     )
     .orderBy(asc(ideas.createdAt))
     .limit(limit)
-    .all()
+
   const staleCutoff = now - config.staleAfterDays * DAY
-  const stale = db
+  const stale = await db
     .select({ ideaId: ideas.id, since: sql<number>`${ideas.lastPublicUpdateAt}` })
     .from(ideas)
     .where(
@@ -82,7 +82,7 @@ export function dueStaffAlerts(db: DbOrTx, now: number, limit = BATCH): StaffAle
     )
     .orderBy(asc(ideas.lastPublicUpdateAt))
     .limit(limit)
-    .all()
+
   return [
     ...fresh.map((r) => ({ ideaId: r.ideaId, kind: 'new_idea' as const, since: 0 })),
     ...overdue.map((r) => ({ ideaId: r.ideaId, kind: 'overdue' as const, since: 0 })),
@@ -96,27 +96,27 @@ export function dueStaffAlerts(db: DbOrTx, now: number, limit = BATCH): StaffAle
  * and tell nobody. The idea is read again inside the transaction, so news that came in after
  * the work was found (an answer, an update) stops a reminder that no longer holds.
  */
-export function raiseStaffAlert(db: Db, alert: StaffAlert, now: number): number {
-  return db.transaction(
-    (tx) => {
-      const stillDue = dueFor(tx, alert, now)
+export async function raiseStaffAlert(db: Db, alert: StaffAlert, now: number): Promise<number> {
+  return await db.transaction(
+    async (tx) => {
+      const stillDue = await dueFor(tx, alert, now)
       if (!stillDue) return 0
-      const claimed = tx
+      const claimed = await tx
         .insert(staffAlerts)
         .values({ ideaId: alert.ideaId, kind: alert.kind, since: alert.since, createdAt: now })
         .onConflictDoNothing()
-        .run().changes
-      if (claimed !== 1) return 0
+        .returning({ ideaId: staffAlerts.ideaId })
+      if (claimed.length !== 1) return 0
       // The author of a new idea knows it is there (staff may send in ideas too).
       const except = alert.kind === 'new_idea' ? stillDue.authorId : null
-      return notifyStaffOfIdea(tx, { ideaId: alert.ideaId, kind: KIND_OF[alert.kind], exceptUserId: except }, now)
+      return await notifyStaffOfIdea(tx, { ideaId: alert.ideaId, kind: KIND_OF[alert.kind], exceptUserId: except }, now)
     },
     { behavior: 'immediate' },
   )
 }
 
-function dueFor(tx: DbOrTx, alert: StaffAlert, now: number): { authorId: number } | null {
-  const idea = tx
+async function dueFor(tx: DbOrTx, alert: StaffAlert, now: number): Promise<{ authorId: number } | null> {
+  const [idea] = await tx
     .select({
       authorId: ideas.authorId,
       hidden: ideas.hidden,
@@ -127,9 +127,9 @@ function dueFor(tx: DbOrTx, alert: StaffAlert, now: number): { authorId: number 
     })
     .from(ideas)
     .where(eq(ideas.id, alert.ideaId))
-    .get()
+    .limit(1)
   if (!idea || idea.hidden === 1 || idea.status === 'merged') return null
-  const config = installationSettings(tx)
+  const config = await installationSettings(tx)
   switch (alert.kind) {
     case 'new_idea':
       return idea
@@ -148,19 +148,19 @@ function dueFor(tx: DbOrTx, alert: StaffAlert, now: number): { authorId: number 
  * An idea staff entered themselves (intake) is announced at once, to the others: the job
  * finds it already told.
  */
-export function announceNewIdea(db: DbOrTx, ideaId: number, exceptUserId: number, now: number): number {
-  const claimed = db
+export async function announceNewIdea(db: DbOrTx, ideaId: number, exceptUserId: number, now: number): Promise<number> {
+  const claimed = await db
     .insert(staffAlerts)
     .values({ ideaId, kind: 'new_idea', since: 0, createdAt: now })
     .onConflictDoNothing()
-    .run().changes
-  if (claimed !== 1) return 0
-  return notifyStaffOfIdea(db, { ideaId, kind: 'new_idea', exceptUserId }, now)
+    .returning({ ideaId: staffAlerts.ideaId })
+  if (claimed.length !== 1) return 0
+  return await notifyStaffOfIdea(db, { ideaId, kind: 'new_idea', exceptUserId }, now)
 }
 
 /** The scheduled job: new ideas, ideas that turned overdue, ideas that went stale. */
-export function runStaffAlerts(db: Db, now: number): number {
+export async function runStaffAlerts(db: Db, now: number): Promise<number> {
   let told = 0
-  for (const alert of dueStaffAlerts(db, now)) told += raiseStaffAlert(db, alert, now)
+  for (const alert of await dueStaffAlerts(db, now)) told += await raiseStaffAlert(db, alert, now)
   return told
 }

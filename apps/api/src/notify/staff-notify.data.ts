@@ -10,24 +10,26 @@ const activeStaff = and(inArray(users.role, STAFF_ROLES), isNull(users.deletedAt
 type Recipient = { userId: number; reason: NotificationReason }
 
 /** Staff and admins of a department, as people to tell. */
-function departmentStaff(db: DbOrTx, departmentId: number | null): number[] {
+async function departmentStaff(db: DbOrTx, departmentId: number | null): Promise<number[]> {
   if (departmentId === null) return []
-  return db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.departmentId, departmentId), activeStaff))
-    .all()
-    .map((u) => u.id)
-}
-
-function isActiveStaff(db: DbOrTx, userId: number | null): boolean {
-  if (userId === null) return false
   return (
-    db
+    await db
       .select({ id: users.id })
       .from(users)
-      .where(and(eq(users.id, userId), activeStaff))
-      .get() !== undefined
+      .where(and(eq(users.departmentId, departmentId), activeStaff))
+  ).map((u) => u.id)
+}
+
+async function isActiveStaff(db: DbOrTx, userId: number | null): Promise<boolean> {
+  if (userId === null) return false
+  return (
+    (
+      await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, userId), activeStaff))
+        .limit(1)
+    )[0] !== undefined
   )
 }
 
@@ -37,32 +39,34 @@ function isActiveStaff(db: DbOrTx, userId: number | null): boolean {
  * assignee), every member of staff is told: someone must pick it up, and the inbox alone
  * tells nobody.
  */
-export function staffOfIdea(db: DbOrTx, ideaId: number, exceptUserId: number | null): Recipient[] {
-  const idea = db
+export async function staffOfIdea(db: DbOrTx, ideaId: number, exceptUserId: number | null): Promise<Recipient[]> {
+  const [idea] = await db
     .select({ departmentId: ideas.departmentId, assigneeId: ideas.assigneeId })
     .from(ideas)
     .where(eq(ideas.id, ideaId))
-    .get()
+    .limit(1)
   if (!idea) return []
   const recipients = new Map<number, NotificationReason>()
-  if (isActiveStaff(db, idea.assigneeId) && idea.assigneeId !== null) recipients.set(idea.assigneeId, 'assignee')
-  for (const id of departmentStaff(db, idea.departmentId)) if (!recipients.has(id)) recipients.set(id, 'department')
+  if ((await isActiveStaff(db, idea.assigneeId)) && idea.assigneeId !== null)
+    recipients.set(idea.assigneeId, 'assignee')
+  for (const id of await departmentStaff(db, idea.departmentId))
+    if (!recipients.has(id)) recipients.set(id, 'department')
   if (recipients.size === 0) {
-    for (const u of db.select({ id: users.id }).from(users).where(activeStaff).all()) recipients.set(u.id, 'staff')
+    for (const u of await db.select({ id: users.id }).from(users).where(activeStaff)) recipients.set(u.id, 'staff')
   }
   if (exceptUserId !== null) recipients.delete(exceptUserId)
   return [...recipients].map(([userId, reason]) => ({ userId, reason }))
 }
 
 /** Tells the people who work on an idea (see staffOfIdea) about it. */
-export function notifyStaffOfIdea(
+export async function notifyStaffOfIdea(
   db: DbOrTx,
   input: { ideaId: number; kind: NotificationKind; exceptUserId: number | null; commentId?: number | null },
   now: number,
-): number {
-  return notifyEach(
+): Promise<number> {
+  return await notifyEach(
     db,
-    staffOfIdea(db, input.ideaId, input.exceptUserId),
+    await staffOfIdea(db, input.ideaId, input.exceptUserId),
     { kind: input.kind, ideaId: input.ideaId, commentId: input.commentId ?? null },
     now,
   )
@@ -72,7 +76,7 @@ export function notifyStaffOfIdea(
  * A hand-off: the new assignee hears it, and so does the staff of a new department (not the
  * person who handed it over, who knows).
  */
-export function notifyAssignment(
+export async function notifyAssignment(
   db: DbOrTx,
   input: {
     ideaId: number
@@ -81,17 +85,22 @@ export function notifyAssignment(
     after: { departmentId: number | null; assigneeId: number | null }
   },
   now: number,
-): number {
+): Promise<number> {
   const recipients = new Map<number, NotificationReason>()
   const { before, after } = input
-  if (after.assigneeId !== null && after.assigneeId !== before.assigneeId && isActiveStaff(db, after.assigneeId)) {
+  if (
+    after.assigneeId !== null &&
+    after.assigneeId !== before.assigneeId &&
+    (await isActiveStaff(db, after.assigneeId))
+  ) {
     recipients.set(after.assigneeId, 'assignee')
   }
   if (after.departmentId !== null && after.departmentId !== before.departmentId) {
-    for (const id of departmentStaff(db, after.departmentId)) if (!recipients.has(id)) recipients.set(id, 'department')
+    for (const id of await departmentStaff(db, after.departmentId))
+      if (!recipients.has(id)) recipients.set(id, 'department')
   }
   recipients.delete(input.actorId)
-  return notifyEach(
+  return await notifyEach(
     db,
     [...recipients].map(([userId, reason]) => ({ userId, reason })),
     { kind: 'idea_assigned', ideaId: input.ideaId },
@@ -104,18 +113,18 @@ export function notifyAssignment(
  * hear it once, when the first open report arrives (later reports on it add to the same
  * queue item). Called in the report's transaction, after its row was written.
  */
-export function notifyNewReport(
+export async function notifyNewReport(
   db: DbOrTx,
   subject: { type: 'idea' | 'comment'; id: number },
   reporterId: number,
   now: number,
-): number {
-  const open = db
+): Promise<number> {
+  const open = await db
     .select({ reporterId: reports.reporterId, createdAt: reports.createdAt })
     .from(reports)
     .where(and(eq(reports.subjectType, subject.type), eq(reports.subjectId, subject.id), isNull(reports.resolvedAt)))
     .limit(2)
-    .all()
+
   // Exactly one open report, and it is the one just written (a repeated report by the same
   // person writes nothing and must not tell anyone again).
   const [only] = open
@@ -123,9 +132,10 @@ export function notifyNewReport(
   const ideaId =
     subject.type === 'idea'
       ? subject.id
-      : db.select({ ideaId: comments.ideaId }).from(comments).where(eq(comments.id, subject.id)).get()?.ideaId
+      : (await db.select({ ideaId: comments.ideaId }).from(comments).where(eq(comments.id, subject.id)).limit(1))[0]
+          ?.ideaId
   if (ideaId === undefined) return 0
-  return notifyStaffOfIdea(
+  return await notifyStaffOfIdea(
     db,
     { ideaId, kind: 'report_new', exceptUserId: reporterId, commentId: subject.type === 'comment' ? subject.id : null },
     now,

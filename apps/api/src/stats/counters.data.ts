@@ -19,25 +19,25 @@ export function countersChanged(): void {
   version++
 }
 
-export function bump(db: DbOrTx, cell: Cell, metric: string, delta: number): void {
+export async function bump(db: DbOrTx, cell: Cell, metric: string, delta: number): Promise<void> {
   if (delta === 0) return
   countersChanged()
-  db.insert(statsCounters)
+  await db
+    .insert(statsCounters)
     .values({ ...cell, metric, count: delta })
     .onConflictDoUpdate({
       target: [statsCounters.month, statsCounters.themeId, statsCounters.targetGroup, statsCounters.metric],
       set: { count: sql`${statsCounters.count} + ${delta}` },
     })
-    .run()
 }
 
 /** The scorecard cell an idea counts in: its theme, the month it came in, its author's group. */
-export function ideaCell(db: DbOrTx, ideaId: number): Cell | null {
-  const row = db
+export async function ideaCell(db: DbOrTx, ideaId: number): Promise<Cell | null> {
+  const [row] = await db
     .select({ themeId: ideas.themeId, createdAt: ideas.createdAt, authorGroup: ideas.authorGroup })
     .from(ideas)
     .where(eq(ideas.id, ideaId))
-    .get()
+    .limit(1)
   return row ? { themeId: row.themeId, month: monthOf(row.createdAt), targetGroup: row.authorGroup ?? 'unknown' } : null
 }
 

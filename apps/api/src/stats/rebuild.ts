@@ -1,7 +1,7 @@
-import { eq, isNotNull, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm'
 import { installationSettings } from '../config/installation.data'
 import type { Db } from '../db/open'
-import { ideas, settings, statsCounters } from '../db/schema'
+import { followupAnswers, ideas, ratings, settings, statsCounters } from '../db/schema'
 import { dueAt, workingDaysBetween } from '../domain/working-days'
 import { countersChanged, MAX_ANSWER_DAYS } from './counters.data'
 import { monthOf } from './periods'
@@ -15,35 +15,39 @@ const MARKER = 'stats_version'
  * rows, in one transaction. Used after bulk loads (demo, benchmark) and when STATS_VERSION
  * changes; in normal operation the counters move with each event.
  */
-export function rebuildStats(db: Db): void {
-  const norm = installationSettings(db).responseNormDays
+export async function rebuildStats(db: Db): Promise<void> {
+  const norm = (await installationSettings(db)).responseNormDays
   countersChanged()
-  db.transaction((tx) => {
-    tx.run(
-      sql`update ideas set author_group = (select target_group from users where users.id = ideas.author_id) where author_group is null`,
-    )
-    tx.run(sql`update ideas set done_at = (select max(created_at) from status_changes s where s.idea_id = ideas.id and s.to_status = 'done')
-      where status = 'done' and done_at is null`)
-    for (const row of tx
+  await db.transaction(async (tx) => {
+    await tx
+      .update(ideas)
+      .set({ authorGroup: sql`(select target_group from users where users.id = ideas.author_id)` })
+      .where(isNull(ideas.authorGroup))
+    await tx
+      .update(ideas)
+      .set({
+        doneAt: sql`(select max(created_at) from status_changes s where s.idea_id = ideas.id and s.to_status = 'done')`,
+      })
+      .where(and(eq(ideas.status, 'done'), isNull(ideas.doneAt)))
+    for (const row of await tx
       .select({ id: ideas.id, createdAt: ideas.createdAt })
       .from(ideas)
-      .where(isNull(ideas.responseDueAt))
-      .all()) {
-      tx.update(ideas)
+      .where(isNull(ideas.responseDueAt))) {
+      await tx
+        .update(ideas)
         .set({ responseDueAt: dueAt(row.createdAt, norm) })
         .where(eq(ideas.id, row.id))
-        .run()
     }
-    const unmeasured = tx
+    const unmeasured = await tx
       .select({ id: ideas.id, createdAt: ideas.createdAt, firstResponseAt: ideas.firstResponseAt })
       .from(ideas)
       .where(sql`${isNotNull(ideas.firstResponseAt)} and ${isNull(ideas.firstResponseWorkingDays)}`)
-      .all()
+
     for (const row of unmeasured) {
-      tx.update(ideas)
+      await tx
+        .update(ideas)
         .set({ firstResponseWorkingDays: workingDaysBetween(row.createdAt, row.firstResponseAt ?? row.createdAt) })
         .where(eq(ideas.id, row.id))
-        .run()
     }
 
     const counts = new Map<string, number>()
@@ -51,71 +55,83 @@ export function rebuildStats(db: Db): void {
       const key = JSON.stringify([themeId, month, group ?? 'unknown', metric])
       counts.set(key, (counts.get(key) ?? 0) + 1)
     }
-    const ideaRows = tx.all<{
-      theme_id: number
-      created_at: number
-      author_group: string | null
-      channel: string
-      status: string
-      first_response_at: number | null
-      first_response_working_days: number | null
-      response_due_at: number | null
-      decline_reason: string | null
-    }>(sql`select theme_id, created_at, author_group, channel, status, first_response_at, first_response_working_days,
-        response_due_at,
-        (select decline_reason from status_changes s where s.idea_id = ideas.id and s.to_status = 'declined'
-          order by s.created_at desc, s.id desc limit 1) as decline_reason
-      from ideas`)
+    const ideaRows = await tx
+      .select({
+        themeId: ideas.themeId,
+        createdAt: ideas.createdAt,
+        authorGroup: ideas.authorGroup,
+        channel: ideas.channel,
+        status: ideas.status,
+        firstResponseAt: ideas.firstResponseAt,
+        firstResponseWorkingDays: ideas.firstResponseWorkingDays,
+        responseDueAt: ideas.responseDueAt,
+        declineReason: sql<string | null>`(select decline_reason from status_changes s
+          where s.idea_id = ideas.id and s.to_status = 'declined' order by s.created_at desc, s.id desc limit 1)`,
+      })
+      .from(ideas)
     for (const i of ideaRows) {
-      const month = monthOf(i.created_at)
-      add(i.theme_id, month, i.author_group, 'received')
-      add(i.theme_id, month, i.author_group, `channel:${i.channel}`)
-      add(i.theme_id, month, i.author_group, `status:${i.status}`)
-      if (i.status === 'declined' && i.decline_reason)
-        add(i.theme_id, month, i.author_group, `decline:${i.decline_reason}`)
-      if (i.first_response_at !== null) {
-        add(i.theme_id, month, i.author_group, 'answered')
+      const month = monthOf(i.createdAt)
+      add(i.themeId, month, i.authorGroup, 'received')
+      add(i.themeId, month, i.authorGroup, `channel:${i.channel}`)
+      add(i.themeId, month, i.authorGroup, `status:${i.status}`)
+      if (i.status === 'declined' && i.declineReason) add(i.themeId, month, i.authorGroup, `decline:${i.declineReason}`)
+      if (i.firstResponseAt !== null) {
+        add(i.themeId, month, i.authorGroup, 'answered')
         add(
-          i.theme_id,
+          i.themeId,
           month,
-          i.author_group,
-          `answer_days:${Math.min(i.first_response_working_days ?? 0, MAX_ANSWER_DAYS)}`,
+          i.authorGroup,
+          `answer_days:${Math.min(i.firstResponseWorkingDays ?? 0, MAX_ANSWER_DAYS)}`,
         )
-        if (i.response_due_at === null || i.first_response_at <= i.response_due_at) {
-          add(i.theme_id, month, i.author_group, 'within_norm')
+        if (i.responseDueAt === null || i.firstResponseAt <= i.responseDueAt) {
+          add(i.themeId, month, i.authorGroup, 'within_norm')
         }
       }
     }
-    const ratingRows = tx.all<{ theme_id: number; created_at: number; rater_group: string | null; score: number }>(
-      sql`select i.theme_id, r.created_at, r.rater_group, r.score from ratings r join ideas i on i.id = r.idea_id`,
-    )
+    const ratingRows = await tx
+      .select({
+        themeId: ideas.themeId,
+        createdAt: ratings.createdAt,
+        raterGroup: ratings.raterGroup,
+        score: ratings.score,
+      })
+      .from(ratings)
+      .innerJoin(ideas, eq(ideas.id, ratings.ideaId))
     for (const r of ratingRows) {
-      const month = monthOf(r.created_at)
-      add(r.theme_id, month, r.rater_group, 'rating_n')
-      add(r.theme_id, month, r.rater_group, `rating_score:${r.score}`)
-      if (r.score >= 4) add(r.theme_id, month, r.rater_group, 'rating_45')
+      const month = monthOf(r.createdAt)
+      add(r.themeId, month, r.raterGroup, 'rating_n')
+      add(r.themeId, month, r.raterGroup, `rating_score:${r.score}`)
+      if (r.score >= 4) add(r.themeId, month, r.raterGroup, 'rating_45')
     }
-    const followupRows = tx.all<{ theme_id: number; created_at: number; rater_group: string | null; answer: string }>(
-      sql`select i.theme_id, f.created_at, f.rater_group, f.answer from followup_answers f join ideas i on i.id = f.idea_id`,
-    )
-    for (const f of followupRows) add(f.theme_id, monthOf(f.created_at), f.rater_group, `followup:${f.answer}`)
+    const followupRows = await tx
+      .select({
+        themeId: ideas.themeId,
+        createdAt: followupAnswers.createdAt,
+        raterGroup: followupAnswers.raterGroup,
+        answer: followupAnswers.answer,
+      })
+      .from(followupAnswers)
+      .innerJoin(ideas, eq(ideas.id, followupAnswers.ideaId))
+    for (const f of followupRows) add(f.themeId, monthOf(f.createdAt), f.raterGroup, `followup:${f.answer}`)
 
-    tx.delete(statsCounters).run()
+    await tx.delete(statsCounters)
     for (const [key, count] of counts) {
       const [themeId, month, targetGroup, metric] = JSON.parse(key) as [number, string, string, string]
-      tx.insert(statsCounters).values({ themeId, month, targetGroup, metric, count }).run()
+      await tx.insert(statsCounters).values({ themeId, month, targetGroup, metric, count })
     }
-    tx.insert(settings)
+    await tx
+      .insert(settings)
       .values({ key: MARKER, value: STATS_VERSION })
       .onConflictDoUpdate({ target: settings.key, set: { value: STATS_VERSION } })
-      .run()
   })
 }
 
 /** At start: rebuild only when the counters were made by another version (or never). */
-export function ensureStats(db: Db): boolean {
-  const current = db.select({ value: settings.value }).from(settings).where(eq(settings.key, MARKER)).get()?.value
+export async function ensureStats(db: Db): Promise<boolean> {
+  const current = (
+    await db.select({ value: settings.value }).from(settings).where(eq(settings.key, MARKER)).limit(1)
+  )[0]?.value
   if (current === STATS_VERSION) return false
-  rebuildStats(db)
+  await rebuildStats(db)
   return true
 }

@@ -6,6 +6,7 @@ import pino from 'pino'
 import { inject } from 'vitest'
 import { createApp } from '../app'
 import { type Db, openDatabase } from '../db/open'
+import { oneRow } from '../db/statements'
 import type { Clock } from '../http/env'
 import { LiveHub } from '../live/live-hub'
 import { type Settings, testSettings } from '../settings'
@@ -34,12 +35,16 @@ export type TestContext = {
   file: string
 }
 
-/** A fresh, migrated SQLite file and an app around it. One per test file (or per test). */
-export function createTestApp(overrides: Partial<Settings> = {}): TestContext {
+/**
+ * A fresh, migrated SQLite file and an app around it. One per test file (or per test).
+ * The database refuses statements that bypass a transaction (`strict`, see db/connection.ts)
+ * unless a test asks for the server's own setting.
+ */
+export function createTestApp(overrides: Partial<Settings> = {}, options: { strict?: boolean } = {}): TestContext {
   const dir = mkdtempSync(path.join(tmpdir(), 'meedenken-api-'))
   const file = path.join(dir, 'test.db')
   copyFileSync(inject('templateDatabase'), file)
-  const db = openDatabase(file)
+  const db = openDatabase(file, { strict: options.strict ?? true })
   const clock = new TestClock()
   const settings = testSettings({ databasePath: file, webDist: path.join(dir, 'no-web'), ...overrides })
   const app = createApp({ db, settings, logger: pino({ level: 'silent' }), clock, live: new LiveHub(db) })
@@ -125,20 +130,21 @@ export async function loginAs(
   const { hashPassword } = await import('../security/passwords')
   const { users } = await import('../db/schema')
   const now = ctx.clock.now()
-  const row = ctx.db
-    .insert(users)
-    .values({
-      email,
-      passwordHash: await hashPassword(PASSWORD),
-      displayName: `${role} ${email.split('@')[0]}`,
-      role,
-      targetGroup: role === 'member' ? 'resident' : null,
-      emailVerifiedAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning()
-    .get()
+  const row = oneRow(
+    await ctx.db
+      .insert(users)
+      .values({
+        email,
+        passwordHash: await hashPassword(PASSWORD),
+        displayName: `${role} ${email.split('@')[0]}`,
+        role,
+        targetGroup: role === 'member' ? 'resident' : null,
+        emailVerifiedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning(),
+  )
   const res = await request(ctx, '/api/auth/login', { body: { email, password: PASSWORD } })
   if (res.status !== 200) throw new Error(`login answered ${res.status}`)
   return { cookie: sessionCookie(res), userId: row.id, email }

@@ -13,7 +13,7 @@ const db = openDatabase(file, { migrate: false })
 const start = Number(firstUser)
 for (let i = 0; i < Number(count); i++) {
   // Each member votes twice: the second must change nothing.
-  setVote(db, Number(ideaId), start + i, mode !== 'unvote', Date.now())
-  setVote(db, Number(ideaId), start + i, mode !== 'unvote', Date.now())
+  await setVote(db, Number(ideaId), start + i, mode !== 'unvote', Date.now())
+  await setVote(db, Number(ideaId), start + i, mode !== 'unvote', Date.now())
 }
 db.$client.close()

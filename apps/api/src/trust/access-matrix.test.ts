@@ -130,18 +130,18 @@ let doc: { paths: Record<string, Record<string, { 'x-policy': Policy }>> } = { p
 
 beforeAll(async () => {
   doc = await json(await request(ctx, '/api/openapi.json'))
-  const theme = makeTheme(ctx.db)
+  const theme = await makeTheme(ctx.db)
   const owner = await loginAs(ctx, 'member')
   cookies.member = owner.cookie
   cookies.otherMember = (await loginAs(ctx, 'member')).cookie
   cookies.staff = (await loginAs(ctx, 'staff')).cookie
   cookies.admin = (await loginAs(ctx, 'admin')).cookie
-  ideaId = makeIdea(ctx.db, { authorId: owner.userId, themeId: theme.id }).id
+  ideaId = (await makeIdea(ctx.db, { authorId: owner.userId, themeId: theme.id })).id
   const comment = await json(
     await request(ctx, `/api/ideas/${ideaId}/comments`, { cookie: owner.cookie, body: { body: 'Mijn reactie' } }),
   )
   commentId = comment.comment.id
-  userId = makeUser(ctx.db).id
+  userId = (await makeUser(ctx.db)).id
 
   // An unverified person: signed up, never clicked the link, so logging in gives no session.
   await request(ctx, '/api/auth/signup', {
@@ -156,7 +156,7 @@ beforeAll(async () => {
   const unverifiedId = (
     ctx.db.$client.prepare("select id from users where email = 'onbevestigd@example.org'").get() as { id: number }
   ).id
-  cookies.unverified = `meedenken_session=${createSession(ctx.db, unverifiedId, 'member', ctx.clock.now()).token}`
+  cookies.unverified = `meedenken_session=${(await createSession(ctx.db, unverifiedId, 'member', ctx.clock.now())).token}`
   ctx.db.$client.prepare('update users set email_verified_at = null where id = ?').run(unverifiedId)
 
   const blocked = await loginAs(ctx, 'member')
@@ -164,8 +164,8 @@ beforeAll(async () => {
     cookie: cookies.staff,
     body: { reason: 'Proef voor de toegangstabel' },
   })
-  cookies.blocked = `meedenken_session=${createSession(ctx.db, blocked.userId, 'member', ctx.clock.now()).token}`
-  expect(ctx.db.select().from(sessions).all().length).toBeGreaterThan(0)
+  cookies.blocked = `meedenken_session=${(await createSession(ctx.db, blocked.userId, 'member', ctx.clock.now())).token}`
+  expect((await ctx.db.select().from(sessions)).length).toBeGreaterThan(0)
 })
 
 function concrete(path: string): string {

@@ -266,13 +266,13 @@ const FIELDS: Field[] = [
 ]
 
 beforeAll(async () => {
-  themeId = makeTheme(ctx.db).id
-  const author = makeUser(ctx.db)
+  themeId = (await makeTheme(ctx.db)).id
+  const author = await makeUser(ctx.db)
   const m = await loginAs(ctx, 'member')
   member = m.cookie
   staff = (await loginAs(ctx, 'staff')).cookie
-  ideaId = makeIdea(ctx.db, { authorId: author.id, themeId }).id
-  plannedId = makeIdea(ctx.db, { authorId: author.id, themeId, status: 'planned' }).id
+  ideaId = (await makeIdea(ctx.db, { authorId: author.id, themeId })).id
+  plannedId = (await makeIdea(ctx.db, { authorId: author.id, themeId, status: 'planned' })).id
   commentId = (
     await json(await request(ctx, `/api/ideas/${ideaId}/comments`, { cookie: member, body: { body: 'Begin' } }))
   ).comment.id

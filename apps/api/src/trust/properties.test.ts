@@ -90,11 +90,11 @@ describe('property: rendered markdown', () => {
   })
 })
 
-describe('property: counters equal rows', () => {
+describe('property: counters equal rows', async () => {
   const ctx = createTestApp()
-  const theme = makeTheme(ctx.db)
-  const members = Array.from({ length: 6 }, () => makeUser(ctx.db).id)
-  const staff = makeUser(ctx.db, { role: 'staff' }).id
+  const theme = await makeTheme(ctx.db)
+  const members = (await Promise.all(Array.from({ length: 6 }, () => makeUser(ctx.db)))).map((u) => u.id)
+  const staff = (await makeUser(ctx.db, { role: 'staff' })).id
 
   type Step = { op: 'vote' | 'unvote'; user: number; idea: number } | { op: 'merge'; source: number; target: number }
   const step: fc.Arbitrary<Step> = fc.oneof(
@@ -109,18 +109,18 @@ describe('property: counters equal rows', () => {
     { weight: 1, arbitrary: fc.record({ op: fc.constant('merge' as const), source: fc.nat(3), target: fc.nat(3) }) },
   )
 
-  it('keeps every vote and follower count equal to its rows through random votes, unvotes and merges', () => {
-    fc.assert(
-      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
-        const ideas = Array.from(
-          { length: 4 },
-          () => makeIdea(ctx.db, { authorId: members[0] ?? 0, themeId: theme.id }).id,
-        )
+  it('keeps every vote and follower count equal to its rows through random votes, unvotes and merges', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 60 }), async (steps) => {
+        const ideas: number[] = []
+        for (let i = 0; i < 4; i++) {
+          ideas.push((await makeIdea(ctx.db, { authorId: members[0] ?? 0, themeId: theme.id })).id)
+        }
         let now = Date.parse('2026-11-02T10:00:00Z')
         for (const s of steps) {
           now += 1000
           if (s.op === 'merge') {
-            mergeIdeas(
+            await mergeIdeas(
               ctx.db,
               {
                 sourceId: ideas[s.source] ?? 0,
@@ -131,7 +131,7 @@ describe('property: counters equal rows', () => {
               now,
             )
           } else {
-            setVote(ctx.db, ideas[s.idea] ?? 0, members[s.user] ?? 0, s.op === 'vote', now)
+            await setVote(ctx.db, ideas[s.idea] ?? 0, members[s.user] ?? 0, s.op === 'vote', now)
           }
         }
         for (const id of ideas) {

@@ -84,17 +84,17 @@ describe('demo data', () => {
     const { db, clock } = createTestApp()
     expect(await loadDemoData(db, clock)).toEqual({ loaded: true })
     const before = {
-      ideas: db.select({ n: count() }).from(ideas).get()?.n,
-      users: db.select({ n: count() }).from(users).get()?.n,
-      votes: db.select({ n: count() }).from(votes).get()?.n,
-      themes: db.select({ n: count() }).from(themes).get()?.n,
+      ideas: (await db.select({ n: count() }).from(ideas))[0]?.n,
+      users: (await db.select({ n: count() }).from(users))[0]?.n,
+      votes: (await db.select({ n: count() }).from(votes))[0]?.n,
+      themes: (await db.select({ n: count() }).from(themes))[0]?.n,
     }
     expect(await loadDemoData(db, clock)).toEqual({ loaded: false })
     expect({
-      ideas: db.select({ n: count() }).from(ideas).get()?.n,
-      users: db.select({ n: count() }).from(users).get()?.n,
-      votes: db.select({ n: count() }).from(votes).get()?.n,
-      themes: db.select({ n: count() }).from(themes).get()?.n,
+      ideas: (await db.select({ n: count() }).from(ideas))[0]?.n,
+      users: (await db.select({ n: count() }).from(users))[0]?.n,
+      votes: (await db.select({ n: count() }).from(votes))[0]?.n,
+      themes: (await db.select({ n: count() }).from(themes))[0]?.n,
     }).toEqual(before)
     expect(before.ideas).toBeGreaterThanOrEqual(12)
   })
@@ -102,7 +102,7 @@ describe('demo data', () => {
   it('covers every status and keeps each vote count equal to its votes', async () => {
     const { db, clock } = createTestApp()
     await loadDemoData(db, clock)
-    const rows = db.select().from(ideas).all()
+    const rows = await db.select().from(ideas)
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(IDEA_STATUSES))
     for (const idea of rows) {
       const n = db.$client.prepare('select count(*) as n from votes where idea_id = ?').get(idea.id) as { n: number }

@@ -47,26 +47,17 @@ function slugify(name: string): string {
 }
 
 /** Multi-row inserts, as many rows per statement as the variable budget allows. */
-function insertAll<T extends SQLiteTable>(tx: Tx, table: T, rows: InferInsertModel<T>[]): void {
+async function insertAll<T extends SQLiteTable>(tx: Tx, table: T, rows: InferInsertModel<T>[]): Promise<void> {
   if (rows.length === 0) return
   const size = Math.max(1, Math.floor(MAX_VARIABLES / Object.keys(getTableColumns(table)).length))
   for (let i = 0; i < rows.length; i += size) {
-    tx.insert(table)
-      .values(rows.slice(i, i + size))
-      .run()
+    await tx.insert(table).values(rows.slice(i, i + size))
   }
 }
 
 /** The first free id of a table: 1 on a fresh database, after anything already there otherwise. */
-function firstFreeId(tx: Tx, table: SQLiteTable & { id: SQLiteColumn }): number {
-  return (
-    Number(
-      tx
-        .select({ last: max(table.id) })
-        .from(table)
-        .get()?.last ?? 0,
-    ) + 1
-  )
+async function firstFreeId(tx: Tx, table: SQLiteTable & { id: SQLiteColumn }): Promise<number> {
+  return Number((await tx.select({ last: max(table.id) }).from(table))[0]?.last ?? 0) + 1
 }
 
 /**
@@ -76,18 +67,18 @@ function firstFreeId(tx: Tx, table: SQLiteTable & { id: SQLiteColumn }): number 
  * duplicates anything.
  */
 export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: boolean }> {
-  if (db.select().from(settings).where(eq(settings.key, MARKER)).get()) return { loaded: false }
+  if ((await db.select().from(settings).where(eq(settings.key, MARKER)).limit(1))[0]) return { loaded: false }
   // Hash outside the transaction: better-sqlite3 transactions must stay synchronous.
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const now = clock.now()
-  const { responseNormDays, followupWeeks } = installationSettings(db)
+  const { responseNormDays, followupWeeks } = await installationSettings(db)
 
-  db.transaction((tx) => {
-    const departmentBase = firstFreeId(tx, departments)
+  await db.transaction(async (tx) => {
+    const departmentBase = await firstFreeId(tx, departments)
     const departmentRows = DEPARTMENTS.map((d, i) => ({ id: departmentBase + i, ...d }))
-    insertAll(tx, departments, departmentRows)
+    await insertAll(tx, departments, departmentRows)
     const departmentIds = new Map(departmentRows.map((d) => [d.slug as string, d.id]))
-    const themeBase = firstFreeId(tx, themes)
+    const themeBase = await firstFreeId(tx, themes)
     const themeRows = THEMES.map((t, position) => ({
       id: themeBase + position,
       slug: t.slug,
@@ -97,10 +88,10 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
       departmentId: departmentIds.get(t.department) ?? null,
       position,
     }))
-    insertAll(tx, themes, themeRows)
-    const districtBase = firstFreeId(tx, districts)
+    await insertAll(tx, themes, themeRows)
+    const districtBase = await firstFreeId(tx, districts)
     const districtRows = DISTRICTS.map((name, i) => ({ id: districtBase + i, slug: slugify(name), name }))
-    insertAll(tx, districts, districtRows)
+    await insertAll(tx, districts, districtRows)
 
     const catalog: DemoCatalog = {
       departments: new Map(departmentRows.map((d) => [d.slug, { id: d.id, name: d.name }])),
@@ -113,18 +104,18 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
       time: demoTime(now),
       catalog,
       bases: {
-        users: firstFreeId(tx, users),
-        ideas: firstFreeId(tx, ideas),
-        comments: firstFreeId(tx, comments),
-        statusChanges: firstFreeId(tx, statusChanges),
-        ratings: firstFreeId(tx, ratings),
-        followups: firstFreeId(tx, followupAnswers),
-        updates: firstFreeId(tx, progressUpdates),
-        notes: firstFreeId(tx, ideaNotes),
-        assignments: firstFreeId(tx, ideaAssignments),
-        audit: firstFreeId(tx, auditLog),
-        reports: firstFreeId(tx, reports),
-        campaigns: firstFreeId(tx, campaigns),
+        users: await firstFreeId(tx, users),
+        ideas: await firstFreeId(tx, ideas),
+        comments: await firstFreeId(tx, comments),
+        statusChanges: await firstFreeId(tx, statusChanges),
+        ratings: await firstFreeId(tx, ratings),
+        followups: await firstFreeId(tx, followupAnswers),
+        updates: await firstFreeId(tx, progressUpdates),
+        notes: await firstFreeId(tx, ideaNotes),
+        assignments: await firstFreeId(tx, ideaAssignments),
+        audit: await firstFreeId(tx, auditLog),
+        reports: await firstFreeId(tx, reports),
+        campaigns: await firstFreeId(tx, campaigns),
       },
       passwordHash,
       responseNormDays,
@@ -132,26 +123,24 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
     })
     const rows = world.rows()
     // Parents before children, as the foreign keys require.
-    insertAll(tx, users, rows.users)
-    insertAll(tx, campaigns, rows.campaigns)
-    insertAll(tx, ideas, rows.ideas)
-    insertAll(tx, votes, rows.votes)
-    insertAll(tx, followers, rows.followers)
-    insertAll(tx, comments, rows.comments)
-    insertAll(tx, statusChanges, rows.statusChanges)
-    insertAll(tx, ratings, rows.ratings)
-    insertAll(tx, followupAnswers, rows.followupAnswers)
-    insertAll(tx, ideaHelpers, rows.ideaHelpers)
-    insertAll(tx, progressUpdates, rows.progressUpdates)
-    insertAll(tx, ideaNotes, rows.ideaNotes)
-    insertAll(tx, ideaAssignments, rows.ideaAssignments)
-    insertAll(tx, reports, rows.reports)
-    insertAll(tx, auditLog, rows.auditLog)
-    tx.insert(settings)
-      .values({ key: MARKER, value: new Date(now).toISOString(), updatedAt: now })
-      .run()
+    await insertAll(tx, users, rows.users)
+    await insertAll(tx, campaigns, rows.campaigns)
+    await insertAll(tx, ideas, rows.ideas)
+    await insertAll(tx, votes, rows.votes)
+    await insertAll(tx, followers, rows.followers)
+    await insertAll(tx, comments, rows.comments)
+    await insertAll(tx, statusChanges, rows.statusChanges)
+    await insertAll(tx, ratings, rows.ratings)
+    await insertAll(tx, followupAnswers, rows.followupAnswers)
+    await insertAll(tx, ideaHelpers, rows.ideaHelpers)
+    await insertAll(tx, progressUpdates, rows.progressUpdates)
+    await insertAll(tx, ideaNotes, rows.ideaNotes)
+    await insertAll(tx, ideaAssignments, rows.ideaAssignments)
+    await insertAll(tx, reports, rows.reports)
+    await insertAll(tx, auditLog, rows.auditLog)
+    await tx.insert(settings).values({ key: MARKER, value: new Date(now).toISOString(), updatedAt: now })
   })
   // The demo was written in bulk, past the events that keep the scorecard counters.
-  rebuildStats(db)
+  await rebuildStats(db)
   return { loaded: true }
 }

@@ -1,6 +1,6 @@
 import type { DepartmentFigures, RoadmapItem, YouSaidWeDidItem } from '@meedenken/shared'
 import type { OPEN_DATA_IDEA_COLUMNS } from '@meedenken/shared/constants'
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import { updateStatusSql } from '../../db/queue-sql'
@@ -14,41 +14,41 @@ const DAY = 86_400_000
 const ROADMAP_COLUMN_LIMIT = 50
 
 /** Planned, in progress, and done in the last 180 days; newest update first in each column. */
-export function roadmap(
+export async function roadmap(
   db: Db,
   filters: { themeId?: number | undefined; districtId?: number | undefined },
   now: number,
 ) {
-  const column = (status: 'planned' | 'in_progress' | 'done'): RoadmapItem[] => {
+  const column = async (status: 'planned' | 'in_progress' | 'done'): Promise<RoadmapItem[]> => {
     const conditions: SQL[] = [eq(ideas.hidden, 0), eq(ideas.status, status)]
     if (filters.themeId) conditions.push(eq(ideas.themeId, filters.themeId))
     if (filters.districtId) conditions.push(eq(ideas.districtId, filters.districtId))
     if (status === 'done') conditions.push(gt(ideas.lastPublicUpdateAt, now - 180 * DAY))
-    return db
-      .select({
-        id: ideas.id,
-        title: ideas.title,
-        status: ideas.status,
-        themeId: ideas.themeId,
-        districtId: ideas.districtId,
-        voteCount: ideas.voteCount,
-        lastUpdateAt: sql<number>`coalesce(${ideas.lastPublicUpdateAt}, ${ideas.createdAt})`,
-      })
-      .from(ideas)
-      .where(and(...conditions))
-      .orderBy(desc(ideas.lastPublicUpdateAt), desc(ideas.id))
-      .limit(ROADMAP_COLUMN_LIMIT)
-      .all()
-      .map((r) => ({ ...r, lastUpdateAt: new Date(r.lastUpdateAt).toISOString() }))
+    return (
+      await db
+        .select({
+          id: ideas.id,
+          title: ideas.title,
+          status: ideas.status,
+          themeId: ideas.themeId,
+          districtId: ideas.districtId,
+          voteCount: ideas.voteCount,
+          lastUpdateAt: sql<number>`coalesce(${ideas.lastPublicUpdateAt}, ${ideas.createdAt})`,
+        })
+        .from(ideas)
+        .where(and(...conditions))
+        .orderBy(desc(ideas.lastPublicUpdateAt), desc(ideas.id))
+        .limit(ROADMAP_COLUMN_LIMIT)
+    ).map((r) => ({ ...r, lastUpdateAt: new Date(r.lastUpdateAt).toISOString() }))
   }
-  return { planned: column('planned'), inProgress: column('in_progress'), done: column('done') }
+  return { planned: await column('planned'), inProgress: await column('in_progress'), done: await column('done') }
 }
 
 /** "Jij zei, wij deden": the closure records of completed ideas, newest first. */
-export function youSaidWeDid(
+export async function youSaidWeDid(
   db: Db,
   input: { themeId?: number | undefined; before: { value: number; id: number } | null; limit: number },
-): { items: YouSaidWeDidItem[]; next: { value: number; id: number } | null } {
+): Promise<{ items: YouSaidWeDidItem[]; next: { value: number; id: number } | null }> {
   const conditions: SQL[] = [
     eq(statusChanges.toStatus, 'done'),
     isNotNull(statusChanges.closureWhatChanged),
@@ -61,7 +61,7 @@ export function youSaidWeDid(
       sql`(${statusChanges.createdAt}, ${statusChanges.id}) < (${input.before.value}, ${input.before.id})`,
     )
   }
-  const rows = db
+  const rows = await db
     .select({
       id: statusChanges.id,
       ideaId: ideas.id,
@@ -80,7 +80,7 @@ export function youSaidWeDid(
     .where(and(...conditions))
     .orderBy(desc(statusChanges.createdAt), desc(statusChanges.id))
     .limit(input.limit + 1)
-    .all()
+
   const page = rows.slice(0, input.limit)
   const last = page.at(-1)
   return {
@@ -108,102 +108,95 @@ const iso = (ms: number | null) => (ms === null ? null : `${new Date(ms).toISOSt
  * No names, addresses, remarks or anything else that points to a person. The theme is
  * named as everywhere in the open data: its number (themeId) and its short name (themeSlug).
  */
-export function openDataBatch(db: Db, afterId: number, limit: number): OpenDataIdea[] {
-  return db
-    .select({
-      id: ideas.id,
-      title: ideas.title,
-      body: ideas.body,
-      status: ideas.status,
-      themeId: ideas.themeId,
-      themeSlug: themes.slug,
-      themeName: themes.name,
-      districtId: ideas.districtId,
-      districtName: districts.name,
-      targetMask: ideas.targetMask,
-      channel: ideas.channel,
-      votes: ideas.voteCount,
-      comments: ideas.commentCount,
-      followers: ideas.followerCount,
-      createdAt: ideas.createdAt,
-      firstResponseAt: ideas.firstResponseAt,
-      firstResponseWorkingDays: ideas.firstResponseWorkingDays,
-      responseDueAt: ideas.responseDueAt,
-      doneAt: ideas.doneAt,
-    })
-    .from(ideas)
-    .innerJoin(themes, eq(themes.id, ideas.themeId))
-    .leftJoin(districts, eq(districts.id, ideas.districtId))
-    .where(and(gt(ideas.id, afterId), eq(ideas.hidden, 0)))
-    .orderBy(asc(ideas.id))
-    .limit(limit)
-    .all()
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      body: r.body,
-      status: r.status,
-      themeId: r.themeId,
-      themeSlug: r.themeSlug,
-      themeName: r.themeName,
-      districtId: r.districtId,
-      districtName: r.districtName,
-      targetGroups: fromMask(r.targetMask).join(' '),
-      channel: r.channel,
-      votes: r.votes,
-      comments: r.comments,
-      followers: r.followers,
-      createdAt: iso(r.createdAt),
-      firstAnswerAt: iso(r.firstResponseAt),
-      firstAnswerWorkingDays: r.firstResponseWorkingDays,
-      answeredWithinNorm:
-        r.firstResponseAt === null ? null : r.responseDueAt === null || r.firstResponseAt <= r.responseDueAt,
-      doneAt: iso(r.doneAt),
-    }))
+export async function openDataBatch(db: Db, afterId: number, limit: number): Promise<OpenDataIdea[]> {
+  return (
+    await db
+      .select({
+        id: ideas.id,
+        title: ideas.title,
+        body: ideas.body,
+        status: ideas.status,
+        themeId: ideas.themeId,
+        themeSlug: themes.slug,
+        themeName: themes.name,
+        districtId: ideas.districtId,
+        districtName: districts.name,
+        targetMask: ideas.targetMask,
+        channel: ideas.channel,
+        votes: ideas.voteCount,
+        comments: ideas.commentCount,
+        followers: ideas.followerCount,
+        createdAt: ideas.createdAt,
+        firstResponseAt: ideas.firstResponseAt,
+        firstResponseWorkingDays: ideas.firstResponseWorkingDays,
+        responseDueAt: ideas.responseDueAt,
+        doneAt: ideas.doneAt,
+      })
+      .from(ideas)
+      .innerJoin(themes, eq(themes.id, ideas.themeId))
+      .leftJoin(districts, eq(districts.id, ideas.districtId))
+      .where(and(gt(ideas.id, afterId), eq(ideas.hidden, 0)))
+      .orderBy(asc(ideas.id))
+      .limit(limit)
+  ).map((r) => ({
+    id: r.id,
+    title: r.title,
+    body: r.body,
+    status: r.status,
+    themeId: r.themeId,
+    themeSlug: r.themeSlug,
+    themeName: r.themeName,
+    districtId: r.districtId,
+    districtName: r.districtName,
+    targetGroups: fromMask(r.targetMask).join(' '),
+    channel: r.channel,
+    votes: r.votes,
+    comments: r.comments,
+    followers: r.followers,
+    createdAt: iso(r.createdAt),
+    firstAnswerAt: iso(r.firstResponseAt),
+    firstAnswerWorkingDays: r.firstResponseWorkingDays,
+    answeredWithinNorm:
+      r.firstResponseAt === null ? null : r.responseDueAt === null || r.firstResponseAt <= r.responseDueAt,
+    doneAt: iso(r.doneAt),
+  }))
 }
 
 /** Theme number → slug and Dutch name, for the scorecard's rows. */
-export function themeNames(db: Db): Map<number, { slug: string; name: string }> {
+export async function themeNames(db: Db): Promise<Map<number, { slug: string; name: string }>> {
   return new Map(
-    db
-      .select({ id: themes.id, slug: themes.slug, name: themes.name })
-      .from(themes)
-      .all()
-      .map((t) => [t.id, { slug: t.slug, name: t.name }]),
+    (await db.select({ id: themes.id, slug: themes.slug, name: themes.name }).from(themes)).map((t) => [
+      t.id,
+      { slug: t.slug, name: t.name },
+    ]),
   )
 }
 
 /** The scorecard per department (through the themes it owns), plus what needs action now. */
-export function departmentFigures(db: Db, quarter: string, now: number): DepartmentFigures[] {
-  const config = installationSettings(db)
+export async function departmentFigures(db: Db, quarter: string, now: number): Promise<DepartmentFigures[]> {
+  const config = await installationSettings(db)
   const months = monthsOfQuarter(quarter)
   const themeToDepartment = new Map(
-    db
-      .select({ id: themes.id, departmentId: themes.departmentId })
-      .from(themes)
-      .all()
-      .map((t) => [t.id, t.departmentId]),
+    (await db.select({ id: themes.id, departmentId: themes.departmentId }).from(themes)).map((t) => [
+      t.id,
+      t.departmentId,
+    ]),
   )
-  const counters = db.select().from(statsCounters).where(inArray(statsCounters.month, months)).all()
-  const departmentIds = [
-    null,
-    ...db
-      .select({ id: departments.id })
-      .from(departments)
-      .all()
-      .map((d) => d.id),
-  ]
+  const counters = await db.select().from(statsCounters).where(inArray(statsCounters.month, months))
+  const departmentIds = [null, ...(await db.select({ id: departments.id }).from(departments)).map((d) => d.id)]
   const sum = (departmentId: number | null, metric: (m: string) => boolean) =>
     counters
       .filter((c) => themeToDepartment.get(c.themeId) === departmentId && metric(c.metric))
       .reduce((s, c) => s + c.count, 0)
-  const live = (departmentId: number | null, where: SQL) =>
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(ideas)
-      .where(and(departmentId === null ? isNull(ideas.departmentId) : eq(ideas.departmentId, departmentId), where))
-      .get()?.n ?? 0
-  return departmentIds.map((departmentId) => {
+  const live = async (departmentId: number | null, where: SQL) =>
+    (
+      await db
+        .select({ n: count() })
+        .from(ideas)
+        .where(and(departmentId === null ? isNull(ideas.departmentId) : eq(ideas.departmentId, departmentId), where))
+    )[0]?.n ?? 0
+  const figures: DepartmentFigures[] = []
+  for (const departmentId of departmentIds) {
     const received = sum(departmentId, (m) => m === 'received')
     const answered = sum(departmentId, (m) => m === 'answered')
     const ratings = sum(departmentId, (m) => m === 'rating_n')
@@ -214,11 +207,11 @@ export function departmentFigures(db: Db, quarter: string, now: number): Departm
           .map((c) => [c.metric, c.count] as const),
       ),
     )
-    const unanswered = live(
+    const unanswered = await live(
       departmentId,
       and(eq(ideas.hidden, 0), isNull(ideas.firstResponseAt), ne(ideas.status, 'merged')) as SQL,
     )
-    const overdue = live(
+    const overdue = await live(
       departmentId,
       and(
         eq(ideas.hidden, 0),
@@ -227,7 +220,7 @@ export function departmentFigures(db: Db, quarter: string, now: number): Departm
         lt(ideas.createdAt, overdueCutoff(now, config.responseNormDays)),
       ) as SQL,
     )
-    const stale = live(
+    const stale = await live(
       departmentId,
       and(
         // Word for word as in the partial index ideas_department_stale (db/queue-sql.ts).
@@ -236,7 +229,7 @@ export function departmentFigures(db: Db, quarter: string, now: number): Departm
       ) as SQL,
     )
     const pct = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 10 : null)
-    return {
+    figures.push({
       departmentId,
       received,
       withinNormPct: pct(
@@ -256,17 +249,14 @@ export function departmentFigures(db: Db, quarter: string, now: number): Departm
       overdue,
       stale,
       unanswered,
-    }
-  })
+    })
+  }
+  return figures
 }
 
 /** Department number → name, for the dashboard's file. */
-export function departmentNames(db: Db): Map<number, string> {
+export async function departmentNames(db: Db): Promise<Map<number, string>> {
   return new Map(
-    db
-      .select({ id: departments.id, name: departments.name })
-      .from(departments)
-      .all()
-      .map((d) => [d.id, d.name]),
+    (await db.select({ id: departments.id, name: departments.name }).from(departments)).map((d) => [d.id, d.name]),
   )
 }

@@ -165,8 +165,8 @@ function streamIdeas(db: Parameters<typeof openDataBatch>[0], format: CsvDialect
   let first = true
   return new ReadableStream({
     // One batch per pull: memory stays flat however many ideas there are.
-    pull(controller) {
-      const rows = openDataBatch(db, afterId, BATCH)
+    async pull(controller) {
+      const rows = await openDataBatch(db, afterId, BATCH)
       let chunk = ''
       if (first) chunk += format === 'json' ? '[' : csvStart(format) + csvHeader(IDEA_COLUMNS, format)
       for (const row of rows) {
@@ -242,16 +242,16 @@ function dashboardColumns(
 }
 
 export const accountabilityRoutes = createRouter()
-  .openapi(scorecardRoute, (c) => {
+  .openapi(scorecardRoute, async (c) => {
     const now = c.var.clock.now()
     // The same for everyone: an ETag, compressed (58 kB of JSON), a proxy may keep it briefly.
-    return sharedJson(c, cachedScorecard(c.var.db, scorecardQuestion(c.req.valid('query'), now), now))
+    return sharedJson(c, await cachedScorecard(c.var.db, scorecardQuestion(c.req.valid('query'), now), now))
   })
-  .openapi(scorecardCsvRoute, (c) => {
+  .openapi(scorecardCsvRoute, async (c) => {
     const now = c.var.clock.now()
     const query = c.req.valid('query')
-    const card = cachedScorecard(c.var.db, scorecardQuestion(query, now), now)
-    const names = themeNames(c.var.db)
+    const card = await cachedScorecard(c.var.db, scorecardQuestion(query, now), now)
+    const names = await themeNames(c.var.db)
     const rows = card.cells.map((cell) => scorecardRow(cell, names))
     const body =
       csvStart(query.format) +
@@ -269,28 +269,31 @@ export const accountabilityRoutes = createRouter()
     // A streamed body cannot carry the JSON value type; the document above describes it.
     return c.body(streamIdeas(c.var.db, 'json'), 200) as never
   })
-  .openapi(roadmapRoute, (c) => {
+  .openapi(roadmapRoute, async (c) => {
     const query = c.req.valid('query')
-    return sharedJson(c, roadmap(c.var.db, { themeId: query.theme, districtId: query.district }, c.var.clock.now()))
+    return sharedJson(
+      c,
+      await roadmap(c.var.db, { themeId: query.theme, districtId: query.district }, c.var.clock.now()),
+    )
   })
-  .openapi(youSaidRoute, (c) => {
+  .openapi(youSaidRoute, async (c) => {
     const query = c.req.valid('query')
     const before = query.cursor ? decodeCursor(query.cursor) : null
     if (query.cursor && !before) throw new ApiError('validation_failed', BAD_CURSOR, { fields: { cursor: BAD_CURSOR } })
-    const page = youSaidWeDid(c.var.db, { themeId: query.theme, before, limit: query.limit })
+    const page = await youSaidWeDid(c.var.db, { themeId: query.theme, before, limit: query.limit })
     return sharedJson(c, { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null })
   })
-  .openapi(dashboardRoute, (c) => {
+  .openapi(dashboardRoute, async (c) => {
     const now = c.var.clock.now()
     const quarter = c.req.valid('query').quarter ?? quarterOfMonth(monthOf(now))
-    return c.json({ quarter, departments: departmentFigures(c.var.db, quarter, now) }, 200)
+    return c.json({ quarter, departments: await departmentFigures(c.var.db, quarter, now) }, 200)
   })
   .openapi(dashboardExportRoute, async (c) => {
     const now = c.var.clock.now()
     const query = c.req.valid('query')
     const quarter = query.quarter ?? quarterOfMonth(monthOf(now))
-    const names = departmentNames(c.var.db)
-    const rows = departmentFigures(c.var.db, quarter, now).map((row) => ({ ...row, quarter }))
+    const names = await departmentNames(c.var.db)
+    const rows = (await departmentFigures(c.var.db, quarter, now)).map((row) => ({ ...row, quarter }))
     const name = (id: number | null) => (id === null ? 'Zonder afdeling' : (names.get(id) ?? `Afdeling ${id}`))
     const file = await spreadsheet(query.format, {
       name: `Dashboard ${quarter}`,

@@ -134,10 +134,15 @@ describe('open data as CSV', () => {
 
   it('serves an idea whose title hides a formula behind a ";" as text in ideas.csv', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const author = makeUser(ctx.db)
+    const theme = await makeTheme(ctx.db)
+    const author = await makeUser(ctx.db)
     const title = 'Bankjes bij het meer;=HYPERLINK("http://evil.example","klik")'
-    makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title, body: 'Uitleg;\n-2+3 en @iedereen;+31 6 1234' })
+    await makeIdea(ctx.db, {
+      authorId: author.id,
+      themeId: theme.id,
+      title,
+      body: 'Uitleg;\n-2+3 en @iedereen;+31 6 1234',
+    })
     const res = await request(ctx, '/api/open-data/ideas.csv')
     expect(res.status).toBe(200)
     const csv = await res.text()

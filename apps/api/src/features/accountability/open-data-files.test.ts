@@ -11,11 +11,11 @@ import { createTestApp, databaseText, json, loginAs, request } from '../../test/
  * Dutch Excel, the JSON; and the staff dashboard as a file for a council report.
  */
 const ctx = createTestApp()
-const department = makeDepartment(ctx.db, 'Afval en Reiniging')
-const waste = makeTheme(ctx.db, { name: 'Afval', departmentId: department.id })
-const roads = makeTheme(ctx.db, { name: 'Wegen' })
-const village = makeDistrict(ctx.db, 'Zuidbroek')
-const author = makeUser(ctx.db, { displayName: 'Grietje Geheim', email: 'grietje@example.org' })
+const department = await makeDepartment(ctx.db, 'Afval en Reiniging')
+const waste = await makeTheme(ctx.db, { name: 'Afval', departmentId: department.id })
+const roads = await makeTheme(ctx.db, { name: 'Wegen' })
+const village = await makeDistrict(ctx.db, 'Zuidbroek')
+const author = await makeUser(ctx.db, { displayName: 'Grietje Geheim', email: 'grietje@example.org' })
 const QUARTER = '?from=2026-Q4&to=2026-Q4'
 
 /** Reads a CSV as RFC 4180 says, with the given separator: quoted cells may hold it and line breaks. */
@@ -49,39 +49,36 @@ function rowsOf(csv: string, separator: ',' | ';'): string[][] {
   return rows
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx.clock.set('2026-11-16T10:00:00Z')
   // Seven ideas about waste, so its figures are shown; one in a village, one about roads.
   for (let i = 0; i < 7; i++) {
-    makeIdea(ctx.db, {
+    await makeIdea(ctx.db, {
       authorId: author.id,
       themeId: waste.id,
       districtId: i === 0 ? village.id : null,
       title: `Afvalidee nummer ${i} voor de gemeente`,
     })
   }
-  const road = makeIdea(ctx.db, {
+  const road = await makeIdea(ctx.db, {
     authorId: author.id,
     themeId: roads.id,
     title: 'Een drempel in de Dorpsstraat graag',
   })
   // Two people answered "did it help?" about the road idea: too few to show.
   for (const answer of ['yes', 'no'] as const) {
-    const rater = makeUser(ctx.db)
-    ctx.db
-      .insert(followupAnswers)
-      .values({
-        ideaId: road.id,
-        userId: rater.id,
-        answer,
-        remark: 'Een geheime opmerking',
-        raterGroup: 'resident',
-        createdAt: Date.parse('2026-11-02T10:00:00Z'),
-        updatedAt: Date.parse('2026-11-02T10:00:00Z'),
-      })
-      .run()
+    const rater = await makeUser(ctx.db)
+    await ctx.db.insert(followupAnswers).values({
+      ideaId: road.id,
+      userId: rater.id,
+      answer,
+      remark: 'Een geheime opmerking',
+      raterGroup: 'resident',
+      createdAt: Date.parse('2026-11-02T10:00:00Z'),
+      updatedAt: Date.parse('2026-11-02T10:00:00Z'),
+    })
   }
-  rebuildStats(ctx.db)
+  await rebuildStats(ctx.db)
 })
 
 describe('open data in two CSV forms', () => {

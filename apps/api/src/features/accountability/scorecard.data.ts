@@ -33,16 +33,16 @@ function add(target: Bucket, metric: string, n: number) {
  * The public scorecard per theme × quarter × target group, from the counters (no scan of
  * the ideas table), plus the unanswered ideas already past their due date (an index range).
  */
-export function scorecard(
+export async function scorecard(
   db: Db,
   input: { from: string; to: string; themeId?: number | undefined },
   now: number,
-): Scorecard {
+): Promise<Scorecard> {
   const quarters = quarterRange(input.from, input.to)
   const firstMonth = monthsOfQuarter(quarters[0] ?? input.from)[0] ?? '0000-00'
   const lastMonth = monthsOfQuarter(quarters.at(-1) ?? input.to)[2] ?? '9999-99'
-  const { responseNormDays } = installationSettings(db)
-  const rows = db
+  const { responseNormDays } = await installationSettings(db)
+  const rows = await db
     .select()
     .from(statsCounters)
     .where(
@@ -52,7 +52,6 @@ export function scorecard(
         input.themeId ? eq(statsCounters.themeId, input.themeId) : undefined,
       ),
     )
-    .all()
 
   // Unanswered and overdue: not a counter, because time alone makes an idea overdue.
   // Counted per month, theme and group by SQLite from an index range; months in Amsterdam time.
@@ -67,7 +66,7 @@ export function scorecard(
   const firstMonthStart = monthStart(months[0] ?? firstMonth)
   const afterLastMonth = monthStart(nextMonth(months.at(-1) ?? lastMonth))
   // From the index ideas_unanswered (hidden, first answer, created, status, theme, group) alone.
-  const overdueRows = db
+  const overdueRows = await db
     .select({ month: monthOfIdea, themeId: ideas.themeId, group: ideas.authorGroup, n: count() })
     .from(ideas)
     .where(
@@ -81,7 +80,6 @@ export function scorecard(
       ),
     )
     .groupBy(monthOfIdea, ideas.themeId, ideas.authorGroup)
-    .all()
 
   const cells = new Map<string, Bucket>()
   const trend = new Map<string, Bucket>()
@@ -119,13 +117,7 @@ export function scorecard(
     if (t) add(t, 'overdue_open', o.n)
   }
 
-  const slugs = new Map(
-    db
-      .select({ id: themes.id, slug: themes.slug })
-      .from(themes)
-      .all()
-      .map((t) => [t.id, t.slug]),
-  )
+  const slugs = new Map((await db.select({ id: themes.id, slug: themes.slug }).from(themes)).map((t) => [t.id, t.slug]))
   const result: ScorecardCell[] = []
   for (const [key, b] of cells) {
     const [theme = '', quarter = '', targetGroup] = key.split('|') as [string, string, ScorecardCell['targetGroup']]
@@ -200,7 +192,7 @@ export function scorecard(
 }
 
 type CachedCard = { key: string; until: number; card: Scorecard }
-const cache = new WeakMap<Db['$client'], Map<string, CachedCard>>()
+const cache = new WeakMap<Db, Map<string, CachedCard>>()
 const CACHE_MS = 60_000
 const CACHE_ENTRIES = 50
 
@@ -209,22 +201,22 @@ const CACHE_ENTRIES = 50
  * the same for every visitor. A changed counter makes a new one at once; only an idea
  * hidden or merged while unanswered can take up to a minute to leave the overdue count.
  */
-export function cachedScorecard(
+export async function cachedScorecard(
   db: Db,
   input: { from: string; to: string; themeId?: number | undefined },
   now: number,
 ) {
   const question = `${input.from}|${input.to}|${input.themeId ?? ''}`
-  const key = `${countersVersion()}|${overdueCutoff(now, installationSettings(db).responseNormDays)}`
-  let cards = cache.get(db.$client)
+  const key = `${countersVersion()}|${overdueCutoff(now, (await installationSettings(db)).responseNormDays)}`
+  let cards = cache.get(db)
   if (!cards) {
     cards = new Map()
-    cache.set(db.$client, cards)
+    cache.set(db, cards)
   }
   const kept = cards.get(question)
   if (kept && kept.key === key && kept.until > now) return kept.card
   if (cards.size >= CACHE_ENTRIES) cards.clear()
-  const card = scorecard(db, input, now)
+  const card = await scorecard(db, input, now)
   cards.set(question, { key, until: now + CACHE_MS, card })
   return card
 }

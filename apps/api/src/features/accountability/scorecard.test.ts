@@ -20,7 +20,7 @@ import { createTestApp, json, loginAs, PASSWORD, request, sessionCookie } from '
  * organisations o1, o2 send two ideas: fewer than 5, so that cell is suppressed.
  */
 const ctx = createTestApp()
-const theme = makeTheme(ctx.db, { name: 'Afval' })
+const theme = await makeTheme(ctx.db, { name: 'Afval' })
 const ids: Record<string, number> = {}
 const cookies: Record<string, string> = {}
 const EXPLANATION = 'Dit is de openbare uitleg van de gemeente bij dit besluit.'
@@ -191,7 +191,7 @@ describe('the public scorecard', () => {
 
   it('gives the same scorecard when the counters are rebuilt from the raw rows', async () => {
     const incremental = await card()
-    rebuildStats(ctx.db)
+    await rebuildStats(ctx.db)
     expect(await card()).toEqual(incremental)
   })
 
@@ -272,8 +272,8 @@ describe('follow-up', () => {
     expect(early.status).toBe(409)
     ctx.clock.set('2026-12-08T12:00:00+01:00')
     const { askDueFollowups } = await import('../satisfaction/satisfaction.data')
-    expect(askDueFollowups(ctx.db, ctx.clock.now())).toBeGreaterThan(0)
-    expect(askDueFollowups(ctx.db, ctx.clock.now())).toBe(0)
+    expect(await askDueFollowups(ctx.db, ctx.clock.now())).toBeGreaterThan(0)
+    expect(await askDueFollowups(ctx.db, ctx.clock.now())).toBe(0)
     // Six weeks without a visit: r2 logs in again.
     const login = await request(ctx, '/api/auth/login', { body: { email: 'r2@example.org', password: PASSWORD } })
     const ok = await request(ctx, `/api/ideas/${ids.r1}/followup`, {

@@ -20,6 +20,7 @@ import {
   users,
   votes,
 } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 import { randomToken, sha256 } from '../../security/tokens'
 import { recountHotScore } from '../ideas/hot-score.data'
 import { forgetReports } from '../moderation/moderation.data'
@@ -43,15 +44,15 @@ export function toUser(row: UserRow): User {
   }
 }
 
-export function findUserByEmail(db: DbOrTx, email: string): UserRow | undefined {
-  return db.select().from(users).where(eq(users.email, email)).get()
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | undefined> {
+  return (await db.select().from(users).where(eq(users.email, email)).limit(1))[0]
 }
 
-export function findUserById(db: DbOrTx, id: number): UserRow | undefined {
-  return db.select().from(users).where(eq(users.id, id)).get()
+export async function findUserById(db: DbOrTx, id: number): Promise<UserRow | undefined> {
+  return (await db.select().from(users).where(eq(users.id, id)).limit(1))[0]
 }
 
-export function createMember(
+export async function createMember(
   db: DbOrTx,
   values: {
     email: string
@@ -62,29 +63,36 @@ export function createMember(
     locale: Locale
   },
   now: number,
-): number {
-  return db
-    .insert(users)
-    .values({ ...values, role: 'member', createdAt: now, updatedAt: now })
-    .returning({ id: users.id })
-    .get().id
+): Promise<number> {
+  return oneRow(
+    await db
+      .insert(users)
+      .values({ ...values, role: 'member', createdAt: now, updatedAt: now })
+      .returning({ id: users.id }),
+  ).id
 }
 
 /** A new single-use link; earlier unused links for the same purpose stop working. */
-export function issueToken(db: DbOrTx, userId: number, purpose: TokenPurpose, ttlMs: number, now: number): string {
-  db.delete(accountTokens)
-    .where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose)))
-    .run()
+export async function issueToken(
+  db: DbOrTx,
+  userId: number,
+  purpose: TokenPurpose,
+  ttlMs: number,
+  now: number,
+): Promise<string> {
+  await db.delete(accountTokens).where(and(eq(accountTokens.userId, userId), eq(accountTokens.purpose, purpose)))
+
   const token = randomToken()
-  db.insert(accountTokens)
+  await db
+    .insert(accountTokens)
     .values({ userId, purpose, tokenHash: sha256(token), expiresAt: now + ttlMs, createdAt: now })
-    .run()
+
   return token
 }
 
 /** Whose a live link is (unused, not expired), without using it: for showing what a link will do. */
-export function peekToken(db: DbOrTx, token: string, purpose: TokenPurpose, now: number): number | null {
-  const row = db
+export async function peekToken(db: DbOrTx, token: string, purpose: TokenPurpose, now: number): Promise<number | null> {
+  const [row] = await db
     .select({ userId: accountTokens.userId })
     .from(accountTokens)
     .where(
@@ -95,20 +103,25 @@ export function peekToken(db: DbOrTx, token: string, purpose: TokenPurpose, now:
         gt(accountTokens.expiresAt, now),
       ),
     )
-    .get()
+    .limit(1)
   return row?.userId ?? null
 }
 
 /** Ends a person's outstanding links, of one purpose or (without one) all. */
-export function revokeTokens(db: DbOrTx, userId: number, purpose?: TokenPurpose): void {
-  db.delete(accountTokens)
+export async function revokeTokens(db: DbOrTx, userId: number, purpose?: TokenPurpose): Promise<void> {
+  await db
+    .delete(accountTokens)
     .where(and(eq(accountTokens.userId, userId), purpose ? eq(accountTokens.purpose, purpose) : undefined))
-    .run()
 }
 
 /** Uses a link exactly once: the conditional update is the check, so a race cannot use it twice. */
-export function consumeToken(db: DbOrTx, token: string, purpose: TokenPurpose, now: number): number | null {
-  const row = db
+export async function consumeToken(
+  db: DbOrTx,
+  token: string,
+  purpose: TokenPurpose,
+  now: number,
+): Promise<number | null> {
+  const [row] = await db
     .update(accountTokens)
     .set({ usedAt: now })
     .where(
@@ -120,15 +133,15 @@ export function consumeToken(db: DbOrTx, token: string, purpose: TokenPurpose, n
       ),
     )
     .returning({ userId: accountTokens.userId })
-    .get()
+
   return row?.userId ?? null
 }
 
-export function markVerified(db: DbOrTx, userId: number, now: number): void {
-  db.update(users)
+export async function markVerified(db: DbOrTx, userId: number, now: number): Promise<void> {
+  await db
+    .update(users)
     .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})`, updatedAt: now })
     .where(eq(users.id, userId))
-    .run()
 }
 
 /**
@@ -136,9 +149,9 @@ export function markVerified(db: DbOrTx, userId: number, now: number): void {
  * password also ends every link still out for the account, so a reset link mailed before
  * the change cannot undo it.
  */
-export function setPasswordHash(db: DbOrTx, userId: number, passwordHash: string, now: number): void {
-  db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId)).run()
-  revokeTokens(db, userId)
+export async function setPasswordHash(db: DbOrTx, userId: number, passwordHash: string, now: number): Promise<void> {
+  await db.update(users).set({ passwordHash, updatedAt: now }).where(eq(users.id, userId))
+  await revokeTokens(db, userId)
 }
 
 /**
@@ -146,29 +159,30 @@ export function setPasswordHash(db: DbOrTx, userId: number, passwordHash: string
  * confirms its address and lifts a block. A change to an existing account ends its sessions
  * and links and is written to the audit log; the actor is the command line (no user id).
  */
-export function setAccountFromCommandLine(
+export async function setAccountFromCommandLine(
   db: Db,
   input: { email: string; passwordHash: string; role: Role; displayName: string },
   now: number,
-): { created: boolean; userId: number; sessionsEnded: number } {
-  return db.transaction((tx) => {
-    const existing = findUserByEmail(tx, input.email)
+): Promise<{ created: boolean; userId: number; sessionsEnded: number }> {
+  return await db.transaction(async (tx) => {
+    const existing = await findUserByEmail(tx, input.email)
     if (!existing) {
-      const userId = tx
-        .insert(users)
-        .values({
-          email: input.email,
-          passwordHash: input.passwordHash,
-          role: input.role,
-          displayName: input.displayName,
-          targetGroup: input.role === 'member' ? 'resident' : null,
-          emailVerifiedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: users.id })
-        .get().id
-      recordAudit(
+      const userId = oneRow(
+        await tx
+          .insert(users)
+          .values({
+            email: input.email,
+            passwordHash: input.passwordHash,
+            role: input.role,
+            displayName: input.displayName,
+            targetGroup: input.role === 'member' ? 'resident' : null,
+            emailVerifiedAt: now,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: users.id }),
+      ).id
+      await recordAudit(
         tx,
         {
           actorId: null,
@@ -187,7 +201,8 @@ export function setAccountFromCommandLine(
       ...(existing.emailVerifiedAt === null ? ['emailVerified'] : []),
       ...(existing.blockedAt !== null ? ['blocked'] : []),
     ]
-    tx.update(users)
+    await tx
+      .update(users)
       .set({
         role: input.role,
         emailVerifiedAt: existing.emailVerifiedAt ?? now,
@@ -195,14 +210,12 @@ export function setAccountFromCommandLine(
         updatedAt: now,
       })
       .where(eq(users.id, existing.id))
-      .run()
-    setPasswordHash(tx, existing.id, input.passwordHash, now)
-    const sessionsEnded = tx
-      .delete(sessions)
-      .where(eq(sessions.userId, existing.id))
-      .returning({ id: sessions.id })
-      .all().length
-    recordAudit(
+
+    await setPasswordHash(tx, existing.id, input.passwordHash, now)
+    const sessionsEnded = (
+      await tx.delete(sessions).where(eq(sessions.userId, existing.id)).returning({ id: sessions.id })
+    ).length
+    await recordAudit(
       tx,
       {
         actorId: null,
@@ -220,19 +233,25 @@ export function setAccountFromCommandLine(
 /** The audit log's actor for changes made with `pnpm admin` on the server. */
 export const COMMAND_LINE = 'command_line'
 
-export function updateProfile(db: Db, userId: number, changes: ProfileUpdate, now: number): UserRow | undefined {
+export async function updateProfile(
+  db: Db,
+  userId: number,
+  changes: ProfileUpdate,
+  now: number,
+): Promise<UserRow | undefined> {
   const values = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
-  return db
-    .update(users)
-    .set({ ...values, updatedAt: now })
-    .where(eq(users.id, userId))
-    .returning()
-    .get()
+  return (
+    await db
+      .update(users)
+      .set({ ...values, updatedAt: now })
+      .where(eq(users.id, userId))
+      .returning()
+  )[0]
 }
 
 /** Everything we hold about one person, for the AVG/GDPR right of access. */
-export function exportUserData(db: Db, userId: number, now: number) {
-  const user = findUserById(db, userId)
+export async function exportUserData(db: Db, userId: number, now: number) {
+  const user = await findUserById(db, userId)
   if (!user) return null
   return {
     exportedAt: new Date(now).toISOString(),
@@ -248,124 +267,121 @@ export function exportUserData(db: Db, userId: number, now: number) {
       createdAt: iso(user.createdAt),
       updatedAt: iso(user.updatedAt),
     },
-    ideas: db
-      .select({
-        id: ideas.id,
-        title: ideas.title,
-        body: ideas.body,
-        status: ideas.status,
-        channel: ideas.channel,
-        createdAt: ideas.createdAt,
-      })
-      .from(ideas)
-      .where(eq(ideas.authorId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    comments: db
-      .select({
-        id: comments.id,
-        ideaId: comments.ideaId,
-        body: comments.body,
-        deletedAt: comments.deletedAt,
-        createdAt: comments.createdAt,
-      })
-      .from(comments)
-      .where(eq(comments.authorId, userId))
-      .all()
-      .map((r) => ({ ...r, deletedAt: iso(r.deletedAt), createdAt: iso(r.createdAt) })),
-    votes: db
-      .select({ ideaId: votes.ideaId, createdAt: votes.createdAt })
-      .from(votes)
-      .where(eq(votes.userId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    following: db
-      .select({ ideaId: followers.ideaId, createdAt: followers.createdAt })
-      .from(followers)
-      .where(eq(followers.userId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    sessions: db
-      .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
-      .from(sessions)
-      .where(eq(sessions.userId, userId))
-      .all()
-      .map((r) => ({ createdAt: iso(r.createdAt), lastSeenAt: iso(r.lastSeenAt), expiresAt: iso(r.expiresAt) })),
-    mail: db
-      .select({ subject: mailOutbox.subject, status: mailOutbox.status, createdAt: mailOutbox.createdAt })
-      .from(mailOutbox)
-      .where(eq(mailOutbox.userId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    ratings: db
-      .select({
-        ideaId: ratings.ideaId,
-        occasionType: ratings.occasionType,
-        score: ratings.score,
-        remark: ratings.remark,
-        createdAt: ratings.createdAt,
-      })
-      .from(ratings)
-      .where(eq(ratings.userId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    followupAnswers: db
-      .select({
-        ideaId: followupAnswers.ideaId,
-        answer: followupAnswers.answer,
-        remark: followupAnswers.remark,
-        createdAt: followupAnswers.createdAt,
-      })
-      .from(followupAnswers)
-      .where(eq(followupAnswers.userId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    notifications: db
-      .select({
-        kind: notifications.kind,
-        ideaId: notifications.ideaId,
-        readAt: notifications.readAt,
-        createdAt: notifications.createdAt,
-      })
-      .from(notifications)
-      .where(eq(notifications.userId, userId))
-      .all()
-      .map((r) => ({ ...r, readAt: iso(r.readAt), createdAt: iso(r.createdAt) })),
-    helping: db
-      .select({ ideaId: ideaHelpers.ideaId, note: ideaHelpers.note, createdAt: ideaHelpers.createdAt })
-      .from(ideaHelpers)
-      .where(eq(ideaHelpers.userId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    reportsMade: db
-      .select({
-        subjectType: reports.subjectType,
-        subjectId: reports.subjectId,
-        reason: reports.reason,
-        note: reports.note,
-        createdAt: reports.createdAt,
-      })
-      .from(reports)
-      .where(eq(reports.reporterId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    statusChangesMade: db
-      .select({ ideaId: statusChanges.ideaId, toStatus: statusChanges.toStatus, createdAt: statusChanges.createdAt })
-      .from(statusChanges)
-      .where(eq(statusChanges.actorId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
-    actionsLogged: db
-      .select({
-        action: auditLog.action,
-        subjectType: auditLog.subjectType,
-        subjectId: auditLog.subjectId,
-        createdAt: auditLog.createdAt,
-      })
-      .from(auditLog)
-      .where(eq(auditLog.actorId, userId))
-      .all()
-      .map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    ideas: (
+      await db
+        .select({
+          id: ideas.id,
+          title: ideas.title,
+          body: ideas.body,
+          status: ideas.status,
+          channel: ideas.channel,
+          createdAt: ideas.createdAt,
+        })
+        .from(ideas)
+        .where(eq(ideas.authorId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    comments: (
+      await db
+        .select({
+          id: comments.id,
+          ideaId: comments.ideaId,
+          body: comments.body,
+          deletedAt: comments.deletedAt,
+          createdAt: comments.createdAt,
+        })
+        .from(comments)
+        .where(eq(comments.authorId, userId))
+    ).map((r) => ({ ...r, deletedAt: iso(r.deletedAt), createdAt: iso(r.createdAt) })),
+    votes: (
+      await db.select({ ideaId: votes.ideaId, createdAt: votes.createdAt }).from(votes).where(eq(votes.userId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    following: (
+      await db
+        .select({ ideaId: followers.ideaId, createdAt: followers.createdAt })
+        .from(followers)
+        .where(eq(followers.userId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    sessions: (
+      await db
+        .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt })
+        .from(sessions)
+        .where(eq(sessions.userId, userId))
+    ).map((r) => ({ createdAt: iso(r.createdAt), lastSeenAt: iso(r.lastSeenAt), expiresAt: iso(r.expiresAt) })),
+    mail: (
+      await db
+        .select({ subject: mailOutbox.subject, status: mailOutbox.status, createdAt: mailOutbox.createdAt })
+        .from(mailOutbox)
+        .where(eq(mailOutbox.userId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    ratings: (
+      await db
+        .select({
+          ideaId: ratings.ideaId,
+          occasionType: ratings.occasionType,
+          score: ratings.score,
+          remark: ratings.remark,
+          createdAt: ratings.createdAt,
+        })
+        .from(ratings)
+        .where(eq(ratings.userId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    followupAnswers: (
+      await db
+        .select({
+          ideaId: followupAnswers.ideaId,
+          answer: followupAnswers.answer,
+          remark: followupAnswers.remark,
+          createdAt: followupAnswers.createdAt,
+        })
+        .from(followupAnswers)
+        .where(eq(followupAnswers.userId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    notifications: (
+      await db
+        .select({
+          kind: notifications.kind,
+          ideaId: notifications.ideaId,
+          readAt: notifications.readAt,
+          createdAt: notifications.createdAt,
+        })
+        .from(notifications)
+        .where(eq(notifications.userId, userId))
+    ).map((r) => ({ ...r, readAt: iso(r.readAt), createdAt: iso(r.createdAt) })),
+    helping: (
+      await db
+        .select({ ideaId: ideaHelpers.ideaId, note: ideaHelpers.note, createdAt: ideaHelpers.createdAt })
+        .from(ideaHelpers)
+        .where(eq(ideaHelpers.userId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    reportsMade: (
+      await db
+        .select({
+          subjectType: reports.subjectType,
+          subjectId: reports.subjectId,
+          reason: reports.reason,
+          note: reports.note,
+          createdAt: reports.createdAt,
+        })
+        .from(reports)
+        .where(eq(reports.reporterId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    statusChangesMade: (
+      await db
+        .select({ ideaId: statusChanges.ideaId, toStatus: statusChanges.toStatus, createdAt: statusChanges.createdAt })
+        .from(statusChanges)
+        .where(eq(statusChanges.actorId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    actionsLogged: (
+      await db
+        .select({
+          action: auditLog.action,
+          subjectType: auditLog.subjectType,
+          subjectId: auditLog.subjectId,
+          createdAt: auditLog.createdAt,
+        })
+        .from(auditLog)
+        .where(eq(auditLog.actorId, userId))
+    ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
   }
 }
 
@@ -387,55 +403,49 @@ export function rateLimitKeysFor(email: string): string[] {
  * name, votes and follows removed with every counter updated, sessions ended. After this
  * the e-mail address appears nowhere in the database.
  */
-export function deleteAccount(db: Db, userId: number, now: number): void {
-  db.transaction((tx) => {
-    const user = findUserById(tx, userId)
+export async function deleteAccount(db: Db, userId: number, now: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const user = await findUserById(tx, userId)
     if (!user || user.deletedAt !== null) return
-    const voted = tx
-      .select({ ideaId: votes.ideaId })
-      .from(votes)
-      .where(eq(votes.userId, userId))
-      .all()
-      .map((r) => r.ideaId)
-    const followed = tx
-      .select({ ideaId: followers.ideaId })
-      .from(followers)
-      .where(eq(followers.userId, userId))
-      .all()
-      .map((r) => r.ideaId)
-    tx.delete(votes).where(eq(votes.userId, userId)).run()
-    tx.delete(followers).where(eq(followers.userId, userId)).run()
+    const voted = (await tx.select({ ideaId: votes.ideaId }).from(votes).where(eq(votes.userId, userId))).map(
+      (r) => r.ideaId,
+    )
+    const followed = (
+      await tx.select({ ideaId: followers.ideaId }).from(followers).where(eq(followers.userId, userId))
+    ).map((r) => r.ideaId)
+    await tx.delete(votes).where(eq(votes.userId, userId))
+    await tx.delete(followers).where(eq(followers.userId, userId))
     if (voted.length > 0) {
-      tx.update(ideas)
+      await tx
+        .update(ideas)
         .set({ voteCount: sql`${ideas.voteCount} - 1` })
         .where(inArray(ideas.id, voted))
-        .run()
-      for (const ideaId of voted) recountHotScore(tx, ideaId)
+
+      for (const ideaId of voted) await recountHotScore(tx, ideaId)
     }
     if (followed.length > 0) {
-      tx.update(ideas)
+      await tx
+        .update(ideas)
         .set({ followerCount: sql`${ideas.followerCount} - 1` })
         .where(inArray(ideas.id, followed))
-        .run()
     }
     // Ratings and follow-up answers stay in the statistics, but no longer point to a person.
-    tx.update(ratings).set({ userId: null, remark: null }).where(eq(ratings.userId, userId)).run()
-    tx.update(followupAnswers).set({ userId: null, remark: null }).where(eq(followupAnswers.userId, userId)).run()
-    tx.delete(notifications).where(eq(notifications.userId, userId)).run()
-    tx.delete(ideaHelpers).where(eq(ideaHelpers.userId, userId)).run()
+    await tx.update(ratings).set({ userId: null, remark: null }).where(eq(ratings.userId, userId))
+    await tx.update(followupAnswers).set({ userId: null, remark: null }).where(eq(followupAnswers.userId, userId))
+    await tx.delete(notifications).where(eq(notifications.userId, userId))
+    await tx.delete(ideaHelpers).where(eq(ideaHelpers.userId, userId))
     // Their reports are withdrawn: what they alone hid shows again, so erasing an account
     // can never keep something hidden for good with no report left for staff to judge.
-    forgetReports(tx, userId)
-    tx.delete(sessions).where(eq(sessions.userId, userId)).run()
-    tx.delete(accountTokens).where(eq(accountTokens.userId, userId)).run()
-    tx.delete(mailOutbox).where(eq(mailOutbox.userId, userId)).run()
+    await forgetReports(tx, userId)
+    await tx.delete(sessions).where(eq(sessions.userId, userId))
+    await tx.delete(accountTokens).where(eq(accountTokens.userId, userId))
+    await tx.delete(mailOutbox).where(eq(mailOutbox.userId, userId))
     if (user.email) {
-      tx.delete(mailOutbox).where(eq(mailOutbox.toAddress, user.email)).run()
-      tx.delete(rateLimits)
-        .where(inArray(rateLimits.key, rateLimitKeysFor(user.email)))
-        .run()
+      await tx.delete(mailOutbox).where(eq(mailOutbox.toAddress, user.email))
+      await tx.delete(rateLimits).where(inArray(rateLimits.key, rateLimitKeysFor(user.email)))
     }
-    tx.update(users)
+    await tx
+      .update(users)
       .set({
         email: null,
         passwordHash: null,
@@ -447,6 +457,5 @@ export function deleteAccount(db: Db, userId: number, now: number): void {
         updatedAt: now,
       })
       .where(eq(users.id, userId))
-      .run()
   })
 }

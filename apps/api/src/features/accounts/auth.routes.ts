@@ -113,10 +113,14 @@ const ipKey = (c: Context<AppEnv>, scope: string) => `${scope}-ip:${sha256(clien
 const invalidLink = () => new ApiError('invalid_link', TEXT.invalidLink, { fields: { token: TEXT.invalidLink } })
 
 /** Ends the session the browser brought (if any) and starts a fresh one: no session fixation. */
-function startFreshSession(c: Context<AppEnv>, userId: number, role: Parameters<typeof createSession>[2]): void {
+async function startFreshSession(
+  c: Context<AppEnv>,
+  userId: number,
+  role: Parameters<typeof createSession>[2],
+): Promise<void> {
   const previous = sessionToken(c)
-  if (previous) endSession(c.var.db, previous)
-  const { token, maxAgeMs } = createSession(c.var.db, userId, role, c.var.clock.now())
+  if (previous) await endSession(c.var.db, previous)
+  const { token, maxAgeMs } = await createSession(c.var.db, userId, role, c.var.clock.now())
   setSessionCookie(c, token, maxAgeMs)
 }
 
@@ -223,7 +227,7 @@ export const authRoutes = createRouter()
     if (isCommonPassword(body.password, [body.email, body.displayName])) {
       throw fieldError('password', CUSTOM_MESSAGES.passwordCommon)
     }
-    if (body.districtId && !districtOffered(c.var.db, body.districtId)) {
+    if (body.districtId && !(await districtOffered(c.var.db, body.districtId))) {
       throw fieldError('districtId', TEXT.unknownDistrict)
     }
     // Too quick for a person typing, but a password manager is that quick too: say so, never
@@ -232,7 +236,7 @@ export const authRoutes = createRouter()
     if (body.fillTimeMs !== undefined && body.fillTimeMs < MIN_FILL_TIME_MS) {
       throw new ApiError('validation_failed', TEXT.tooFast)
     }
-    enforceRateLimits(c, [
+    await enforceRateLimits(c, [
       { key: ipKey(c, 'signup'), limit: SIGNUPS_PER_IP_PER_HOUR, windowMs: HOUR },
       { key: `signup-email:${sha256(body.email)}`, limit: 3, windowMs: HOUR },
     ])
@@ -242,15 +246,15 @@ export const authRoutes = createRouter()
     const locale = body.locale ?? localeOf(c)
     const now = c.var.clock.now()
     const { settings } = c.var
-    c.var.db.transaction((tx) => {
-      const existing = findUserByEmail(tx, body.email)
+    await c.var.db.transaction(async (tx) => {
+      const existing = await findUserByEmail(tx, body.email)
       if (existing?.emailVerifiedAt) {
         const mail = mailTemplates.alreadyRegistered(
           existing.locale,
           appLink(settings, '/inloggen'),
           appLink(settings, '/wachtwoord-vergeten'),
         )
-        queueMail(tx, { to: body.email, userId: existing.id, ...mail }, now)
+        await queueMail(tx, { to: body.email, userId: existing.id, ...mail }, now)
         return
       }
       if (existing) {
@@ -258,13 +262,13 @@ export const authRoutes = createRouter()
         // nothing of it changes. Whoever reads the mailbox chooses its password through a link;
         // the earlier confirmation link stops working, so a password someone else chose for
         // this address can never be the one that gets confirmed.
-        revokeTokens(tx, existing.id, 'verify_email')
-        const token = issueToken(tx, existing.id, 'reset_password', VERIFY_TTL, now)
+        await revokeTokens(tx, existing.id, 'verify_email')
+        const token = await issueToken(tx, existing.id, 'reset_password', VERIFY_TTL, now)
         const mail = mailTemplates.claimAccount(existing.locale, appLink(settings, '/nieuw-wachtwoord', { token }))
-        queueMail(tx, { to: body.email, userId: existing.id, ...mail }, now)
+        await queueMail(tx, { to: body.email, userId: existing.id, ...mail }, now)
         return
       }
-      const userId = createMember(
+      const userId = await createMember(
         tx,
         {
           email: body.email,
@@ -276,49 +280,49 @@ export const authRoutes = createRouter()
         },
         now,
       )
-      const token = issueToken(tx, userId, 'verify_email', VERIFY_TTL, now)
+      const token = await issueToken(tx, userId, 'verify_email', VERIFY_TTL, now)
       const mail = mailTemplates.verifyEmail(locale, appLink(settings, '/bevestigen', { token }))
-      queueMail(tx, { to: body.email, userId, ...mail }, now)
+      await queueMail(tx, { to: body.email, userId, ...mail }, now)
     })
     return c.json(accepted, 202)
   })
-  .openapi(verifyLookupRoute, (c) => {
+  .openapi(verifyLookupRoute, async (c) => {
     const { token } = c.req.valid('query')
-    enforceRateLimits(c, [{ key: ipKey(c, 'verify-lookup'), limit: 30, windowMs: MINUTE }])
-    const userId = peekToken(c.var.db, token, 'verify_email', c.var.clock.now())
-    const row = userId === null ? undefined : findUserById(c.var.db, userId)
+    await enforceRateLimits(c, [{ key: ipKey(c, 'verify-lookup'), limit: 30, windowMs: MINUTE }])
+    const userId = await peekToken(c.var.db, token, 'verify_email', c.var.clock.now())
+    const row = userId === null ? undefined : await findUserById(c.var.db, userId)
     if (!row?.email || row.deletedAt !== null || row.blockedAt !== null) throw invalidLink()
     c.header('Cache-Control', 'private, no-store')
     return c.json({ email: row.email }, 200)
   })
-  .openapi(verifyRoute, (c) => {
+  .openapi(verifyRoute, async (c) => {
     const { token } = c.req.valid('json')
     const now = c.var.clock.now()
-    const user = c.var.db.transaction((tx) => {
-      const userId = consumeToken(tx, token, 'verify_email', now)
-      const row = userId === null ? undefined : findUserById(tx, userId)
+    const user = await c.var.db.transaction(async (tx) => {
+      const userId = await consumeToken(tx, token, 'verify_email', now)
+      const row = userId === null ? undefined : await findUserById(tx, userId)
       if (!row || row.deletedAt !== null || row.blockedAt !== null) throw invalidLink()
-      markVerified(tx, row.id, now)
+      await markVerified(tx, row.id, now)
       return { ...row, emailVerifiedAt: row.emailVerifiedAt ?? now }
     })
     const current = c.get('user')
     if (current && current.id !== user.id) return c.json({ user: toUser(user), signedIn: false }, 200)
-    startFreshSession(c, user.id, user.role)
+    await startFreshSession(c, user.id, user.role)
     return c.json({ user: toUser(user), signedIn: true }, 200)
   })
-  .openapi(resendRoute, (c) => {
+  .openapi(resendRoute, async (c) => {
     const { email } = c.req.valid('json')
-    enforceRateLimits(c, [
+    await enforceRateLimits(c, [
       { key: `resend:${sha256(email)}`, limit: 3, windowMs: 15 * MINUTE },
       { key: ipKey(c, 'resend'), limit: 30, windowMs: HOUR },
     ])
     const now = c.var.clock.now()
-    c.var.db.transaction((tx) => {
-      const user = findUserByEmail(tx, email)
+    await c.var.db.transaction(async (tx) => {
+      const user = await findUserByEmail(tx, email)
       if (!user || user.emailVerifiedAt !== null || user.deletedAt !== null) return
-      const token = issueToken(tx, user.id, 'verify_email', VERIFY_TTL, now)
+      const token = await issueToken(tx, user.id, 'verify_email', VERIFY_TTL, now)
       const mail = mailTemplates.verifyEmail(user.locale, appLink(c.var.settings, '/bevestigen', { token }))
-      queueMail(tx, { to: email, userId: user.id, ...mail }, now)
+      await queueMail(tx, { to: email, userId: user.id, ...mail }, now)
     })
     return c.json({ message: TEXT.resendAccepted[localeOf(c)] }, 202)
   })
@@ -326,11 +330,11 @@ export const authRoutes = createRouter()
     const { email, password } = c.req.valid('json')
     const clientKey = `login-client:${sha256(`${clientNetwork(c)} ${email}`)}`
     const networkKey = ipKey(c, 'login')
-    enforceRateLimits(c, [
+    await enforceRateLimits(c, [
       { key: clientKey, limit: LOGIN_FAILURES_PER_CLIENT, windowMs: LOGIN_WINDOW_MS },
       { key: networkKey, limit: LOGIN_FAILURES_PER_IP, windowMs: LOGIN_WINDOW_MS },
     ])
-    const user = findUserByEmail(c.var.db, email)
+    const user = await findUserByEmail(c.var.db, email)
     const valid =
       user?.passwordHash && user.deletedAt === null
         ? await verifyPassword(user.passwordHash, password)
@@ -338,37 +342,38 @@ export const authRoutes = createRouter()
     if (!user || !valid) throw new ApiError('invalid_credentials', TEXT.badCredentials)
     // The right password: this client is not guessing. Only its own count for the IP is taken
     // back, so logging in to one's own account cannot wipe out failures on others.
-    forgetRateLimits(c, [clientKey])
-    refundRateLimits(c, [networkKey])
+    await forgetRateLimits(c, [clientKey])
+    await refundRateLimits(c, [networkKey])
     if (user.emailVerifiedAt === null) throw new ApiError('email_not_verified', TEXT.notVerified)
     if (user.blockedAt !== null) throw new ApiError('forbidden', TEXT.blocked)
-    startFreshSession(c, user.id, user.role)
+    await startFreshSession(c, user.id, user.role)
     return c.json({ user: toUser(user) }, 200)
   })
-  .openapi(logoutRoute, (c) => {
+  .openapi(logoutRoute, async (c) => {
     const token = sessionToken(c)
-    if (token) endSession(c.var.db, token)
+    if (token) await endSession(c.var.db, token)
     clearSessionCookie(c)
     return c.body(null, 204)
   })
-  .openapi(resetRequestRoute, (c) => {
+  .openapi(resetRequestRoute, async (c) => {
     const { email } = c.req.valid('json')
-    enforceRateLimits(c, [{ key: ipKey(c, 'reset'), limit: 30, windowMs: MINUTE }])
+    await enforceRateLimits(c, [{ key: ipKey(c, 'reset'), limit: 30, windowMs: MINUTE }])
     const answer = c.json({ message: TEXT.resetAccepted[localeOf(c)] }, 202)
     // Counted for every address, known or not, and never answered with 429: beyond the
     // budget the mail is simply not sent, so nobody learns anything about the address.
-    if (!withinBudget(c, { key: `reset:${sha256(email)}`, limit: RESET_MAILS_PER_HOUR, windowMs: HOUR })) return answer
+    if (!(await withinBudget(c, { key: `reset:${sha256(email)}`, limit: RESET_MAILS_PER_HOUR, windowMs: HOUR })))
+      return answer
     const now = c.var.clock.now()
-    c.var.db.transaction((tx) => {
-      const user = findUserByEmail(tx, email)
+    await c.var.db.transaction(async (tx) => {
+      const user = await findUserByEmail(tx, email)
       if (!user || user.deletedAt !== null) return
-      const token = issueToken(tx, user.id, 'reset_password', RESET_TTL, now)
+      const token = await issueToken(tx, user.id, 'reset_password', RESET_TTL, now)
       const mail = mailTemplates.resetPassword(
         user.locale,
         user.emailVerifiedAt === null ? null : user.displayName,
         appLink(c.var.settings, '/nieuw-wachtwoord', { token }),
       )
-      queueMail(tx, { to: email, userId: user.id, ...mail }, now)
+      await queueMail(tx, { to: email, userId: user.id, ...mail }, now)
     })
     return answer
   })
@@ -377,18 +382,18 @@ export const authRoutes = createRouter()
     if (isCommonPassword(password)) throw fieldError('password', CUSTOM_MESSAGES.passwordCommon)
     const passwordHash = await hashPassword(password)
     const now = c.var.clock.now()
-    const user = c.var.db.transaction((tx) => {
-      const userId = consumeToken(tx, token, 'reset_password', now)
-      const row = userId === null ? undefined : findUserById(tx, userId)
+    const user = await c.var.db.transaction(async (tx) => {
+      const userId = await consumeToken(tx, token, 'reset_password', now)
+      const row = userId === null ? undefined : await findUserById(tx, userId)
       if (!row || row.deletedAt !== null) throw invalidLink()
       if (row.blockedAt !== null) throw new ApiError('forbidden', TEXT.blocked)
       // Also ends every other link still out for this account (see setPasswordHash).
-      setPasswordHash(tx, row.id, passwordHash, now)
+      await setPasswordHash(tx, row.id, passwordHash, now)
       // The mailbox owner proved themselves: the address counts as verified.
-      markVerified(tx, row.id, now)
-      endAllSessions(tx, row.id)
+      await markVerified(tx, row.id, now)
+      await endAllSessions(tx, row.id)
       return { ...row, emailVerifiedAt: row.emailVerifiedAt ?? now }
     })
-    startFreshSession(c, user.id, user.role)
+    await startFreshSession(c, user.id, user.role)
     return c.json({ user: toUser(user) }, 200)
   })

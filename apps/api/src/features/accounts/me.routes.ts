@@ -94,33 +94,33 @@ const deleteRoute = route(
 )
 
 export const meRoutes = createRouter()
-  .openapi(meRoute, (c) => {
+  .openapi(meRoute, async (c) => {
     const user = c.get('user')
     if (!user) {
       // A cookie that names no live session: the session middleware has cleared it already.
       if (sessionToken(c)) throw new ApiError('not_signed_in', TEXT.sessionEnded)
       return c.json({ user: null }, 200)
     }
-    const row = findUserById(c.var.db, user.id)
+    const row = await findUserById(c.var.db, user.id)
     if (!row) throw new ApiError('not_signed_in', TEXT.gone)
     return c.json({ user: toUser(row) }, 200)
   })
-  .openapi(updateRoute, (c) => {
+  .openapi(updateRoute, async (c) => {
     const changes = c.req.valid('json')
     // An archived village or district is not offered any more, unless it is already theirs.
-    const current = changes.districtId ? findUserById(c.var.db, signedIn(c).id)?.districtId : null
-    if (changes.districtId && !districtOffered(c.var.db, changes.districtId, current)) {
+    const current = changes.districtId ? (await findUserById(c.var.db, signedIn(c).id))?.districtId : null
+    if (changes.districtId && !(await districtOffered(c.var.db, changes.districtId, current))) {
       throw fieldError('districtId', TEXT.unknownDistrict)
     }
-    const row = updateProfile(c.var.db, signedIn(c).id, changes, c.var.clock.now())
+    const row = await updateProfile(c.var.db, signedIn(c).id, changes, c.var.clock.now())
     if (!row) throw new ApiError('not_signed_in', TEXT.gone)
     return c.json({ user: toUser(row) }, 200)
   })
   .openapi(passwordRoute, async (c) => {
     const me = signedIn(c)
     const { currentPassword, newPassword } = c.req.valid('json')
-    enforceRateLimits(c, [{ key: `password-change:${me.id}`, limit: 5, windowMs: MINUTE }])
-    const row = findUserById(c.var.db, me.id)
+    await enforceRateLimits(c, [{ key: `password-change:${me.id}`, limit: 5, windowMs: MINUTE }])
+    const row = await findUserById(c.var.db, me.id)
     if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, currentPassword))) {
       throw fieldError('currentPassword', TEXT.wrongPassword)
     }
@@ -129,24 +129,24 @@ export const meRoutes = createRouter()
     }
     const passwordHash = await hashPassword(newPassword)
     const now = c.var.clock.now()
-    const session = c.var.db.transaction((tx) => {
-      setPasswordHash(tx, me.id, passwordHash, now)
-      endAllSessions(tx, me.id)
+    const session = await c.var.db.transaction(async (tx) => {
+      await setPasswordHash(tx, me.id, passwordHash, now)
+      await endAllSessions(tx, me.id)
       if (row.email) {
         const mail = mailTemplates.passwordChanged(
           row.locale,
           row.emailVerifiedAt === null ? null : row.displayName,
           appLink(c.var.settings, '/wachtwoord-vergeten'),
         )
-        queueMail(tx, { to: row.email, userId: me.id, ...mail }, now)
+        await queueMail(tx, { to: row.email, userId: me.id, ...mail }, now)
       }
-      return createSession(tx, me.id, row.role, now)
+      return await createSession(tx, me.id, row.role, now)
     })
     setSessionCookie(c, session.token, session.maxAgeMs)
     return c.body(null, 204)
   })
-  .openapi(exportRoute, (c) => {
-    const data = exportUserData(c.var.db, signedIn(c).id, c.var.clock.now())
+  .openapi(exportRoute, async (c) => {
+    const data = await exportUserData(c.var.db, signedIn(c).id, c.var.clock.now())
     if (!data) throw new ApiError('not_signed_in', TEXT.gone)
     c.header('Content-Disposition', 'attachment; filename="meedenken-mijn-gegevens.json"')
     return c.json(data, 200)
@@ -154,12 +154,12 @@ export const meRoutes = createRouter()
   .openapi(deleteRoute, async (c) => {
     const me = signedIn(c)
     const { password } = c.req.valid('json')
-    enforceRateLimits(c, [{ key: `delete-account:${me.id}`, limit: 5, windowMs: 15 * MINUTE }])
-    const row = findUserById(c.var.db, me.id)
+    await enforceRateLimits(c, [{ key: `delete-account:${me.id}`, limit: 5, windowMs: 15 * MINUTE }])
+    const row = await findUserById(c.var.db, me.id)
     if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, password))) {
       throw fieldError('password', TEXT.wrongPasswordToDelete)
     }
-    deleteAccount(c.var.db, me.id, c.var.clock.now())
+    await deleteAccount(c.var.db, me.id, c.var.clock.now())
     clearSessionCookie(c)
     return c.body(null, 204)
   })

@@ -13,9 +13,9 @@ import {
   signUpMember,
 } from '../../test/test-app'
 
-describe('profile', () => {
+describe('profile', async () => {
   const ctx = createTestApp({ devMailbox: true })
-  const district = makeDistrict(ctx.db, 'Meeden')
+  const district = await makeDistrict(ctx.db, 'Meeden')
 
   it('changes display name, target group, district and language', async () => {
     const { cookie } = await signUpMember(ctx, 'profiel@example.org')
@@ -64,20 +64,20 @@ describe('profile', () => {
   })
 })
 
-describe('privacy: export and deletion', () => {
+describe('privacy: export and deletion', async () => {
   const ctx = createTestApp({ devMailbox: true })
-  const theme = makeTheme(ctx.db)
+  const theme = await makeTheme(ctx.db)
 
   async function withActivity(email: string) {
     const member = await signUpMember(ctx, email)
-    const idea = makeIdea(ctx.db, {
+    const idea = await makeIdea(ctx.db, {
       authorId: member.userId,
       themeId: theme.id,
       title: `Idee van ${email.split('@')[0]}`,
     })
-    ctx.db.insert(votes).values({ ideaId: idea.id, userId: member.userId, createdAt: 1 }).run()
-    ctx.db.insert(followers).values({ ideaId: idea.id, userId: member.userId, createdAt: 1 }).run()
-    ctx.db.update(ideas).set({ voteCount: 1, followerCount: 1 }).where(eq(ideas.id, idea.id)).run()
+    await ctx.db.insert(votes).values({ ideaId: idea.id, userId: member.userId, createdAt: 1 })
+    await ctx.db.insert(followers).values({ ideaId: idea.id, userId: member.userId, createdAt: 1 })
+    await ctx.db.update(ideas).set({ voteCount: 1, followerCount: 1 }).where(eq(ideas.id, idea.id))
     return { ...member, ideaId: idea.id }
   }
 
@@ -105,7 +105,7 @@ describe('privacy: export and deletion', () => {
     expect(res.headers.get('set-cookie')).toMatch(/Max-Age=0/)
     expect((await request(ctx, '/api/me', { cookie: me.cookie })).status).toBe(401)
     expect(databaseText(ctx)).not.toContain('weg@example.org')
-    const idea = ctx.db.select().from(ideas).where(eq(ideas.id, me.ideaId)).get()
+    const [idea] = await ctx.db.select().from(ideas).where(eq(ideas.id, me.ideaId)).limit(1)
     expect(idea).toMatchObject({ voteCount: 0, followerCount: 0 })
     const shown = await json(await request(ctx, `/api/ideas/${me.ideaId}`))
     expect(shown.idea.author).toEqual({ id: null, displayName: 'Verwijderde deelnemer', targetGroup: null })

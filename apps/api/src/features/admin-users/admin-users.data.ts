@@ -3,6 +3,7 @@ import { and, type Column, desc, eq, lt, or, type SQL, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
 import { users } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 import { endAllSessions } from '../../http/session.data'
 
 function toAdminUser(row: typeof users.$inferSelect): AdminUser {
@@ -32,23 +33,23 @@ function contains(column: Column, text: string): SQL {
   return sql`lower(${column}) like ${`%${likeText(text.toLowerCase())}%`} escape '\\'`
 }
 
-export function searchUsers(
+export async function searchUsers(
   db: Db,
   input: { q?: string | undefined; role?: Role | undefined; afterId: number | null; limit: number },
-): { items: AdminUser[]; nextCursor: string | null } {
+): Promise<{ items: AdminUser[]; nextCursor: string | null }> {
   const conditions: SQL[] = []
   if (input.q) {
     conditions.push(or(contains(users.email, input.q), contains(users.displayName, input.q)) as SQL)
   }
   if (input.role) conditions.push(eq(users.role, input.role))
   if (input.afterId !== null) conditions.push(lt(users.id, input.afterId))
-  const rows = db
+  const rows = await db
     .select()
     .from(users)
     .where(and(...conditions))
     .orderBy(desc(users.id))
     .limit(input.limit + 1)
-    .all()
+
   const page = rows.slice(0, input.limit)
   const last = page.at(-1)
   return {
@@ -60,15 +61,21 @@ export function searchUsers(
 export type RoleChangeResult = { user: AdminUser } | { error: 'not_found' | 'own_role' }
 
 /** Changes a role, ends the person's sessions (their rights changed) and logs who did it. */
-export function changeRole(db: Db, actorId: number, userId: number, role: Role, now: number): RoleChangeResult {
+export async function changeRole(
+  db: Db,
+  actorId: number,
+  userId: number,
+  role: Role,
+  now: number,
+): Promise<RoleChangeResult> {
   if (actorId === userId) return { error: 'own_role' }
-  return db.transaction((tx) => {
-    const before = tx.select().from(users).where(eq(users.id, userId)).get()
+  return await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, userId)).limit(1)
     if (!before || before.deletedAt !== null) return { error: 'not_found' as const }
     if (before.role === role) return { user: toAdminUser(before) }
-    const after = tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)).returning().get()
-    endAllSessions(tx, userId)
-    recordAudit(
+    const after = oneRow(await tx.update(users).set({ role, updatedAt: now }).where(eq(users.id, userId)).returning())
+    await endAllSessions(tx, userId)
+    await recordAudit(
       tx,
       {
         actorId,

@@ -38,15 +38,15 @@ const roleRoute = route(
 )
 
 export const adminUserRoutes = createRouter()
-  .openapi(listRoute, (c) => {
+  .openapi(listRoute, async (c) => {
     const query = c.req.valid('query')
     const afterId = decodeIdCursor(query.cursor, TEXT.badCursor)
-    return c.json(searchUsers(c.var.db, { q: query.q, role: query.role, afterId, limit: query.limit }), 200)
+    return c.json(await searchUsers(c.var.db, { q: query.q, role: query.role, afterId, limit: query.limit }), 200)
   })
-  .openapi(roleRoute, (c) => {
+  .openapi(roleRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { role } = c.req.valid('json')
-    const result = changeRole(c.var.db, signedIn(c).id, id, role, c.var.clock.now())
+    const result = await changeRole(c.var.db, signedIn(c).id, id, role, c.var.clock.now())
     if ('error' in result) {
       if (result.error === 'own_role') throw new ApiError('conflict', TEXT.ownRole)
       throw new ApiError('not_found', TEXT.notFound)

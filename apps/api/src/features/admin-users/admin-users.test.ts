@@ -61,7 +61,7 @@ describe('people and roles (admin)', () => {
     expect(res.status).toBe(200)
     expect((await json(res)).user.role).toBe('staff')
     expect((await request(ctx, '/api/me', { cookie: member.cookie })).status).toBe(401)
-    const entries = ctx.db.select().from(auditLog).all()
+    const entries = await ctx.db.select().from(auditLog)
     expect(entries.at(-1)).toMatchObject({
       actorId: admin.userId,
       action: 'user.role_changed',

@@ -5,6 +5,7 @@ import { recordAudit } from '../../audit/audit.data'
 import { type AuditNames, auditLines, referencedIds } from '../../audit/audit-lines'
 import type { Db } from '../../db/open'
 import { auditLog, campaigns, comments, departments, districts, ideas, themes, users } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 
 function slugify(name: string): string {
   return name
@@ -15,9 +16,9 @@ function slugify(name: string): string {
     .replace(/^-|-$/g, '')
 }
 
-export function listDepartments(db: Db): Department[] {
-  const rows = db.select().from(departments).orderBy(asc(departments.name)).all()
-  const links = db.select({ id: themes.id, departmentId: themes.departmentId }).from(themes).all()
+export async function listDepartments(db: Db): Promise<Department[]> {
+  const rows = await db.select().from(departments).orderBy(asc(departments.name))
+  const links = await db.select({ id: themes.id, departmentId: themes.departmentId }).from(themes)
   return rows.map((d) => ({
     id: d.id,
     slug: d.slug,
@@ -27,20 +28,22 @@ export function listDepartments(db: Db): Department[] {
   }))
 }
 
-export function createDepartment(
+export async function createDepartment(
   db: Db,
   input: { name: string; nameEn: string; actorId: number },
   now: number,
-): number | null {
-  return db.transaction((tx) => {
+): Promise<number | null> {
+  return await db.transaction(async (tx) => {
     const slug = slugify(input.name) || `afdeling-${now}`
-    if (tx.select({ id: departments.id }).from(departments).where(eq(departments.slug, slug)).get()) return null
-    const id = tx
-      .insert(departments)
-      .values({ slug, name: input.name, nameEn: input.nameEn })
-      .returning({ id: departments.id })
-      .get().id
-    recordAudit(
+    if ((await tx.select({ id: departments.id }).from(departments).where(eq(departments.slug, slug)).limit(1))[0])
+      return null
+    const id = oneRow(
+      await tx
+        .insert(departments)
+        .values({ slug, name: input.name, nameEn: input.nameEn })
+        .returning({ id: departments.id }),
+    ).id
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -55,16 +58,16 @@ export function createDepartment(
   })
 }
 
-export function renameDepartment(
+export async function renameDepartment(
   db: Db,
   input: { id: number; name: string; nameEn: string; actorId: number },
   now: number,
-): boolean {
-  return db.transaction((tx) => {
-    const before = tx.select().from(departments).where(eq(departments.id, input.id)).get()
+): Promise<boolean> {
+  return await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(departments).where(eq(departments.id, input.id)).limit(1)
     if (!before) return false
-    tx.update(departments).set({ name: input.name, nameEn: input.nameEn }).where(eq(departments.id, input.id)).run()
-    recordAudit(
+    await tx.update(departments).set({ name: input.name, nameEn: input.nameEn }).where(eq(departments.id, input.id))
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -82,26 +85,28 @@ export function renameDepartment(
 export type LinkResult = 'ok' | 'no_theme' | 'no_department'
 
 /** Which department new ideas in a theme land in. */
-export function linkTheme(
+export async function linkTheme(
   db: Db,
   input: { themeId: number; departmentId: number | null; actorId: number },
   now: number,
-): LinkResult {
-  return db.transaction((tx) => {
-    const theme = tx
+): Promise<LinkResult> {
+  return await db.transaction(async (tx) => {
+    const [theme] = await tx
       .select({ departmentId: themes.departmentId })
       .from(themes)
       .where(eq(themes.id, input.themeId))
-      .get()
+      .limit(1)
     if (!theme) return 'no_theme'
     if (
       input.departmentId !== null &&
-      !tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).get()
+      !(
+        await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).limit(1)
+      )[0]
     ) {
       return 'no_department'
     }
-    tx.update(themes).set({ departmentId: input.departmentId }).where(eq(themes.id, input.themeId)).run()
-    recordAudit(
+    await tx.update(themes).set({ departmentId: input.departmentId }).where(eq(themes.id, input.themeId))
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -119,26 +124,28 @@ export function linkTheme(
 export type StaffDepartmentResult = 'ok' | 'no_user' | 'no_department'
 
 /** The department a civil servant works in, for their "my department" inbox tab. */
-export function setStaffDepartment(
+export async function setStaffDepartment(
   db: Db,
   input: { userId: number; departmentId: number | null; actorId: number },
   now: number,
-): StaffDepartmentResult {
-  return db.transaction((tx) => {
-    const user = tx
+): Promise<StaffDepartmentResult> {
+  return await db.transaction(async (tx) => {
+    const [user] = await tx
       .select({ role: users.role, departmentId: users.departmentId })
       .from(users)
       .where(eq(users.id, input.userId))
-      .get()
+      .limit(1)
     if (!user || user.role === 'member') return 'no_user'
     if (
       input.departmentId !== null &&
-      !tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).get()
+      !(
+        await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).limit(1)
+      )[0]
     ) {
       return 'no_department'
     }
-    tx.update(users).set({ departmentId: input.departmentId, updatedAt: now }).where(eq(users.id, input.userId)).run()
-    recordAudit(
+    await tx.update(users).set({ departmentId: input.departmentId, updatedAt: now }).where(eq(users.id, input.userId))
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -173,8 +180,11 @@ function auditConditions(input: AuditFilterInput): SQL[] {
 const unique = (values: (number | null)[]) => [...new Set(values.filter((v): v is number => v !== null))]
 
 /** Id → value for the ids asked (none asked: no query). */
-function lookup<T>(ids: number[], read: (ids: number[]) => { id: number; value: T }[]): Map<number, T> {
-  return ids.length === 0 ? new Map() : new Map(read(ids).map((r) => [r.id, r.value]))
+async function lookup<T>(
+  ids: number[],
+  read: (ids: number[]) => Promise<{ id: number; value: T }[]>,
+): Promise<Map<number, T>> {
+  return ids.length === 0 ? new Map() : new Map((await read(ids)).map((r) => [r.id, r.value]))
 }
 
 /**
@@ -182,7 +192,7 @@ function lookup<T>(ids: number[], read: (ids: number[]) => { id: number; value: 
  * person's, department's or theme's name), and the details in words. Names are read in one
  * query per kind for the whole page.
  */
-function describe(
+async function describe(
   db: Db,
   rows: {
     id: number
@@ -193,41 +203,49 @@ function describe(
     details: Record<string, unknown> | null
     createdAt: number
   }[],
-): AuditEntry[] {
+): Promise<AuditEntry[]> {
   const refs = rows.map((r) => referencedIds(r.action, r.details))
   const subjectIds = (type: string) => unique(rows.filter((r) => r.subjectType === type).map((r) => r.subjectId))
-  const people = lookup(
+  const people = await lookup(
     unique([...rows.map((r) => r.actorId), ...subjectIds('user'), ...refs.flatMap((x) => x.user)]),
-    (ids) =>
-      db
-        .select({ id: users.id, name: users.displayName, deletedAt: users.deletedAt })
-        .from(users)
-        .where(inArray(users.id, ids))
-        .all()
-        .map((u) => ({ id: u.id, value: { name: u.name, erased: u.deletedAt !== null } })),
+    async (ids) =>
+      (
+        await db
+          .select({ id: users.id, name: users.displayName, deletedAt: users.deletedAt })
+          .from(users)
+          .where(inArray(users.id, ids))
+      ).map((u) => ({ id: u.id, value: { name: u.name, erased: u.deletedAt !== null } })),
   )
-  const commentIdeas = lookup(subjectIds('comment'), (ids) =>
-    db.select({ id: comments.id, value: comments.ideaId }).from(comments).where(inArray(comments.id, ids)).all(),
+  const commentIdeas = await lookup(
+    subjectIds('comment'),
+    async (ids) =>
+      await db.select({ id: comments.id, value: comments.ideaId }).from(comments).where(inArray(comments.id, ids)),
   )
-  const ideaTitles = lookup(
+  const ideaTitles = await lookup(
     unique([...subjectIds('idea'), ...commentIdeas.values(), ...refs.flatMap((x) => x.idea)]),
-    (ids) => db.select({ id: ideas.id, value: ideas.title }).from(ideas).where(inArray(ideas.id, ids)).all(),
+    async (ids) => await db.select({ id: ideas.id, value: ideas.title }).from(ideas).where(inArray(ideas.id, ids)),
   )
-  const departmentNames = lookup(unique([...subjectIds('department'), ...refs.flatMap((x) => x.department)]), (ids) =>
-    db
-      .select({ id: departments.id, value: departments.name })
-      .from(departments)
-      .where(inArray(departments.id, ids))
-      .all(),
+  const departmentNames = await lookup(
+    unique([...subjectIds('department'), ...refs.flatMap((x) => x.department)]),
+    async (ids) =>
+      await db
+        .select({ id: departments.id, value: departments.name })
+        .from(departments)
+        .where(inArray(departments.id, ids)),
   )
-  const themeNames = lookup(subjectIds('theme'), (ids) =>
-    db.select({ id: themes.id, value: themes.name }).from(themes).where(inArray(themes.id, ids)).all(),
+  const themeNames = await lookup(
+    subjectIds('theme'),
+    async (ids) => await db.select({ id: themes.id, value: themes.name }).from(themes).where(inArray(themes.id, ids)),
   )
-  const districtNames = lookup(subjectIds('district'), (ids) =>
-    db.select({ id: districts.id, value: districts.name }).from(districts).where(inArray(districts.id, ids)).all(),
+  const districtNames = await lookup(
+    subjectIds('district'),
+    async (ids) =>
+      await db.select({ id: districts.id, value: districts.name }).from(districts).where(inArray(districts.id, ids)),
   )
-  const campaignTitles = lookup(subjectIds('campaign'), (ids) =>
-    db.select({ id: campaigns.id, value: campaigns.title }).from(campaigns).where(inArray(campaigns.id, ids)).all(),
+  const campaignTitles = await lookup(
+    subjectIds('campaign'),
+    async (ids) =>
+      await db.select({ id: campaigns.id, value: campaigns.title }).from(campaigns).where(inArray(campaigns.id, ids)),
   )
   const names: AuditNames = {
     department: (id) => departmentNames.get(id),
@@ -289,46 +307,52 @@ const auditColumns = {
   createdAt: auditLog.createdAt,
 }
 
-export function auditEntries(
+export async function auditEntries(
   db: Db,
   input: AuditFilterInput & { beforeId: number | null; limit: number },
-): { items: AuditEntry[]; nextBeforeId: number | null } {
+): Promise<{ items: AuditEntry[]; nextBeforeId: number | null }> {
   const conditions = auditConditions(input)
   if (input.beforeId !== null) conditions.push(lt(auditLog.id, input.beforeId))
-  const rows = db
+  const rows = await db
     .select(auditColumns)
     .from(auditLog)
     .where(and(...conditions))
     .orderBy(desc(auditLog.id))
     .limit(input.limit + 1)
-    .all()
+
   const page = rows.slice(0, input.limit)
   return {
-    items: describe(db, page),
+    items: await describe(db, page),
     nextBeforeId: rows.length > input.limit ? (page.at(-1)?.id ?? null) : null,
   }
 }
 
 /** The newest `limit` entries that match, for a download; `more` says whether older ones were left out. */
-export function auditExport(db: Db, input: AuditFilterInput, limit: number): { items: AuditEntry[]; more: boolean } {
-  const rows = db
+export async function auditExport(
+  db: Db,
+  input: AuditFilterInput,
+  limit: number,
+): Promise<{ items: AuditEntry[]; more: boolean }> {
+  const rows = await db
     .select(auditColumns)
     .from(auditLog)
     .where(and(...auditConditions(input)))
     .orderBy(desc(auditLog.id))
     .limit(limit + 1)
-    .all()
-  return { items: describe(db, rows.slice(0, limit)), more: rows.length > limit }
+
+  return { items: await describe(db, rows.slice(0, limit)), more: rows.length > limit }
 }
 
 // Used by tests and the demo to give the demo civil servant a department.
-export function departmentIdBySlug(db: Db, slug: string): number | null {
+export async function departmentIdBySlug(db: Db, slug: string): Promise<number | null> {
   return (
-    db
-      .select({ id: departments.id })
-      .from(departments)
-      .where(inArray(departments.slug, [slug]))
-      .get()?.id ?? null
+    (
+      await db
+        .select({ id: departments.id })
+        .from(departments)
+        .where(inArray(departments.slug, [slug]))
+        .limit(1)
+    )[0]?.id ?? null
   )
 }
 
@@ -343,10 +367,10 @@ function contains(column: Column, text: string): SQL {
  * e-mail addresses; staff do not (they need a name to act on, not a way to reach someone).
  * Erased accounts and staff are left out: only a member can be blocked.
  */
-export function searchMembers(
+export async function searchMembers(
   db: Db,
   input: { q: string; withEmail: boolean; afterId: number | null; limit: number },
-): { items: Member[]; nextCursor: string | null } {
+): Promise<{ items: Member[]; nextCursor: string | null }> {
   const conditions: SQL[] = [eq(users.role, 'member'), isNull(users.deletedAt)]
   conditions.push(
     (input.withEmail
@@ -354,7 +378,7 @@ export function searchMembers(
       : contains(users.displayName, input.q)) as SQL,
   )
   if (input.afterId !== null) conditions.push(lt(users.id, input.afterId))
-  const rows = db
+  const rows = await db
     .select({
       id: users.id,
       displayName: users.displayName,
@@ -369,7 +393,7 @@ export function searchMembers(
     .where(and(...conditions))
     .orderBy(desc(users.id))
     .limit(input.limit + 1)
-    .all()
+
   const page = rows.slice(0, input.limit)
   const last = page.at(-1)
   return {

@@ -193,34 +193,34 @@ const AUDIT_COLUMNS: SheetColumn<AuditEntry>[] = [
 ]
 
 export const administrationRoutes = createRouter()
-  .openapi(departmentsRoute, (c) => c.json({ items: listDepartments(c.var.db) }, 200))
-  .openapi(createDepartmentRoute, (c) => {
+  .openapi(departmentsRoute, async (c) => c.json({ items: await listDepartments(c.var.db) }, 200))
+  .openapi(createDepartmentRoute, async (c) => {
     const body = c.req.valid('json')
-    const id = createDepartment(c.var.db, { ...body, actorId: signedIn(c).id }, c.var.clock.now())
+    const id = await createDepartment(c.var.db, { ...body, actorId: signedIn(c).id }, c.var.clock.now())
     if (id === null) throw new ApiError('conflict', TEXT.duplicate)
-    return c.json({ items: listDepartments(c.var.db) }, 201)
+    return c.json({ items: await listDepartments(c.var.db) }, 201)
   })
-  .openapi(renameDepartmentRoute, (c) => {
-    const ok = renameDepartment(
+  .openapi(renameDepartmentRoute, async (c) => {
+    const ok = await renameDepartment(
       c.var.db,
       { id: c.req.valid('param').id, ...c.req.valid('json'), actorId: signedIn(c).id },
       c.var.clock.now(),
     )
     if (!ok) throw new ApiError('not_found', TEXT.noDepartment)
-    return c.json({ items: listDepartments(c.var.db) }, 200)
+    return c.json({ items: await listDepartments(c.var.db) }, 200)
   })
-  .openapi(themeLinkRoute, (c) => {
-    const result = linkTheme(
+  .openapi(themeLinkRoute, async (c) => {
+    const result = await linkTheme(
       c.var.db,
       { themeId: c.req.valid('param').id, departmentId: c.req.valid('json').departmentId, actorId: signedIn(c).id },
       c.var.clock.now(),
     )
     if (result === 'no_theme') throw new ApiError('not_found', TEXT.noTheme)
     if (result === 'no_department') throw fieldError('departmentId', TEXT.noDepartment)
-    return c.json({ items: listDepartments(c.var.db) }, 200)
+    return c.json({ items: await listDepartments(c.var.db) }, 200)
   })
-  .openapi(staffDepartmentRoute, (c) => {
-    const result = setStaffDepartment(
+  .openapi(staffDepartmentRoute, async (c) => {
+    const result = await setStaffDepartment(
       c.var.db,
       { userId: c.req.valid('param').id, departmentId: c.req.valid('json').departmentId, actorId: signedIn(c).id },
       c.var.clock.now(),
@@ -229,28 +229,28 @@ export const administrationRoutes = createRouter()
     if (result === 'no_department') throw fieldError('departmentId', TEXT.noDepartment)
     return c.body(null, 204)
   })
-  .openapi(getSettingsRoute, (c) => c.json(installationSettings(c.var.db), 200))
-  .openapi(putSettingsRoute, (c) => {
+  .openapi(getSettingsRoute, async (c) => c.json(await installationSettings(c.var.db), 200))
+  .openapi(putSettingsRoute, async (c) => {
     const body = c.req.valid('json')
     const now = c.var.clock.now()
-    saveInstallationSettings(c.var.db, body, signedIn(c).id, now)
-    return c.json(installationSettings(c.var.db), 200)
+    await saveInstallationSettings(c.var.db, body, signedIn(c).id, now)
+    return c.json(await installationSettings(c.var.db), 200)
   })
-  .openapi(auditRoute, (c) => {
+  .openapi(auditRoute, async (c) => {
     const query = c.req.valid('query')
     const beforeId = decodeIdCursor(query.cursor, TEXT.badCursor)
-    const page = auditEntries(c.var.db, { ...auditFilter(query), beforeId, limit: query.limit })
+    const page = await auditEntries(c.var.db, { ...auditFilter(query), beforeId, limit: query.limit })
     return c.json({ items: page.items, nextCursor: page.nextBeforeId === null ? null : String(page.nextBeforeId) }, 200)
   })
-  .openapi(membersRoute, (c) => {
+  .openapi(membersRoute, async (c) => {
     const query = c.req.valid('query')
     const afterId = decodeIdCursor(query.cursor, TEXT.badCursor)
     const withEmail = signedIn(c).role === 'admin'
-    return c.json(searchMembers(c.var.db, { q: query.q, withEmail, afterId, limit: query.limit }), 200)
+    return c.json(await searchMembers(c.var.db, { q: query.q, withEmail, afterId, limit: query.limit }), 200)
   })
   .openapi(auditExportRoute, async (c) => {
     const query = c.req.valid('query')
-    const { items, more } = auditExport(c.var.db, auditFilter(query), AUDIT_EXPORT_LIMIT)
+    const { items, more } = await auditExport(c.var.db, auditFilter(query), AUDIT_EXPORT_LIMIT)
     const made = new Date(c.var.clock.now()).toISOString().slice(0, 10)
     const period = query.from || query.to ? `, ${query.from ?? '…'} tot en met ${query.to ?? '…'}` : ''
     const file = await spreadsheet(query.format, {

@@ -5,12 +5,8 @@ import { createTestApp, databaseDigest, json, loginAs, request } from '../../tes
 describe('installation settings', () => {
   const ctx = createTestApp()
 
-  const settingsEntries = () =>
-    ctx.db
-      .select()
-      .from(auditLog)
-      .all()
-      .filter((e) => e.action === 'settings.changed')
+  const settingsEntries = async () =>
+    (await ctx.db.select().from(auditLog)).filter((e) => e.action === 'settings.changed')
 
   it('writes nothing, not even an audit entry, when saving settings that did not change', async () => {
     const admin = await loginAs(ctx, 'admin')
@@ -20,7 +16,7 @@ describe('installation settings', () => {
     expect(res.status).toBe(200)
     expect(await json(res)).toEqual(current)
     expect(databaseDigest(ctx)).toBe(before)
-    expect(settingsEntries()).toEqual([])
+    expect(await settingsEntries()).toEqual([])
   })
 
   it('names the settings that changed in the audit entry, with their old and new values', async () => {
@@ -30,7 +26,7 @@ describe('installation settings', () => {
     const res = await request(ctx, '/api/admin/settings', { method: 'PUT', cookie: admin.cookie, body: next })
     expect(res.status).toBe(200)
     expect(await json(res)).toEqual(next)
-    expect(settingsEntries()).toEqual([
+    expect(await settingsEntries()).toEqual([
       expect.objectContaining({
         actorId: admin.userId,
         subjectType: 'settings',
@@ -43,10 +39,10 @@ describe('installation settings', () => {
     ])
     // Saving the new values again is no change.
     await request(ctx, '/api/admin/settings', { method: 'PUT', cookie: admin.cookie, body: next })
-    expect(settingsEntries()).toHaveLength(1)
+    expect(await settingsEntries()).toHaveLength(1)
     const both = { ...next, staleAfterDays: next.staleAfterDays + 1, followupWeeks: next.followupWeeks + 1 }
     await request(ctx, '/api/admin/settings', { method: 'PUT', cookie: admin.cookie, body: both })
-    expect(settingsEntries().at(-1)?.details).toMatchObject({ changed: ['staleAfterDays', 'followupWeeks'] })
+    expect((await settingsEntries()).at(-1)?.details).toMatchObject({ changed: ['staleAfterDays', 'followupWeeks'] })
     expect(await json(await request(ctx, '/api/settings', { cookie: admin.cookie }))).toEqual(both)
   })
 

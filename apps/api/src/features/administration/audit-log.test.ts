@@ -6,12 +6,12 @@ import { createTestApp, json, loginAs, PASSWORD, request, sessionCookie } from '
 
 /** The audit log in Dutch: labels instead of codes, names instead of numbers, a date filter, a file. */
 const ctx = createTestApp()
-const roads = makeDepartment(ctx.db, 'Wegen en Verkeer')
-const waste = makeDepartment(ctx.db, 'Afval en Reiniging')
-const theme = makeTheme(ctx.db, { name: 'Afval', departmentId: roads.id })
-const author = makeUser(ctx.db, { displayName: 'Jantje Aanvrager' })
-const member = makeUser(ctx.db, { displayName: 'Truus de Vries' })
-const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Meer afvalbakken bij het meer' })
+const roads = await makeDepartment(ctx.db, 'Wegen en Verkeer')
+const waste = await makeDepartment(ctx.db, 'Afval en Reiniging')
+const theme = await makeTheme(ctx.db, { name: 'Afval', departmentId: roads.id })
+const author = await makeUser(ctx.db, { displayName: 'Jantje Aanvrager' })
+const member = await makeUser(ctx.db, { displayName: 'Truus de Vries' })
+const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Meer afvalbakken bij het meer' })
 let admin: { cookie: string; userId: number; email: string }
 let staffId = 0
 let staffCookie = ''
@@ -77,7 +77,7 @@ beforeAll(async () => {
   })
   expect(blocked.status).toBe(204)
   // A moderator's step without a reason: nothing to show, so no "Reden: –".
-  recordAudit(
+  await recordAudit(
     ctx.db,
     { actorId: staffId, action: 'idea.restored', subjectType: 'idea', subjectId: idea.id, details: { reason: null } },
     ctx.clock.now(),

@@ -6,10 +6,10 @@ import { createTestApp, json, loginAs, request } from '../../test/test-app'
 
 /** Finding a member to block or unblock, not only from a report. */
 const ctx = createTestApp()
-const truus = makeUser(ctx.db, { displayName: 'Truus de Vries', email: 'truus.devries@example.org' })
-makeUser(ctx.db, { displayName: 'Truus Bakker', email: 'tb@example.org', role: 'staff' })
-const erased = makeUser(ctx.db, { displayName: 'Truus Weg', email: null })
-ctx.db.update(users).set({ deletedAt: 1 }).where(eq(users.id, erased.id)).run()
+const truus = await makeUser(ctx.db, { displayName: 'Truus de Vries', email: 'truus.devries@example.org' })
+await makeUser(ctx.db, { displayName: 'Truus Bakker', email: 'tb@example.org', role: 'staff' })
+const erased = await makeUser(ctx.db, { displayName: 'Truus Weg', email: null })
+await ctx.db.update(users).set({ deletedAt: 1 }).where(eq(users.id, erased.id))
 
 type Member = { id: number; displayName: string; email: string | null; blocked: boolean }
 
@@ -60,11 +60,9 @@ describe('the member search', () => {
     })
     expect(unblock.status).toBe(204)
     expect((await search(staff.cookie, 'de vries'))[0]?.blocked).toBe(false)
-    const entries = ctx.db
-      .select()
-      .from(auditLog)
-      .all()
-      .filter((e) => e.subjectType === 'user' && e.subjectId === truus.id)
+    const entries = (await ctx.db.select().from(auditLog)).filter(
+      (e) => e.subjectType === 'user' && e.subjectId === truus.id,
+    )
     expect(entries.map((e) => [e.action, e.actorId, (e.details as { reason: string }).reason])).toEqual([
       ['user.blocked', staff.userId, 'Scheldt in reacties op andere deelnemers'],
       ['user.unblocked', staff.userId, 'Heeft excuses aangeboden en belooft beterschap'],

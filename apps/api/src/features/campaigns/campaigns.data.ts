@@ -1,8 +1,9 @@
 import type { Campaign, TargetGroup } from '@meedenken/shared'
-import { and, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
 import { campaigns, ideas } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 import { campaignPhase } from '../../domain/campaign-phase'
 import { fromMask, toMask } from '../../domain/target-mask'
 import { notifyUsers } from '../../notify/notify.data'
@@ -32,21 +33,21 @@ function toCampaign(row: Row, ideaCount: number, now: number): Campaign {
   }
 }
 
-function ideaCounts(db: Db, ids: number[]): Map<number, number> {
+async function ideaCounts(db: Db, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map()
-  const rows = db
-    .select({ campaignId: ideas.campaignId, n: sql<number>`count(*)` })
+  const rows = await db
+    .select({ campaignId: ideas.campaignId, n: count() })
     .from(ideas)
     .where(and(inArray(ideas.campaignId, ids), eq(ideas.hidden, 0)))
     .groupBy(ideas.campaignId)
-    .all()
+
   return new Map(rows.map((r) => [r.campaignId ?? 0, r.n]))
 }
 
 /** All campaigns, the ones people can take part in now first. */
-export function listCampaigns(db: Db, now: number): Campaign[] {
-  const rows = db.select().from(campaigns).orderBy(desc(campaigns.ideasFrom)).limit(200).all()
-  const counts = ideaCounts(
+export async function listCampaigns(db: Db, now: number): Promise<Campaign[]> {
+  const rows = await db.select().from(campaigns).orderBy(desc(campaigns.ideasFrom)).limit(200)
+  const counts = await ideaCounts(
     db,
     rows.map((r) => r.id),
   )
@@ -56,9 +57,9 @@ export function listCampaigns(db: Db, now: number): Campaign[] {
     .sort((a, b) => rank[a.phase] - rank[b.phase] || b.ideasFrom.localeCompare(a.ideasFrom))
 }
 
-export function findCampaign(db: Db, id: number, now: number): Campaign | null {
-  const row = db.select().from(campaigns).where(eq(campaigns.id, id)).get()
-  return row ? toCampaign(row, ideaCounts(db, [id]).get(id) ?? 0, now) : null
+export async function findCampaign(db: Db, id: number, now: number): Promise<Campaign | null> {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id)).limit(1)
+  return row ? toCampaign(row, (await ideaCounts(db, [id])).get(id) ?? 0, now) : null
 }
 
 export type CampaignValues = {
@@ -72,14 +73,14 @@ export type CampaignValues = {
   votingUntil: number | null
 }
 
-export function saveCampaign(
+export async function saveCampaign(
   db: Db,
   id: number | null,
   values: CampaignValues,
   actorId: number,
   now: number,
-): number | null {
-  return db.transaction((tx) => {
+): Promise<number | null> {
+  return await db.transaction(async (tx) => {
     const row = {
       title: values.title,
       description: values.description,
@@ -93,12 +94,13 @@ export function saveCampaign(
       updatedAt: now,
     }
     if (id === null) {
-      const created = tx
-        .insert(campaigns)
-        .values({ ...row, createdBy: actorId, createdAt: now })
-        .returning({ id: campaigns.id })
-        .get().id
-      recordAudit(
+      const created = oneRow(
+        await tx
+          .insert(campaigns)
+          .values({ ...row, createdBy: actorId, createdAt: now })
+          .returning({ id: campaigns.id }),
+      ).id
+      await recordAudit(
         tx,
         {
           actorId,
@@ -111,9 +113,9 @@ export function saveCampaign(
       )
       return created
     }
-    const changed = tx.update(campaigns).set(row).where(eq(campaigns.id, id)).run().changes
-    if (changed === 0) return null
-    recordAudit(
+    const changed = await tx.update(campaigns).set(row).where(eq(campaigns.id, id)).returning({ id: campaigns.id })
+    if (changed.length === 0) return null
+    await recordAudit(
       tx,
       { actorId, action: 'campaign.changed', subjectType: 'campaign', subjectId: id, details: { title: values.title } },
       now,
@@ -122,15 +124,27 @@ export function saveCampaign(
   })
 }
 
-export function publishOutcome(db: Db, id: number, outcome: string, actorId: number, now: number): boolean {
-  return db.transaction((tx) => {
-    const changed = tx
-      .update(campaigns)
-      .set({ outcome, outcomeHtml: renderMarkdown(outcome), outcomePublishedAt: now, updatedAt: now })
-      .where(eq(campaigns.id, id))
-      .run().changes
+export async function publishOutcome(
+  db: Db,
+  id: number,
+  outcome: string,
+  actorId: number,
+  now: number,
+): Promise<boolean> {
+  return await db.transaction(async (tx) => {
+    const changed = (
+      await tx
+        .update(campaigns)
+        .set({ outcome, outcomeHtml: renderMarkdown(outcome), outcomePublishedAt: now, updatedAt: now })
+        .where(eq(campaigns.id, id))
+        .returning({ id: campaigns.id })
+    ).length
     if (changed === 1)
-      recordAudit(tx, { actorId, action: 'campaign.outcome_published', subjectType: 'campaign', subjectId: id }, now)
+      await recordAudit(
+        tx,
+        { actorId, action: 'campaign.outcome_published', subjectType: 'campaign', subjectId: id },
+        now,
+      )
     return changed === 1
   })
 }
@@ -139,25 +153,25 @@ export function publishOutcome(db: Db, id: number, outcome: string, actorId: num
  * When a campaign opens, every member of an invited target group hears about it, once.
  * One INSERT…SELECT per campaign; the marker is set in the same transaction.
  */
-export function announceOpenedCampaigns(db: Db, now: number): number {
-  const due = db
+export async function announceOpenedCampaigns(db: Db, now: number): Promise<number> {
+  const due = await db
     .select({ id: campaigns.id, targetMask: campaigns.targetMask })
     .from(campaigns)
     .where(and(isNull(campaigns.openedNotifiedAt), lte(campaigns.ideasFrom, now)))
-    .all()
+
   let notified = 0
   for (const campaign of due) {
-    db.transaction(
-      (tx) => {
-        const claimed = tx
+    await db.transaction(
+      async (tx) => {
+        const claimed = await tx
           .update(campaigns)
           .set({ openedNotifiedAt: now })
           .where(and(eq(campaigns.id, campaign.id), isNull(campaigns.openedNotifiedAt)))
-          .run()
-        if (claimed.changes !== 1) return
+          .returning({ id: campaigns.id })
+        if (claimed.length !== 1) return
         const names = fromMask(campaign.targetMask)
         if (names.length === 0) return
-        notified += notifyUsers(
+        notified += await notifyUsers(
           tx,
           sql`select id as user_id from users
             where role = 'member' and target_group in (${sql.join(

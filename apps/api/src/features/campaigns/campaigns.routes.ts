@@ -90,11 +90,11 @@ const outcomeRoute = route(
 )
 
 /** Dates in order, voting as a pair after the ideas phase, and a theme on offer (or the one it has). */
-function valuesOf(
+async function valuesOf(
   db: Parameters<typeof themeOffered>[0],
   body: z.output<typeof CampaignBody>,
   currentThemeId?: number,
-): CampaignValues {
+): Promise<CampaignValues> {
   const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null)
   const values = {
     title: body.title,
@@ -113,50 +113,50 @@ function valuesOf(
     if (values.votingFrom < values.ideasUntil) fields.votingFrom = TEXT.order
     if (values.votingUntil <= values.votingFrom) fields.votingUntil = TEXT.order
   }
-  if (!themeOffered(db, values.themeId, currentThemeId)) fields.themeId = TEXT.unknownTheme
+  if (!(await themeOffered(db, values.themeId, currentThemeId))) fields.themeId = TEXT.unknownTheme
   if (Object.keys(fields).length > 0) throw new ApiError('validation_failed', VALIDATION, { fields })
   return values
 }
 
 export const campaignRoutes = createRouter()
-  .openapi(listRoute, (c) => c.json({ items: listCampaigns(c.var.db, c.var.clock.now()) }, 200))
-  .openapi(getRoute, (c) => {
-    const campaign = findCampaign(c.var.db, c.req.valid('param').id, c.var.clock.now())
+  .openapi(listRoute, async (c) => c.json({ items: await listCampaigns(c.var.db, c.var.clock.now()) }, 200))
+  .openapi(getRoute, async (c) => {
+    const campaign = await findCampaign(c.var.db, c.req.valid('param').id, c.var.clock.now())
     if (!campaign) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ campaign }, 200)
   })
-  .openapi(createRoute_, (c) => {
+  .openapi(createRoute_, async (c) => {
     const now = c.var.clock.now()
-    const id = saveCampaign(c.var.db, null, valuesOf(c.var.db, c.req.valid('json')), signedIn(c).id, now)
-    const campaign = id === null ? null : findCampaign(c.var.db, id, now)
+    const id = await saveCampaign(c.var.db, null, await valuesOf(c.var.db, c.req.valid('json')), signedIn(c).id, now)
+    const campaign = id === null ? null : await findCampaign(c.var.db, id, now)
     if (!campaign) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ campaign }, 201)
   })
-  .openapi(updateRoute, (c) => {
+  .openapi(updateRoute, async (c) => {
     const now = c.var.clock.now()
-    const current = findCampaign(c.var.db, c.req.valid('param').id, now)
-    const id = saveCampaign(
+    const current = await findCampaign(c.var.db, c.req.valid('param').id, now)
+    const id = await saveCampaign(
       c.var.db,
       c.req.valid('param').id,
-      valuesOf(c.var.db, c.req.valid('json'), current?.themeId),
+      await valuesOf(c.var.db, c.req.valid('json'), current?.themeId),
       signedIn(c).id,
       now,
     )
-    const campaign = id === null ? null : findCampaign(c.var.db, id, now)
+    const campaign = id === null ? null : await findCampaign(c.var.db, id, now)
     if (!campaign) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ campaign }, 200)
   })
-  .openapi(outcomeRoute, (c) => {
+  .openapi(outcomeRoute, async (c) => {
     const now = c.var.clock.now()
     const { id } = c.req.valid('param')
     // The outcome answers the vote: publishing it while people can still vote would say two things at once.
-    const current = findCampaign(c.var.db, id, now)
+    const current = await findCampaign(c.var.db, id, now)
     if (!current) throw new ApiError('not_found', TEXT.notFound)
     if (current.votingUntil !== null && current.phase !== 'outcome')
       throw new ApiError('conflict', voteStillOpen(current.votingUntil))
-    if (!publishOutcome(c.var.db, id, c.req.valid('json').outcome, signedIn(c).id, now))
+    if (!(await publishOutcome(c.var.db, id, c.req.valid('json').outcome, signedIn(c).id, now)))
       throw new ApiError('not_found', TEXT.notFound)
-    const campaign = findCampaign(c.var.db, id, now)
+    const campaign = await findCampaign(c.var.db, id, now)
     if (!campaign) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ campaign }, 200)
   })

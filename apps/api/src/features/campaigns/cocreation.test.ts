@@ -11,9 +11,9 @@ import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, databaseDigest, json, loginAs, request, TestClock } from '../../test/test-app'
 import { announceOpenedCampaigns } from './campaigns.data'
 
-describe('campaign phases', () => {
+describe('campaign phases', async () => {
   const ctx = createTestApp()
-  const theme = makeTheme(ctx.db)
+  const theme = await makeTheme(ctx.db)
 
   async function campaign(voting: boolean) {
     ctx.clock.set('2026-11-01T09:00:00+01:00')
@@ -64,8 +64,8 @@ describe('campaign phases', () => {
 
   it('takes votes on campaign ideas only in the voting phase', async () => {
     const c = await campaign(true)
-    const author = makeUser(ctx.db)
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const author = await makeUser(ctx.db)
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     ctx.db.$client.prepare('update ideas set campaign_id = ? where id = ?').run(c.id, idea.id)
     const vote = async (iso: string) => {
       ctx.clock.set(iso)
@@ -88,8 +88,8 @@ describe('campaign phases', () => {
 
   it('takes votes at any time when the campaign has no voting phase', async () => {
     const c = await campaign(false)
-    const author = makeUser(ctx.db)
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const author = await makeUser(ctx.db)
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     ctx.db.$client.prepare('update ideas set campaign_id = ? where id = ?').run(c.id, idea.id)
     ctx.clock.set('2026-12-20T12:00:00+01:00')
     const m = await loginAs(ctx, 'member')
@@ -159,9 +159,9 @@ describe('campaign phases', () => {
 
   it('tells members of the invited target groups once when a campaign opens', async () => {
     const fresh = createTestApp()
-    const t = makeTheme(fresh.db)
-    const resident = makeUser(fresh.db, { targetGroup: 'resident' })
-    const organisation = makeUser(fresh.db, { targetGroup: 'organisation' })
+    const t = await makeTheme(fresh.db)
+    const resident = await makeUser(fresh.db, { targetGroup: 'resident' })
+    const organisation = await makeUser(fresh.db, { targetGroup: 'organisation' })
     fresh.clock.set('2026-11-01T09:00:00+01:00')
     const staff = await loginAs(fresh, 'staff')
     const member = await loginAs(fresh, 'member')
@@ -176,11 +176,11 @@ describe('campaign phases', () => {
         ideasUntil: '2026-11-16T00:00:00+01:00',
       },
     })
-    expect(announceOpenedCampaigns(fresh.db, fresh.clock.now())).toBe(0)
+    expect(await announceOpenedCampaigns(fresh.db, fresh.clock.now())).toBe(0)
     fresh.clock.set('2026-11-02T00:00:00+01:00')
-    const notified = announceOpenedCampaigns(fresh.db, fresh.clock.now())
-    expect(announceOpenedCampaigns(fresh.db, fresh.clock.now())).toBe(0)
-    const rows = fresh.db.select().from(notifications).all()
+    const notified = await announceOpenedCampaigns(fresh.db, fresh.clock.now())
+    expect(await announceOpenedCampaigns(fresh.db, fresh.clock.now())).toBe(0)
+    const rows = await fresh.db.select().from(notifications)
     expect(rows.map((r) => r.userId)).toContain(resident.id)
     expect(rows.map((r) => r.userId)).not.toContain(organisation.id)
     expect(new Set(rows.map((r) => r.userId)).size).toBe(rows.length)
@@ -197,14 +197,14 @@ describe('campaign phases', () => {
   })
 })
 
-describe('"ik denk mee" and progress updates', () => {
+describe('"ik denk mee" and progress updates', async () => {
   const ctx = createTestApp()
-  const theme = makeTheme(ctx.db)
+  const theme = await makeTheme(ctx.db)
 
   it('lets members offer help on planned work; staff see who, other members never see addresses', async () => {
-    const author = makeUser(ctx.db)
-    const planned = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'planned' })
-    const fresh = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const author = await makeUser(ctx.db)
+    const planned = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'planned' })
+    const fresh = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const helper = await loginAs(ctx, 'member', 'helper@example.org')
     const other = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
@@ -232,8 +232,8 @@ describe('"ik denk mee" and progress updates', () => {
   })
 
   it('sends a progress update to exactly the followers, not the author of the update', async () => {
-    const author = makeUser(ctx.db)
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'in_progress' })
+    const author = await makeUser(ctx.db)
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'in_progress' })
     const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
     const staff = await loginAs(ctx, 'staff')
     for (const who of [a, b, staff])
@@ -252,8 +252,8 @@ describe('"ik denk mee" and progress updates', () => {
   })
 
   it('tells the person replied to, but not someone replying to themselves', async () => {
-    const author = makeUser(ctx.db)
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const author = await makeUser(ctx.db)
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
     const { comment } = await json(
       await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: 'Goed idee' } }),
@@ -273,9 +273,9 @@ describe('"ik denk mee" and progress updates', () => {
   })
 })
 
-describe('notification mail', () => {
+describe('notification mail', async () => {
   const ctx = createTestApp({ devMailbox: true })
-  const theme = makeTheme(ctx.db)
+  const theme = await makeTheme(ctx.db)
 
   async function follower(frequency: 'immediately' | 'daily' | 'never', email: string) {
     const m = await loginAs(ctx, 'member', email)
@@ -288,9 +288,9 @@ describe('notification mail', () => {
     const now = await follower('immediately', 'direct@example.org')
     const daily = await follower('daily', 'dagelijks@example.org')
     const never = await follower('never', 'nooit@example.org')
-    const author = makeUser(ctx.db)
-    const one = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Bankjes bij de vijver' })
-    const two = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Verlichting op het fietspad' })
+    const author = await makeUser(ctx.db)
+    const one = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Bankjes bij de vijver' })
+    const two = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Verlichting op het fietspad' })
     for (const who of [now, daily, never]) {
       for (const idea of [one, two])
         await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: who.cookie })
@@ -303,8 +303,8 @@ describe('notification mail', () => {
         body: { status: 'under_review', explanation },
       })
     }
-    expect(mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(2)
-    const mails = ctx.db.select().from(mailOutbox).all()
+    expect(await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(2)
+    const mails = await ctx.db.select().from(mailOutbox)
     const to = (address: string) => mails.filter((m) => m.toAddress === address)
     expect(to('direct@example.org')).toHaveLength(1)
     expect(to('nooit@example.org')).toHaveLength(0)
@@ -320,26 +320,18 @@ describe('notification mail', () => {
     // More news the same day: the direct reader hears at once, the digest waits a day.
     const late = await loginAs(ctx, 'staff')
     await request(ctx, `/api/ideas/${one.id}/status`, { cookie: late.cookie, body: { status: 'planned', explanation } })
-    expect(mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(1)
+    expect(await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(1)
     ctx.clock.advance(24 * 3_600_000)
-    expect(mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(1)
+    expect(await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(1)
     expect(
-      ctx.db
-        .select()
-        .from(mailOutbox)
-        .all()
-        .filter((m) => m.toAddress === 'dagelijks@example.org'),
+      (await ctx.db.select().from(mailOutbox)).filter((m) => m.toAddress === 'dagelijks@example.org'),
     ).toHaveLength(2)
-    expect(mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(0)
+    expect(await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())).toBe(0)
   })
 
   it('unsubscribes with the signed link only for the person it was made for', async () => {
     const text =
-      ctx.db
-        .select()
-        .from(mailOutbox)
-        .all()
-        .find((m) => m.toAddress === 'dagelijks@example.org')?.text ?? ''
+      (await ctx.db.select().from(mailOutbox)).find((m) => m.toAddress === 'dagelijks@example.org')?.text ?? ''
     const [, u, t] = /\/afmelden\?u=(\d+)&t=([A-Za-z0-9_-]+)/.exec(text) ?? []
     const other = await loginAs(ctx, 'member')
     expect((await request(ctx, `/api/unsubscribe?u=${other.userId}&t=${t}`, { method: 'POST' })).status).toBe(403)
@@ -372,9 +364,9 @@ describe('live updates', () => {
 
   it('delivers a vote made through one server process to a browser connected to another', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const author = makeUser(ctx.db)
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const theme = await makeTheme(ctx.db)
+    const author = await makeUser(ctx.db)
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     // A second "process": its own connection to the same file, its own hub.
     const otherDb = openDatabase(ctx.file, { migrate: false })
     const otherHub = new LiveHub(otherDb, undefined, 50)

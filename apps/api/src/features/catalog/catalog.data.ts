@@ -3,43 +3,44 @@ import { and, asc, eq, isNull, max, ne } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
 import { districts, themes } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 
 /**
  * Every theme, archived ones too: old ideas, the figures and the open data still name them.
  * Forms for new ideas offer only the ones not archived.
  */
-export function listThemes(db: Db): Theme[] {
-  return db
-    .select({
-      id: themes.id,
-      slug: themes.slug,
-      name: themes.name,
-      nameEn: themes.nameEn,
-      description: themes.description,
-      archivedAt: themes.archivedAt,
-    })
-    .from(themes)
-    .orderBy(asc(themes.position), asc(themes.name))
-    .all()
-    .map(({ archivedAt, ...t }) => ({ ...t, archived: archivedAt !== null }))
+export async function listThemes(db: Db): Promise<Theme[]> {
+  return (
+    await db
+      .select({
+        id: themes.id,
+        slug: themes.slug,
+        name: themes.name,
+        nameEn: themes.nameEn,
+        description: themes.description,
+        archivedAt: themes.archivedAt,
+      })
+      .from(themes)
+      .orderBy(asc(themes.position), asc(themes.name))
+  ).map(({ archivedAt, ...t }) => ({ ...t, archived: archivedAt !== null }))
 }
 
-export function listDistricts(db: Db): District[] {
-  return db
-    .select({ id: districts.id, slug: districts.slug, name: districts.name, archivedAt: districts.archivedAt })
-    .from(districts)
-    .orderBy(asc(districts.name))
-    .all()
-    .map(({ archivedAt, ...d }) => ({ ...d, archived: archivedAt !== null }))
+export async function listDistricts(db: Db): Promise<District[]> {
+  return (
+    await db
+      .select({ id: districts.id, slug: districts.slug, name: districts.name, archivedAt: districts.archivedAt })
+      .from(districts)
+      .orderBy(asc(districts.name))
+  ).map(({ archivedAt, ...d }) => ({ ...d, archived: archivedAt !== null }))
 }
 
 /** Whether a district with this id exists: ids in requests are checked before they are stored. */
-export function districtExists(db: Db, id: number): boolean {
-  return db.select({ id: districts.id }).from(districts).where(eq(districts.id, id)).get() !== undefined
+export async function districtExists(db: Db, id: number): Promise<boolean> {
+  return (await db.select({ id: districts.id }).from(districts).where(eq(districts.id, id)).limit(1))[0] !== undefined
 }
 
-export function themeExists(db: Db, id: number): boolean {
-  return db.select({ id: themes.id }).from(themes).where(eq(themes.id, id)).get() !== undefined
+export async function themeExists(db: Db, id: number): Promise<boolean> {
+  return (await db.select({ id: themes.id }).from(themes).where(eq(themes.id, id)).limit(1))[0] !== undefined
 }
 
 /**
@@ -47,25 +48,29 @@ export function themeExists(db: Db, id: number): boolean {
  * the one already chosen (an old idea or profile keeps its archived theme or district when
  * it is saved again).
  */
-export function themeOffered(db: Db, id: number, current?: number | null): boolean {
-  if (id === current) return themeExists(db, id)
+export async function themeOffered(db: Db, id: number, current?: number | null): Promise<boolean> {
+  if (id === current) return await themeExists(db, id)
   return (
-    db
-      .select({ id: themes.id })
-      .from(themes)
-      .where(and(eq(themes.id, id), isNull(themes.archivedAt)))
-      .get() !== undefined
+    (
+      await db
+        .select({ id: themes.id })
+        .from(themes)
+        .where(and(eq(themes.id, id), isNull(themes.archivedAt)))
+        .limit(1)
+    )[0] !== undefined
   )
 }
 
-export function districtOffered(db: Db, id: number, current?: number | null): boolean {
-  if (id === current) return districtExists(db, id)
+export async function districtOffered(db: Db, id: number, current?: number | null): Promise<boolean> {
+  if (id === current) return await districtExists(db, id)
   return (
-    db
-      .select({ id: districts.id })
-      .from(districts)
-      .where(and(eq(districts.id, id), isNull(districts.archivedAt)))
-      .get() !== undefined
+    (
+      await db
+        .select({ id: districts.id })
+        .from(districts)
+        .where(and(eq(districts.id, id), isNull(districts.archivedAt)))
+        .limit(1)
+    )[0] !== undefined
   )
 }
 
@@ -81,27 +86,24 @@ function slugify(name: string): string {
 export type CatalogResult = 'ok' | 'not_found' | 'duplicate'
 
 /** A new theme, last in the list; its slug (its name in the open data) never changes after. */
-export function createTheme(
+export async function createTheme(
   db: Db,
   input: { name: string; nameEn: string; description: string; actorId: number },
   now: number,
-): { id: number } | 'duplicate' {
-  return db.transaction((tx) => {
+): Promise<{ id: number } | 'duplicate'> {
+  return await db.transaction(async (tx) => {
     const slug = slugify(input.name) || `thema-${now}`
-    const taken = tx.select({ id: themes.id }).from(themes).where(eq(themes.slug, slug)).get()
-    const sameName = tx.select({ id: themes.id }).from(themes).where(eq(themes.name, input.name)).get()
+    const [taken] = await tx.select({ id: themes.id }).from(themes).where(eq(themes.slug, slug)).limit(1)
+    const [sameName] = await tx.select({ id: themes.id }).from(themes).where(eq(themes.name, input.name)).limit(1)
     if (taken || sameName) return 'duplicate'
-    const last =
-      tx
-        .select({ position: max(themes.position) })
-        .from(themes)
-        .get()?.position ?? 0
-    const id = tx
-      .insert(themes)
-      .values({ slug, name: input.name, nameEn: input.nameEn, description: input.description, position: last + 1 })
-      .returning({ id: themes.id })
-      .get().id
-    recordAudit(
+    const last = (await tx.select({ position: max(themes.position) }).from(themes))[0]?.position ?? 0
+    const id = oneRow(
+      await tx
+        .insert(themes)
+        .values({ slug, name: input.name, nameEn: input.nameEn, description: input.description, position: last + 1 })
+        .returning({ id: themes.id }),
+    ).id
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -117,28 +119,29 @@ export function createTheme(
 }
 
 /** New names in both languages; the slug stays, so links and the open data keep working. */
-export function renameTheme(
+export async function renameTheme(
   db: Db,
   input: { id: number; name: string; nameEn: string; description: string; actorId: number },
   now: number,
-): CatalogResult {
-  return db.transaction((tx) => {
-    const before = tx.select().from(themes).where(eq(themes.id, input.id)).get()
+): Promise<CatalogResult> {
+  return await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(themes).where(eq(themes.id, input.id)).limit(1)
     if (!before) return 'not_found'
-    const clash = tx
+    const [clash] = await tx
       .select({ id: themes.id })
       .from(themes)
       .where(and(eq(themes.name, input.name), ne(themes.id, input.id)))
-      .get()
+      .limit(1)
     if (clash) return 'duplicate'
     if (before.name === input.name && before.nameEn === input.nameEn && before.description === input.description) {
       return 'ok'
     }
-    tx.update(themes)
+    await tx
+      .update(themes)
       .set({ name: input.name, nameEn: input.nameEn, description: input.description })
       .where(eq(themes.id, input.id))
-      .run()
-    recordAudit(
+
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -153,20 +156,25 @@ export function renameTheme(
   })
 }
 
-export function archiveTheme(
+export async function archiveTheme(
   db: Db,
   input: { id: number; archived: boolean; actorId: number },
   now: number,
-): Exclude<CatalogResult, 'duplicate'> {
-  return db.transaction((tx) => {
-    const before = tx.select({ archivedAt: themes.archivedAt }).from(themes).where(eq(themes.id, input.id)).get()
+): Promise<Exclude<CatalogResult, 'duplicate'>> {
+  return await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ archivedAt: themes.archivedAt })
+      .from(themes)
+      .where(eq(themes.id, input.id))
+      .limit(1)
     if (!before) return 'not_found'
     if ((before.archivedAt !== null) === input.archived) return 'ok'
-    tx.update(themes)
+    await tx
+      .update(themes)
       .set({ archivedAt: input.archived ? now : null })
       .where(eq(themes.id, input.id))
-      .run()
-    recordAudit(
+
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -180,18 +188,22 @@ export function archiveTheme(
   })
 }
 
-export function createDistrict(
+export async function createDistrict(
   db: Db,
   input: { name: string; actorId: number },
   now: number,
-): { id: number } | 'duplicate' {
-  return db.transaction((tx) => {
+): Promise<{ id: number } | 'duplicate'> {
+  return await db.transaction(async (tx) => {
     const slug = slugify(input.name) || `dorp-${now}`
-    const taken = tx.select({ id: districts.id }).from(districts).where(eq(districts.slug, slug)).get()
-    const sameName = tx.select({ id: districts.id }).from(districts).where(eq(districts.name, input.name)).get()
+    const [taken] = await tx.select({ id: districts.id }).from(districts).where(eq(districts.slug, slug)).limit(1)
+    const [sameName] = await tx
+      .select({ id: districts.id })
+      .from(districts)
+      .where(eq(districts.name, input.name))
+      .limit(1)
     if (taken || sameName) return 'duplicate'
-    const id = tx.insert(districts).values({ slug, name: input.name }).returning({ id: districts.id }).get().id
-    recordAudit(
+    const id = oneRow(await tx.insert(districts).values({ slug, name: input.name }).returning({ id: districts.id })).id
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -206,23 +218,23 @@ export function createDistrict(
   })
 }
 
-export function renameDistrict(
+export async function renameDistrict(
   db: Db,
   input: { id: number; name: string; actorId: number },
   now: number,
-): CatalogResult {
-  return db.transaction((tx) => {
-    const before = tx.select().from(districts).where(eq(districts.id, input.id)).get()
+): Promise<CatalogResult> {
+  return await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(districts).where(eq(districts.id, input.id)).limit(1)
     if (!before) return 'not_found'
-    const clash = tx
+    const [clash] = await tx
       .select({ id: districts.id })
       .from(districts)
       .where(and(eq(districts.name, input.name), ne(districts.id, input.id)))
-      .get()
+      .limit(1)
     if (clash) return 'duplicate'
     if (before.name === input.name) return 'ok'
-    tx.update(districts).set({ name: input.name }).where(eq(districts.id, input.id)).run()
-    recordAudit(
+    await tx.update(districts).set({ name: input.name }).where(eq(districts.id, input.id))
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -237,24 +249,25 @@ export function renameDistrict(
   })
 }
 
-export function archiveDistrict(
+export async function archiveDistrict(
   db: Db,
   input: { id: number; archived: boolean; actorId: number },
   now: number,
-): Exclude<CatalogResult, 'duplicate'> {
-  return db.transaction((tx) => {
-    const before = tx
+): Promise<Exclude<CatalogResult, 'duplicate'>> {
+  return await db.transaction(async (tx) => {
+    const [before] = await tx
       .select({ archivedAt: districts.archivedAt })
       .from(districts)
       .where(eq(districts.id, input.id))
-      .get()
+      .limit(1)
     if (!before) return 'not_found'
     if ((before.archivedAt !== null) === input.archived) return 'ok'
-    tx.update(districts)
+    await tx
+      .update(districts)
       .set({ archivedAt: input.archived ? now : null })
       .where(eq(districts.id, input.id))
-      .run()
-    recordAudit(
+
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,

@@ -129,56 +129,68 @@ const archiveDistrictRoute = route('admin', {
 /** 409 that names the field, so the form shows it there. */
 const duplicate = (text: Text) => new ApiError('conflict', text, { fields: { name: text } })
 
-function themeById(db: Parameters<typeof listThemes>[0], id: number): Theme {
-  const theme = listThemes(db).find((t) => t.id === id)
+async function themeById(db: Parameters<typeof listThemes>[0], id: number): Promise<Theme> {
+  const theme = (await listThemes(db)).find((t) => t.id === id)
   if (!theme) throw new ApiError('not_found', TEXT.noTheme)
   return theme
 }
 
-function districtById(db: Parameters<typeof listDistricts>[0], id: number): District {
-  const district = listDistricts(db).find((d) => d.id === id)
+async function districtById(db: Parameters<typeof listDistricts>[0], id: number): Promise<District> {
+  const district = (await listDistricts(db)).find((d) => d.id === id)
   if (!district) throw new ApiError('not_found', TEXT.noDistrict)
   return district
 }
 
 export const catalogRoutes = createRouter()
-  .openapi(themesRoute, (c) => c.json({ items: listThemes(c.var.db) }, 200))
-  .openapi(districtsRoute, (c) => c.json({ items: listDistricts(c.var.db) }, 200))
-  .openapi(createThemeRoute, (c) => {
-    const result = createTheme(c.var.db, { ...c.req.valid('json'), actorId: signedIn(c).id }, c.var.clock.now())
+  .openapi(themesRoute, async (c) => c.json({ items: await listThemes(c.var.db) }, 200))
+  .openapi(districtsRoute, async (c) => c.json({ items: await listDistricts(c.var.db) }, 200))
+  .openapi(createThemeRoute, async (c) => {
+    const result = await createTheme(c.var.db, { ...c.req.valid('json'), actorId: signedIn(c).id }, c.var.clock.now())
     if (result === 'duplicate') throw duplicate(TEXT.themeDuplicate)
-    return c.json({ theme: themeById(c.var.db, result.id) }, 201)
+    return c.json({ theme: await themeById(c.var.db, result.id) }, 201)
   })
-  .openapi(renameThemeRoute, (c) => {
+  .openapi(renameThemeRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const result = renameTheme(c.var.db, { id, ...c.req.valid('json'), actorId: signedIn(c).id }, c.var.clock.now())
+    const result = await renameTheme(
+      c.var.db,
+      { id, ...c.req.valid('json'), actorId: signedIn(c).id },
+      c.var.clock.now(),
+    )
     if (result === 'not_found') throw new ApiError('not_found', TEXT.noTheme)
     if (result === 'duplicate') throw duplicate(TEXT.themeDuplicate)
-    return c.json({ theme: themeById(c.var.db, id) }, 200)
+    return c.json({ theme: await themeById(c.var.db, id) }, 200)
   })
-  .openapi(archiveThemeRoute, (c) => {
+  .openapi(archiveThemeRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { archived } = c.req.valid('json')
-    const result = archiveTheme(c.var.db, { id, archived, actorId: signedIn(c).id }, c.var.clock.now())
+    const result = await archiveTheme(c.var.db, { id, archived, actorId: signedIn(c).id }, c.var.clock.now())
     if (result === 'not_found') throw new ApiError('not_found', TEXT.noTheme)
-    return c.json({ theme: themeById(c.var.db, id) }, 200)
+    return c.json({ theme: await themeById(c.var.db, id) }, 200)
   })
-  .openapi(createDistrictRoute, (c) => {
-    const result = createDistrict(c.var.db, { ...c.req.valid('json'), actorId: signedIn(c).id }, c.var.clock.now())
+  .openapi(createDistrictRoute, async (c) => {
+    const result = await createDistrict(
+      c.var.db,
+      { ...c.req.valid('json'), actorId: signedIn(c).id },
+      c.var.clock.now(),
+    )
     if (result === 'duplicate') throw duplicate(TEXT.districtDuplicate)
-    return c.json({ district: districtById(c.var.db, result.id) }, 201)
+    return c.json({ district: await districtById(c.var.db, result.id) }, 201)
   })
-  .openapi(renameDistrictRoute, (c) => {
+  .openapi(renameDistrictRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const result = renameDistrict(c.var.db, { id, ...c.req.valid('json'), actorId: signedIn(c).id }, c.var.clock.now())
+    const result = await renameDistrict(
+      c.var.db,
+      { id, ...c.req.valid('json'), actorId: signedIn(c).id },
+      c.var.clock.now(),
+    )
     if (result === 'not_found') throw new ApiError('not_found', TEXT.noDistrict)
     if (result === 'duplicate') throw duplicate(TEXT.districtDuplicate)
-    return c.json({ district: districtById(c.var.db, id) }, 200)
+    return c.json({ district: await districtById(c.var.db, id) }, 200)
   })
-  .openapi(archiveDistrictRoute, (c) => {
+  .openapi(archiveDistrictRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { archived } = c.req.valid('json')
-    const result = archiveDistrict(c.var.db, { id, archived, actorId: signedIn(c).id }, c.var.clock.now())
+    const result = await archiveDistrict(c.var.db, { id, archived, actorId: signedIn(c).id }, c.var.clock.now())
     if (result === 'not_found') throw new ApiError('not_found', TEXT.noDistrict)
-    return c.json({ district: districtById(c.var.db, id) }, 200)
+    return c.json({ district: await districtById(c.var.db, id) }, 200)
   })

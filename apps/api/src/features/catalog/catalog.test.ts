@@ -6,16 +6,13 @@ import { createTestApp, databaseDigest, json, loginAs, request } from '../../tes
 
 /** Administrators manage themes and districts; archived ones stay where they were used. */
 const ctx = createTestApp()
-const waste = makeTheme(ctx.db, { name: 'Afval' })
-const village = makeDistrict(ctx.db, 'Kropswolde')
-const author = makeUser(ctx.db)
+const waste = await makeTheme(ctx.db, { name: 'Afval' })
+const village = await makeDistrict(ctx.db, 'Kropswolde')
+const author = await makeUser(ctx.db)
 let admin: { cookie: string; userId: number }
 
-const entries = (type: string, id: number) =>
-  ctx.db
-    .select()
-    .from(auditLog)
-    .all()
+const entries = async (type: string, id: number) =>
+  (await ctx.db.select().from(auditLog))
     .filter((e) => e.subjectType === type && e.subjectId === id)
     .map((e) => e.action)
 
@@ -40,7 +37,7 @@ describe('managing themes', () => {
     })
     const list = (await json(await request(ctx, '/api/themes'))).items
     expect(list.at(-1).id).toBe(theme.id)
-    expect(entries('theme', theme.id)).toEqual(['theme.created'])
+    expect(await entries('theme', theme.id)).toEqual(['theme.created'])
   })
 
   it('refuses a second theme with the same name with 409 naming the field, changing nothing', async () => {
@@ -106,8 +103,8 @@ describe('an archived theme', () => {
   let oldIdea = 0
 
   beforeAll(async () => {
-    for (let i = 0; i < 5; i++) oldIdea = makeIdea(ctx.db, { authorId: author.id, themeId: waste.id }).id
-    rebuildStats(ctx.db)
+    for (let i = 0; i < 5; i++) oldIdea = (await makeIdea(ctx.db, { authorId: author.id, themeId: waste.id })).id
+    await rebuildStats(ctx.db)
     const res = await request(ctx, `/api/admin/themes/${waste.id}/archived`, {
       method: 'PUT',
       cookie: admin.cookie,
@@ -156,13 +153,13 @@ describe('an archived theme', () => {
       body: { archived: false },
     })
     expect(databaseDigest(ctx)).toBe(before)
-    expect(entries('theme', waste.id)).toEqual(['theme.renamed', 'theme.archived', 'theme.unarchived'])
+    expect(await entries('theme', waste.id)).toEqual(['theme.renamed', 'theme.archived', 'theme.unarchived'])
   })
 
   it('is refused for a new idea with 422 naming the field, while an idea that has it keeps it', async () => {
-    const archived = makeTheme(ctx.db, { name: 'Oud thema' })
-    const oldVillage = makeDistrict(ctx.db, 'Oud dorp')
-    const onOffer = makeTheme(ctx.db, { name: 'Thema in gebruik' })
+    const archived = await makeTheme(ctx.db, { name: 'Oud thema' })
+    const oldVillage = await makeDistrict(ctx.db, 'Oud dorp')
+    const onOffer = await makeTheme(ctx.db, { name: 'Thema in gebruik' })
     const member = await loginAs(ctx, 'member')
     const proposal = {
       title: 'Een nieuw idee voor het dorpshuis',
@@ -236,21 +233,21 @@ describe('managing districts', () => {
     })
     const list = (await json(await request(ctx, '/api/districts'))).items
     expect(list.find((d: { id: number }) => d.id === village.id)).toMatchObject({ archived: true, name: 'Kropswolde' })
-    expect(entries('district', district.id)).toEqual(['district.created', 'district.renamed'])
-    expect(entries('district', village.id)).toEqual(['district.archived'])
+    expect(await entries('district', district.id)).toEqual(['district.created', 'district.renamed'])
+    expect(await entries('district', village.id)).toEqual(['district.archived'])
   })
 })
 
 describe('an archived theme or village', () => {
   it('is refused at intake, at sign-up, for a new campaign and as a correction, and kept where it is', async () => {
     const own = createTestApp({ devMailbox: true })
-    const theme = makeTheme(own.db, { name: 'Gearchiveerd thema' })
-    const open = makeTheme(own.db, { name: 'Thema in gebruik' })
-    const village = makeDistrict(own.db, 'Gearchiveerd dorp')
+    const theme = await makeTheme(own.db, { name: 'Gearchiveerd thema' })
+    const open = await makeTheme(own.db, { name: 'Thema in gebruik' })
+    const village = await makeDistrict(own.db, 'Gearchiveerd dorp')
     const [staff, chief] = [await loginAs(own, 'staff'), await loginAs(own, 'admin')]
-    const author = makeUser(own.db)
-    const onArchived = makeIdea(own.db, { authorId: author.id, themeId: theme.id, districtId: village.id })
-    const onOpen = makeIdea(own.db, { authorId: author.id, themeId: open.id })
+    const author = await makeUser(own.db)
+    const onArchived = await makeIdea(own.db, { authorId: author.id, themeId: theme.id, districtId: village.id })
+    const onOpen = await makeIdea(own.db, { authorId: author.id, themeId: open.id })
     for (const path of [`/api/admin/themes/${theme.id}/archived`, `/api/admin/districts/${village.id}/archived`]) {
       expect((await request(own, path, { method: 'PUT', cookie: chief.cookie, body: { archived: true } })).status).toBe(
         200,

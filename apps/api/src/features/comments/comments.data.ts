@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
 import { comments, ideas, reports, users } from '../../db/schema'
-import { prepared } from '../../db/statements'
+import { oneRow, prepared } from '../../db/statements'
 import { hotScoreAdding } from '../../domain/hot-score'
 import { emitIdeaEvent } from '../../live/live.data'
 import { notifyAuthorOfComment, notifyFollowers, notifyUsers } from '../../notify/notify.data'
@@ -35,7 +35,7 @@ function selectComments(db: Db) {
   return db.select(columns).from(comments).innerJoin(users, eq(users.id, comments.authorId))
 }
 
-export type Row = ReturnType<ReturnType<typeof selectComments>['all']>[number]
+export type Row = Awaited<ReturnType<typeof selectComments>>[number]
 
 /** Deleted and hidden comments keep their place (replies stay readable) but not their words. */
 export function toReply(row: Row): Reply {
@@ -69,9 +69,9 @@ export function toReply(row: Row): Reply {
 const p = sql.placeholder
 
 /** The replies to a page of comments, oldest first: one statement per page length. */
-function replyRows(db: Db, parents: Row[]): Row[] {
+async function replyRows(db: Db, parents: Row[]): Promise<Row[]> {
   if (parents.length === 0) return []
-  return prepared(db, `comments.replies.${parents.length}`, (d) =>
+  return await prepared(db, `comments.replies.${parents.length}`, (d) =>
     selectComments(d)
       .where(
         inArray(
@@ -81,11 +81,11 @@ function replyRows(db: Db, parents: Row[]): Row[] {
       )
       .orderBy(asc(comments.createdAt), asc(comments.id))
       .prepare(),
-  ).all(Object.fromEntries(parents.map((row, i) => [`parent${i}`, row.id])))
+  ).execute(Object.fromEntries(parents.map((row, i) => [`parent${i}`, row.id])))
 }
 
-function withReplies(db: Db, parents: Row[]): Comment[] {
-  const replies = replyRows(db, parents)
+async function withReplies(db: Db, parents: Row[]): Promise<Comment[]> {
+  const replies = await replyRows(db, parents)
   return parents.map((p) => ({
     ...toReply(p),
     replies: replies.filter((r) => r.parentId === p.id).map(toReply),
@@ -98,8 +98,8 @@ export type CommentCursor = { value: number; id: number }
  * The rows of one page of top-level comments, oldest first (a conversation reads top
  * down), and of their replies. The public list and the staff view shape them differently.
  */
-export function commentPageRows(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
-  const rows = prepared(db, `comments.page.${cursor ? 'after' : 'first'}`, (d) =>
+export async function commentPageRows(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
+  const rows = await prepared(db, `comments.page.${cursor ? 'after' : 'first'}`, (d) =>
     selectComments(d)
       .where(
         and(
@@ -111,19 +111,19 @@ export function commentPageRows(db: Db, ideaId: number, cursor: CommentCursor | 
       .orderBy(asc(comments.createdAt), asc(comments.id))
       .limit(p('limit'))
       .prepare(),
-  ).all({ idea: ideaId, limit: limit + 1, ...(cursor ? { afterValue: cursor.value, afterId: cursor.id } : {}) })
+  ).execute({ idea: ideaId, limit: limit + 1, ...(cursor ? { afterValue: cursor.value, afterId: cursor.id } : {}) })
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
     page,
-    replies: replyRows(db, page),
+    replies: await replyRows(db, page),
     next: rows.length > limit && last ? { value: last.createdAt, id: last.id } : null,
   }
 }
 
 /** A page of top-level comments with their replies, as everyone sees it. */
-export function listComments(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
-  const { page, replies, next } = commentPageRows(db, ideaId, cursor, limit)
+export async function listComments(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
+  const { page, replies, next } = await commentPageRows(db, ideaId, cursor, limit)
   return {
     items: page.map((p) => ({
       ...toReply(p),
@@ -133,37 +133,47 @@ export function listComments(db: Db, ideaId: number, cursor: CommentCursor | nul
   }
 }
 
-export function findComment(db: Db, id: number): Comment | null {
-  const row = selectComments(db).where(eq(comments.id, id)).get()
+export async function findComment(db: Db, id: number): Promise<Comment | null> {
+  const [row] = await selectComments(db).where(eq(comments.id, id)).limit(1)
   if (!row) return null
   if (row.parentId !== null) return { ...toReply(row), replies: [] }
-  return withReplies(db, [row])[0] ?? null
+  return (await withReplies(db, [row]))[0] ?? null
 }
 
 /** Whether everyone may read this idea and its conversation: it exists and is not hidden. */
-export function ideaIsPublic(db: Db, ideaId: number): boolean {
+export async function ideaIsPublic(db: Db, ideaId: number): Promise<boolean> {
   return (
-    db
-      .select({ id: ideas.id })
-      .from(ideas)
-      .where(and(eq(ideas.id, ideaId), eq(ideas.hidden, 0)))
-      .get() !== undefined
+    (
+      await db
+        .select({ id: ideas.id })
+        .from(ideas)
+        .where(and(eq(ideas.id, ideaId), eq(ideas.hidden, 0)))
+        .limit(1)
+    )[0] !== undefined
   )
 }
 
 export type CommentFailure = 'idea_not_found' | 'idea_merged' | 'parent_invalid'
 
 /** Why a comment cannot go here, or null. Read-only, so callers can ask before counting limits. */
-export function commentTargetProblem(db: DbOrTx, ideaId: number, parentId: number | null): CommentFailure | null {
-  const idea = db.select({ status: ideas.status, hidden: ideas.hidden }).from(ideas).where(eq(ideas.id, ideaId)).get()
+export async function commentTargetProblem(
+  db: DbOrTx,
+  ideaId: number,
+  parentId: number | null,
+): Promise<CommentFailure | null> {
+  const [idea] = await db
+    .select({ status: ideas.status, hidden: ideas.hidden })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId))
+    .limit(1)
   if (!idea || idea.hidden) return 'idea_not_found'
   if (idea.status === 'merged') return 'idea_merged'
   if (parentId !== null) {
-    const parent = db
+    const [parent] = await db
       .select({ ideaId: comments.ideaId, parentId: comments.parentId, deletedAt: comments.deletedAt })
       .from(comments)
       .where(eq(comments.id, parentId))
-      .get()
+      .limit(1)
     // One level of replies: a reply answers a top-level comment of the same idea.
     if (!parent || parent.ideaId !== ideaId || parent.parentId !== null || parent.deletedAt !== null) {
       return 'parent_invalid'
@@ -173,33 +183,34 @@ export function commentTargetProblem(db: DbOrTx, ideaId: number, parentId: numbe
 }
 
 /** Adds a comment or reply; the idea's counter, hot score and "last update" move with it. */
-export function createComment(
+export async function createComment(
   db: Db,
   values: { ideaId: number; authorId: number; body: string; parentId: number | null; official: boolean },
   now: number,
-): { id: number } | { error: CommentFailure } {
-  return db.transaction(
-    (tx) => {
-      const problem = commentTargetProblem(tx, values.ideaId, values.parentId)
+): Promise<{ id: number } | { error: CommentFailure }> {
+  return await db.transaction(
+    async (tx) => {
+      const problem = await commentTargetProblem(tx, values.ideaId, values.parentId)
       if (problem) return { error: problem }
-      const id = tx
-        .insert(comments)
-        .values({
-          ideaId: values.ideaId,
-          authorId: values.authorId,
-          parentId: values.parentId,
-          body: values.body,
-          bodyHtml: renderMarkdown(values.body),
-          official: values.official ? 1 : 0,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: comments.id })
-        .get().id
-      bumpCommentCount(tx, values.ideaId, 1, now, now)
+      const id = oneRow(
+        await tx
+          .insert(comments)
+          .values({
+            ideaId: values.ideaId,
+            authorId: values.authorId,
+            parentId: values.parentId,
+            body: values.body,
+            bodyHtml: renderMarkdown(values.body),
+            official: values.official ? 1 : 0,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: comments.id }),
+      ).id
+      await bumpCommentCount(tx, values.ideaId, 1, now, now)
       if (values.parentId !== null) {
         // The person replied to hears about it (not when they answer themselves).
-        notifyUsers(
+        await notifyUsers(
           tx,
           sql`select c.author_id as user_id from comments c join users u on u.id = c.author_id
             where c.id = ${values.parentId} and c.author_id != ${values.authorId} and u.deleted_at is null`,
@@ -208,8 +219,8 @@ export function createComment(
         )
       }
       // The idea's author hears of a comment by someone else (see notifyAuthorOfComment for when not).
-      notifyAuthorOfComment(tx, { id, ...values }, now)
-      if (values.official) recordOfficialAnswer(tx, values.ideaId, id, values.authorId, now)
+      await notifyAuthorOfComment(tx, { id, ...values }, now)
+      if (values.official) await recordOfficialAnswer(tx, values.ideaId, id, values.authorId, now)
       return { id }
     },
     { behavior: 'immediate' },
@@ -217,10 +228,16 @@ export function createComment(
 }
 
 /** An official answer stops the first-answer clock, counts as a public update and tells followers. */
-function recordOfficialAnswer(tx: DbOrTx, ideaId: number, commentId: number, actorId: number, now: number): void {
-  publicAnswer(tx, ideaId, now)
-  notifyFollowers(tx, { ideaId, kind: 'official_answer', commentId, exceptUserId: actorId }, now)
-  recordAudit(
+async function recordOfficialAnswer(
+  tx: DbOrTx,
+  ideaId: number,
+  commentId: number,
+  actorId: number,
+  now: number,
+): Promise<void> {
+  await publicAnswer(tx, ideaId, now)
+  await notifyFollowers(tx, { ideaId, kind: 'official_answer', commentId, exceptUserId: actorId }, now)
+  await recordAudit(
     tx,
     { actorId, action: 'comment.official_answer', subjectType: 'comment', subjectId: commentId, details: { ideaId } },
     now,
@@ -230,16 +247,16 @@ function recordOfficialAnswer(tx: DbOrTx, ideaId: number, commentId: number, act
 export type MarkOfficialResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_staff' }
 
 /** Staff mark (or unmark) a comment by a civil servant as the municipality's answer. */
-export function markOfficial(
+export async function markOfficial(
   db: Db,
   commentId: number,
   official: boolean,
   actorId: number,
   now: number,
-): MarkOfficialResult {
-  return db.transaction(
-    (tx) => {
-      const row = tx
+): Promise<MarkOfficialResult> {
+  return await db.transaction(
+    async (tx) => {
+      const [row] = await tx
         .select({
           ideaId: comments.ideaId,
           official: comments.official,
@@ -249,17 +266,18 @@ export function markOfficial(
         .from(comments)
         .innerJoin(users, eq(users.id, comments.authorId))
         .where(eq(comments.id, commentId))
-        .get()
+        .limit(1)
       if (!row || row.deletedAt !== null) return { ok: false, reason: 'not_found' } as const
       if (row.role === 'member') return { ok: false, reason: 'not_staff' } as const
       if ((row.official === 1) === official) return { ok: true } as const
-      tx.update(comments)
+      await tx
+        .update(comments)
         .set({ official: official ? 1 : 0 })
         .where(eq(comments.id, commentId))
-        .run()
-      if (official) recordOfficialAnswer(tx, row.ideaId, commentId, actorId, now)
+
+      if (official) await recordOfficialAnswer(tx, row.ideaId, commentId, actorId, now)
       else {
-        recordAudit(
+        await recordAudit(
           tx,
           {
             actorId,
@@ -278,8 +296,8 @@ export function markOfficial(
 }
 
 /** A visible comment came or went: its count, and its term in the hot score (written at `at`). */
-function bumpCommentCount(tx: DbOrTx, ideaId: number, delta: 1 | -1, now: number, at: number) {
-  const row = tx
+async function bumpCommentCount(tx: DbOrTx, ideaId: number, delta: 1 | -1, now: number, at: number) {
+  const [row] = await tx
     .update(ideas)
     .set({
       commentCount: sql`${ideas.commentCount} + ${delta}`,
@@ -287,35 +305,37 @@ function bumpCommentCount(tx: DbOrTx, ideaId: number, delta: 1 | -1, now: number
     })
     .where(eq(ideas.id, ideaId))
     .returning({ commentCount: ideas.commentCount })
-    .get()
+
   // A term taken out of the sum is counted afresh (rounding would lose the small ones).
-  if (delta < 0) recountHotScore(tx, ideaId)
-  if (row) emitIdeaEvent(tx, 'comments', ideaId, row.commentCount, now)
+  if (delta < 0) await recountHotScore(tx, ideaId)
+  if (row) await emitIdeaEvent(tx, 'comments', ideaId, row.commentCount, now)
 }
 
-export function commentOwnership(db: Db, id: number) {
-  return db
-    .select({
-      authorId: comments.authorId,
-      createdAt: comments.createdAt,
-      deletedAt: comments.deletedAt,
-      hidden: comments.hidden,
-      ideaId: comments.ideaId,
-    })
-    .from(comments)
-    .where(eq(comments.id, id))
-    .get()
+export async function commentOwnership(db: Db, id: number) {
+  return (
+    await db
+      .select({
+        authorId: comments.authorId,
+        createdAt: comments.createdAt,
+        deletedAt: comments.deletedAt,
+        hidden: comments.hidden,
+        ideaId: comments.ideaId,
+      })
+      .from(comments)
+      .where(eq(comments.id, id))
+      .limit(1)
+  )[0]
 }
 
 export function canStillEdit(createdAt: number, now: number): boolean {
   return now - createdAt <= COMMENT_EDIT_WINDOW_MS
 }
 
-export function editComment(db: Db, id: number, body: string, now: number): void {
-  db.update(comments)
+export async function editComment(db: Db, id: number, body: string, now: number): Promise<void> {
+  await db
+    .update(comments)
     .set({ body, bodyHtml: renderMarkdown(body), updatedAt: now })
     .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
-    .run()
 }
 
 /**
@@ -323,22 +343,22 @@ export function editComment(db: Db, id: number, body: string, now: number): void
  * someone's report on it waits for a moderator, the words stay for staff only (the public
  * sees it removed at once), or deleting would wipe the evidence; the decision wipes them.
  */
-export function deleteComment(db: Db, id: number, now: number): void {
-  db.transaction(
-    (tx) => {
-      const underReview = tx
+export async function deleteComment(db: Db, id: number, now: number): Promise<void> {
+  await db.transaction(
+    async (tx) => {
+      const [underReview] = await tx
         .select({ id: reports.id })
         .from(reports)
         .where(and(eq(reports.subjectType, 'comment'), eq(reports.subjectId, id), isNull(reports.resolvedAt)))
         .limit(1)
-        .get()
-      const row = tx
+
+      const [row] = await tx
         .update(comments)
         .set({ ...(underReview ? {} : { body: '', bodyHtml: '' }), deletedAt: now, official: 0 })
         .where(and(eq(comments.id, id), isNull(comments.deletedAt)))
         .returning({ ideaId: comments.ideaId, hidden: comments.hidden, createdAt: comments.createdAt })
-        .get()
-      if (row && row.hidden === 0) bumpCommentCount(tx, row.ideaId, -1, now, row.createdAt)
+
+      if (row && row.hidden === 0) await bumpCommentCount(tx, row.ideaId, -1, now, row.createdAt)
     },
     { behavior: 'immediate' },
   )

@@ -116,27 +116,27 @@ const deleteRoute = route('member', {
 })
 
 export const commentRoutes = createRouter()
-  .openapi(listRoute, (c) => {
+  .openapi(listRoute, async (c) => {
     const { id } = c.req.valid('param')
     const query = c.req.valid('query')
     // A hidden idea's conversation is hidden with it (staff read it at /staff/ideas/{id}/comments).
-    if (!ideaIsPublic(c.var.db, id)) throw new ApiError('not_found', TEXT.ideaNotFound)
+    if (!(await ideaIsPublic(c.var.db, id))) throw new ApiError('not_found', TEXT.ideaNotFound)
     const cursor = query.cursor ? decodeCursor(query.cursor) : null
     if (query.cursor && !cursor)
       throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
-    const page = listComments(c.var.db, id, cursor, query.limit)
+    const page = await listComments(c.var.db, id, cursor, query.limit)
     return sharedJson(c, { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null })
   })
-  .openapi(createRoute_, (c) => {
+  .openapi(createRoute_, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const body = c.req.valid('json')
     if (body.official && me.role === 'member') throw new ApiError('forbidden', TEXT.officialOnlyStaff)
     // Refuse what cannot go in before counting it against the limit: bad input changes nothing.
-    const problem = commentTargetProblem(c.var.db, id, body.parentId ?? null)
+    const problem = await commentTargetProblem(c.var.db, id, body.parentId ?? null)
     if (problem) throw failure(problem)
-    enforceRateLimits(c, [{ key: `comments:${me.id}`, limit: COMMENTS_PER_HOUR, windowMs: HOUR }])
-    const result = createComment(
+    await enforceRateLimits(c, [{ key: `comments:${me.id}`, limit: COMMENTS_PER_HOUR, windowMs: HOUR }])
+    const result = await createComment(
       c.var.db,
       {
         ideaId: id,
@@ -148,41 +148,41 @@ export const commentRoutes = createRouter()
       c.var.clock.now(),
     )
     if ('error' in result) throw failure(result.error)
-    const comment = findComment(c.var.db, result.id)
+    const comment = await findComment(c.var.db, result.id)
     if (!comment) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ comment }, 201)
   })
-  .openapi(editRoute, (c) => {
+  .openapi(editRoute, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const { body } = c.req.valid('json')
-    const current = commentOwnership(c.var.db, id)
+    const current = await commentOwnership(c.var.db, id)
     if (!current || current.deletedAt !== null || current.hidden) throw new ApiError('not_found', TEXT.notFound)
     if (current.authorId !== me.id) throw new ApiError('forbidden', TEXT.notAuthor)
     if (!canStillEdit(current.createdAt, c.var.clock.now())) throw new ApiError('conflict', TEXT.tooLate)
-    editComment(c.var.db, id, body, c.var.clock.now())
-    const comment = findComment(c.var.db, id)
+    await editComment(c.var.db, id, body, c.var.clock.now())
+    const comment = await findComment(c.var.db, id)
     if (!comment) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ comment }, 200)
   })
-  .openapi(officialRoute, (c) => {
+  .openapi(officialRoute, async (c) => {
     const { id } = c.req.valid('param')
     const { official } = c.req.valid('json')
-    const result = markOfficial(c.var.db, id, official, signedIn(c).id, c.var.clock.now())
+    const result = await markOfficial(c.var.db, id, official, signedIn(c).id, c.var.clock.now())
     if (!result.ok) {
       if (result.reason === 'not_staff') throw new ApiError('conflict', TEXT.officialOnlyStaffComment)
       throw new ApiError('not_found', TEXT.notFound)
     }
-    const comment = findComment(c.var.db, id)
+    const comment = await findComment(c.var.db, id)
     if (!comment) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ comment }, 200)
   })
-  .openapi(deleteRoute, (c) => {
+  .openapi(deleteRoute, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
-    const current = commentOwnership(c.var.db, id)
+    const current = await commentOwnership(c.var.db, id)
     if (!current || current.deletedAt !== null) throw new ApiError('not_found', TEXT.notFound)
     if (current.authorId !== me.id) throw new ApiError('forbidden', TEXT.notAuthor)
-    deleteComment(c.var.db, id, c.var.clock.now())
+    await deleteComment(c.var.db, id, c.var.clock.now())
     return c.body(null, 204)
   })

@@ -3,8 +3,8 @@ import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, databaseDigest, databaseText, json, loginAs, request } from '../../test/test-app'
 
 const ctx = createTestApp()
-const theme = makeTheme(ctx.db)
-const author = makeUser(ctx.db)
+const theme = await makeTheme(ctx.db)
+const author = await makeUser(ctx.db)
 
 const count = (ideaId: number, on = ctx) =>
   (on.db.$client.prepare('select comment_count as n from ideas where id = ?').get(ideaId) as { n: number }).n
@@ -13,7 +13,7 @@ describe('comments', () => {
   it('adds a comment and a reply, counted on the idea, listed oldest first with replies nested', async () => {
     const a = await loginAs(ctx, 'member')
     const b = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const first = await request(ctx, `/api/ideas/${idea.id}/comments`, {
       cookie: a.cookie,
       body: { body: 'Goed plan, **eens**!' },
@@ -36,7 +36,7 @@ describe('comments', () => {
 
   it('allows one level of replies only', async () => {
     const a = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const top = (
       await json(await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: 'Top' } }))
     ).comment
@@ -48,7 +48,7 @@ describe('comments', () => {
         }),
       )
     ).comment
-    const other = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const other = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const before = databaseDigest(ctx)
     const deeper = await request(ctx, `/api/ideas/${idea.id}/comments`, {
       cookie: a.cookie,
@@ -67,7 +67,7 @@ describe('comments', () => {
 
   it('checks the length: 1 to 2,000 characters', async () => {
     const a = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     for (const [body, message] of [
       ['   ', 'Vul dit veld in.'],
       ['x'.repeat(2001), 'Gebruik hoogstens 2000 tekens.'],
@@ -81,7 +81,7 @@ describe('comments', () => {
   it('lets the author correct a comment for 15 minutes, then no more', async () => {
     const a = await loginAs(ctx, 'member')
     const b = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const { comment } = await json(
       await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: 'Tikfoutt' } }),
     )
@@ -114,7 +114,7 @@ describe('comments', () => {
   it('deletes a comment as "reactie verwijderd", keeping its replies and updating the count', async () => {
     const a = await loginAs(ctx, 'member')
     const b = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const top = (
       await json(
         await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: 'Weg ermee' } }),
@@ -138,7 +138,7 @@ describe('comments', () => {
   it('lets only staff give an official answer, which the idea then shows', async () => {
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const byMember = await request(ctx, `/api/ideas/${idea.id}/comments`, {
       cookie: member.cookie,
       body: { body: 'Officieel!', official: true },
@@ -159,7 +159,7 @@ describe('comments', () => {
 
   it('allows 30 comments an hour per member, then 429', async () => {
     const a = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     for (let i = 0; i < 30; i++) {
       expect(
         (await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: `Nummer ${i}` } }))
@@ -174,7 +174,7 @@ describe('comments', () => {
 
   it('pages through many comments with the cursor', async () => {
     const a = await loginAs(ctx, 'staff')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     for (let i = 0; i < 25; i++) {
       ctx.clock.advance(1000)
       await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: a.cookie, body: { body: `Reactie ${i}` } })
@@ -191,7 +191,10 @@ describe('comments', () => {
 describe('comments of an idea people cannot see', () => {
   it('answers 404 for the comments of a hidden idea, also right after a visitor read them, and for an unknown idea', async () => {
     const own = createTestApp()
-    const idea = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id })
+    const idea = await makeIdea(own.db, {
+      authorId: (await makeUser(own.db)).id,
+      themeId: (await makeTheme(own.db)).id,
+    })
     const [writer, reader, staff] = [
       await loginAs(own, 'member'),
       await loginAs(own, 'member'),
@@ -267,7 +270,10 @@ describe('deleting a reported comment', () => {
 
   it('keeps the text for staff until the report is decided; the public sees it removed at once', async () => {
     const own = createTestApp()
-    const idea = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id })
+    const idea = await makeIdea(own.db, {
+      authorId: (await makeUser(own.db)).id,
+      themeId: (await makeTheme(own.db)).id,
+    })
     const [writer, reporter, late] = [
       await loginAs(own, 'member'),
       await loginAs(own, 'member'),
@@ -325,8 +331,14 @@ describe('deleting a reported comment', () => {
 
   it('keeps a comment hidden by reports in the queue when its author deletes it, and restoring it shows it removed', async () => {
     const own = createTestApp()
-    const idea = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id })
-    const other = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id })
+    const idea = await makeIdea(own.db, {
+      authorId: (await makeUser(own.db)).id,
+      themeId: (await makeTheme(own.db)).id,
+    })
+    const other = await makeIdea(own.db, {
+      authorId: (await makeUser(own.db)).id,
+      themeId: (await makeTheme(own.db)).id,
+    })
     const writer = await loginAs(own, 'member')
     const { comment } = await json(
       await request(own, `/api/ideas/${idea.id}/comments`, { cookie: writer.cookie, body: { body: 'Kort en fel' } }),

@@ -12,9 +12,9 @@ const listRoute = route('public', {
 })
 
 /** Exists only when DEV_MAILBOX is on (the demo); otherwise it answers 404 like any unknown route. */
-export const devMailRoutes = createRouter().openapi(listRoute, (c) => {
+export const devMailRoutes = createRouter().openapi(listRoute, async (c) => {
   if (!c.var.settings.devMailbox) throw new ApiError('not_found', MESSAGES.notFound)
-  const items = latestMail(c.var.db, 50).map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() }))
+  const items = (await latestMail(c.var.db, 50)).map((m) => ({ ...m, createdAt: new Date(m.createdAt).toISOString() }))
   c.header('Cache-Control', 'private, no-store')
   return c.json({ items }, 200)
 })

@@ -26,12 +26,12 @@ const unfollowRoute = route('member', {
   responses: { 200: jsonResponse(FollowState, 'The follower count and whether I follow') },
 })
 
-function answer(c: Context<AppEnv>, id: number, follow: boolean) {
-  const outcome = setFollow(c.var.db, id, signedIn(c).id, follow, c.var.clock.now())
+async function answer(c: Context<AppEnv>, id: number, follow: boolean) {
+  const outcome = await setFollow(c.var.db, id, signedIn(c).id, follow, c.var.clock.now())
   if (!outcome.ok) throw new ApiError('not_found', NOT_FOUND)
   return { followerCount: outcome.followerCount, isFollowing: outcome.isFollowing }
 }
 
 export const followRoutes = createRouter()
-  .openapi(followRoute, (c) => c.json(answer(c, c.req.valid('param').id, true), 200))
-  .openapi(unfollowRoute, (c) => c.json(answer(c, c.req.valid('param').id, false), 200))
+  .openapi(followRoute, async (c) => c.json(await answer(c, c.req.valid('param').id, true), 200))
+  .openapi(unfollowRoute, async (c) => c.json(await answer(c, c.req.valid('param').id, false), 200))

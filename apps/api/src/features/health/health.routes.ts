@@ -1,8 +1,8 @@
 import { Health } from '@meedenken/shared'
-import { sql } from 'drizzle-orm'
 import { z } from 'zod'
 import { ApiError } from '../../http/errors'
 import { createRouter, jsonResponse, route } from '../../http/route'
+import { pingDatabase } from './health.data'
 
 const healthRoute = route('public', {
   method: 'get',
@@ -31,9 +31,9 @@ const NOT_READY = {
 
 export const healthRoutes = createRouter()
   .openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200))
-  .openapi(readyRoute, (c) => {
+  .openapi(readyRoute, async (c) => {
     try {
-      c.var.db.get(sql`select 1`)
+      await pingDatabase(c.var.db)
     } catch {
       throw new ApiError('unavailable', NOT_READY)
     }

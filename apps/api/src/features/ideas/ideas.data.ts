@@ -31,7 +31,7 @@ import {
   votes,
 } from '../../db/schema'
 import { ideasFts, ideasFtsVocab } from '../../db/search-index'
-import { prepared } from '../../db/statements'
+import { oneRow, prepared } from '../../db/statements'
 import type { CampaignWindow } from '../../domain/campaign-phase'
 import { newIdeaHotScore } from '../../domain/hot-score'
 import { fromMask, masksIncluding, toMask } from '../../domain/target-mask'
@@ -88,7 +88,7 @@ export function selectCards(db: Db) {
   return db.select(cardColumns).from(ideas).innerJoin(users, eq(users.id, ideas.authorId))
 }
 
-export type CardRow = ReturnType<ReturnType<typeof selectCards>['all']>[number]
+export type CardRow = Awaited<ReturnType<typeof selectCards>>[number]
 
 export const DELETED_AUTHOR = 'Verwijderde deelnemer'
 
@@ -146,7 +146,7 @@ const listCardColumns = {
 const p = sql.placeholder
 
 /** Cards by id, for a page whose ids and order are known: one statement per page length. */
-function cardsByIds(db: Db, ids: number[]): CardRow[] {
+async function cardsByIds(db: Db, ids: number[]): Promise<CardRow[]> {
   const statement = prepared(db, `ideas.cards.${ids.length}`, (d) =>
     d
       .select(listCardColumns)
@@ -160,7 +160,7 @@ function cardsByIds(db: Db, ids: number[]): CardRow[] {
       )
       .prepare(),
   )
-  return statement.all(Object.fromEntries(ids.map((id, i) => [`id${i}`, id])))
+  return await statement.execute(Object.fromEntries(ids.map((id, i) => [`id${i}`, id])))
 }
 
 /**
@@ -171,7 +171,7 @@ function cardsByIds(db: Db, ids: number[]): CardRow[] {
 export const COMMON_MATCHES = 2_000
 
 /** How many ideas a search could match at most: the rarest of its words, from the vocabulary. */
-export function estimateMatches(db: Db, q: string): number {
+export async function estimateMatches(db: Db, q: string): Promise<number> {
   const words = (
     q
       .normalize('NFKC')
@@ -190,7 +190,7 @@ export function estimateMatches(db: Db, q: string): number {
     // The same folding the index applies: diacritics off, so "ideeën" counts as "ideeen".
     const word = raw.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 40)
     const next = word.slice(0, -1) + String.fromCodePoint((word.codePointAt(word.length - 1) ?? 0) + 1)
-    fewest = Math.min(fewest, documents.get({ from: word, until: next })?.n ?? 0)
+    fewest = Math.min(fewest, (await documents.execute({ from: word, until: next }))[0]?.n ?? 0)
   }
   return fewest === Number.POSITIVE_INFINITY ? 0 : fewest
 }
@@ -261,7 +261,7 @@ function listParams(input: ListIdeasInput, match: string | null): Record<string,
 }
 
 /** The ideas the viewer voted on, among the given ones: one indexed lookup per page. */
-function votedAmong(db: Db, viewerId: number | null, ideaIds: number[]): Set<number> {
+async function votedAmong(db: Db, viewerId: number | null, ideaIds: number[]): Promise<Set<number>> {
   if (viewerId === null || ideaIds.length === 0) return new Set()
   const statement = prepared(db, `ideas.voted.${ideaIds.length}`, (d) =>
     d
@@ -278,15 +278,23 @@ function votedAmong(db: Db, viewerId: number | null, ideaIds: number[]): Set<num
       )
       .prepare(),
   )
-  const rows = statement.all({ viewer: viewerId, ...Object.fromEntries(ideaIds.map((id, i) => [`id${i}`, id])) })
+  const rows = await statement.execute({
+    viewer: viewerId,
+    ...Object.fromEntries(ideaIds.map((id, i) => [`id${i}`, id])),
+  })
   return new Set(rows.map((r) => r.ideaId))
 }
 
 export type ListResult = { items: Idea[]; nextCursor: string | null }
 
-function page(db: Db, rows: CardRow[], input: ListIdeasInput, cursorOf: (row: CardRow) => number): ListResult {
+async function page(
+  db: Db,
+  rows: CardRow[],
+  input: ListIdeasInput,
+  cursorOf: (row: CardRow) => number,
+): Promise<ListResult> {
   const items = rows.slice(0, input.limit)
-  const voted = votedAmong(
+  const voted = await votedAmong(
     db,
     input.viewerId,
     items.map((r) => r.id),
@@ -297,7 +305,7 @@ function page(db: Db, rows: CardRow[], input: ListIdeasInput, cursorOf: (row: Ca
 }
 
 /** Ranked search: FTS5's bm25 rank (title weighs ten times the body), then id. */
-function rankedPage(db: Db, input: ListIdeasInput, match: string): ListResult {
+async function rankedPage(db: Db, input: ListIdeasInput, match: string): Promise<ListResult> {
   const shape: ListShape = { ...shapeOf(input), search: 'none' }
   const statement = prepared(db, `ideas.ranked.${shapeKey(shape)}`, (d) =>
     d
@@ -316,14 +324,16 @@ function rankedPage(db: Db, input: ListIdeasInput, match: string): ListResult {
       .limit(p('limit'))
       .prepare(),
   )
-  const ranked = statement.all(listParams(input, match))
+  const ranked = await statement.execute(listParams(input, match))
   if (ranked.length === 0) return { items: [], nextCursor: null }
   const rank = new Map(ranked.map((r) => [r.id, r.rank]))
-  const rows = cardsByIds(
-    db,
-    ranked.map((r) => r.id),
+  const rows = (
+    await cardsByIds(
+      db,
+      ranked.map((r) => r.id),
+    )
   ).sort((a, b) => (rank.get(a.id) ?? 0) - (rank.get(b.id) ?? 0) || a.id - b.id)
-  return page(db, rows, input, (row) => rank.get(row.id) ?? 0)
+  return await page(db, rows, input, (row) => rank.get(row.id) ?? 0)
 }
 
 function shapeOf(input: ListIdeasInput): ListShape {
@@ -338,12 +348,12 @@ function shapeOf(input: ListIdeasInput): ListShape {
   }
 }
 
-export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
+export async function listIdeas(db: Db, input: ListIdeasInput): Promise<ListResult> {
   const match = input.q ? matchAll(input.q) : null
   if (input.q && !match) return { items: [], nextCursor: null }
-  const common = match !== null && estimateMatches(db, input.q ?? '') > COMMON_MATCHES
+  const common = match !== null && (await estimateMatches(db, input.q ?? '')) > COMMON_MATCHES
   // Ranking every match of a common word costs too much; those lists read as "trending".
-  if (match && input.sort === 'relevance' && !common) return rankedPage(db, input, match)
+  if (match && input.sort === 'relevance' && !common) return await rankedPage(db, input, match)
   const sort: StoredSort = input.sort === 'relevance' ? 'trending' : input.sort
   const column = SORT_COLUMN[sort]
   const shape: ListShape = { ...shapeOf(input), search: match ? (common ? 'common' : 'rare') : 'none' }
@@ -354,24 +364,25 @@ export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
     // The page's ids first, then their cards. Sorting every matching row with its card
     // read every row's page of the table; sorting ids and keys needs only the filter index
     // when it carries the sort keys (theme + district + status does), and then twenty rows
-    // are read (docs/decisions/010-performance.md). Both reads happen in one tick.
-    const ids = prepared(db, `ideas.ids.${key}`, (d) =>
-      d
-        .select({ id: ideas.id })
-        .from(ideas)
-        .where(listConditions(shape, column))
-        .orderBy(desc(column), desc(ideas.id))
-        .limit(p('limit'))
-        .prepare(),
-    )
-      .all(params)
-      .map((r) => r.id)
+    // are read (docs/decisions/010-performance.md). A write between the two reads can
+    // change a card's figures, never the order of the page.
+    const ids = (
+      await prepared(db, `ideas.ids.${key}`, (d) =>
+        d
+          .select({ id: ideas.id })
+          .from(ideas)
+          .where(listConditions(shape, column))
+          .orderBy(desc(column), desc(ideas.id))
+          .limit(p('limit'))
+          .prepare(),
+      ).execute(params)
+    ).map((r) => r.id)
     if (ids.length === 0) return { items: [], nextCursor: null }
     const position = new Map(ids.map((id, index) => [id, index]))
-    const rows = cardsByIds(db, ids).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
-    return page(db, rows, input, cursorOf)
+    const rows = (await cardsByIds(db, ids)).sort((a, b) => (position.get(a.id) ?? 0) - (position.get(b.id) ?? 0))
+    return await page(db, rows, input, cursorOf)
   }
-  const rows = prepared(db, `ideas.list.${key}`, (d) =>
+  const rows = await prepared(db, `ideas.list.${key}`, (d) =>
     d
       .select(listCardColumns)
       .from(ideas)
@@ -380,8 +391,8 @@ export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
       .orderBy(desc(column), desc(ideas.id))
       .limit(p('limit'))
       .prepare(),
-  ).all(params)
-  return page(db, rows, input, cursorOf)
+  ).execute(params)
+  return await page(db, rows, input, cursorOf)
 }
 
 /**
@@ -389,21 +400,23 @@ export function listIdeas(db: Db, input: ListIdeasInput): ListResult {
  * the same index a list walks: "meer dan 1.000" is as useful as the exact number and stays
  * cheap at 100,000 ideas.
  */
-export function countIdeas(db: Db, filters: IdeaFilters): IdeaCount {
+export async function countIdeas(db: Db, filters: IdeaFilters): Promise<IdeaCount> {
   const match = filters.q ? matchAll(filters.q) : null
   if (filters.q && !match) return { count: 0, more: false }
   const input: ListIdeasInput = { ...filters, sort: 'trending', cursor: null, limit: IDEA_COUNT_CAP, viewerId: null }
-  const common = match !== null && estimateMatches(db, filters.q ?? '') > COMMON_MATCHES
+  const common = match !== null && (await estimateMatches(db, filters.q ?? '')) > COMMON_MATCHES
   const shape: ListShape = { ...shapeOf(input), search: match ? (common ? 'common' : 'rare') : 'none' }
-  const capped = prepared(db, `ideas.count.${shapeKey(shape)}`, (d) => {
-    const matching = d
-      .select({ id: ideas.id })
-      .from(ideas)
-      .where(listConditions(shape, null))
-      .limit(p('limit'))
-      .as('matching')
-    return d.select({ n: count() }).from(matching).prepare()
-  }).get(listParams(input, match))
+  const capped = (
+    await prepared(db, `ideas.count.${shapeKey(shape)}`, (d) => {
+      const matching = d
+        .select({ id: ideas.id })
+        .from(ideas)
+        .where(listConditions(shape, null))
+        .limit(p('limit'))
+        .as('matching')
+      return d.select({ n: count() }).from(matching).prepare()
+    }).execute(listParams(input, match))
+  )[0]
   const n = capped?.n ?? 0
   return { count: Math.min(n, IDEA_COUNT_CAP), more: n > IDEA_COUNT_CAP }
 }
@@ -414,11 +427,11 @@ function narrowed(filters: IdeaFilters): boolean {
 }
 
 /** Up to five visible ideas whose words look like the title being typed. */
-export function similarIdeas(db: Db, title: string, limit = 5) {
+export async function similarIdeas(db: Db, title: string, limit = 5) {
   const match = matchAny(title)
   if (!match) return []
   // Rank title matches only: cheap even for common words, and a duplicate shares its title's words.
-  return prepared(db, 'ideas.similar', (d) =>
+  return await prepared(db, 'ideas.similar', (d) =>
     d
       .select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount })
       .from(ideasFts)
@@ -427,7 +440,7 @@ export function similarIdeas(db: Db, title: string, limit = 5) {
       .orderBy(asc(ideasFts.rank))
       .limit(p('limit'))
       .prepare(),
-  ).all({ match: `title : (${match})`, limit })
+  ).execute({ match: `title : (${match})`, limit })
 }
 
 const officialColumns = {
@@ -450,17 +463,19 @@ const OFFICIAL_VISIBLE = sql`${comments.official} = 1 and ${comments.hidden} = 0
  * comments_official word for word, and the order follows it, so the planner reads one
  * entry of that index instead of every comment of the idea.
  */
-function officialAnswerOf(db: Db, ideaId: number): Reply | null {
-  const row = prepared(db, 'ideas.official', (d) =>
-    d
-      .select(officialColumns)
-      .from(comments)
-      .innerJoin(users, eq(users.id, comments.authorId))
-      .where(and(eq(comments.ideaId, p('idea')), OFFICIAL_VISIBLE))
-      .orderBy(desc(comments.createdAt), desc(comments.id))
-      .limit(1)
-      .prepare(),
-  ).get({ idea: ideaId })
+async function officialAnswerOf(db: Db, ideaId: number): Promise<Reply | null> {
+  const row = (
+    await prepared(db, 'ideas.official', (d) =>
+      d
+        .select(officialColumns)
+        .from(comments)
+        .innerJoin(users, eq(users.id, comments.authorId))
+        .where(and(eq(comments.ideaId, p('idea')), OFFICIAL_VISIBLE))
+        .orderBy(desc(comments.createdAt), desc(comments.id))
+        .limit(1)
+        .prepare(),
+    ).execute({ idea: ideaId })
+  )[0]
   if (!row) return null
   return {
     id: row.id,
@@ -504,152 +519,163 @@ const detailColumns = {
   helperCount: sql<number>`(select count(*) from ${ideaHelpers} where ${ideaHelpers.ideaId} = ${ideas.id})`,
 }
 
-export function findIdea(
+export async function findIdea(
   db: Db,
   id: number,
   viewerId: number | null,
   now: number,
   options: { includeHidden?: boolean } = {},
-): IdeaDetail | null {
-  const row = prepared(db, 'ideas.detail', (d) =>
-    d
-      .select(detailColumns)
-      .from(ideas)
-      .innerJoin(users, eq(users.id, ideas.authorId))
-      .where(eq(ideas.id, p('id')))
-      .prepare(),
-  ).get({ id })
+): Promise<IdeaDetail | null> {
+  const row = (
+    await prepared(db, 'ideas.detail', (d) =>
+      d
+        .select(detailColumns)
+        .from(ideas)
+        .innerJoin(users, eq(users.id, ideas.authorId))
+        .where(eq(ideas.id, p('id')))
+        .prepare(),
+    ).execute({ id })
+  )[0]
   if (!row || (row.hidden && !options.includeHidden)) return null
   const mine =
     viewerId === null
       ? { voted: 0, following: 0, helping: 0 }
-      : (prepared(db, 'ideas.mine', (d) =>
-          d
-            .select({
-              voted: sql<number>`exists(select 1 from ${votes} where ${votes.ideaId} = ${p('idea')} and ${votes.userId} = ${p('viewer')})`,
-              following: sql<number>`exists(select 1 from ${followers} where ${followers.ideaId} = ${p('idea')} and ${followers.userId} = ${p('viewer')})`,
-              helping: sql<number>`exists(select 1 from ${ideaHelpers} where ${ideaHelpers.ideaId} = ${p('idea')} and ${ideaHelpers.userId} = ${p('viewer')})`,
-            })
-            .from(users)
-            .where(eq(users.id, p('viewer')))
-            .prepare(),
-        ).get({ idea: id, viewer: viewerId }) ?? { voted: 0, following: 0, helping: 0 })
-  const { responseNormDays } = installationSettings(db)
+      : ((
+          await prepared(db, 'ideas.mine', (d) =>
+            d
+              .select({
+                voted: sql<number>`exists(select 1 from ${votes} where ${votes.ideaId} = ${p('idea')} and ${votes.userId} = ${p('viewer')})`,
+                following: sql<number>`exists(select 1 from ${followers} where ${followers.ideaId} = ${p('idea')} and ${followers.userId} = ${p('viewer')})`,
+                helping: sql<number>`exists(select 1 from ${ideaHelpers} where ${ideaHelpers.ideaId} = ${p('idea')} and ${ideaHelpers.userId} = ${p('viewer')})`,
+              })
+              .from(users)
+              .where(eq(users.id, p('viewer')))
+              .prepare(),
+          ).execute({ idea: id, viewer: viewerId })
+        )[0] ?? { voted: 0, following: 0, helping: 0 })
+  const { responseNormDays } = await installationSettings(db)
   return {
     ...toIdea(row, mine.voted === 1),
     body: row.body,
     bodyHtml: row.bodyHtml,
-    timeline: timelineOf(db, id),
+    timeline: await timelineOf(db, id),
     isFollowing: mine.following === 1,
-    officialAnswer: officialAnswerOf(db, id),
+    officialAnswer: await officialAnswerOf(db, id),
     responseNormDays,
     ...dayCounts(row, now),
     campaignId: row.campaignId,
     helperCount: row.helperCount,
     isHelping: mine.helping === 1,
-    progressUpdates: progressUpdatesOf(db, id),
-    corrections: correctionsOf(db, id),
+    progressUpdates: await progressUpdatesOf(db, id),
+    corrections: await correctionsOf(db, id),
   }
 }
 
 /** What the municipality corrected (staff, see features/staff), newest first, with its reason. */
-function correctionsOf(db: Db, ideaId: number) {
-  return prepared(db, 'ideas.corrections', (d) =>
-    d
-      .select({ reason: ideaCorrections.reason, createdAt: ideaCorrections.createdAt })
-      .from(ideaCorrections)
-      .where(eq(ideaCorrections.ideaId, p('idea')))
-      .orderBy(desc(ideaCorrections.createdAt), desc(ideaCorrections.id))
-      .limit(IDEA_CORRECTIONS_SHOWN)
-      .prepare(),
-  )
-    .all({ idea: ideaId })
-    .map((c) => ({ reason: c.reason, createdAt: new Date(c.createdAt).toISOString() }))
+async function correctionsOf(db: Db, ideaId: number) {
+  return (
+    await prepared(db, 'ideas.corrections', (d) =>
+      d
+        .select({ reason: ideaCorrections.reason, createdAt: ideaCorrections.createdAt })
+        .from(ideaCorrections)
+        .where(eq(ideaCorrections.ideaId, p('idea')))
+        .orderBy(desc(ideaCorrections.createdAt), desc(ideaCorrections.id))
+        .limit(IDEA_CORRECTIONS_SHOWN)
+        .prepare(),
+    ).execute({ idea: ideaId })
+  ).map((c) => ({ reason: c.reason, createdAt: new Date(c.createdAt).toISOString() }))
 }
 
-function progressUpdatesOf(db: Db, ideaId: number) {
-  return prepared(db, 'ideas.progress', (d) =>
-    d
-      .select({
-        id: progressUpdates.id,
-        bodyHtml: progressUpdates.bodyHtml,
-        authorName: users.displayName,
-        createdAt: progressUpdates.createdAt,
-      })
-      .from(progressUpdates)
-      .leftJoin(users, eq(users.id, progressUpdates.authorId))
-      .where(eq(progressUpdates.ideaId, p('idea')))
-      .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
-      .prepare(),
-  )
-    .all({ idea: ideaId })
-    .map((u) => ({ ...u, authorName: u.authorName ?? '', createdAt: new Date(u.createdAt).toISOString() }))
+async function progressUpdatesOf(db: Db, ideaId: number) {
+  return (
+    await prepared(db, 'ideas.progress', (d) =>
+      d
+        .select({
+          id: progressUpdates.id,
+          bodyHtml: progressUpdates.bodyHtml,
+          authorName: users.displayName,
+          createdAt: progressUpdates.createdAt,
+        })
+        .from(progressUpdates)
+        .leftJoin(users, eq(users.id, progressUpdates.authorId))
+        .where(eq(progressUpdates.ideaId, p('idea')))
+        .orderBy(desc(progressUpdates.createdAt), desc(progressUpdates.id))
+        .prepare(),
+    ).execute({ idea: ideaId })
+  ).map((u) => ({ ...u, authorName: u.authorName ?? '', createdAt: new Date(u.createdAt).toISOString() }))
 }
 
-export function timelineOf(db: Db, ideaId: number): TimelineEntry[] {
-  return prepared(db, 'ideas.timeline', (d) =>
-    d
-      .select({
-        id: statusChanges.id,
-        fromStatus: statusChanges.fromStatus,
-        toStatus: statusChanges.toStatus,
-        explanation: statusChanges.explanation,
-        declineReason: statusChanges.declineReason,
-        referredTo: statusChanges.referredTo,
-        whatChanged: statusChanges.closureWhatChanged,
-        since: statusChanges.closureSince,
-        team: statusChanges.closureTeam,
-        link: statusChanges.closureLink,
-        createdAt: statusChanges.createdAt,
-      })
-      .from(statusChanges)
-      .where(eq(statusChanges.ideaId, p('idea')))
-      .orderBy(asc(statusChanges.createdAt), asc(statusChanges.id))
-      .prepare(),
-  )
-    .all({ idea: ideaId })
-    .map((r) => ({
-      id: r.id,
-      fromStatus: r.fromStatus,
-      toStatus: r.toStatus,
-      explanation: r.explanation,
-      declineReason: r.declineReason,
-      referredTo: r.referredTo,
-      closure:
-        r.whatChanged && r.since && r.team
-          ? { whatChanged: r.whatChanged, since: r.since, team: r.team, link: r.link }
-          : null,
-      createdAt: new Date(r.createdAt).toISOString(),
-    }))
+export async function timelineOf(db: Db, ideaId: number): Promise<TimelineEntry[]> {
+  return (
+    await prepared(db, 'ideas.timeline', (d) =>
+      d
+        .select({
+          id: statusChanges.id,
+          fromStatus: statusChanges.fromStatus,
+          toStatus: statusChanges.toStatus,
+          explanation: statusChanges.explanation,
+          declineReason: statusChanges.declineReason,
+          referredTo: statusChanges.referredTo,
+          whatChanged: statusChanges.closureWhatChanged,
+          since: statusChanges.closureSince,
+          team: statusChanges.closureTeam,
+          link: statusChanges.closureLink,
+          createdAt: statusChanges.createdAt,
+        })
+        .from(statusChanges)
+        .where(eq(statusChanges.ideaId, p('idea')))
+        .orderBy(asc(statusChanges.createdAt), asc(statusChanges.id))
+        .prepare(),
+    ).execute({ idea: ideaId })
+  ).map((r) => ({
+    id: r.id,
+    fromStatus: r.fromStatus,
+    toStatus: r.toStatus,
+    explanation: r.explanation,
+    declineReason: r.declineReason,
+    referredTo: r.referredTo,
+    closure:
+      r.whatChanged && r.since && r.team
+        ? { whatChanged: r.whatChanged, since: r.since, team: r.team, link: r.link }
+        : null,
+    createdAt: new Date(r.createdAt).toISOString(),
+  }))
 }
 
 /**
  * An idea with its first page of comments, as GET /api/ideas/{id} answers it; for a
  * member with their own vote, follow and offer of help.
  */
-export function ideaWithComments(db: Db, id: number, viewerId: number | null, now: number): IdeaWithComments | null {
-  const idea = findIdea(db, id, viewerId, now)
+export async function ideaWithComments(
+  db: Db,
+  id: number,
+  viewerId: number | null,
+  now: number,
+): Promise<IdeaWithComments | null> {
+  const idea = await findIdea(db, id, viewerId, now)
   if (!idea) return null
-  const comments = listComments(db, id, null, PAGE_SIZE)
+  const comments = await listComments(db, id, null, PAGE_SIZE)
   return { idea, comments: { items: comments.items, nextCursor: comments.next ? encodeCursor(comments.next) : null } }
 }
 
-export function themeDepartment(db: Db, themeId: number): { departmentId: number | null } | undefined {
-  return db.select({ departmentId: themes.departmentId }).from(themes).where(eq(themes.id, themeId)).get()
+export async function themeDepartment(db: Db, themeId: number): Promise<{ departmentId: number | null } | undefined> {
+  return (await db.select({ departmentId: themes.departmentId }).from(themes).where(eq(themes.id, themeId)).limit(1))[0]
 }
 
 /** The phase dates of a campaign, for the rules on new ideas and votes. */
-export function campaignWindow(db: Db, id: number): CampaignWindow | undefined {
-  return db
-    .select({
-      ideasFrom: campaigns.ideasFrom,
-      ideasUntil: campaigns.ideasUntil,
-      votingFrom: campaigns.votingFrom,
-      votingUntil: campaigns.votingUntil,
-    })
-    .from(campaigns)
-    .where(eq(campaigns.id, id))
-    .get()
+export async function campaignWindow(db: Db, id: number): Promise<CampaignWindow | undefined> {
+  return (
+    await db
+      .select({
+        ideasFrom: campaigns.ideasFrom,
+        ideasUntil: campaigns.ideasUntil,
+        votingFrom: campaigns.votingFrom,
+        votingUntil: campaigns.votingUntil,
+      })
+      .from(campaigns)
+      .where(eq(campaigns.id, id))
+      .limit(1)
+  )[0]
 }
 
 export type NewIdeaValues = {
@@ -665,37 +691,39 @@ export type NewIdeaValues = {
 }
 
 /** A new idea: rendered once, routed to its theme's department, followed by its author. */
-export function createIdea(db: Db, values: NewIdeaValues, now: number): number {
-  return db.transaction(
-    (tx) => {
+export async function createIdea(db: Db, values: NewIdeaValues, now: number): Promise<number> {
+  return await db.transaction(
+    async (tx) => {
       const authorGroup =
-        tx.select({ group: users.targetGroup }).from(users).where(eq(users.id, values.authorId)).get()?.group ?? null
-      const { responseNormDays } = installationSettings(tx)
-      const id = tx
-        .insert(ideas)
-        .values({
-          authorGroup,
-          responseDueAt: dueAt(now, responseNormDays),
-          title: values.title,
-          body: values.body,
-          bodyHtml: renderMarkdown(values.body),
-          themeId: values.themeId,
-          districtId: values.districtId,
-          targetMask: toMask(values.targetGroups),
-          authorId: values.authorId,
-          channel: values.channel,
-          status: 'new',
-          followerCount: 1,
-          hotScore: newIdeaHotScore(now),
-          departmentId: values.departmentId,
-          campaignId: values.campaignId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning({ id: ideas.id })
-        .get().id
-      tx.insert(followers).values({ ideaId: id, userId: values.authorId, createdAt: now }).run()
-      ideaReceived(
+        (await tx.select({ group: users.targetGroup }).from(users).where(eq(users.id, values.authorId)).limit(1))[0]
+          ?.group ?? null
+      const { responseNormDays } = await installationSettings(tx)
+      const id = oneRow(
+        await tx
+          .insert(ideas)
+          .values({
+            authorGroup,
+            responseDueAt: dueAt(now, responseNormDays),
+            title: values.title,
+            body: values.body,
+            bodyHtml: renderMarkdown(values.body),
+            themeId: values.themeId,
+            districtId: values.districtId,
+            targetMask: toMask(values.targetGroups),
+            authorId: values.authorId,
+            channel: values.channel,
+            status: 'new',
+            followerCount: 1,
+            hotScore: newIdeaHotScore(now),
+            departmentId: values.departmentId,
+            campaignId: values.campaignId ?? null,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning({ id: ideas.id }),
+      ).id
+      await tx.insert(followers).values({ ideaId: id, userId: values.authorId, createdAt: now })
+      await ideaReceived(
         tx,
         { themeId: values.themeId, month: monthOf(now), targetGroup: authorGroup ?? 'unknown' },
         values.channel,
@@ -706,18 +734,20 @@ export function createIdea(db: Db, values: NewIdeaValues, now: number): number {
   )
 }
 
-export function ideaOwnership(db: Db, id: number) {
-  return db
-    .select({
-      authorId: ideas.authorId,
-      status: ideas.status,
-      hidden: ideas.hidden,
-      themeId: ideas.themeId,
-      districtId: ideas.districtId,
-    })
-    .from(ideas)
-    .where(eq(ideas.id, id))
-    .get()
+export async function ideaOwnership(db: Db, id: number) {
+  return (
+    await db
+      .select({
+        authorId: ideas.authorId,
+        status: ideas.status,
+        hidden: ideas.hidden,
+        themeId: ideas.themeId,
+        districtId: ideas.districtId,
+      })
+      .from(ideas)
+      .where(eq(ideas.id, id))
+      .limit(1)
+  )[0]
 }
 
 export type IdeaChanges = Partial<{
@@ -730,16 +760,16 @@ export type IdeaChanges = Partial<{
 }>
 
 /** Only while the idea is still new; the status check is part of the update itself. */
-export function updateNewIdea(db: Db, id: number, changes: IdeaChanges, now: number): boolean {
+export async function updateNewIdea(db: Db, id: number, changes: IdeaChanges, now: number): Promise<boolean> {
   const { targetGroups, body, ...rest } = changes
-  return db.transaction((tx) => {
-    const before = tx
+  return await db.transaction(async (tx) => {
+    const [before] = await tx
       .select({ themeId: ideas.themeId, channel: ideas.channel })
       .from(ideas)
       .where(eq(ideas.id, id))
-      .get()
-    const fromCell = ideaCell(tx, id)
-    const result = tx
+      .limit(1)
+    const fromCell = await ideaCell(tx, id)
+    const result = await tx
       .update(ideas)
       .set({
         ...rest,
@@ -748,11 +778,11 @@ export function updateNewIdea(db: Db, id: number, changes: IdeaChanges, now: num
         updatedAt: now,
       })
       .where(and(eq(ideas.id, id), eq(ideas.status, 'new')))
-      .run()
-    if (result.changes !== 1) return false
-    const toCell = ideaCell(tx, id)
+      .returning({ id: ideas.id })
+    if (result.length !== 1) return false
+    const toCell = await ideaCell(tx, id)
     if (before && fromCell && toCell && before.themeId !== toCell.themeId)
-      ideaRethemed(tx, fromCell, toCell, before.channel)
+      await ideaRethemed(tx, fromCell, toCell, before.channel)
     return true
   })
 }

@@ -142,7 +142,7 @@ const updateRoute = route(
  * The theme and district must be on offer: they exist and are not archived, unless the
  * idea has them already (an old idea keeps an archived theme when its author edits it).
  */
-function checkPlacement(
+async function checkPlacement(
   c: Context<AppEnv>,
   themeId: number | undefined,
   districtId: number | null | undefined,
@@ -150,41 +150,45 @@ function checkPlacement(
 ) {
   let departmentId: number | null | undefined
   if (themeId !== undefined) {
-    const theme = themeOffered(c.var.db, themeId, current?.themeId) ? themeDepartment(c.var.db, themeId) : undefined
+    const theme = (await themeOffered(c.var.db, themeId, current?.themeId))
+      ? await themeDepartment(c.var.db, themeId)
+      : undefined
     if (!theme) throw fieldError('themeId', IDEA_TEXT.unknownTheme)
     departmentId = theme.departmentId
   }
-  if (districtId && !districtOffered(c.var.db, districtId, current?.districtId)) {
+  if (districtId && !(await districtOffered(c.var.db, districtId, current?.districtId))) {
     throw fieldError('districtId', IDEA_TEXT.unknownDistrict)
   }
   return { departmentId }
 }
 
 export const ideaRoutes = createRouter()
-  .openapi(listRoute, (c) => {
+  .openapi(listRoute, async (c) => {
     const query = c.req.valid('query')
     const cursor = query.cursor ? decodeCursor(query.cursor) : null
     if (query.cursor && !cursor) {
       throw new ApiError('validation_failed', IDEA_TEXT.badCursor, { fields: { cursor: IDEA_TEXT.badCursor } })
     }
-    return sharedList(c, () =>
-      listIdeas(c.var.db, {
-        status: query.status,
-        themeId: query.theme,
-        districtId: query.district,
-        targetGroup: query.targetGroup,
-        campaignId: query.campaign,
-        q: query.q || undefined,
-        sort: query.sort ?? (query.q ? 'relevance' : 'trending'),
-        cursor,
-        limit: query.limit,
-        viewerId: c.var.user?.id ?? null,
-      }),
+    return await sharedList(
+      c,
+      async () =>
+        await listIdeas(c.var.db, {
+          status: query.status,
+          themeId: query.theme,
+          districtId: query.district,
+          targetGroup: query.targetGroup,
+          campaignId: query.campaign,
+          q: query.q || undefined,
+          sort: query.sort ?? (query.q ? 'relevance' : 'trending'),
+          cursor,
+          limit: query.limit,
+          viewerId: c.var.user?.id ?? null,
+        }),
     )
   })
-  .openapi(countRoute, (c) => {
+  .openapi(countRoute, async (c) => {
     const query = c.req.valid('query')
-    const found = countIdeas(c.var.db, {
+    const found = await countIdeas(c.var.db, {
       status: query.status,
       themeId: query.theme,
       districtId: query.district,
@@ -194,25 +198,25 @@ export const ideaRoutes = createRouter()
     })
     return sharedJson(c, found)
   })
-  .openapi(similarRoute, (c) => c.json({ items: similarIdeas(c.var.db, c.req.valid('query').title) }, 200))
+  .openapi(similarRoute, async (c) => c.json({ items: await similarIdeas(c.var.db, c.req.valid('query').title) }, 200))
   .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200))
-  .openapi(getRoute, (c) => {
+  .openapi(getRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const page = ideaWithComments(c.var.db, id, c.var.user?.id ?? null, c.var.clock.now())
+    const page = await ideaWithComments(c.var.db, id, c.var.user?.id ?? null, c.var.clock.now())
     if (!page) throw new ApiError('not_found', IDEA_TEXT.notFound)
     return sharedJson(c, page)
   })
-  .openapi(createRoute_, (c) => {
+  .openapi(createRoute_, async (c) => {
     const me = signedIn(c)
     const body = c.req.valid('json')
-    const { departmentId } = checkPlacement(c, body.themeId, body.districtId)
+    const { departmentId } = await checkPlacement(c, body.themeId, body.districtId)
     if (body.campaignId) {
-      const window = campaignWindow(c.var.db, body.campaignId)
+      const window = await campaignWindow(c.var.db, body.campaignId)
       if (!window) throw fieldError('campaignId', IDEA_TEXT.unknownCampaign)
       if (!acceptsIdeas(window, c.var.clock.now())) throw new ApiError('conflict', IDEA_TEXT.campaignClosed)
     }
-    enforceRateLimits(c, [{ key: `ideas:${me.id}`, limit: IDEAS_PER_HOUR, windowMs: HOUR }])
-    const id = createIdea(
+    await enforceRateLimits(c, [{ key: `ideas:${me.id}`, limit: IDEAS_PER_HOUR, windowMs: HOUR }])
+    const id = await createIdea(
       c.var.db,
       {
         title: body.title,
@@ -227,26 +231,26 @@ export const ideaRoutes = createRouter()
       },
       c.var.clock.now(),
     )
-    const idea = findIdea(c.var.db, id, me.id, c.var.clock.now())
+    const idea = await findIdea(c.var.db, id, me.id, c.var.clock.now())
     if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
     return c.json({ idea }, 201)
   })
-  .openapi(updateRoute, (c) => {
+  .openapi(updateRoute, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const changes = c.req.valid('json')
-    const current = ideaOwnership(c.var.db, id)
+    const current = await ideaOwnership(c.var.db, id)
     if (!current || current.hidden) throw new ApiError('not_found', IDEA_TEXT.notFound)
     if (current.authorId !== me.id) throw new ApiError('forbidden', IDEA_TEXT.notAuthor)
-    const { departmentId } = checkPlacement(c, changes.themeId, changes.districtId, current)
-    const updated = updateNewIdea(
+    const { departmentId } = await checkPlacement(c, changes.themeId, changes.districtId, current)
+    const updated = await updateNewIdea(
       c.var.db,
       id,
       { ...changes, ...(departmentId !== undefined ? { departmentId } : {}) },
       c.var.clock.now(),
     )
     if (!updated) throw new ApiError('conflict', IDEA_TEXT.notNew)
-    const idea = findIdea(c.var.db, id, me.id, c.var.clock.now())
+    const idea = await findIdea(c.var.db, id, me.id, c.var.clock.now())
     if (!idea) throw new ApiError('not_found', IDEA_TEXT.notFound)
     return c.json({ idea }, 200)
   })

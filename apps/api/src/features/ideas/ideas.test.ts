@@ -4,44 +4,45 @@ import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures
 import { createTestApp, json, loginAs, request } from '../../test/test-app'
 
 const ctx = createTestApp()
-const theme = makeTheme(ctx.db, { name: 'Afval' })
-const otherTheme = makeTheme(ctx.db, { name: 'Groen' })
-const district = makeDistrict(ctx.db, 'Siddeburen')
-const author = makeUser(ctx.db, { displayName: 'Sanne Post', targetGroup: 'resident' })
+const theme = await makeTheme(ctx.db, { name: 'Afval' })
+const otherTheme = await makeTheme(ctx.db, { name: 'Groen' })
+const district = await makeDistrict(ctx.db, 'Siddeburen')
+const author = await makeUser(ctx.db, { displayName: 'Sanne Post', targetGroup: 'resident' })
 const ids: Record<string, number> = {}
 
-beforeAll(() => {
+beforeAll(async () => {
   const base = Date.parse('2026-09-01T10:00:00Z')
-  ids.popular = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, voteCount: 40, createdAt: base }).id
-  ids.fresh = makeIdea(ctx.db, {
-    authorId: author.id,
-    themeId: theme.id,
-    voteCount: 2,
-    createdAt: base + 20 * 86_400_000,
-  }).id
-  ids.discussed = makeIdea(ctx.db, {
-    authorId: author.id,
-    themeId: otherTheme.id,
-    districtId: district.id,
-    commentCount: 30,
-    status: 'planned',
-    targetGroups: ['entrepreneur'],
-    createdAt: base + 86_400_000,
-  }).id
-  ids.hidden = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, hidden: true, voteCount: 99 }).id
-  ids.merged = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'merged' }).id
-  for (let i = 0; i < 25; i++)
-    makeIdea(ctx.db, { authorId: author.id, themeId: otherTheme.id, createdAt: base - i * 3_600_000 })
-  ctx.db
-    .insert(statusChanges)
-    .values({
-      ideaId: ids.discussed,
-      fromStatus: 'new',
-      toStatus: 'planned',
-      explanation: 'We gaan dit doen in het voorjaar.',
-      createdAt: base + 2 * 86_400_000,
+  ids.popular = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, voteCount: 40, createdAt: base })).id
+  ids.fresh = (
+    await makeIdea(ctx.db, {
+      authorId: author.id,
+      themeId: theme.id,
+      voteCount: 2,
+      createdAt: base + 20 * 86_400_000,
     })
-    .run()
+  ).id
+  ids.discussed = (
+    await makeIdea(ctx.db, {
+      authorId: author.id,
+      themeId: otherTheme.id,
+      districtId: district.id,
+      commentCount: 30,
+      status: 'planned',
+      targetGroups: ['entrepreneur'],
+      createdAt: base + 86_400_000,
+    })
+  ).id
+  ids.hidden = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, hidden: true, voteCount: 99 })).id
+  ids.merged = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'merged' })).id
+  for (let i = 0; i < 25; i++)
+    await makeIdea(ctx.db, { authorId: author.id, themeId: otherTheme.id, createdAt: base - i * 3_600_000 })
+  await ctx.db.insert(statusChanges).values({
+    ideaId: ids.discussed,
+    fromStatus: 'new',
+    toStatus: 'planned',
+    explanation: 'We gaan dit doen in het voorjaar.',
+    createdAt: base + 2 * 86_400_000,
+  })
 })
 
 async function list(query: string) {
@@ -150,7 +151,13 @@ describe('list items', () => {
   it('carry a plain excerpt of the text; the idea itself carries the whole text', async () => {
     const own = createTestApp()
     const longBody = `**Belangrijk:** de [stoep](https://example.org/stoep) bij de school is te smal. ${'Kinderen lopen op de weg. '.repeat(40)}`
-    const id = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id, body: longBody }).id
+    const id = (
+      await makeIdea(own.db, {
+        authorId: (await makeUser(own.db)).id,
+        themeId: (await makeTheme(own.db)).id,
+        body: longBody,
+      })
+    ).id
     const listed = (await json<{ items: Array<Record<string, unknown>> }>(await request(own, '/api/ideas'))).items[0]
     expect(listed).not.toHaveProperty('body')
     const shown = String(listed?.excerpt)
@@ -165,7 +172,9 @@ describe('list items', () => {
 describe('GET /api/ideas/:id with its comments', () => {
   it('brings the first page of comments along, as the comment list gives it', async () => {
     const own = createTestApp()
-    const id = makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: makeTheme(own.db).id }).id
+    const id = (
+      await makeIdea(own.db, { authorId: (await makeUser(own.db)).id, themeId: (await makeTheme(own.db)).id })
+    ).id
     const member = await loginAs(own, 'member')
     for (const body of ['Eerste reactie.', 'Tweede reactie.']) {
       await request(own, `/api/ideas/${id}/comments`, { cookie: member.cookie, body: { body } })
@@ -216,9 +225,9 @@ describe('ids in paths', () => {
 
   it('answers 404, never 422 or 500, on every route with an id when the id is not plain decimal', async () => {
     const own = createTestApp()
-    const theme = makeTheme(own.db)
+    const theme = await makeTheme(own.db)
     // Ids 1, 10 and 16 exist for every kind of thing a route could look up.
-    for (let i = 0; i < 16; i++) makeIdea(own.db, { authorId: makeUser(own.db).id, themeId: theme.id })
+    for (let i = 0; i < 16; i++) await makeIdea(own.db, { authorId: (await makeUser(own.db)).id, themeId: theme.id })
     const admin = await loginAs(own, 'admin')
     const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(await request(own, '/api/openapi.json'))
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>

@@ -6,8 +6,8 @@ const ctx = createTestApp()
 const dept = ctx.db.$client
   .prepare("insert into departments (slug, name, name_en) values ('afval', 'Afval', 'Waste') returning id")
   .get() as { id: number }
-const theme = makeTheme(ctx.db, { name: 'Afval', departmentId: dept.id })
-const district = makeDistrict(ctx.db, 'Kolham')
+const theme = await makeTheme(ctx.db, { name: 'Afval', departmentId: dept.id })
+const district = await makeDistrict(ctx.db, 'Kolham')
 
 const good = {
   title: 'Meer afvalbakken in het park van Kolham',
@@ -128,7 +128,7 @@ describe('editing an idea', () => {
 
   it('refuses a change once the municipality is working on it (409)', async () => {
     const author = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.userId, themeId: theme.id, status: 'under_review' })
+    const idea = await makeIdea(ctx.db, { authorId: author.userId, themeId: theme.id, status: 'under_review' })
     const res = await request(ctx, `/api/ideas/${idea.id}`, {
       method: 'PATCH',
       cookie: author.cookie,
@@ -138,29 +138,35 @@ describe('editing an idea', () => {
   })
 })
 
-describe('finding ideas', () => {
+describe('finding ideas', async () => {
   const search = createTestApp()
-  const t = makeTheme(search.db)
-  const author = makeUser(search.db)
+  const t = await makeTheme(search.db)
+  const author = await makeUser(search.db)
   const ids = {
-    fiets: makeIdea(search.db, {
-      authorId: author.id,
-      themeId: t.id,
-      title: 'Fietsenrekken bij het station',
-      body: 'Meer plek voor fietsen bij station Kropswolde.',
-    }).id,
-    ideeen: makeIdea(search.db, {
-      authorId: author.id,
-      themeId: t.id,
-      title: 'Ideeën voor de speeltuin',
-      body: 'Nieuwe glijbaan en schommels voor kinderen.',
-    }).id,
-    afval: makeIdea(search.db, {
-      authorId: author.id,
-      themeId: t.id,
-      title: 'Afval in de berm',
-      body: 'Langs de weg ligt veel zwerfafval. Fietsers gooien blikjes weg.',
-    }).id,
+    fiets: (
+      await makeIdea(search.db, {
+        authorId: author.id,
+        themeId: t.id,
+        title: 'Fietsenrekken bij het station',
+        body: 'Meer plek voor fietsen bij station Kropswolde.',
+      })
+    ).id,
+    ideeen: (
+      await makeIdea(search.db, {
+        authorId: author.id,
+        themeId: t.id,
+        title: 'Ideeën voor de speeltuin',
+        body: 'Nieuwe glijbaan en schommels voor kinderen.',
+      })
+    ).id,
+    afval: (
+      await makeIdea(search.db, {
+        authorId: author.id,
+        themeId: t.id,
+        title: 'Afval in de berm',
+        body: 'Langs de weg ligt veel zwerfafval. Fietsers gooien blikjes weg.',
+      })
+    ).id,
   }
 
   async function find(query: string) {

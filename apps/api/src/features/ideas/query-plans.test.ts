@@ -36,9 +36,9 @@ let staffCookie = ''
 // Seeding thousands of rows takes longer than the default hook time on a busy 2-core host.
 beforeAll(async () => {
   // Enough rows, spread like the real thing, for ANALYZE to give the planner honest statistics.
-  const themes = Array.from({ length: 7 }, () => makeTheme(db))
-  const districts = Array.from({ length: 22 }, () => makeDistrict(db))
-  const users = Array.from({ length: 300 }, () => makeUser(db))
+  const themes = await Promise.all(Array.from({ length: 7 }, () => makeTheme(db)))
+  const districts = await Promise.all(Array.from({ length: 22 }, () => makeDistrict(db)))
+  const users = await Promise.all(Array.from({ length: 300 }, () => makeUser(db)))
   const statuses = [
     'new',
     'new',
@@ -51,9 +51,9 @@ beforeAll(async () => {
     'declined',
     'merged',
   ] as const
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (let i = 0; i < 3000; i++) {
-      const idea = makeIdea(db, {
+      const idea = await makeIdea(tx, {
         authorId: users[i % 300]?.id ?? 0,
         themeId: themes[i % 7]?.id ?? 0,
         districtId: i % 4 === 0 ? null : (districts[i % 22]?.id ?? null),
@@ -63,21 +63,17 @@ beforeAll(async () => {
         commentCount: i % 9,
       })
       for (let v = 0; v < i % 12; v++) {
-        tx.insert(votes)
-          .values({ ideaId: idea.id, userId: users[(i + v) % 300]?.id ?? 0, createdAt: 1 })
-          .run()
+        await tx.insert(votes).values({ ideaId: idea.id, userId: users[(i + v) % 300]?.id ?? 0, createdAt: 1 })
       }
       for (let c = 0; c < i % 4; c++) {
-        tx.insert(comments)
-          .values({
-            ideaId: idea.id,
-            authorId: users[c]?.id ?? 0,
-            body: 'x',
-            bodyHtml: 'x',
-            createdAt: c,
-            updatedAt: c,
-          })
-          .run()
+        await tx.insert(comments).values({
+          ideaId: idea.id,
+          authorId: users[c]?.id ?? 0,
+          body: 'x',
+          bodyHtml: 'x',
+          createdAt: c,
+          updatedAt: c,
+        })
       }
       if (i === 10) ideaId = idea.id
     }

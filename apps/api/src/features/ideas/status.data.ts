@@ -1,8 +1,9 @@
 import { canTransition, type DeclineReason, type IdeaStatus } from '@meedenken/shared'
 import { eq, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
-import type { Db } from '../../db/open'
+import type { DbOrTx } from '../../db/open'
 import { ideas, statusChanges } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 import { hotScoreShift } from '../../domain/hot-score'
 import { notifyFollowers } from '../../notify/notify.data'
 import { publicAnswer, statusMoved } from '../../stats/idea-events'
@@ -26,44 +27,46 @@ export type StatusChangeResult =
  * A public status change: the timeline row, the idea's status and "last update", the
  * first-answer clock, a notification per follower and the audit entry, all or nothing.
  */
-export function changeStatus(db: Db, input: StatusChangeInput, now: number): StatusChangeResult {
-  return db.transaction(
-    (tx) => {
-      const idea = tx.select({ status: ideas.status }).from(ideas).where(eq(ideas.id, input.ideaId)).get()
+export async function changeStatus(db: DbOrTx, input: StatusChangeInput, now: number): Promise<StatusChangeResult> {
+  return await db.transaction(
+    async (tx) => {
+      const [idea] = await tx.select({ status: ideas.status }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1)
       if (!idea) return { ok: false, reason: 'not_found' } as const
       if (!canTransition(idea.status, input.to)) return { ok: false, reason: 'transition', from: idea.status } as const
-      statusMoved(tx, input.ideaId, idea.status, input.to, input.declineReason, now)
-      const statusChangeId = tx
-        .insert(statusChanges)
-        .values({
-          ideaId: input.ideaId,
-          fromStatus: idea.status,
-          toStatus: input.to,
-          explanation: input.explanation,
-          declineReason: input.declineReason,
-          referredTo: input.referredTo,
-          closureWhatChanged: input.closure?.whatChanged ?? null,
-          closureSince: input.closure?.since ?? null,
-          closureTeam: input.closure?.team ?? null,
-          closureLink: input.closure?.link ?? null,
-          actorId: input.actorId,
-          createdAt: now,
-        })
-        .returning({ id: statusChanges.id })
-        .get().id
+      await statusMoved(tx, input.ideaId, idea.status, input.to, input.declineReason, now)
+      const statusChangeId = oneRow(
+        await tx
+          .insert(statusChanges)
+          .values({
+            ideaId: input.ideaId,
+            fromStatus: idea.status,
+            toStatus: input.to,
+            explanation: input.explanation,
+            declineReason: input.declineReason,
+            referredTo: input.referredTo,
+            closureWhatChanged: input.closure?.whatChanged ?? null,
+            closureSince: input.closure?.since ?? null,
+            closureTeam: input.closure?.team ?? null,
+            closureLink: input.closure?.link ?? null,
+            actorId: input.actorId,
+            createdAt: now,
+          })
+          .returning({ id: statusChanges.id }),
+      ).id
       // A decided idea moves behind the open ones in "Populair nu", and back when reopened.
       const shift = hotScoreShift(idea.status, input.to)
-      tx.update(ideas)
+      await tx
+        .update(ideas)
         .set({ status: input.to, updatedAt: now, ...(shift ? { hotScore: sql`${ideas.hotScore} + ${shift}` } : {}) })
         .where(eq(ideas.id, input.ideaId))
-        .run()
-      publicAnswer(tx, input.ideaId, now)
-      const notified = notifyFollowers(
+
+      await publicAnswer(tx, input.ideaId, now)
+      const notified = await notifyFollowers(
         tx,
         { ideaId: input.ideaId, kind: 'status_changed', statusChangeId, exceptUserId: input.actorId },
         now,
       )
-      recordAudit(
+      await recordAudit(
         tx,
         {
           actorId: input.actorId,

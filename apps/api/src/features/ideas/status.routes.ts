@@ -46,7 +46,7 @@ const statusRoute = route(
   { errors: [409] },
 )
 
-export const statusRoutes = createRouter().openapi(statusRoute, (c) => {
+export const statusRoutes = createRouter().openapi(statusRoute, async (c) => {
   const me = signedIn(c)
   const { id } = c.req.valid('param')
   const body = c.req.valid('json')
@@ -61,7 +61,7 @@ export const statusRoutes = createRouter().openapi(statusRoute, (c) => {
   if (Object.keys(fields).length > 0) throw new ApiError('validation_failed', VALIDATION, { fields })
 
   const now = c.var.clock.now()
-  const result = changeStatus(
+  const result = await changeStatus(
     c.var.db,
     {
       ideaId: id,
@@ -78,7 +78,7 @@ export const statusRoutes = createRouter().openapi(statusRoute, (c) => {
     if (result.reason === 'not_found') throw new ApiError('not_found', TEXT.notFound)
     throw new ApiError('conflict', transitionText(result.from, body.status))
   }
-  const idea = findIdea(c.var.db, id, me.id, now)
+  const idea = await findIdea(c.var.db, id, me.id, now)
   if (!idea) throw new ApiError('not_found', TEXT.notFound)
   return c.json({ idea }, 201)
 })

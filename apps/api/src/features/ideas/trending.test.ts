@@ -22,15 +22,23 @@ async function trendingTitles(ctx: TestContext, query = ''): Promise<string[]> {
 describe('"Populair nu" (sort=trending)', () => {
   it('puts recent support first, open ideas before decided ones, and needs no recount as time passes', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const author = makeUser(ctx.db)
+    const theme = await makeTheme(ctx.db)
+    const author = await makeUser(ctx.db)
     const start = ctx.clock.now()
-    const idea = (title: string, daysAgo: number, status: 'new' | 'planned' | 'declined' | 'done' = 'new') =>
-      makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title, status, createdAt: start - daysAgo * DAY }).id
-    const oldFavourite = idea('Veel steun, lang geleden', 90, 'planned')
-    const risingNow = idea('Een beetje steun, vandaag', 30)
-    const declinedToday = idea('Afgewezen, zonder stemmen', 0, 'declined')
-    const quiet = idea('Stil idee van een maand terug', 29)
+    const idea = async (title: string, daysAgo: number, status: 'new' | 'planned' | 'declined' | 'done' = 'new') =>
+      (
+        await makeIdea(ctx.db, {
+          authorId: author.id,
+          themeId: theme.id,
+          title,
+          status,
+          createdAt: start - daysAgo * DAY,
+        })
+      ).id
+    const oldFavourite = await idea('Veel steun, lang geleden', 90, 'planned')
+    const risingNow = await idea('Een beetje steun, vandaag', 30)
+    const declinedToday = await idea('Afgewezen, zonder stemmen', 0, 'declined')
+    const quiet = await idea('Stil idee van een maand terug', 29)
     const people = await voters(ctx, 12)
 
     // Ten votes two months ago…
@@ -71,17 +79,17 @@ describe('"Populair nu" (sort=trending)', () => {
 describe('GET /api/ideas/count', () => {
   it('counts what the same filters and search find, and says "more" past 1,000', async () => {
     const ctx = createTestApp()
-    const [afval, groen] = [makeTheme(ctx.db), makeTheme(ctx.db)]
-    const author = makeUser(ctx.db)
+    const [afval, groen] = [await makeTheme(ctx.db), await makeTheme(ctx.db)]
+    const author = await makeUser(ctx.db)
     for (let i = 0; i < 12; i++) {
-      makeIdea(ctx.db, {
+      await makeIdea(ctx.db, {
         authorId: author.id,
         themeId: i % 3 === 0 ? groen.id : afval.id,
         title: i % 4 === 0 ? `Meer bankjes in het park, nummer ${i}` : `Idee nummer ${i} voor de gemeente`,
         status: i % 2 === 0 ? 'new' : 'done',
       })
     }
-    makeIdea(ctx.db, { authorId: author.id, themeId: afval.id, hidden: true })
+    await makeIdea(ctx.db, { authorId: author.id, themeId: afval.id, hidden: true })
     const countOf = async (query: string) => json(await request(ctx, `/api/ideas/count${query}`))
     expect(await countOf('')).toEqual({ count: 12, more: false })
     expect(await countOf(`?theme=${groen.id}`)).toEqual({ count: 4, more: false })
@@ -89,7 +97,7 @@ describe('GET /api/ideas/count', () => {
     expect(await countOf('?q=bankjes')).toEqual({ count: 3, more: false })
     expect((await request(ctx, '/api/ideas/count?theme=0x10')).status).toBe(422)
 
-    for (let i = 0; i < 1000; i++) makeIdea(ctx.db, { authorId: author.id, themeId: afval.id })
+    for (let i = 0; i < 1000; i++) await makeIdea(ctx.db, { authorId: author.id, themeId: afval.id })
     expect(await countOf('')).toEqual({ count: 1000, more: true })
   })
 })

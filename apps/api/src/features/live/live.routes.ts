@@ -56,12 +56,12 @@ function sse(event: string, data: unknown, id?: number): string {
 
 const encoder = new TextEncoder()
 
-export const liveRoutes = createRouter().openapi(liveRoute, (c) => {
+export const liveRoutes = createRouter().openapi(liveRoute, async (c) => {
   const ideaId = c.req.valid('query').idea ?? null
   const user = c.var.user
   const { live, db } = c.var
   // As GET /api/ideas/{id}: no stream for an idea that page would not show.
-  if (ideaId !== null && !ideaIsVisible(db, ideaId)) throw new ApiError('not_found', TEXT.notFound)
+  if (ideaId !== null && !(await ideaIsVisible(db, ideaId))) throw new ApiError('not_found', TEXT.notFound)
 
   // The stream is a bare ReadableStream the hub writes into as events come: no queue, no
   // loop, no TransformStream per connection (hono's streamSSE held about 40 KB a stream).
@@ -85,15 +85,15 @@ export const liveRoutes = createRouter().openapi(liveRoute, (c) => {
     if ((line.desiredSize ?? 0) < -MAX_UNREAD) return end('error')
     line.enqueue(encoder.encode(text))
   }
-  const admission = live.subscribe({
+  const admission = await live.subscribe({
     ideaId,
     userId: user?.id ?? null,
     sessionId: user?.sessionId ?? null,
     // A member's tabs are one client wherever they are; a visitor is their address (an IPv6 /64).
     client: user ? `user:${user.id}` : `ip:${clientNetwork(c)}`,
-    send: (event) => {
+    send: async (event) => {
       if (event.kind === 'notifications' && user) {
-        write(sse('notifications', { unread: unreadCount(db, user.id) }, event.id))
+        write(sse('notifications', { unread: await unreadCount(db, user.id) }, event.id))
       } else if (event.kind === 'votes') {
         write(sse('votes', { ideaId: event.ideaId, voteCount: event.value }, event.id))
       } else if (event.kind === 'comments') {
@@ -113,10 +113,10 @@ export const liveRoutes = createRouter().openapi(liveRoute, (c) => {
   }
 
   const body = new ReadableStream<Uint8Array>({
-    start: (controller) => {
+    start: async (controller) => {
       line = controller
       write(`retry: 3000\n${sse('ready', {})}`)
-      if (user) write(sse('notifications', { unread: unreadCount(db, user.id) }))
+      if (user) write(sse('notifications', { unread: await unreadCount(db, user.id) }))
       // A comment line now and then keeps proxies from closing a quiet stream.
       heartbeat = setInterval(() => write(': keep-alive\n\n'), HEARTBEAT_MS)
       heartbeat.unref()

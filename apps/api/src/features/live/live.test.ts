@@ -80,7 +80,10 @@ async function closeAll(streams: Stream[]): Promise<void> {
 describe('live stream caps', () => {
   it('refuses a stream above the total cap with 503, Retry-After and the one error shape, allocating nothing', async () => {
     const ctx = createTestApp()
-    const idea = makeIdea(ctx.db, { authorId: makeUser(ctx.db).id, themeId: makeTheme(ctx.db).id })
+    const idea = await makeIdea(ctx.db, {
+      authorId: (await makeUser(ctx.db)).id,
+      themeId: (await makeTheme(ctx.db)).id,
+    })
     const { app, hub } = otherProcess(ctx, { total: 3, perClient: 10 })
     const streams = [
       await open(app, `?idea=${idea.id}`, { ip: '192.0.2.1' }),
@@ -163,7 +166,10 @@ describe('live stream caps', () => {
 describe('live streams and sessions', () => {
   it("ends a member's stream at logout, also when the logout went through another process", async () => {
     const ctx = createTestApp()
-    const idea = makeIdea(ctx.db, { authorId: makeUser(ctx.db).id, themeId: makeTheme(ctx.db).id })
+    const idea = await makeIdea(ctx.db, {
+      authorId: (await makeUser(ctx.db)).id,
+      themeId: (await makeTheme(ctx.db)).id,
+    })
     const member = await loginAs(ctx, 'member')
     const other = otherProcess(ctx)
     const stream = await open(other.app, `?idea=${idea.id}`, { cookie: member.cookie })
@@ -251,9 +257,9 @@ describe('live streams and sessions', () => {
 describe('live streams and hidden ideas', () => {
   it('answers 404 for an unknown idea and for a hidden one, as GET /api/ideas/{id} does', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const author = makeUser(ctx.db)
-    const hidden = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, hidden: true })
+    const theme = await makeTheme(ctx.db)
+    const author = await makeUser(ctx.db)
+    const hidden = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, hidden: true })
     const member = await loginAs(ctx, 'member')
     for (const cookie of [undefined, member.cookie]) {
       for (const id of [hidden.id, hidden.id + 1000]) {
@@ -267,7 +273,10 @@ describe('live streams and hidden ideas', () => {
 
   it('stops sending the events of an idea once it is hidden', async () => {
     const ctx = createTestApp()
-    const idea = makeIdea(ctx.db, { authorId: makeUser(ctx.db).id, themeId: makeTheme(ctx.db).id })
+    const idea = await makeIdea(ctx.db, {
+      authorId: (await makeUser(ctx.db)).id,
+      themeId: (await makeTheme(ctx.db)).id,
+    })
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const other = otherProcess(ctx)
@@ -275,7 +284,7 @@ describe('live streams and hidden ideas', () => {
     expect(await nextEvent(stream)).toMatchObject({ event: 'ready' })
     expect(await nextEvent(stream)).toMatchObject({ event: 'notifications' })
 
-    emitIdeaEvent(ctx.db, 'votes', idea.id, 4, ctx.clock.now())
+    await emitIdeaEvent(ctx.db, 'votes', idea.id, 4, ctx.clock.now())
     expect(await nextEvent(stream)).toEqual({ event: 'votes', data: { ideaId: idea.id, voteCount: 4 } })
 
     const hide = await request(ctx, `/api/staff/moderation/idea/${idea.id}`, {
@@ -284,8 +293,8 @@ describe('live streams and hidden ideas', () => {
     })
     expect(hide.status).toBe(204)
     // A count written by a request that was still under way, then something for the member.
-    emitIdeaEvent(ctx.db, 'votes', idea.id, 5, ctx.clock.now())
-    ctx.db.insert(liveEvents).values({ kind: 'notifications', userId: member.userId, createdAt: ctx.clock.now() }).run()
+    await emitIdeaEvent(ctx.db, 'votes', idea.id, 5, ctx.clock.now())
+    await ctx.db.insert(liveEvents).values({ kind: 'notifications', userId: member.userId, createdAt: ctx.clock.now() })
     expect(await nextEvent(stream)).toEqual({ event: 'notifications', data: { unread: 0 } })
     await closeAll([stream])
     other.hub.stop()

@@ -18,44 +18,49 @@ import { recountHotScore } from '../ideas/hot-score.data'
 
 export type Subject = { type: 'idea' | 'comment'; id: number }
 
-function subjectExists(tx: DbOrTx, subject: Subject): boolean {
+async function subjectExists(tx: DbOrTx, subject: Subject): Promise<boolean> {
   const table = subject.type === 'idea' ? ideas : comments
-  return tx.select({ id: table.id }).from(table).where(eq(table.id, subject.id)).get() !== undefined
+  return (await tx.select({ id: table.id }).from(table).where(eq(table.id, subject.id)).limit(1))[0] !== undefined
 }
 
 /**
  * Hides or shows an idea or comment. A comment's visibility changes its idea's comment
  * count, so counts keep meaning "comments people can read".
  */
-export function setHidden(tx: DbOrTx, subject: Subject, hidden: boolean, reason: HiddenReason | null): boolean {
+export async function setHidden(
+  tx: DbOrTx,
+  subject: Subject,
+  hidden: boolean,
+  reason: HiddenReason | null,
+): Promise<boolean> {
   if (subject.type === 'idea') {
-    return (
-      tx
-        .update(ideas)
-        .set({ hidden: hidden ? 1 : 0, hiddenReason: hidden ? reason : null })
-        .where(and(eq(ideas.id, subject.id), eq(ideas.hidden, hidden ? 0 : 1)))
-        .run().changes === 1
-    )
+    const changed = await tx
+      .update(ideas)
+      .set({ hidden: hidden ? 1 : 0, hiddenReason: hidden ? reason : null })
+      .where(and(eq(ideas.id, subject.id), eq(ideas.hidden, hidden ? 0 : 1)))
+      .returning({ id: ideas.id })
+    return changed.length === 1
   }
-  const row = tx
+  const [row] = await tx
     .update(comments)
     .set({ hidden: hidden ? 1 : 0, hiddenReason: hidden ? reason : null })
     .where(and(eq(comments.id, subject.id), eq(comments.hidden, hidden ? 0 : 1)))
     .returning({ ideaId: comments.ideaId, deletedAt: comments.deletedAt, createdAt: comments.createdAt })
-    .get()
+
   if (!row) return false
   if (row.deletedAt === null) {
     const delta = hidden ? -1 : 1
     // A restored comment's term comes back into the hot score; a hidden one's leaves it
     // (counted afresh: taking a term out would lose the small ones to rounding).
-    tx.update(ideas)
+    await tx
+      .update(ideas)
       .set({
         commentCount: sql`${ideas.commentCount} + ${delta}`,
         ...(hidden ? {} : { hotScore: hotScoreAdding(ideas.hotScore, row.createdAt, ideas.status) }),
       })
       .where(eq(ideas.id, row.ideaId))
-      .run()
-    if (hidden) recountHotScore(tx, row.ideaId)
+
+    if (hidden) await recountHotScore(tx, row.ideaId)
   }
   return true
 }
@@ -66,7 +71,7 @@ export function setHidden(tx: DbOrTx, subject: Subject, hidden: boolean, reason:
  * whether a moderator had overruled one of its reports before. (The activity lookups use
  * the indexes on the author or voter: ideas_author, comments_author, votes_user.)
  */
-function openReports(tx: DbOrTx, where: SQL | undefined) {
+async function openReports(tx: DbOrTx, where: SQL | undefined) {
   const before = (table: typeof ideas | typeof comments, author: typeof ideas.authorId | typeof comments.authorId) =>
     exists(
       tx
@@ -80,7 +85,7 @@ function openReports(tx: DbOrTx, where: SQL | undefined) {
       .from(votes)
       .where(and(eq(votes.userId, reports.reporterId), lt(votes.createdAt, reports.createdAt))),
   )
-  const rows = tx
+  const rows = await tx
     .select({
       subjectType: reports.subjectType,
       subjectId: reports.subjectId,
@@ -96,26 +101,26 @@ function openReports(tx: DbOrTx, where: SQL | undefined) {
     .where(and(isNull(reports.resolvedAt), where))
     .orderBy(asc(reports.createdAt), asc(reports.id))
     .limit(500)
-    .all()
-  const overruled = firstOverruled(tx, [...new Set(rows.map((r) => r.reporterId))])
+
+  const overruled = await firstOverruled(tx, [...new Set(rows.map((r) => r.reporterId))])
   return rows.map((r) => ({ ...r, overruledAt: overruled.get(r.reporterId) ?? null }))
 }
 
 /** When a moderator first overruled a report of each of these people (kept it visible). */
-function firstOverruled(tx: DbOrTx, reporterIds: number[]): Map<number, number> {
+async function firstOverruled(tx: DbOrTx, reporterIds: number[]): Promise<Map<number, number>> {
   if (reporterIds.length === 0) return new Map()
   return new Map(
-    tx
-      .select({ reporterId: reports.reporterId, at: min(reports.resolvedAt) })
-      .from(reports)
-      .where(and(inArray(reports.reporterId, reporterIds), eq(reports.resolution, 'restored')))
-      .groupBy(reports.reporterId)
-      .all()
-      .map((r) => [r.reporterId, r.at ?? 0] as const),
+    (
+      await tx
+        .select({ reporterId: reports.reporterId, at: min(reports.resolvedAt) })
+        .from(reports)
+        .where(and(inArray(reports.reporterId, reporterIds), eq(reports.resolution, 'restored')))
+        .groupBy(reports.reporterId)
+    ).map((r) => [r.reporterId, r.at ?? 0] as const),
   )
 }
 
-type OpenReport = ReturnType<typeof openReports>[number]
+type OpenReport = Awaited<ReturnType<typeof openReports>>[number]
 
 /**
  * A report counts in full, or for a third when anyone could have made it in a minute: the
@@ -135,15 +140,15 @@ function ofSubject(subject: Subject): SQL {
 }
 
 /** Subjects a moderator kept visible after reports: reports no longer hide them. */
-function restoredBefore(tx: DbOrTx, type: Subject['type'], ids: number[]): Set<number> {
+async function restoredBefore(tx: DbOrTx, type: Subject['type'], ids: number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set()
   return new Set(
-    tx
-      .selectDistinct({ id: reports.subjectId })
-      .from(reports)
-      .where(and(eq(reports.subjectType, type), inArray(reports.subjectId, ids), eq(reports.resolution, 'restored')))
-      .all()
-      .map((r) => r.id),
+    (
+      await tx
+        .selectDistinct({ id: reports.subjectId })
+        .from(reports)
+        .where(and(eq(reports.subjectType, type), inArray(reports.subjectId, ids), eq(reports.resolution, 'restored')))
+    ).map((r) => r.id),
   )
 }
 
@@ -152,22 +157,22 @@ function byStaff(role: string, official = 0): boolean {
 }
 
 /** What a member can report: an idea, or a comment its author has not deleted. */
-function reportable(tx: DbOrTx, subject: Subject): { hidden: boolean; byStaff: boolean } | null {
+async function reportable(tx: DbOrTx, subject: Subject): Promise<{ hidden: boolean; byStaff: boolean } | null> {
   if (subject.type === 'idea') {
-    const row = tx
+    const [row] = await tx
       .select({ hidden: ideas.hidden, role: users.role })
       .from(ideas)
       .innerJoin(users, eq(users.id, ideas.authorId))
       .where(eq(ideas.id, subject.id))
-      .get()
+      .limit(1)
     return row ? { hidden: row.hidden === 1, byStaff: byStaff(row.role) } : null
   }
-  const row = tx
+  const [row] = await tx
     .select({ hidden: comments.hidden, deletedAt: comments.deletedAt, official: comments.official, role: users.role })
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .where(eq(comments.id, subject.id))
-    .get()
+    .limit(1)
   if (!row || row.deletedAt !== null) return null
   return { hidden: row.hidden === 1, byStaff: byStaff(row.role, row.official) }
 }
@@ -180,16 +185,17 @@ export type ReportResult = { ok: true; hidden: boolean } | { ok: false; reason: 
  * subject is hidden pending review, unless staff wrote it or a moderator kept it visible
  * before: then the reports only go to the queue.
  */
-export function report(
+export async function report(
   db: Db,
   input: { subject: Subject; reporterId: number; reason: ReportReason; note: string | null },
   now: number,
-): ReportResult {
-  return db.transaction(
-    (tx) => {
-      const subject = reportable(tx, input.subject)
+): Promise<ReportResult> {
+  return await db.transaction(
+    async (tx) => {
+      const subject = await reportable(tx, input.subject)
       if (!subject) return { ok: false, reason: 'not_found' } as const
-      tx.insert(reports)
+      await tx
+        .insert(reports)
         .values({
           subjectType: input.subject.type,
           subjectId: input.subject.id,
@@ -199,17 +205,17 @@ export function report(
           createdAt: now,
         })
         .onConflictDoNothing()
-        .run()
+
       // The staff who work on the idea hear of it once, when it enters the moderation queue.
-      notifyNewReport(tx, input.subject, input.reporterId, now)
+      await notifyNewReport(tx, input.subject, input.reporterId, now)
       if (subject.hidden || subject.byStaff) return { ok: true, hidden: subject.hidden } as const
-      if (restoredBefore(tx, input.subject.type, [input.subject.id]).size > 0)
+      if ((await restoredBefore(tx, input.subject.type, [input.subject.id])).size > 0)
         return { ok: true, hidden: false } as const
-      const weight = openReports(tx, ofSubject(input.subject)).reduce(
+      const weight = (await openReports(tx, ofSubject(input.subject))).reduce(
         (sum, r) => sum + REPORT_WEIGHT[weigh(r).weight],
         0,
       )
-      const hidden = weight >= REPORT_WEIGHT_TO_HIDE && setHidden(tx, input.subject, true, 'reports')
+      const hidden = weight >= REPORT_WEIGHT_TO_HIDE && (await setHidden(tx, input.subject, true, 'reports'))
       return { ok: true, hidden } as const
     },
     { behavior: 'immediate' },
@@ -222,28 +228,28 @@ export function report(
  * reported loses its words once no report waits on it. (Else three accounts could hide
  * something and erase themselves: hidden for good, and gone from the moderation queue.)
  */
-export function forgetReports(tx: DbOrTx, reporterId: number): void {
-  const open = tx
+export async function forgetReports(tx: DbOrTx, reporterId: number): Promise<void> {
+  const open = await tx
     .select({ type: reports.subjectType, id: reports.subjectId })
     .from(reports)
     .where(and(eq(reports.reporterId, reporterId), isNull(reports.resolvedAt)))
-    .all()
-  tx.delete(reports).where(eq(reports.reporterId, reporterId)).run()
+
+  await tx.delete(reports).where(eq(reports.reporterId, reporterId))
   for (const subject of open) {
-    const left = openReports(tx, ofSubject(subject))
+    const left = await openReports(tx, ofSubject(subject))
     const weight = left.reduce((sum, r) => sum + REPORT_WEIGHT[weigh(r).weight], 0)
     const table = subject.type === 'idea' ? ideas : comments
-    const byReports = tx
+    const [byReports] = await tx
       .select({ id: table.id })
       .from(table)
       .where(and(eq(table.id, subject.id), eq(table.hidden, 1), eq(table.hiddenReason, 'reports')))
-      .get()
-    if (byReports && weight < REPORT_WEIGHT_TO_HIDE) setHidden(tx, subject, false, null)
+      .limit(1)
+    if (byReports && weight < REPORT_WEIGHT_TO_HIDE) await setHidden(tx, subject, false, null)
     if (subject.type === 'comment' && left.length === 0) {
-      tx.update(comments)
+      await tx
+        .update(comments)
         .set({ body: '', bodyHtml: '' })
         .where(and(eq(comments.id, subject.id), isNotNull(comments.deletedAt)))
-        .run()
     }
   }
 }
@@ -253,13 +259,13 @@ export function forgetReports(tx: DbOrTx, reporterId: number): void {
  * deleted by its author after the report), each report's weight and why. What the public
  * cannot see comes first, then the oldest report first.
  */
-export function moderationQueue(db: Db) {
-  const open = openReports(db, undefined)
+export async function moderationQueue(db: Db) {
+  const open = await openReports(db, undefined)
   const keys = [...new Map(open.map((r) => [`${r.subjectType}:${r.subjectId}`, r])).values()]
   const ideaIds = keys.filter((k) => k.subjectType === 'idea').map((k) => k.subjectId)
   const commentIds = keys.filter((k) => k.subjectType === 'comment').map((k) => k.subjectId)
   const ideaRows = ideaIds.length
-    ? db
+    ? await db
         .select({
           id: ideas.id,
           title: ideas.title,
@@ -274,10 +280,9 @@ export function moderationQueue(db: Db) {
         .from(ideas)
         .innerJoin(users, eq(users.id, ideas.authorId))
         .where(inArray(ideas.id, ideaIds))
-        .all()
     : []
   const commentRows = commentIds.length
-    ? db
+    ? await db
         .select({
           id: comments.id,
           ideaId: comments.ideaId,
@@ -296,9 +301,11 @@ export function moderationQueue(db: Db) {
         .innerJoin(ideas, eq(ideas.id, comments.ideaId))
         .innerJoin(users, eq(users.id, comments.authorId))
         .where(inArray(comments.id, commentIds))
-        .all()
     : []
-  const restored = { idea: restoredBefore(db, 'idea', ideaIds), comment: restoredBefore(db, 'comment', commentIds) }
+  const restored = {
+    idea: await restoredBefore(db, 'idea', ideaIds),
+    comment: await restoredBefore(db, 'comment', commentIds),
+  }
   const items = keys.flatMap((k) => {
     const base = {
       subjectType: k.subjectType,
@@ -354,23 +361,24 @@ export function moderationQueue(db: Db) {
 }
 
 /** A moderator's decision: hide or restore, with a reason; open reports are closed with it. */
-export function moderate(
+export async function moderate(
   db: Db,
   input: { subject: Subject; action: 'hide' | 'restore'; reason: string; actorId: number },
   now: number,
-): boolean {
-  return db.transaction(
-    (tx) => {
-      if (!subjectExists(tx, input.subject)) return false
-      setHidden(tx, input.subject, input.action === 'hide', 'moderator')
+): Promise<boolean> {
+  return await db.transaction(
+    async (tx) => {
+      if (!(await subjectExists(tx, input.subject))) return false
+      await setHidden(tx, input.subject, input.action === 'hide', 'moderator')
       // A comment its author deleted while reported kept its words for this decision only.
       if (input.subject.type === 'comment') {
-        tx.update(comments)
+        await tx
+          .update(comments)
           .set({ body: '', bodyHtml: '' })
           .where(and(eq(comments.id, input.subject.id), isNotNull(comments.deletedAt)))
-          .run()
       }
-      tx.update(reports)
+      await tx
+        .update(reports)
         .set({
           resolvedAt: now,
           resolution: input.action === 'hide' ? 'hidden' : 'restored',
@@ -383,8 +391,8 @@ export function moderate(
             isNull(reports.resolvedAt),
           ),
         )
-        .run()
-      recordAudit(
+
+      await recordAudit(
         tx,
         {
           actorId: input.actorId,
@@ -407,26 +415,27 @@ export type BlockResult = { ok: true } | { ok: false; reason: 'not_found' | 'not
  * Blocks a member: their sessions end and everything they wrote disappears from public
  * view (and comes back when unblocked, unless a moderator hid it for its own sake).
  */
-export function setBlocked(
+export async function setBlocked(
   db: Db,
   input: { userId: number; blocked: boolean; reason: string; actorId: number },
   now: number,
-): BlockResult {
-  return db.transaction(
-    (tx) => {
-      const user = tx
+): Promise<BlockResult> {
+  return await db.transaction(
+    async (tx) => {
+      const [user] = await tx
         .select({ role: users.role, deletedAt: users.deletedAt })
         .from(users)
         .where(eq(users.id, input.userId))
-        .get()
+        .limit(1)
       if (!user || user.deletedAt !== null) return { ok: false, reason: 'not_found' } as const
       if (user.role !== 'member') return { ok: false, reason: 'not_a_member' } as const
-      tx.update(users)
+      await tx
+        .update(users)
         .set({ blockedAt: input.blocked ? now : null, updatedAt: now })
         .where(eq(users.id, input.userId))
-        .run()
-      if (input.blocked) tx.delete(sessions).where(eq(sessions.userId, input.userId)).run()
-      const ideaIds = tx
+
+      if (input.blocked) await tx.delete(sessions).where(eq(sessions.userId, input.userId))
+      const ideaIds = await tx
         .select({ id: ideas.id })
         .from(ideas)
         .where(
@@ -435,9 +444,9 @@ export function setBlocked(
             input.blocked ? eq(ideas.hidden, 0) : eq(ideas.hiddenReason, 'blocked'),
           ),
         )
-        .all()
-      for (const { id } of ideaIds) setHidden(tx, { type: 'idea', id }, input.blocked, 'blocked')
-      const commentIds = tx
+
+      for (const { id } of ideaIds) await setHidden(tx, { type: 'idea', id }, input.blocked, 'blocked')
+      const commentIds = await tx
         .select({ id: comments.id })
         .from(comments)
         .where(
@@ -446,9 +455,9 @@ export function setBlocked(
             input.blocked ? eq(comments.hidden, 0) : eq(comments.hiddenReason, 'blocked'),
           ),
         )
-        .all()
-      for (const { id } of commentIds) setHidden(tx, { type: 'comment', id }, input.blocked, 'blocked')
-      recordAudit(
+
+      for (const { id } of commentIds) await setHidden(tx, { type: 'comment', id }, input.blocked, 'blocked')
+      await recordAudit(
         tx,
         {
           actorId: input.actorId,
@@ -474,13 +483,13 @@ const blocker = alias(users, 'blocker')
  * from the audit entry written in the same transaction as the block, so it carries the same
  * time: looked up through the audit log's time index, not by scanning the log.
  */
-export function blockedMembers(db: Db, cursor: BlockedCursor | null, limit: number) {
+export async function blockedMembers(db: Db, cursor: BlockedCursor | null, limit: number) {
   const blockEntry = sql`(select a.id from ${auditLog} a where a.created_at = ${users.blockedAt}
     and a.action = 'user.blocked' and a.subject_type = 'user' and a.subject_id = ${users.id}
     order by a.id desc limit 1)`
   const conditions: SQL[] = [isNotNull(users.blockedAt), isNull(users.deletedAt)]
   if (cursor) conditions.push(sql`(${users.blockedAt}, ${users.id}) < (${cursor.value}, ${cursor.id})`)
-  const rows = db
+  const rows = await db
     .select({
       id: users.id,
       displayName: users.displayName,
@@ -495,7 +504,7 @@ export function blockedMembers(db: Db, cursor: BlockedCursor | null, limit: numb
     .where(and(...conditions))
     .orderBy(desc(users.blockedAt), desc(users.id))
     .limit(limit + 1)
-    .all()
+
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {

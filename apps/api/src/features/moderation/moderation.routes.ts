@@ -117,15 +117,15 @@ const unblockRoute = route(
 )
 
 export const moderationRoutes = createRouter()
-  .openapi(reportRoute, (c) => {
+  .openapi(reportRoute, async (c) => {
     const me = signedIn(c)
     const body = c.req.valid('json')
     const subject = { type: body.subjectType, id: body.subjectId }
     // Asked again (a second tab, a double click): the first report stands, and the answer says so.
-    if (hasReported(c.var.db, me.id, subject))
+    if (await hasReported(c.var.db, me.id, subject))
       return c.json({ message: TEXT.already[localeOf(c)], alreadyReported: true }, 201)
-    enforceRateLimits(c, [{ key: `reports:${me.id}`, limit: 30, windowMs: HOUR }])
-    const result = report(
+    await enforceRateLimits(c, [{ key: `reports:${me.id}`, limit: 30, windowMs: HOUR }])
+    const result = await report(
       c.var.db,
       {
         subject,
@@ -138,22 +138,22 @@ export const moderationRoutes = createRouter()
     if (!result.ok) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ message: TEXT.thanks[localeOf(c)], alreadyReported: false }, 201)
   })
-  .openapi(myReportsRoute, (c) =>
-    c.json(myReportsOnIdea(c.var.db, signedIn(c).id, Number(c.req.valid('query').idea)), 200),
+  .openapi(myReportsRoute, async (c) =>
+    c.json(await myReportsOnIdea(c.var.db, signedIn(c).id, Number(c.req.valid('query').idea)), 200),
   )
-  .openapi(queueRoute, (c) => c.json({ items: moderationQueue(c.var.db) }, 200))
-  .openapi(blockedRoute, (c) => {
+  .openapi(queueRoute, async (c) => c.json({ items: await moderationQueue(c.var.db) }, 200))
+  .openapi(blockedRoute, async (c) => {
     const query = c.req.valid('query')
     const cursor = query.cursor ? decodeCursor(query.cursor) : null
     if (query.cursor && !cursor)
       throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
-    const page = blockedMembers(c.var.db, cursor, query.limit)
+    const page = await blockedMembers(c.var.db, cursor, query.limit)
     return c.json({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }, 200)
   })
-  .openapi(actionRoute, (c) => {
+  .openapi(actionRoute, async (c) => {
     const { type, id } = c.req.valid('param')
     const body = c.req.valid('json')
-    const done = moderate(
+    const done = await moderate(
       c.var.db,
       { subject: { type, id }, action: body.action, reason: body.reason, actorId: signedIn(c).id },
       c.var.clock.now(),
@@ -161,8 +161,8 @@ export const moderationRoutes = createRouter()
     if (!done) throw new ApiError('not_found', TEXT.notFound)
     return c.body(null, 204)
   })
-  .openapi(blockRoute, (c) => {
-    const result = setBlocked(
+  .openapi(blockRoute, async (c) => {
+    const result = await setBlocked(
       c.var.db,
       { userId: c.req.valid('param').id, blocked: true, reason: c.req.valid('json').reason, actorId: signedIn(c).id },
       c.var.clock.now(),
@@ -170,8 +170,8 @@ export const moderationRoutes = createRouter()
     throwUnlessBlocked(result)
     return c.body(null, 204)
   })
-  .openapi(unblockRoute, (c) => {
-    const result = setBlocked(
+  .openapi(unblockRoute, async (c) => {
+    const result = await setBlocked(
       c.var.db,
       { userId: c.req.valid('param').id, blocked: false, reason: c.req.valid('json').reason, actorId: signedIn(c).id },
       c.var.clock.now(),

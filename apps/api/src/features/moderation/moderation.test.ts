@@ -17,9 +17,9 @@ type BlockedPage = {
 
 const MINUTE = 60_000
 
-describe('blocked members', () => {
+describe('blocked members', async () => {
   const ctx = createTestApp()
-  const theme = makeTheme(ctx.db)
+  const theme = await makeTheme(ctx.db)
 
   async function block(cookie: string, userId: number, reason: string) {
     const res = await request(ctx, `/api/staff/users/${userId}/block`, { cookie, body: { reason } })
@@ -29,7 +29,7 @@ describe('blocked members', () => {
   it('says in the moderation queue whether the author of reported content is blocked', async () => {
     const staff = await loginAs(ctx, 'staff')
     const [writer, reporter] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
-    const idea = makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
     const { comment } = await json(
       await request(ctx, `/api/ideas/${idea.id}/comments`, {
         cookie: writer.cookie,
@@ -57,7 +57,7 @@ describe('blocked members', () => {
   it('lists the members blocked now, newest block first, with who blocked them and why, page by page', async () => {
     const fresh = createTestApp()
     const staff = await loginAs(fresh, 'staff')
-    const [a, b, c] = [makeUser(fresh.db), makeUser(fresh.db), makeUser(fresh.db)]
+    const [a, b, c] = [await makeUser(fresh.db), await makeUser(fresh.db), await makeUser(fresh.db)]
     const blockIn = async (userId: number, reason: string) => {
       fresh.clock.advance(MINUTE)
       const res = await request(fresh, `/api/staff/users/${userId}/block`, { cookie: staff.cookie, body: { reason } })
@@ -66,14 +66,8 @@ describe('blocked members', () => {
     await blockIn(a.id, 'Eerste blokkade, om te testen')
     await blockIn(b.id, 'Tweede blokkade, om te testen')
     await blockIn(c.id, 'Derde blokkade, om te testen')
-    const blockedAtOf = (id: number) =>
-      new Date(
-        fresh.db
-          .select()
-          .from(users)
-          .all()
-          .find((u) => u.id === id)?.blockedAt ?? 0,
-      )
+    const blockedAtOf = async (id: number) =>
+      new Date((await fresh.db.select().from(users)).find((u) => u.id === id)?.blockedAt ?? 0)
 
     const first = await json<BlockedPage>(
       await request(fresh, '/api/staff/blocked-members?limit=2', { cookie: staff.cookie }),
@@ -82,7 +76,7 @@ describe('blocked members', () => {
       {
         id: c.id,
         displayName: c.displayName,
-        blockedAt: blockedAtOf(c.id).toISOString(),
+        blockedAt: (await blockedAtOf(c.id)).toISOString(),
         blockedById: staff.userId,
         blockedByName: expect.any(String),
         reason: 'Derde blokkade, om te testen',
@@ -110,7 +104,7 @@ describe('blocked members', () => {
   it('still lists a member blocked without a recorded reason, saying nobody and no reason', async () => {
     const fresh = createTestApp()
     const staff = await loginAs(fresh, 'staff')
-    const old = makeUser(fresh.db)
+    const old = await makeUser(fresh.db)
     fresh.db.$client.prepare('update users set blocked_at = ? where id = ?').run(fresh.clock.now() - MINUTE, old.id)
     const page = await json<BlockedPage>(await request(fresh, '/api/staff/blocked-members', { cookie: staff.cookie }))
     expect(page.items).toEqual([
@@ -153,16 +147,16 @@ type QueueItem = {
 
 describe('reports hide content pending review, weighed by who reports', () => {
   /** A fresh app with an idea to talk about and one to vote on. */
-  function setUp() {
+  async function setUp() {
     const own = createTestApp()
-    const theme = makeTheme(own.db)
-    const writer = makeUser(own.db)
-    const idea = makeIdea(own.db, { authorId: writer.id, themeId: theme.id })
-    const elsewhere = makeIdea(own.db, { authorId: writer.id, themeId: theme.id })
+    const theme = await makeTheme(own.db)
+    const writer = await makeUser(own.db)
+    const idea = await makeIdea(own.db, { authorId: writer.id, themeId: theme.id })
+    const elsewhere = await makeIdea(own.db, { authorId: writer.id, themeId: theme.id })
     return { own, theme, idea, elsewhere }
   }
 
-  type Setup = ReturnType<typeof setUp>
+  type Setup = Awaited<ReturnType<typeof setUp>>
 
   /** Members who joined just now, without doing anything yet. */
   async function newcomers({ own }: Setup, n: number) {
@@ -216,7 +210,7 @@ describe('reports hide content pending review, weighed by who reports', () => {
   }
 
   it('does not hide at three reports from accounts made just now; they reach the queue, each counting for a third', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const writer = await loginAs(setup.own, 'member')
     const id = await commentBy(setup, writer.cookie, 'Ik ben het hier niet mee eens.')
     for (const p of await newcomers(setup, 3)) await reportAs(setup, p.cookie, { type: 'comment', id })
@@ -235,7 +229,7 @@ describe('reports hide content pending review, weighed by who reports', () => {
   })
 
   it('counts a report in full from an account over a day old with activity of its own; three hide, and the queue says why', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const subject = { type: 'idea' as const, id: setup.idea.id }
     const notes = ['Noemt mijn buurman bij naam', undefined, 'Persoonlijke gegevens']
     const people = await regulars(setup, notes.length)
@@ -257,7 +251,7 @@ describe('reports hide content pending review, weighed by who reports', () => {
   })
 
   it('withdraws the reports of an account that is erased: what they alone hid shows again, and leaves the queue', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const subject = { type: 'idea' as const, id: setup.idea.id }
     const people = await regulars(setup, 3)
     for (const p of people) await reportAs(setup, p.cookie, subject)
@@ -276,7 +270,7 @@ describe('reports hide content pending review, weighed by who reports', () => {
   })
 
   it('counts one report per person: three by one established member do not hide', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const [a, b] = (await regulars(setup, 2)).map((p) => p.cookie)
     const subject = { type: 'idea' as const, id: setup.idea.id }
     for (const cookie of [a, a, a, b]) await reportAs(setup, cookie ?? '', subject)
@@ -285,7 +279,7 @@ describe('reports hide content pending review, weighed by who reports', () => {
   })
 
   it('adds up the weights: two full and three light reports hide, two full and two light do not', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const writer = await loginAs(setup.own, 'member')
     const id = await commentBy(setup, writer.cookie, 'Een gewone reactie.')
     const full = await regulars(setup, 2)
@@ -306,11 +300,11 @@ describe('reports hide content pending review, weighed by who reports', () => {
   })
 
   it('never hides what staff wrote, the official answer included; the reports still reach the queue', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const staff = await loginAs(setup.own, 'staff')
     const official = await commentBy(setup, staff.cookie, 'We pakken dit in maart aan.', true)
     const plain = await commentBy(setup, staff.cookie, 'Dank voor uw idee.')
-    const staffIdea = makeIdea(setup.own.db, { authorId: staff.userId, themeId: setup.theme.id })
+    const staffIdea = await makeIdea(setup.own.db, { authorId: staff.userId, themeId: setup.theme.id })
     const reporters = await regulars(setup, 3)
     for (const p of reporters) {
       await reportAs(setup, p.cookie, { type: 'comment', id: official })
@@ -333,7 +327,7 @@ describe('reports hide content pending review, weighed by who reports', () => {
   })
 
   it('after a moderator restores something, reports do not hide it again, and the overruled reporters count for a third', async () => {
-    const setup = setUp()
+    const setup = await setUp()
     const writer = await loginAs(setup.own, 'member')
     const fair = await commentBy(setup, writer.cookie, 'Ik vind het geldverspilling.')
     const other = await commentBy(setup, writer.cookie, 'En de stoep is ook te smal.')

@@ -4,19 +4,21 @@ import { comments, reports } from '../../db/schema'
 import type { Subject } from './moderation.data'
 
 /** Whether this person reported this idea or comment before (one report per person and subject). */
-export function hasReported(db: Db, reporterId: number, subject: Subject): boolean {
+export async function hasReported(db: Db, reporterId: number, subject: Subject): Promise<boolean> {
   return (
-    db
-      .select({ id: reports.id })
-      .from(reports)
-      .where(
-        and(
-          eq(reports.subjectType, subject.type),
-          eq(reports.subjectId, subject.id),
-          eq(reports.reporterId, reporterId),
-        ),
-      )
-      .get() !== undefined
+    (
+      await db
+        .select({ id: reports.id })
+        .from(reports)
+        .where(
+          and(
+            eq(reports.subjectType, subject.type),
+            eq(reports.subjectId, subject.id),
+            eq(reports.reporterId, reporterId),
+          ),
+        )
+        .limit(1)
+    )[0] !== undefined
   )
 }
 
@@ -24,9 +26,13 @@ export function hasReported(db: Db, reporterId: number, subject: Subject): boole
  * What this person reported on one idea: the idea itself, and which of its comments. Read
  * through the reporter's own reports (reports_by_reporter), a handful per person.
  */
-export function myReportsOnIdea(db: Db, reporterId: number, ideaId: number): { idea: boolean; comments: number[] } {
+export async function myReportsOnIdea(
+  db: Db,
+  reporterId: number,
+  ideaId: number,
+): Promise<{ idea: boolean; comments: number[] }> {
   const ofIdea = db.select({ id: comments.id }).from(comments).where(eq(comments.ideaId, ideaId))
-  const rows = db
+  const rows = await db
     .select({ type: reports.subjectType, id: reports.subjectId })
     .from(reports)
     .where(
@@ -38,7 +44,7 @@ export function myReportsOnIdea(db: Db, reporterId: number, ideaId: number): { i
         ),
       ),
     )
-    .all()
+
   return {
     idea: rows.some((r) => r.type === 'idea'),
     comments: rows

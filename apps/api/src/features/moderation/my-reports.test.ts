@@ -4,14 +4,14 @@ import { createTestApp, databaseDigest, json, loginAs, request } from '../../tes
 
 // "Melden" once per person: the second report is answered clearly (not a conflict), and the
 // idea page can ask what this person reported already, so it offers nothing more.
-describe('reporting once per person', () => {
+describe('reporting once per person', async () => {
   const ctx = createTestApp()
-  const theme = makeTheme(ctx.db)
+  const theme = await makeTheme(ctx.db)
 
   async function setup() {
     const writer = await loginAs(ctx, 'member')
     const reporter = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
     const comment = async (body: string) =>
       (await json(await request(ctx, `/api/ideas/${idea.id}/comments`, { cookie: writer.cookie, body: { body } })))
         .comment.id as number
@@ -58,7 +58,7 @@ describe('reporting once per person', () => {
     await report(reporter.cookie, 'idea', idea.id)
     expect(await mine(reporter.cookie)).toEqual({ idea: true, comments: [comments[0]] })
     expect(await mine(writer.cookie)).toEqual({ idea: false, comments: [] })
-    const other = makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
+    const other = await makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
     expect(await mine(reporter.cookie, other.id)).toEqual({ idea: false, comments: [] })
   })
 

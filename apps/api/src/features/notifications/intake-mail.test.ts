@@ -15,7 +15,7 @@ import {
 } from '../../test/test-app'
 
 const ctx = createTestApp({ devMailbox: true })
-const theme = makeTheme(ctx.db)
+const theme = await makeTheme(ctx.db)
 ctx.clock.set('2026-11-10T09:00:00+01:00')
 
 let n = 0
@@ -36,7 +36,8 @@ async function intake(email: string | undefined, channel: 'phone' | 'letter' = '
   return { id: (await json(res)).idea.id as number, staff }
 }
 
-const mailsTo = (address: string) => ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address)).all()
+const mailsTo = async (address: string) =>
+  await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, address))
 const link = (path: string) => `http://localhost:${ctx.settings.port}${path}`
 
 async function changeStatus(cookie: string, id: number, status: string, explanation: string) {
@@ -61,28 +62,28 @@ describe('a person who phones, writes or visits hears back', () => {
     expect(mail?.text).toContain(link('/wachtwoord-vergeten'))
     expect(mail?.text).toContain('U krijgt deze e-mail omdat u dit idee indiende via de telefoon')
     expect(mail?.text).toMatch(/\/afmelden\?u=\d+&t=/)
-    const [stored] = mailsTo('devries@example.org')
+    const [stored] = await mailsTo('devries@example.org')
     expect(stored?.headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' })
   })
 
   it('gets every update about the idea at that address, until they unsubscribe', async () => {
     const { id, staff } = await intake('jansen@example.org', 'letter')
     await changeStatus(staff.cookie, id, 'under_review', 'We bekijken met de vervoerder of er een bankje kan komen.')
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
     const mail = await lastMailTo(ctx, 'jansen@example.org')
     expect(mail?.subject).toBe(`Nieuwe status voor: Een bankje bij de bushalte nummer ${n}`)
     expect(mail?.text).toContain('We bekijken met de vervoerder of er een bankje kan komen.')
     expect(mail?.text).toContain('U krijgt dit bericht omdat u dit idee indiende per brief.')
     expect(mail?.text).not.toContain('De Vries')
     expect(mail?.text).toContain(link('/wachtwoord-vergeten'))
-    expect(mailsTo('jansen@example.org')).toHaveLength(2)
+    expect(await mailsTo('jansen@example.org')).toHaveLength(2)
 
     const [, u, t] = /\/afmelden\?u=(\d+)&t=([A-Za-z0-9_-]+)/.exec(mail?.text ?? '') ?? []
     const stop = await request(ctx, `/api/unsubscribe?u=${u}&t=${t}`, { method: 'POST' })
     expect(stop.status).toBe(200)
     await changeStatus(staff.cookie, id, 'planned', 'Het bankje komt er in het voorjaar.')
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
-    expect(mailsTo('jansen@example.org')).toHaveLength(2)
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    expect(await mailsTo('jansen@example.org')).toHaveLength(2)
   })
 
   it('lets them claim the account with the link: a password, signed in, the address confirmed', async () => {
@@ -114,11 +115,11 @@ describe('a person who phones, writes or visits hears back', () => {
   it('without an address: the idea is made, nobody is mailed, and updates break nothing', async () => {
     const { id, staff } = await intake(undefined)
     const authorId = (await json(await request(ctx, `/api/ideas/${id}`))).idea.author.id
-    const toAuthor = () => ctx.db.select().from(mailOutbox).where(eq(mailOutbox.userId, authorId)).all()
-    expect(toAuthor()).toEqual([])
+    const toAuthor = async () => await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.userId, authorId))
+    expect(await toAuthor()).toEqual([])
     await changeStatus(staff.cookie, id, 'under_review', 'We bekijken of er een bankje kan komen.')
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
-    expect(toAuthor()).toEqual([])
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    expect(await toAuthor()).toEqual([])
     // The author still has the news in the notification centre, for when they have an account.
     const rows = ctx.db.$client.prepare('select kind from notifications where user_id = ?').all(authorId)
     expect(rows).toEqual([{ kind: 'status_changed' }])
@@ -126,17 +127,21 @@ describe('a person who phones, writes or visits hears back', () => {
 
   it('mails an unconfirmed address only about the idea it was given for; a sign-up never confirmed gets nothing', async () => {
     const { id, staff } = await intake('alleen@example.org')
-    const account = ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, 'alleen@example.org')).get()
+    const [account] = await ctx.db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'alleen@example.org'))
+      .limit(1)
     const userId = account?.userId ?? 0
     // The same account follows another idea (say, through a merge): that news is not mailed.
-    const other = makeIdea(ctx.db, { authorId: makeUser(ctx.db).id, themeId: theme.id })
-    ctx.db.insert(followers).values({ ideaId: other.id, userId, createdAt: ctx.clock.now() }).run()
+    const other = await makeIdea(ctx.db, { authorId: (await makeUser(ctx.db)).id, themeId: theme.id })
+    await ctx.db.insert(followers).values({ ideaId: other.id, userId, createdAt: ctx.clock.now() })
     await changeStatus(staff.cookie, other.id, 'under_review', 'We bekijken dit andere idee met het team.')
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
-    expect(mailsTo('alleen@example.org')).toHaveLength(1)
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    expect(await mailsTo('alleen@example.org')).toHaveLength(1)
     await changeStatus(staff.cookie, id, 'under_review', 'We bekijken uw idee met de vervoerder.')
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
-    expect(mailsTo('alleen@example.org')).toHaveLength(2)
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    expect(await mailsTo('alleen@example.org')).toHaveLength(2)
 
     // A sign-up whose owner never clicked the link: only the confirmation mail, ever.
     await request(ctx, '/api/auth/signup', {
@@ -148,11 +153,11 @@ describe('a person who phones, writes or visits hears back', () => {
         fillTimeMs: 60_000,
       },
     })
-    const unconfirmed = mailsTo('nooitbevestigd@example.org')[0]?.userId ?? 0
-    ctx.db.insert(followers).values({ ideaId: other.id, userId: unconfirmed, createdAt: ctx.clock.now() }).run()
+    const unconfirmed = (await mailsTo('nooitbevestigd@example.org'))[0]?.userId ?? 0
+    await ctx.db.insert(followers).values({ ideaId: other.id, userId: unconfirmed, createdAt: ctx.clock.now() })
     await changeStatus(staff.cookie, other.id, 'planned', 'Het andere idee voeren we volgend jaar uit.')
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
-    expect(mailsTo('nooitbevestigd@example.org').map((m) => m.subject)).toEqual([
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    expect((await mailsTo('nooitbevestigd@example.org')).map((m) => m.subject)).toEqual([
       'Bevestig uw e-mailadres voor Meedenken',
     ])
   })

@@ -6,7 +6,7 @@ import { makeTheme } from '../../test/fixtures'
 import { createTestApp, json, lastMailTo, loginAs, request } from '../../test/test-app'
 
 const ctx = createTestApp({ devMailbox: true })
-const theme = makeTheme(ctx.db)
+const theme = await makeTheme(ctx.db)
 ctx.clock.set('2026-11-10T09:00:00+01:00')
 
 type Person = { cookie: string; userId: number; email: string }
@@ -35,8 +35,8 @@ async function ideaWithPeople(title: string) {
   return { id, author, follower, voter }
 }
 
-function runMailJob(): number {
-  return mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+async function runMailJob(): Promise<number> {
+  return await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
 }
 
 const link = (path: string) => `http://localhost:${ctx.settings.port}${path}`
@@ -51,7 +51,7 @@ describe('a notification mail says what happened, links to it and why the person
       body: { body: answer, official: true },
     })
     const { comment } = await json(res)
-    runMailJob()
+    await runMailJob()
     for (const [who, reason] of [
       [follower, 'U krijgt dit bericht omdat u dit idee volgt.'],
       [voter, 'U krijgt dit bericht omdat u op dit idee hebt gestemd.'],
@@ -89,7 +89,7 @@ describe('a notification mail says what happened, links to it and why the person
       },
     })
     expect(res.status).toBe(201)
-    runMailJob()
+    await runMailJob()
     const mail = await lastMailTo(ctx, follower.email)
     expect(mail?.subject).toBe('Nieuwe status voor: Een bushalte bij het nieuwe dorpshuis')
     expect(mail?.text).toContain('De status is nu: Niet uitgevoerd.')
@@ -106,7 +106,7 @@ describe('a notification mail says what happened, links to it and why the person
       cookie: staff.cookie,
       body: { status: 'under_review', explanation: 'We kijken waar de afvalbakken kunnen staan.' },
     })
-    runMailJob()
+    await runMailJob()
     const res = await request(ctx, `/api/ideas/${id}/status`, {
       cookie: staff.cookie,
       body: {
@@ -120,7 +120,7 @@ describe('a notification mail says what happened, links to it and why the person
       },
     })
     expect(res.status).toBe(201)
-    runMailJob()
+    await runMailJob()
     const mail = await lastMailTo(ctx, follower.email)
     expect(mail?.text).toContain('De status is nu: Gerealiseerd.')
     expect(mail?.text).toContain('Wat is er veranderd: Er staan nu zes nieuwe afvalbakken langs het pad.')
@@ -135,11 +135,11 @@ describe('a notification mail says what happened, links to it and why the person
       cookie: staff.cookie,
       body: { status: 'planned', explanation: 'We gaan de speeltuin volgend jaar bouwen.' },
     })
-    runMailJob()
+    await runMailJob()
     const update = 'De aannemer begint op 1 maart. Het grasveld is dan een maand dicht.'
     const res = await request(ctx, `/api/staff/ideas/${id}/updates`, { cookie: staff.cookie, body: { body: update } })
     expect(res.status).toBe(201)
-    runMailJob()
+    await runMailJob()
     const mail = await lastMailTo(ctx, follower.email)
     expect(mail?.subject).toBe('Nieuws over de uitvoering van: Een speeltuin op het grasveld')
     expect(mail?.text).toContain(`Er is nieuws over de uitvoering:\n\n${update}`)
@@ -156,7 +156,7 @@ describe('a notification mail says what happened, links to it and why the person
     )
     // Their own comment is no news to them.
     await request(ctx, `/api/ideas/${id}/comments`, { cookie: author.cookie, body: { body: 'Dank u wel!' } })
-    runMailJob()
+    await runMailJob()
     const mail = await lastMailTo(ctx, author.email)
     expect(mail?.subject).toBe('Nieuwe reactie op: Een moestuin voor de buurt')
     expect(mail?.text).toContain('Iemand heeft gereageerd op uw idee:')
@@ -183,7 +183,7 @@ describe('a notification mail says what happened, links to it and why the person
       body: { action: 'hide', reason: 'Scheldt andere deelnemers uit' },
     })
     expect(hide.status).toBe(204)
-    runMailJob()
+    await runMailJob()
     const mail = await lastMailTo(ctx, author.email)
     expect(mail?.text).toContain('Iemand heeft gereageerd op uw idee.')
     expect(mail?.text).not.toContain('Scheldwoorden')
@@ -206,7 +206,7 @@ describe('a notification mail says what happened, links to it and why the person
     expect(page.items.map((n: { kind: string; reason: string }) => [n.kind, n.reason])).toEqual([
       ['reply', 'comment_author'],
     ])
-    runMailJob()
+    await runMailJob()
     const mail = await lastMailTo(ctx, author.email)
     expect(mail?.text).toContain('Iemand heeft gereageerd op uw reactie:')
     expect(mail?.text).toContain('Ik loop graag mee op zaterdag.')
@@ -221,7 +221,7 @@ describe('a notification mail says what happened, links to it and why the person
       cookie: staff.cookie,
       body: { status: 'under_review', explanation: 'We bekijken dit met de boswachter.' },
     })
-    runMailJob()
+    await runMailJob()
     const mail = await lastMailTo(ctx, author.email)
     expect(mail?.subject).toBe('New status for: Een hondenlosloopgebied in het bos')
     expect(mail?.text).toContain('The status is now: Under review.')
@@ -243,8 +243,8 @@ describe('a notification mail says what happened, links to it and why the person
         body: { status: 'under_review', explanation: 'We kijken hiernaar met de NS en ProRail.' },
       })
     }
-    runMailJob()
-    const [mail] = ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, reader.email)).all()
+    await runMailJob()
+    const [mail] = await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, reader.email))
     expect(mail?.subject).toBe('Uw dagelijkse overzicht van Meedenken')
     const blocks =
       mail?.text.split('Betere verlichting bij het station')[1]?.split('Een overdekte fietsenstalling') ?? []
@@ -268,7 +268,7 @@ describe('a merge notification', () => {
       body: { targetId: target, explanation: 'Dit idee gaat over hetzelfde als het idee over bankjes.' },
     })
     expect(res.status).toBe(200)
-    runMailJob()
+    await runMailJob()
     const mail = await lastMailTo(ctx, follower.email)
     expect(mail?.text).toContain('Dit idee is samengevoegd met “Meer bankjes in het park”. U volgt nu dat idee.')
     expect(mail?.text).toContain(link(`/ideeen/${target}`))

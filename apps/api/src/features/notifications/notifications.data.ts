@@ -1,5 +1,5 @@
 import type { Locale, Notification } from '@meedenken/shared'
-import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, lt } from 'drizzle-orm'
 import type { Db } from '../../db/open'
 import { notifications, users } from '../../db/schema'
 import { memberExcerpt, shortened } from '../../mail/notification-templates'
@@ -10,20 +10,19 @@ import {
   visibleComment,
 } from '../../notify/notification-rows.data'
 
-export function listNotifications(
+export async function listNotifications(
   db: Db,
   userId: number,
   beforeId: number | null,
   limit: number,
   locale: Locale,
-): { items: Notification[]; unread: number; nextBeforeId: number | null } {
-  const rows = selectNotificationRows(
+): Promise<{ items: Notification[]; unread: number; nextBeforeId: number | null }> {
+  const rows = await selectNotificationRows(
     db,
     and(eq(notifications.userId, userId), beforeId === null ? undefined : lt(notifications.id, beforeId)),
   )
     .orderBy(desc(notifications.id))
     .limit(limit + 1)
-    .all()
   const page = rows.slice(0, limit)
   return {
     items: page.map((r) => ({
@@ -49,7 +48,7 @@ export function listNotifications(
       read: r.readAt !== null,
       createdAt: new Date(r.createdAt).toISOString(),
     })),
-    unread: unreadCount(db, userId),
+    unread: await unreadCount(db, userId),
     nextBeforeId: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
   }
 }
@@ -75,19 +74,21 @@ function excerptOf(row: NotificationRow, locale: Locale): string | null {
   }
 }
 
-export function unreadCount(db: Db, userId: number): number {
+export async function unreadCount(db: Db, userId: number): Promise<number> {
   return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
+    (
+      await db
+        .select({ n: count() })
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    )[0]?.n ?? 0
   )
 }
 
 /** Marks the given notifications (or all) as read; only the owner's own rows change. */
-export function markRead(db: Db, userId: number, ids: number[] | 'all', now: number): void {
-  db.update(notifications)
+export async function markRead(db: Db, userId: number, ids: number[] | 'all', now: number): Promise<void> {
+  await db
+    .update(notifications)
     .set({ readAt: now })
     .where(
       and(
@@ -96,9 +97,8 @@ export function markRead(db: Db, userId: number, ids: number[] | 'all', now: num
         ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1]),
       ),
     )
-    .run()
 }
 
-export function stopMail(db: Db, userId: number, now: number): void {
-  db.update(users).set({ emailFrequency: 'never', updatedAt: now }).where(eq(users.id, userId)).run()
+export async function stopMail(db: Db, userId: number, now: number): Promise<void> {
+  await db.update(users).set({ emailFrequency: 'never', updatedAt: now }).where(eq(users.id, userId))
 }

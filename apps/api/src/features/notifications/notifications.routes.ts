@@ -27,10 +27,10 @@ const readRoute = route('member', {
 })
 
 export const notificationRoutes = createRouter()
-  .openapi(listRoute, (c) => {
+  .openapi(listRoute, async (c) => {
     const query = c.req.valid('query')
     const beforeId = decodeIdCursor(query.cursor, BAD_CURSOR)
-    const page = listNotifications(c.var.db, signedIn(c).id, beforeId, query.limit, localeOf(c))
+    const page = await listNotifications(c.var.db, signedIn(c).id, beforeId, query.limit, localeOf(c))
     return c.json(
       {
         items: page.items,
@@ -40,7 +40,7 @@ export const notificationRoutes = createRouter()
       200,
     )
   })
-  .openapi(readRoute, (c) => {
-    markRead(c.var.db, signedIn(c).id, c.req.valid('json').ids ?? 'all', c.var.clock.now())
+  .openapi(readRoute, async (c) => {
+    await markRead(c.var.db, signedIn(c).id, c.req.valid('json').ids ?? 'all', c.var.clock.now())
     return c.body(null, 204)
   })

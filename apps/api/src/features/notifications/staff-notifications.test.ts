@@ -16,12 +16,12 @@ async function setting() {
   const ctx = createTestApp({ devMailbox: true })
   // A Tuesday morning in Amsterdam.
   ctx.clock.set('2026-11-10T09:00:00+01:00')
-  const roads = makeDepartment(ctx.db, 'Wegen en Verkeer')
-  const parks = makeDepartment(ctx.db, 'Groen')
-  const theme = makeTheme(ctx.db, { departmentId: roads.id })
+  const roads = await makeDepartment(ctx.db, 'Wegen en Verkeer')
+  const parks = await makeDepartment(ctx.db, 'Groen')
+  const theme = await makeTheme(ctx.db, { departmentId: roads.id })
   const staffIn = async (departmentId: number, frequency: 'immediately' | 'daily' | 'never' = 'immediately') => {
     const s = await loginAs(ctx, 'staff')
-    ctx.db.update(users).set({ departmentId, emailFrequency: frequency }).where(eq(users.id, s.userId)).run()
+    await ctx.db.update(users).set({ departmentId, emailFrequency: frequency }).where(eq(users.id, s.userId))
     return s
   }
   const [road1, road2, park] = [await staffIn(roads.id), await staffIn(roads.id, 'never'), await staffIn(parks.id)]
@@ -45,7 +45,7 @@ async function setting() {
         }),
       )
     ).items.map((n: { kind: string; ideaId: number; reason: string }) => [n.kind, n.ideaId, n.reason])
-  const job = () => runStaffAlerts(ctx.db, ctx.clock.now())
+  const job = async () => await runStaffAlerts(ctx.db, ctx.clock.now())
   return { ctx, roads, parks, theme, road1, road2, park, resident, newIdea, kindsOf, job }
 }
 
@@ -53,12 +53,12 @@ describe('staff are told', () => {
   it('of a new idea in their department, in the app and by mail as each chose, once', async () => {
     const { ctx, road1, road2, park, newIdea, kindsOf, job } = await setting()
     const id = await newIdea()
-    expect(job()).toBe(2)
-    expect(job()).toBe(0)
+    expect(await job()).toBe(2)
+    expect(await job()).toBe(0)
     expect(await kindsOf(road1)).toEqual([['new_idea', id, 'department']])
     expect(await kindsOf(road2)).toEqual([['new_idea', id, 'department']])
     expect(await kindsOf(park)).toEqual([])
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
     const mail = await lastMailTo(ctx, road1.email)
     expect(mail?.subject).toBe('Nieuw idee voor uw afdeling: Een drempel in de Hoofdstraat tegen hard rijden')
     expect(mail?.text).toContain('Er is een nieuw idee binnengekomen:')
@@ -66,7 +66,7 @@ describe('staff are told', () => {
     expect(mail?.text).toContain(`http://localhost:${ctx.settings.port}/medewerkers/ideeen/${id}`)
     expect(mail?.text).toContain('U krijgt dit bericht omdat u medewerker bent van de afdeling Wegen en Verkeer.')
     // The colleague who wants no mail has it in the app only.
-    expect(ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, road2.email)).all()).toEqual([])
+    expect(await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.toAddress, road2.email))).toEqual([])
   })
 
   it('of an idea a colleague entered for a caller, at once, but not the colleague who entered it', async () => {
@@ -84,13 +84,13 @@ describe('staff are told', () => {
     const { idea } = await json(res)
     expect(await kindsOf(road2)).toEqual([['new_idea', idea.id, 'department']])
     expect(await kindsOf(road1)).toEqual([])
-    expect(job()).toBe(0)
+    expect(await job()).toBe(0)
   })
 
   it('of an idea a colleague assigned to them, not when they take it themselves', async () => {
     const { road1, park, newIdea, kindsOf, job, ctx } = await setting()
     const id = await newIdea()
-    job()
+    await job()
     const handOff = await request(ctx, `/api/staff/ideas/${id}/assign`, {
       cookie: park.cookie,
       body: { assigneeId: road1.userId, note: 'Voor jou, denk ik.' },
@@ -99,7 +99,7 @@ describe('staff are told', () => {
     expect((await kindsOf(road1))[0]).toEqual(['idea_assigned', id, 'assignee'])
     await request(ctx, `/api/staff/ideas/${id}/assign`, { cookie: park.cookie, body: { assigneeId: park.userId } })
     expect(await kindsOf(park)).toEqual([])
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
     const mail = await lastMailTo(ctx, road1.email)
     expect(mail?.text).toContain('Dit idee is aan u toegewezen.')
     expect(mail?.text).toContain('U krijgt dit bericht omdat dit idee aan u is toegewezen.')
@@ -108,7 +108,7 @@ describe('staff are told', () => {
   it('of an idea handed to their department', async () => {
     const { road1, park, parks, newIdea, kindsOf, job, ctx } = await setting()
     const id = await newIdea()
-    job()
+    await job()
     await request(ctx, `/api/staff/ideas/${id}/assign`, { cookie: road1.cookie, body: { departmentId: parks.id } })
     expect(await kindsOf(park)).toEqual([['idea_assigned', id, 'department']])
   })
@@ -117,25 +117,25 @@ describe('staff are told', () => {
     const { road1, road2, park, newIdea, kindsOf, job, ctx } = await setting()
     const late = await newIdea()
     const answered = await newIdea('Een zebrapad bij de school in de Dorpsstraat')
-    job()
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    await job()
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
     await request(ctx, `/api/ideas/${answered}/status`, {
       cookie: park.cookie,
       body: { status: 'under_review', explanation: 'We bekijken dit samen met de school.' },
     })
     // Ten working days after Tuesday 10 November end on Tuesday 24 November: still on time that day.
     ctx.clock.set('2026-11-24T16:00:00+01:00')
-    expect(job()).toBe(0)
+    expect(await job()).toBe(0)
     ctx.clock.set('2026-11-25T08:00:00+01:00')
-    expect(job()).toBe(2)
-    expect(job()).toBe(0)
+    expect(await job()).toBe(2)
+    expect(await job()).toBe(0)
     ctx.clock.advance(DAY)
-    expect(job()).toBe(0)
+    expect(await job()).toBe(0)
     expect((await kindsOf(road1)).filter(([kind]: [string]) => kind === 'idea_overdue')).toEqual([
       ['idea_overdue', late, 'department'],
     ])
     expect((await kindsOf(road2)).filter(([kind]: [string]) => kind === 'idea_overdue')).toHaveLength(1)
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
     const mail = await lastMailTo(ctx, road1.email)
     expect(mail?.subject).toBe('Termijn voorbij: Een drempel in de Hoofdstraat tegen hard rijden')
     expect(mail?.text).toContain('de termijn van 10 werkdagen is voorbij')
@@ -144,20 +144,20 @@ describe('staff are told', () => {
   it('once per quiet spell when planned work has no public update for 30 days', async () => {
     const { road1, newIdea, kindsOf, job, ctx } = await setting()
     const id = await newIdea()
-    job()
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    await job()
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
     await request(ctx, `/api/ideas/${id}/status`, {
       cookie: road1.cookie,
       body: { status: 'planned', explanation: 'We leggen de drempel in het voorjaar aan.' },
     })
     const stale = async () => (await kindsOf(road1)).filter(([kind]: [string]) => kind === 'idea_stale')
     ctx.clock.advance(29 * DAY)
-    expect(job()).toBe(0)
+    expect(await job()).toBe(0)
     ctx.clock.advance(2 * DAY)
-    expect(job()).toBe(2)
-    expect(job()).toBe(0)
+    expect(await job()).toBe(2)
+    expect(await job()).toBe(0)
     expect(await stale()).toEqual([['idea_stale', id, 'department']])
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
     const mail = await lastMailTo(ctx, road1.email)
     expect(mail?.subject).toBe('Lang geen nieuws: Een drempel in de Hoofdstraat tegen hard rijden')
     expect(mail?.text).toContain('Dit idee staat op “Gepland”, maar er is al 31 dagen geen openbaar nieuws over.')
@@ -169,10 +169,10 @@ describe('staff are told', () => {
     })
     expect(update.status).toBe(201)
     ctx.clock.advance(20 * DAY)
-    expect(job()).toBe(0)
+    expect(await job()).toBe(0)
     ctx.clock.advance(11 * DAY)
-    expect(job()).toBe(2)
-    expect(job()).toBe(0)
+    expect(await job()).toBe(2)
+    expect(await job()).toBe(0)
     expect(await stale()).toHaveLength(2)
   })
 
@@ -182,23 +182,22 @@ describe('staff are told', () => {
     const other = openDatabase(ctx.file, { migrate: false })
     const now = ctx.clock.now()
     // Both processes read what is due before either has told anyone.
-    const mine = dueStaffAlerts(ctx.db, now)
-    const theirs = dueStaffAlerts(other, now)
+    const mine = await dueStaffAlerts(ctx.db, now)
+    const theirs = await dueStaffAlerts(other, now)
     expect(mine).toHaveLength(1)
     expect(theirs).toEqual(mine)
-    const told = [
-      ...mine.map((a) => raiseStaffAlert(ctx.db, a, now)),
-      ...theirs.map((a) => raiseStaffAlert(other, a, now)),
-    ]
+    const told: number[] = []
+    for (const a of mine) told.push(await raiseStaffAlert(ctx.db, a, now))
+    for (const a of theirs) told.push(await raiseStaffAlert(other, a, now))
     expect(told).toEqual([2, 0])
-    expect(job()).toBe(0)
+    expect(await job()).toBe(0)
     other.$client.close()
   })
 
   it('of a new report on an idea of their department, once, however many reports follow', async () => {
     const { road1, park, newIdea, kindsOf, job, ctx } = await setting()
     const id = await newIdea()
-    job()
+    await job()
     const commenter = await loginAs(ctx, 'member')
     const { comment } = await json(
       await request(ctx, `/api/ideas/${id}/comments`, {
@@ -217,7 +216,7 @@ describe('staff are told', () => {
     const reports = (await kindsOf(road1)).filter(([kind]: [string]) => kind === 'report_new')
     expect(reports).toEqual([['report_new', id, 'department']])
     expect(await kindsOf(park)).toEqual([])
-    mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
+    await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
     const mail = await lastMailTo(ctx, road1.email)
     expect(mail?.text).toContain('Iemand heeft een reactie bij dit idee gemeld.')
     expect(mail?.text).toContain(`http://localhost:${ctx.settings.port}/medewerkers/moderatie`)
@@ -227,7 +226,7 @@ describe('staff are told', () => {
 
   it('tells every member of staff when no department or colleague has the idea', async () => {
     const { road1, park, kindsOf, job, ctx, resident } = await setting()
-    const loose = makeTheme(ctx.db)
+    const loose = await makeTheme(ctx.db)
     const res = await request(ctx, '/api/ideas', {
       cookie: resident.cookie,
       body: {
@@ -237,7 +236,7 @@ describe('staff are told', () => {
       },
     })
     const { idea } = await json(res)
-    job()
+    await job()
     expect(await kindsOf(road1)).toEqual([['new_idea', idea.id, 'staff']])
     expect(await kindsOf(park)).toEqual([['new_idea', idea.id, 'staff']])
   })

@@ -27,11 +27,11 @@ const unsubscribeRoute = route('public', {
 })
 
 /** The signature ties the link to one person: it cannot be forged or used for anyone else. */
-export const unsubscribeRoutes = createRouter().openapi(unsubscribeRoute, (c) => {
+export const unsubscribeRoutes = createRouter().openapi(unsubscribeRoute, async (c) => {
   const { u, t } = c.req.valid('query')
-  if (!verifyFor(c.var.db, UNSUBSCRIBE_PURPOSE, u, t)) {
+  if (!(await verifyFor(c.var.db, UNSUBSCRIBE_PURPOSE, u, t))) {
     throw new ApiError('forbidden', TEXT.invalid)
   }
-  stopMail(c.var.db, u, c.var.clock.now())
+  await stopMail(c.var.db, u, c.var.clock.now())
   return c.json({ message: TEXT.done[localeOf(c)] }, 200)
 })

@@ -63,8 +63,8 @@ const updateRoute = route(
 )
 
 export const participationRoutes = createRouter()
-  .openapi(helpRoute, (c) => {
-    const result = setHelping(
+  .openapi(helpRoute, async (c) => {
+    const result = await setHelping(
       c.var.db,
       {
         ideaId: c.req.valid('param').id,
@@ -80,8 +80,8 @@ export const participationRoutes = createRouter()
     }
     return c.json({ helperCount: result.helperCount, isHelping: result.isHelping }, 200)
   })
-  .openapi(unhelpRoute, (c) => {
-    const result = setHelping(
+  .openapi(unhelpRoute, async (c) => {
+    const result = await setHelping(
       c.var.db,
       { ideaId: c.req.valid('param').id, userId: signedIn(c).id, helping: false, note: null },
       c.var.clock.now(),
@@ -89,17 +89,21 @@ export const participationRoutes = createRouter()
     if (!result.ok) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ helperCount: result.helperCount, isHelping: result.isHelping }, 200)
   })
-  .openapi(helpersRoute, (c) => c.json({ items: helpersOf(c.var.db, c.req.valid('param').id) }, 200))
-  .openapi(updateRoute, (c) => {
+  .openapi(helpersRoute, async (c) => c.json({ items: await helpersOf(c.var.db, c.req.valid('param').id) }, 200))
+  .openapi(updateRoute, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const now = c.var.clock.now()
-    const result = postProgressUpdate(c.var.db, { ideaId: id, authorId: me.id, body: c.req.valid('json').body }, now)
+    const result = await postProgressUpdate(
+      c.var.db,
+      { ideaId: id, authorId: me.id, body: c.req.valid('json').body },
+      now,
+    )
     if (!result.ok) {
       if (result.reason === 'not_running') throw new ApiError('conflict', TEXT.notRunning)
       throw new ApiError('not_found', TEXT.notFound)
     }
-    const idea = findIdea(c.var.db, id, me.id, now)
+    const idea = await findIdea(c.var.db, id, me.id, now)
     if (!idea) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ idea }, 201)
   })

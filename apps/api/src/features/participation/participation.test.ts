@@ -3,17 +3,17 @@ import { describe, expect, it } from 'vitest'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
 
-describe('progress updates', () => {
+describe('progress updates', async () => {
   const ctx = createTestApp()
-  const theme = makeTheme(ctx.db)
-  const author = makeUser(ctx.db)
+  const theme = await makeTheme(ctx.db)
+  const author = await makeUser(ctx.db)
   const UPDATE = { body: 'De eerste tien bomen staan er. Volgende week komt de rest.' }
 
   it('takes an update only while the idea is planned or in progress', async () => {
     const staff = await loginAs(ctx, 'staff')
     const follower = await loginAs(ctx, 'member')
     for (const status of IDEA_STATUSES) {
-      const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status })
+      const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status })
       await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: follower.cookie })
       const before = databaseDigest(ctx)
       const res = await request(ctx, `/api/staff/ideas/${idea.id}/updates`, { cookie: staff.cookie, body: UPDATE })
@@ -35,7 +35,7 @@ describe('progress updates', () => {
 
   it('says why in English to someone who reads English', async () => {
     const staff = await loginAs(ctx, 'staff')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'done' })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'done' })
     const res = await request(ctx, `/api/staff/ideas/${idea.id}/updates`, {
       cookie: staff.cookie,
       body: UPDATE,

@@ -1,8 +1,8 @@
 import { type Breakdown, MIN_CELL_SIZE, type Satisfaction } from '@meedenken/shared'
-import { and, desc, eq, isNull, lte, sql } from 'drizzle-orm'
+import { and, count, desc, eq, isNull, lte, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db, DbOrTx } from '../../db/open'
-import { comments, followupAnswers, ideas, ratings, statusChanges, users } from '../../db/schema'
+import { comments, followupAnswers, ideas, ratings, statusChanges, users, votes } from '../../db/schema'
 import { foldSmallCells } from '../../domain/small-cells'
 import { notifyFollowers } from '../../notify/notify.data'
 import { bump, ratingCell } from '../../stats/counters.data'
@@ -10,38 +10,48 @@ import { bump, ratingCell } from '../../stats/counters.data'
 const WEEK = 7 * 86_400_000
 
 /** The author, the voters and the followers are the people involved in an idea. */
-export function isInvolved(db: DbOrTx, ideaId: number, userId: number): boolean {
-  const row = db.get<{ involved: number }>(sql`select
-      exists(select 1 from ideas where id = ${ideaId} and author_id = ${userId})
-      or exists(select 1 from votes where idea_id = ${ideaId} and user_id = ${userId})
-      or exists(select 1 from followers where idea_id = ${ideaId} and user_id = ${userId}) as involved`)
-  return row?.involved === 1
+export async function isInvolved(db: DbOrTx, ideaId: number, userId: number): Promise<boolean> {
+  const [row] = await db
+    .select({
+      involved: sql<boolean>`exists(select 1 from votes where idea_id = ${ideaId} and user_id = ${userId})
+        or exists(select 1 from followers where idea_id = ${ideaId} and user_id = ${userId})`.mapWith(Boolean),
+      authorId: ideas.authorId,
+    })
+    .from(ideas)
+    .where(eq(ideas.id, ideaId))
+    .limit(1)
+  return row !== undefined && (row.authorId === userId || row.involved)
 }
 
-function occasionsOf(db: DbOrTx, ideaId: number) {
-  const changes = db
-    .select({ id: statusChanges.id, status: statusChanges.toStatus, createdAt: statusChanges.createdAt })
-    .from(statusChanges)
-    .where(eq(statusChanges.ideaId, ideaId))
-    .all()
-    .map((c) => ({ type: 'status_change' as const, id: c.id, status: c.status, createdAt: c.createdAt }))
-  const answers = db
-    .select({ id: comments.id, createdAt: comments.createdAt })
-    .from(comments)
-    .where(and(eq(comments.ideaId, ideaId), eq(comments.official, 1), sql`${comments.deletedAt} is null`))
-    .all()
-    .map((c) => ({ type: 'official_answer' as const, id: c.id, status: null, createdAt: c.createdAt }))
+async function occasionsOf(db: DbOrTx, ideaId: number) {
+  const changes = (
+    await db
+      .select({ id: statusChanges.id, status: statusChanges.toStatus, createdAt: statusChanges.createdAt })
+      .from(statusChanges)
+      .where(eq(statusChanges.ideaId, ideaId))
+  ).map((c) => ({ type: 'status_change' as const, id: c.id, status: c.status, createdAt: c.createdAt }))
+  const answers = (
+    await db
+      .select({ id: comments.id, createdAt: comments.createdAt })
+      .from(comments)
+      .where(and(eq(comments.ideaId, ideaId), eq(comments.official, 1), sql`${comments.deletedAt} is null`))
+  ).map((c) => ({ type: 'official_answer' as const, id: c.id, status: null, createdAt: c.createdAt }))
   return [...changes, ...answers].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
 }
 
-export function satisfactionFor(db: Db, ideaId: number, userId: number, now: number): Satisfaction | null {
-  const idea = db
+export async function satisfactionFor(
+  db: Db,
+  ideaId: number,
+  userId: number,
+  now: number,
+): Promise<Satisfaction | null> {
+  const [idea] = await db
     .select({ status: ideas.status, doneAt: ideas.doneAt, hidden: ideas.hidden })
     .from(ideas)
     .where(eq(ideas.id, ideaId))
-    .get()
+    .limit(1)
   if (!idea || idea.hidden) return null
-  const mine = db
+  const mine = await db
     .select({
       occasionType: ratings.occasionType,
       occasionId: ratings.occasionId,
@@ -50,8 +60,8 @@ export function satisfactionFor(db: Db, ideaId: number, userId: number, now: num
     })
     .from(ratings)
     .where(and(eq(ratings.ideaId, ideaId), eq(ratings.userId, userId)))
-    .all()
-  const occasions = occasionsOf(db, ideaId).map((o) => {
+
+  const occasions = (await occasionsOf(db, ideaId)).map((o) => {
     const rating = mine.find((m) => m.occasionType === o.type && m.occasionId === o.id)
     return {
       type: o.type,
@@ -62,15 +72,15 @@ export function satisfactionFor(db: Db, ideaId: number, userId: number, now: num
       myRemark: rating?.remark ?? null,
     }
   })
-  const weeks = installationSettings(db).followupWeeks
+  const weeks = (await installationSettings(db)).followupWeeks
   const followupOpen = idea.status === 'done' && idea.doneAt !== null && now >= idea.doneAt + weeks * WEEK
-  const answer = db
+  const [answer] = await db
     .select({ answer: followupAnswers.answer, remark: followupAnswers.remark })
     .from(followupAnswers)
     .where(and(eq(followupAnswers.ideaId, ideaId), eq(followupAnswers.userId, userId)))
-    .get()
+    .limit(1)
   return {
-    canRate: isInvolved(db, ideaId, userId),
+    canRate: await isInvolved(db, ideaId, userId),
     occasions,
     followup:
       idea.status === 'done'
@@ -81,19 +91,21 @@ export function satisfactionFor(db: Db, ideaId: number, userId: number, now: num
 
 export type RateResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_involved' | 'no_occasion' }
 
-function raterOf(tx: DbOrTx, userId: number) {
-  return tx
-    .select({ group: users.targetGroup, districtId: users.districtId })
-    .from(users)
-    .where(eq(users.id, userId))
-    .get()
+async function raterOf(tx: DbOrTx, userId: number) {
+  return (
+    await tx
+      .select({ group: users.targetGroup, districtId: users.districtId })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1)
+  )[0]
 }
 
 /**
  * One rating per person per occasion; rating again changes it. The scorecard counters move
  * in the same transaction: the month and group of the first rating stay its cell.
  */
-export function rate(
+export async function rate(
   db: Db,
   input: {
     ideaId: number
@@ -104,20 +116,22 @@ export function rate(
     remark: string | null
   },
   now: number,
-): RateResult {
-  return db.transaction(
-    (tx) => {
-      const idea = tx
+): Promise<RateResult> {
+  return await db.transaction(
+    async (tx) => {
+      const [idea] = await tx
         .select({ themeId: ideas.themeId, hidden: ideas.hidden })
         .from(ideas)
         .where(eq(ideas.id, input.ideaId))
-        .get()
+        .limit(1)
       if (!idea || idea.hidden) return { ok: false, reason: 'not_found' } as const
-      if (!isInvolved(tx, input.ideaId, input.userId)) return { ok: false, reason: 'not_involved' } as const
-      if (!occasionsOf(tx, input.ideaId).some((o) => o.type === input.occasionType && o.id === input.occasionId)) {
+      if (!(await isInvolved(tx, input.ideaId, input.userId))) return { ok: false, reason: 'not_involved' } as const
+      if (
+        !(await occasionsOf(tx, input.ideaId)).some((o) => o.type === input.occasionType && o.id === input.occasionId)
+      ) {
         return { ok: false, reason: 'no_occasion' } as const
       }
-      const existing = tx
+      const [existing] = await tx
         .select()
         .from(ratings)
         .where(
@@ -127,37 +141,37 @@ export function rate(
             eq(ratings.userId, input.userId),
           ),
         )
-        .get()
+        .limit(1)
       if (existing) {
-        tx.update(ratings)
+        await tx
+          .update(ratings)
           .set({ score: input.score, remark: input.remark, updatedAt: now })
           .where(eq(ratings.id, existing.id))
-          .run()
+
         const cell = ratingCell(idea.themeId, existing.createdAt, existing.raterGroup)
-        bump(tx, cell, `rating_score:${existing.score}`, -1)
-        bump(tx, cell, `rating_score:${input.score}`, 1)
-        bump(tx, cell, 'rating_45', (input.score >= 4 ? 1 : 0) - (existing.score >= 4 ? 1 : 0))
+        await bump(tx, cell, `rating_score:${existing.score}`, -1)
+        await bump(tx, cell, `rating_score:${input.score}`, 1)
+        await bump(tx, cell, 'rating_45', (input.score >= 4 ? 1 : 0) - (existing.score >= 4 ? 1 : 0))
         return { ok: true } as const
       }
-      const rater = raterOf(tx, input.userId)
-      tx.insert(ratings)
-        .values({
-          ideaId: input.ideaId,
-          userId: input.userId,
-          occasionType: input.occasionType,
-          occasionId: input.occasionId,
-          score: input.score,
-          remark: input.remark,
-          raterGroup: rater?.group ?? null,
-          raterDistrictId: rater?.districtId ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run()
+      const rater = await raterOf(tx, input.userId)
+      await tx.insert(ratings).values({
+        ideaId: input.ideaId,
+        userId: input.userId,
+        occasionType: input.occasionType,
+        occasionId: input.occasionId,
+        score: input.score,
+        remark: input.remark,
+        raterGroup: rater?.group ?? null,
+        raterDistrictId: rater?.districtId ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+
       const cell = ratingCell(idea.themeId, now, rater?.group ?? null)
-      bump(tx, cell, 'rating_n', 1)
-      bump(tx, cell, `rating_score:${input.score}`, 1)
-      if (input.score >= 4) bump(tx, cell, 'rating_45', 1)
+      await bump(tx, cell, 'rating_n', 1)
+      await bump(tx, cell, `rating_score:${input.score}`, 1)
+      if (input.score >= 4) await bump(tx, cell, 'rating_45', 1)
       return { ok: true } as const
     },
     { behavior: 'immediate' },
@@ -166,52 +180,52 @@ export function rate(
 
 export type FollowupResult = { ok: true } | { ok: false; reason: 'not_found' | 'not_involved' | 'not_open' }
 
-export function answerFollowup(
+export async function answerFollowup(
   db: Db,
   input: { ideaId: number; userId: number; answer: 'yes' | 'partly' | 'no'; remark: string | null },
   now: number,
-): FollowupResult {
-  const weeks = installationSettings(db).followupWeeks
-  return db.transaction(
-    (tx) => {
-      const idea = tx
+): Promise<FollowupResult> {
+  const weeks = (await installationSettings(db)).followupWeeks
+  return await db.transaction(
+    async (tx) => {
+      const [idea] = await tx
         .select({ themeId: ideas.themeId, status: ideas.status, doneAt: ideas.doneAt, hidden: ideas.hidden })
         .from(ideas)
         .where(eq(ideas.id, input.ideaId))
-        .get()
+        .limit(1)
       if (!idea || idea.hidden) return { ok: false, reason: 'not_found' } as const
       if (idea.status !== 'done' || idea.doneAt === null || now < idea.doneAt + weeks * WEEK) {
         return { ok: false, reason: 'not_open' } as const
       }
-      if (!isInvolved(tx, input.ideaId, input.userId)) return { ok: false, reason: 'not_involved' } as const
-      const existing = tx
+      if (!(await isInvolved(tx, input.ideaId, input.userId))) return { ok: false, reason: 'not_involved' } as const
+      const [existing] = await tx
         .select()
         .from(followupAnswers)
         .where(and(eq(followupAnswers.ideaId, input.ideaId), eq(followupAnswers.userId, input.userId)))
-        .get()
+        .limit(1)
       if (existing) {
-        tx.update(followupAnswers)
+        await tx
+          .update(followupAnswers)
           .set({ answer: input.answer, remark: input.remark, updatedAt: now })
           .where(eq(followupAnswers.id, existing.id))
-          .run()
+
         const cell = ratingCell(idea.themeId, existing.createdAt, existing.raterGroup)
-        bump(tx, cell, `followup:${existing.answer}`, -1)
-        bump(tx, cell, `followup:${input.answer}`, 1)
+        await bump(tx, cell, `followup:${existing.answer}`, -1)
+        await bump(tx, cell, `followup:${input.answer}`, 1)
         return { ok: true } as const
       }
-      const rater = raterOf(tx, input.userId)
-      tx.insert(followupAnswers)
-        .values({
-          ideaId: input.ideaId,
-          userId: input.userId,
-          answer: input.answer,
-          remark: input.remark,
-          raterGroup: rater?.group ?? null,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .run()
-      bump(tx, ratingCell(idea.themeId, now, rater?.group ?? null), `followup:${input.answer}`, 1)
+      const rater = await raterOf(tx, input.userId)
+      await tx.insert(followupAnswers).values({
+        ideaId: input.ideaId,
+        userId: input.userId,
+        answer: input.answer,
+        remark: input.remark,
+        raterGroup: rater?.group ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+
+      await bump(tx, ratingCell(idea.themeId, now, rater?.group ?? null), `followup:${input.answer}`, 1)
       return { ok: true } as const
     },
     { behavior: 'immediate' },
@@ -219,36 +233,43 @@ export function answerFollowup(
 }
 
 /** Ratings with remarks, for staff only. */
-export function ratingsForStaff(db: Db, ideaId: number) {
-  return db
-    .select({
-      occasionType: ratings.occasionType,
-      occasionId: ratings.occasionId,
-      score: ratings.score,
-      remark: ratings.remark,
-      raterGroup: ratings.raterGroup,
-      createdAt: ratings.createdAt,
-    })
-    .from(ratings)
-    .where(eq(ratings.ideaId, ideaId))
-    .orderBy(desc(ratings.createdAt))
-    .all()
-    .map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }))
+export async function ratingsForStaff(db: Db, ideaId: number) {
+  return (
+    await db
+      .select({
+        occasionType: ratings.occasionType,
+        occasionId: ratings.occasionId,
+        score: ratings.score,
+        remark: ratings.remark,
+        raterGroup: ratings.raterGroup,
+        createdAt: ratings.createdAt,
+      })
+      .from(ratings)
+      .where(eq(ratings.ideaId, ideaId))
+      .orderBy(desc(ratings.createdAt))
+  ).map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }))
 }
 
 /**
  * Who supports an idea, by target group and district. Groups under MIN_CELL_SIZE are never
  * named, and the total minus the lines shown never gives a small number (foldSmallCells).
  */
-export function supporterBreakdown(db: Db, ideaId: number): Breakdown | null {
-  const idea = db.select({ hidden: ideas.hidden }).from(ideas).where(eq(ideas.id, ideaId)).get()
+export async function supporterBreakdown(db: Db, ideaId: number): Promise<Breakdown | null> {
+  const [idea] = await db.select({ hidden: ideas.hidden }).from(ideas).where(eq(ideas.id, ideaId)).limit(1)
   if (!idea || idea.hidden) return null
-  const byGroup = db.all<{ group: string | null; n: number }>(sql`
-    select u.target_group as "group", count(*) as n from votes v join users u on u.id = v.user_id
-    where v.idea_id = ${ideaId} group by u.target_group`)
-  const byDistrict = db.all<{ districtId: number | null; n: number }>(sql`
-    select u.district_id as "districtId", count(*) as n from votes v join users u on u.id = v.user_id
-    where v.idea_id = ${ideaId} group by u.district_id order by n desc`)
+  const byGroup = await db
+    .select({ group: users.targetGroup, n: count() })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.userId))
+    .where(eq(votes.ideaId, ideaId))
+    .groupBy(users.targetGroup)
+  const byDistrict = await db
+    .select({ districtId: users.districtId, n: count() })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.userId))
+    .where(eq(votes.ideaId, ideaId))
+    .groupBy(users.districtId)
+    .orderBy(desc(count()))
   const total = byGroup.reduce((sum, g) => sum + g.n, 0)
   const groups = foldSmallCells(
     byGroup.map((g) => g.n),
@@ -274,25 +295,25 @@ export function supporterBreakdown(db: Db, ideaId: number): Breakdown | null {
  * Asks everyone involved, once, whether a completed idea helped, when the follow-up
  * period has passed. Safe to run in several processes: the marker is set in the same transaction.
  */
-export function askDueFollowups(db: Db, now: number): number {
-  const weeks = installationSettings(db).followupWeeks
-  const due = db
+export async function askDueFollowups(db: Db, now: number): Promise<number> {
+  const weeks = (await installationSettings(db)).followupWeeks
+  const due = await db
     .select({ id: ideas.id })
     .from(ideas)
     .where(and(isNull(ideas.followupAskedAt), lte(ideas.doneAt, now - weeks * WEEK), eq(ideas.status, 'done')))
     .limit(200)
-    .all()
+
   let asked = 0
   for (const { id } of due) {
-    db.transaction(
-      (tx) => {
-        const claimed = tx
+    await db.transaction(
+      async (tx) => {
+        const claimed = await tx
           .update(ideas)
           .set({ followupAskedAt: now })
           .where(and(eq(ideas.id, id), isNull(ideas.followupAskedAt)))
-          .run()
-        if (claimed.changes === 1)
-          asked += notifyFollowers(tx, { ideaId: id, kind: 'followup_question', exceptUserId: null }, now)
+          .returning({ id: ideas.id })
+        if (claimed.length === 1)
+          asked += await notifyFollowers(tx, { ideaId: id, kind: 'followup_question', exceptUserId: null }, now)
       },
       { behavior: 'immediate' },
     )

@@ -71,32 +71,32 @@ const staffRatingsRoute = route('staff', {
 })
 
 export const satisfactionRoutes = createRouter()
-  .openapi(getRoute, (c) => {
-    const result = satisfactionFor(c.var.db, c.req.valid('param').id, signedIn(c).id, c.var.clock.now())
+  .openapi(getRoute, async (c) => {
+    const result = await satisfactionFor(c.var.db, c.req.valid('param').id, signedIn(c).id, c.var.clock.now())
     if (!result) throw new ApiError('not_found', TEXT.notFound)
     return c.json(result, 200)
   })
-  .openapi(rateRoute, (c) => {
+  .openapi(rateRoute, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const body = c.req.valid('json')
     const now = c.var.clock.now()
-    const result = rate(c.var.db, { ideaId: id, userId: me.id, ...body, remark: body.remark || null }, now)
+    const result = await rate(c.var.db, { ideaId: id, userId: me.id, ...body, remark: body.remark || null }, now)
     if (!result.ok) {
       if (result.reason === 'not_involved') throw new ApiError('forbidden', TEXT.notInvolved)
       if (result.reason === 'no_occasion') throw fieldError('occasionId', TEXT.noOccasion)
       throw new ApiError('not_found', TEXT.notFound)
     }
-    const satisfaction = satisfactionFor(c.var.db, id, me.id, now)
+    const satisfaction = await satisfactionFor(c.var.db, id, me.id, now)
     if (!satisfaction) throw new ApiError('not_found', TEXT.notFound)
     return c.json(satisfaction, 200)
   })
-  .openapi(followupRoute, (c) => {
+  .openapi(followupRoute, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const body = c.req.valid('json')
     const now = c.var.clock.now()
-    const result = answerFollowup(
+    const result = await answerFollowup(
       c.var.db,
       { ideaId: id, userId: me.id, answer: body.answer, remark: body.remark || null },
       now,
@@ -106,13 +106,15 @@ export const satisfactionRoutes = createRouter()
       if (result.reason === 'not_open') throw new ApiError('conflict', TEXT.notOpen)
       throw new ApiError('not_found', TEXT.notFound)
     }
-    const satisfaction = satisfactionFor(c.var.db, id, me.id, now)
+    const satisfaction = await satisfactionFor(c.var.db, id, me.id, now)
     if (!satisfaction) throw new ApiError('not_found', TEXT.notFound)
     return c.json(satisfaction, 200)
   })
-  .openapi(supportersRoute, (c) => {
-    const breakdown = supporterBreakdown(c.var.db, c.req.valid('param').id)
+  .openapi(supportersRoute, async (c) => {
+    const breakdown = await supporterBreakdown(c.var.db, c.req.valid('param').id)
     if (!breakdown) throw new ApiError('not_found', TEXT.notFound)
     return c.json(breakdown, 200)
   })
-  .openapi(staffRatingsRoute, (c) => c.json({ items: ratingsForStaff(c.var.db, c.req.valid('param').id) }, 200))
+  .openapi(staffRatingsRoute, async (c) =>
+    c.json({ items: await ratingsForStaff(c.var.db, c.req.valid('param').id) }, 200),
+  )

@@ -5,21 +5,21 @@ import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures
 import { createTestApp, json, request } from '../../test/test-app'
 
 const ctx = createTestApp()
-const theme = makeTheme(ctx.db)
-const author = makeUser(ctx.db)
-const north = makeDistrict(ctx.db, 'Noorddorp')
-const south = makeDistrict(ctx.db, 'Zuiddorp')
-const east = makeDistrict(ctx.db, 'Oostdorp')
+const theme = await makeTheme(ctx.db)
+const author = await makeUser(ctx.db)
+const north = await makeDistrict(ctx.db, 'Noorddorp')
+const south = await makeDistrict(ctx.db, 'Zuiddorp')
+const east = await makeDistrict(ctx.db, 'Oostdorp')
 
 type Voters = Array<[count: number, group: TargetGroup | null, districtId: number | null]>
 
 /** An idea with these voters, written straight to the database: the breakdown reads only votes and users. */
-function ideaWith(voters: Voters): number {
-  const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+async function ideaWith(voters: Voters): Promise<number> {
+  const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
   for (const [count, targetGroup, districtId] of voters) {
     for (let i = 0; i < count; i++) {
-      const user = makeUser(ctx.db, { targetGroup, districtId })
-      ctx.db.insert(votes).values({ ideaId: idea.id, userId: user.id, createdAt: 1 }).run()
+      const user = await makeUser(ctx.db, { targetGroup, districtId })
+      await ctx.db.insert(votes).values({ ideaId: idea.id, userId: user.id, createdAt: 1 })
     }
   }
   return idea.id
@@ -33,7 +33,7 @@ async function breakdown(ideaId: number) {
 
 describe('supporters of an idea', () => {
   it('says nothing about the group or village of a lone voter', async () => {
-    const id = ideaWith([[1, 'entrepreneur', east.id]])
+    const id = await ideaWith([[1, 'entrepreneur', east.id]])
     const b = await breakdown(id)
     expect(b).toEqual({
       total: 1,
@@ -47,7 +47,7 @@ describe('supporters of an idea', () => {
   })
 
   it('shows nothing per group while fewer than 5 people voted, even if they are all alike', async () => {
-    const b = await breakdown(ideaWith([[4, 'resident', north.id]]))
+    const b = await breakdown(await ideaWith([[4, 'resident', north.id]]))
     expect(b).toMatchObject({
       total: 4,
       byTargetGroup: [],
@@ -60,7 +60,7 @@ describe('supporters of an idea', () => {
   it('shows groups of 5 or more and folds smaller ones, unnamed, into one "other" line of at least 5', async () => {
     // 7 residents, 3 entrepreneurs and 3 organisations: the 6 others together are enough.
     const b = await breakdown(
-      ideaWith([
+      await ideaWith([
         [7, 'resident', north.id],
         [3, 'entrepreneur', south.id],
         [3, 'organisation', east.id],
@@ -77,7 +77,7 @@ describe('supporters of an idea', () => {
     // The total is public: showing 10 residents and 7 entrepreneurs would tell that the
     // 20th voter is an organisation. So the 7 entrepreneurs join the "other" line.
     const b = await breakdown(
-      ideaWith([
+      await ideaWith([
         [10, 'resident', north.id],
         [7, 'entrepreneur', south.id],
         [3, 'organisation', south.id],
@@ -98,7 +98,7 @@ describe('supporters of an idea', () => {
 
   it('counts everyone under "other" when every group is small but together they are 5 or more', async () => {
     const b = await breakdown(
-      ideaWith([
+      await ideaWith([
         [2, 'resident', north.id],
         [2, 'entrepreneur', south.id],
         [2, null, null],
@@ -130,7 +130,7 @@ describe('supporters of an idea', () => {
       ],
     ]
     for (const voters of cases) {
-      const b = await breakdown(ideaWith(voters))
+      const b = await breakdown(await ideaWith(voters))
       for (const [lines, other] of [
         [b.byTargetGroup, b.otherTargetGroups],
         [b.byDistrict, b.otherDistricts],

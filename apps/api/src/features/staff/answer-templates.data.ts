@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db } from '../../db/open'
 import { answerTemplates, departments, ideas, users } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 
 type Row = typeof answerTemplates.$inferSelect
 
@@ -17,30 +18,38 @@ function toTemplate(row: Row): AnswerTemplate {
 }
 
 /** By department, then title: the list staff manage. */
-export function listTemplates(db: Db, departmentId?: number): AnswerTemplate[] {
-  return db
-    .select()
-    .from(answerTemplates)
-    .where(departmentId === undefined ? undefined : eq(answerTemplates.departmentId, departmentId))
-    .orderBy(asc(answerTemplates.departmentId), asc(answerTemplates.title), asc(answerTemplates.id))
-    .all()
-    .map(toTemplate)
+export async function listTemplates(db: Db, departmentId?: number): Promise<AnswerTemplate[]> {
+  return (
+    await db
+      .select()
+      .from(answerTemplates)
+      .where(departmentId === undefined ? undefined : eq(answerTemplates.departmentId, departmentId))
+      .orderBy(asc(answerTemplates.departmentId), asc(answerTemplates.title), asc(answerTemplates.id))
+  ).map(toTemplate)
 }
 
-export function departmentExists(db: Db, id: number): boolean {
-  return db.select({ id: departments.id }).from(departments).where(eq(departments.id, id)).get() !== undefined
+export async function departmentExists(db: Db, id: number): Promise<boolean> {
+  return (
+    (await db.select({ id: departments.id }).from(departments).where(eq(departments.id, id)).limit(1))[0] !== undefined
+  )
 }
 
 type TemplateInput = { departmentId: number; title: string; body: string }
 
-export function createTemplate(db: Db, actorId: number, input: TemplateInput, now: number): AnswerTemplate {
-  return db.transaction((tx) => {
-    const row = tx
-      .insert(answerTemplates)
-      .values({ ...input, createdAt: now, updatedAt: now })
-      .returning()
-      .get()
-    recordAudit(
+export async function createTemplate(
+  db: Db,
+  actorId: number,
+  input: TemplateInput,
+  now: number,
+): Promise<AnswerTemplate> {
+  return await db.transaction(async (tx) => {
+    const row = oneRow(
+      await tx
+        .insert(answerTemplates)
+        .values({ ...input, createdAt: now, updatedAt: now })
+        .returning(),
+    )
+    await recordAudit(
       tx,
       {
         actorId,
@@ -55,23 +64,24 @@ export function createTemplate(db: Db, actorId: number, input: TemplateInput, no
   })
 }
 
-export function updateTemplate(
+export async function updateTemplate(
   db: Db,
   actorId: number,
   id: number,
   input: TemplateInput,
   now: number,
-): AnswerTemplate | null {
-  return db.transaction((tx) => {
-    const before = tx.select().from(answerTemplates).where(eq(answerTemplates.id, id)).get()
+): Promise<AnswerTemplate | null> {
+  return await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(answerTemplates).where(eq(answerTemplates.id, id)).limit(1)
     if (!before) return null
-    const row = tx
-      .update(answerTemplates)
-      .set({ ...input, updatedAt: now })
-      .where(eq(answerTemplates.id, id))
-      .returning()
-      .get()
-    recordAudit(
+    const row = oneRow(
+      await tx
+        .update(answerTemplates)
+        .set({ ...input, updatedAt: now })
+        .where(eq(answerTemplates.id, id))
+        .returning(),
+    )
+    await recordAudit(
       tx,
       {
         actorId,
@@ -89,11 +99,11 @@ export function updateTemplate(
   })
 }
 
-export function deleteTemplate(db: Db, actorId: number, id: number, now: number): boolean {
-  return db.transaction((tx) => {
-    const row = tx.delete(answerTemplates).where(eq(answerTemplates.id, id)).returning().get()
+export async function deleteTemplate(db: Db, actorId: number, id: number, now: number): Promise<boolean> {
+  return await db.transaction(async (tx) => {
+    const [row] = await tx.delete(answerTemplates).where(eq(answerTemplates.id, id)).returning()
     if (!row) return false
-    recordAudit(
+    await recordAudit(
       tx,
       {
         actorId,
@@ -123,8 +133,8 @@ export function fillTemplate(body: string, values: { naam: string; titel: string
  * Every template, filled in for one idea: its resident's name and its title. The idea's
  * department comes first. Null when there is no such idea.
  */
-export function templatesForIdea(db: Db, ideaId: number): FilledAnswerTemplate[] | null {
-  const idea = db
+export async function templatesForIdea(db: Db, ideaId: number): Promise<FilledAnswerTemplate[] | null> {
+  const [idea] = await db
     .select({
       title: ideas.title,
       departmentId: ideas.departmentId,
@@ -134,10 +144,10 @@ export function templatesForIdea(db: Db, ideaId: number): FilledAnswerTemplate[]
     .from(ideas)
     .innerJoin(users, eq(users.id, ideas.authorId))
     .where(eq(ideas.id, ideaId))
-    .get()
+    .limit(1)
   if (!idea) return null
   const values = { naam: idea.authorDeletedAt === null ? idea.authorName : NAME_UNKNOWN, titel: idea.title }
-  const all = listTemplates(db)
+  const all = await listTemplates(db)
   const own = (t: AnswerTemplate) => (t.departmentId === idea.departmentId ? 0 : 1)
   return [...all].sort((a, b) => own(a) - own(b)).map((t) => ({ ...t, text: fillTemplate(t.body, values) }))
 }

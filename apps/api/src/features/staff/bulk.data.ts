@@ -1,6 +1,6 @@
 import { canTransition, type DeclineReason, type IdeaStatus } from '@meedenken/shared'
 import { eq, inArray } from 'drizzle-orm'
-import type { Db } from '../../db/open'
+import type { Db, DbOrTx, Tx } from '../../db/open'
 import { departments, ideas, users } from '../../db/schema'
 import { changeStatus } from '../ideas/status.data'
 import { assignIdea, mergeIdeas } from './staff.data'
@@ -22,16 +22,16 @@ export class BulkAborted extends Error {}
  * Runs the per-idea action for each idea in one transaction: the same function the single
  * action calls (audit entry, notifications and all), each in a savepoint of this one.
  */
-function allOrNothing<T>(db: Db, run: () => T): T {
-  return db.transaction(() => run(), { behavior: 'immediate' })
+async function allOrNothing<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<T> {
+  return await db.transaction(run, { behavior: 'immediate' })
 }
 
-function statusesOf(db: Db, ids: number[]): Map<number, { status: IdeaStatus; hidden: number }> {
-  const rows = db
+async function statusesOf(db: DbOrTx, ids: number[]): Promise<Map<number, { status: IdeaStatus; hidden: number }>> {
+  const rows = await db
     .select({ id: ideas.id, status: ideas.status, hidden: ideas.hidden })
     .from(ideas)
     .where(inArray(ideas.id, ids))
-    .all()
+
   return new Map(rows.map((r) => [r.id, r]))
 }
 
@@ -40,7 +40,7 @@ function missing(ids: number[], found: Map<number, unknown>): BulkProblem[] {
 }
 
 /** One status change, one public explanation, for every idea: only if each may make it. */
-export function bulkChangeStatus(
+export async function bulkChangeStatus(
   db: Db,
   input: {
     ideaIds: number[]
@@ -52,9 +52,9 @@ export function bulkChangeStatus(
     closure: { whatChanged: string; since: string; team: string; link: string | null } | null
   },
   now: number,
-): BulkResult {
-  return allOrNothing(db, () => {
-    const found = statusesOf(db, input.ideaIds)
+): Promise<BulkResult> {
+  return await allOrNothing(db, async (tx) => {
+    const found = await statusesOf(tx, input.ideaIds)
     const problems: BulkProblem[] = missing(input.ideaIds, found)
     for (const [ideaId, idea] of found) {
       if (!canTransition(idea.status, input.to)) problems.push({ ideaId, reason: 'transition', from: idea.status })
@@ -62,7 +62,7 @@ export function bulkChangeStatus(
     if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.ideaId - b.ideaId) }
     for (const ideaId of input.ideaIds) {
       const { ideaIds: _all, ...rest } = input
-      if (!changeStatus(db, { ...rest, ideaId }, now).ok) throw new BulkAborted()
+      if (!(await changeStatus(tx, { ...rest, ideaId }, now)).ok) throw new BulkAborted()
     }
     return { ok: true, ideaIds: input.ideaIds }
   })
@@ -72,7 +72,7 @@ export function bulkChangeStatus(
  * Hands every idea to a department and/or colleague. Ideas already there are left alone
  * (no hand-off is logged for them); the answer names the ideas that moved.
  */
-export function bulkAssign(
+export async function bulkAssign(
   db: Db,
   input: {
     ideaIds: number[]
@@ -82,28 +82,30 @@ export function bulkAssign(
     note?: string | undefined
   },
   now: number,
-): BulkResult {
-  return allOrNothing(db, () => {
+): Promise<BulkResult> {
+  return await allOrNothing(db, async (tx) => {
     if (
       input.departmentId &&
-      !db.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).get()
+      !(
+        await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).limit(1)
+      )[0]
     ) {
       return { ok: false, reason: 'unknown_department' } as const
     }
     if (input.assigneeId) {
-      const assignee = db
+      const [assignee] = await tx
         .select({ role: users.role, deletedAt: users.deletedAt })
         .from(users)
         .where(eq(users.id, input.assigneeId))
-        .get()
+        .limit(1)
       if (!assignee || assignee.role === 'member' || assignee.deletedAt !== null)
         return { ok: false, reason: 'unknown_assignee' } as const
     }
-    const rows = db
+    const rows = await tx
       .select({ id: ideas.id, departmentId: ideas.departmentId, assigneeId: ideas.assigneeId })
       .from(ideas)
       .where(inArray(ideas.id, input.ideaIds))
-      .all()
+
     const found = new Map(rows.map((r) => [r.id, r]))
     const problems = missing(input.ideaIds, found)
     if (problems.length > 0) return { ok: false, problems }
@@ -115,8 +117,8 @@ export function bulkAssign(
       )
     })
     for (const ideaId of moved) {
-      const result = assignIdea(
-        db,
+      const result = await assignIdea(
+        tx,
         {
           ideaId,
           actorId: input.actorId,
@@ -136,16 +138,16 @@ export function bulkAssign(
  * Merges several duplicates into one idea, one after another with the single merge: a
  * person who voted for more than one of them keeps one vote on the target.
  */
-export function bulkMerge(
+export async function bulkMerge(
   db: Db,
   input: { sourceIds: number[]; targetId: number; actorId: number; explanation: string },
   now: number,
-): BulkResult<{ movedVotes: number }> {
-  return allOrNothing(db, () => {
-    const target = statusesOf(db, [input.targetId]).get(input.targetId)
+): Promise<BulkResult<{ movedVotes: number }>> {
+  return await allOrNothing(db, async (tx) => {
+    const target = (await statusesOf(tx, [input.targetId])).get(input.targetId)
     if (!target) return { ok: false, reason: 'target_not_found' } as const
     if (target.status === 'merged' || target.hidden) return { ok: false, reason: 'target_closed' } as const
-    const found = statusesOf(db, input.sourceIds)
+    const found = await statusesOf(tx, input.sourceIds)
     const problems: BulkProblem[] = missing(input.sourceIds, found)
     for (const [ideaId, idea] of found) {
       if (ideaId === input.targetId) problems.push({ ideaId, reason: 'is_target' })
@@ -154,8 +156,8 @@ export function bulkMerge(
     if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.ideaId - b.ideaId) }
     let movedVotes = 0
     for (const sourceId of input.sourceIds) {
-      const result = mergeIdeas(
-        db,
+      const result = await mergeIdeas(
+        tx,
         { sourceId, targetId: input.targetId, actorId: input.actorId, explanation: input.explanation },
         now,
       )

@@ -20,36 +20,38 @@ export type CorrectResult = { ok: true; fields: Field[] } | { ok: false; reason:
  * scorecard count of the idea to the new theme. The district is no scorecard dimension:
  * its change moves no count. The department stays: hand-offs are a separate, logged step.
  */
-export function correctIdea(
+export async function correctIdea(
   db: Db,
   input: { ideaId: number; actorId: number; reason: string; changes: Correction },
   now: number,
-): CorrectResult {
-  return db.transaction(
-    (tx) => {
-      const before = tx
+): Promise<CorrectResult> {
+  return await db.transaction(
+    async (tx) => {
+      const [before] = await tx
         .select({ title: ideas.title, body: ideas.body, themeId: ideas.themeId, districtId: ideas.districtId })
         .from(ideas)
         .where(eq(ideas.id, input.ideaId))
-        .get()
+        .limit(1)
       if (!before) return { ok: false, reason: 'not_found' } as const
       const fields = FIELDS.filter((f) => input.changes[f] !== undefined && input.changes[f] !== before[f])
       if (fields.length === 0) return { ok: false, reason: 'unchanged' } as const
       const pick = (source: Record<Field, unknown>) => Object.fromEntries(fields.map((f) => [f, source[f]]))
       const after = { ...before, ...pick(input.changes as Record<Field, unknown>) } as typeof before
-      if (fields.includes('themeId')) moveThemeCounts(tx, input.ideaId, before.themeId, after.themeId)
-      tx.update(ideas)
+      if (fields.includes('themeId')) await moveThemeCounts(tx, input.ideaId, before.themeId, after.themeId)
+      await tx
+        .update(ideas)
         .set({
           ...pick(after),
           ...(fields.includes('body') ? { bodyHtml: renderMarkdown(after.body) } : {}),
           updatedAt: now,
         })
         .where(eq(ideas.id, input.ideaId))
-        .run()
-      tx.insert(ideaCorrections)
+
+      await tx
+        .insert(ideaCorrections)
         .values({ ideaId: input.ideaId, actorId: input.actorId, reason: input.reason, fields, createdAt: now })
-        .run()
-      recordAudit(
+
+      await recordAudit(
         tx,
         {
           actorId: input.actorId,
@@ -71,8 +73,8 @@ export function correctIdea(
  * stats/rebuild.ts would count for it from the rows (its arrival, channel, status, decline
  * reason, first answer; each rating and follow-up answer in the month it was given).
  */
-function moveThemeCounts(tx: DbOrTx, ideaId: number, fromTheme: number, toTheme: number): void {
-  const idea = tx
+async function moveThemeCounts(tx: DbOrTx, ideaId: number, fromTheme: number, toTheme: number): Promise<void> {
+  const [idea] = await tx
     .select({
       createdAt: ideas.createdAt,
       authorGroup: ideas.authorGroup,
@@ -84,7 +86,7 @@ function moveThemeCounts(tx: DbOrTx, ideaId: number, fromTheme: number, toTheme:
     })
     .from(ideas)
     .where(eq(ideas.id, ideaId))
-    .get()
+    .limit(1)
   if (!idea) return
   const counts: { month: string; group: string | null; metric: string }[] = []
   const own = (metric: string) => counts.push({ month: monthOf(idea.createdAt), group: idea.authorGroup, metric })
@@ -92,12 +94,14 @@ function moveThemeCounts(tx: DbOrTx, ideaId: number, fromTheme: number, toTheme:
   own(`channel:${idea.channel}`)
   own(`status:${idea.status}`)
   if (idea.status === 'declined') {
-    const reason = tx
-      .select({ reason: statusChanges.declineReason })
-      .from(statusChanges)
-      .where(and(eq(statusChanges.ideaId, ideaId), eq(statusChanges.toStatus, 'declined')))
-      .orderBy(desc(statusChanges.createdAt), desc(statusChanges.id))
-      .get()?.reason
+    const reason = (
+      await tx
+        .select({ reason: statusChanges.declineReason })
+        .from(statusChanges)
+        .where(and(eq(statusChanges.ideaId, ideaId), eq(statusChanges.toStatus, 'declined')))
+        .orderBy(desc(statusChanges.createdAt), desc(statusChanges.id))
+        .limit(1)
+    )[0]?.reason
     if (reason) own(`decline:${reason}`)
   }
   if (idea.firstResponseAt !== null) {
@@ -105,11 +109,11 @@ function moveThemeCounts(tx: DbOrTx, ideaId: number, fromTheme: number, toTheme:
     own(`answer_days:${Math.min(idea.firstResponseWorkingDays ?? 0, MAX_ANSWER_DAYS)}`)
     if (idea.responseDueAt === null || idea.firstResponseAt <= idea.responseDueAt) own('within_norm')
   }
-  const given = tx
+  const given = await tx
     .select({ createdAt: ratings.createdAt, group: ratings.raterGroup, score: ratings.score })
     .from(ratings)
     .where(eq(ratings.ideaId, ideaId))
-    .all()
+
   for (const r of given) {
     const month = monthOf(r.createdAt)
     counts.push(
@@ -118,15 +122,15 @@ function moveThemeCounts(tx: DbOrTx, ideaId: number, fromTheme: number, toTheme:
     )
     if (r.score >= 4) counts.push({ month, group: r.group, metric: 'rating_45' })
   }
-  const answers = tx
+  const answers = await tx
     .select({ createdAt: followupAnswers.createdAt, group: followupAnswers.raterGroup, answer: followupAnswers.answer })
     .from(followupAnswers)
     .where(eq(followupAnswers.ideaId, ideaId))
-    .all()
+
   for (const f of answers) counts.push({ month: monthOf(f.createdAt), group: f.group, metric: `followup:${f.answer}` })
   for (const { month, group, metric } of counts) {
     const targetGroup = group ?? 'unknown'
-    bump(tx, { themeId: fromTheme, month, targetGroup }, metric, -1)
-    bump(tx, { themeId: toTheme, month, targetGroup }, metric, 1)
+    await bump(tx, { themeId: fromTheme, month, targetGroup }, metric, -1)
+    await bump(tx, { themeId: toTheme, month, targetGroup }, metric, 1)
   }
 }

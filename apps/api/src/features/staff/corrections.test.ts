@@ -31,8 +31,8 @@ function counters(ctx: TestContext) {
 describe('correcting an idea', () => {
   it('changes title, text, theme and district with a public reason everyone sees, audited with before and after', async () => {
     const ctx = createTestApp()
-    const [fiets, verkeer] = [makeTheme(ctx.db), makeTheme(ctx.db)]
-    const kolham = makeDistrict(ctx.db)
+    const [fiets, verkeer] = [await makeTheme(ctx.db), await makeTheme(ctx.db)]
+    const kolham = await makeDistrict(ctx.db)
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const id = await propose(ctx, member.cookie, fiets.id)
@@ -95,7 +95,7 @@ describe('correcting an idea', () => {
 
   it('shows the latest three corrections, newest first, and records only the fields that changed', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
+    const theme = await makeTheme(ctx.db)
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const id = await propose(ctx, member.cookie, theme.id)
@@ -127,7 +127,7 @@ describe('correcting an idea', () => {
 
   it('moves every scorecard count of the idea to its new theme: the counters equal a rebuild from the rows', async () => {
     const ctx = createTestApp()
-    const [from, to] = [makeTheme(ctx.db), makeTheme(ctx.db)]
+    const [from, to] = [await makeTheme(ctx.db), await makeTheme(ctx.db)]
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const id = await propose(ctx, member.cookie, from.id)
@@ -141,38 +141,34 @@ describe('correcting an idea', () => {
       },
     })
     const now = ctx.clock.now()
-    ctx.db
-      .insert(ratings)
-      .values({
-        ideaId: id,
-        userId: member.userId,
-        occasionType: 'status_change',
-        occasionId: 1,
-        score: 4,
-        raterGroup: 'resident',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run()
-    ctx.db
-      .insert(followupAnswers)
-      .values({
-        ideaId: id,
-        userId: member.userId,
-        answer: 'partly',
-        raterGroup: 'resident',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .run()
-    rebuildStats(ctx.db)
+    await ctx.db.insert(ratings).values({
+      ideaId: id,
+      userId: member.userId,
+      occasionType: 'status_change',
+      occasionId: 1,
+      score: 4,
+      raterGroup: 'resident',
+      createdAt: now,
+      updatedAt: now,
+    })
+
+    await ctx.db.insert(followupAnswers).values({
+      ideaId: id,
+      userId: member.userId,
+      answer: 'partly',
+      raterGroup: 'resident',
+      createdAt: now,
+      updatedAt: now,
+    })
+
+    await rebuildStats(ctx.db)
     const res = await request(ctx, `/api/staff/ideas/${id}/correction`, {
       cookie: staff.cookie,
       body: { themeId: to.id, reason: 'Dit idee gaat over verkeer, niet over fietsen.' },
     })
     expect(res.status).toBe(200)
     const moved = counters(ctx)
-    rebuildStats(ctx.db)
+    await rebuildStats(ctx.db)
     expect(moved).toEqual(counters(ctx))
     // And the new theme has them: this idea's arrival, decline and rating; the other idea stayed.
     const of = (themeId: number, metric: string) =>
@@ -192,8 +188,8 @@ describe('correcting an idea', () => {
 
   it('moves no count for a district: the scorecard has no districts', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const kolham = makeDistrict(ctx.db)
+    const theme = await makeTheme(ctx.db)
+    const kolham = await makeDistrict(ctx.db)
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const id = await propose(ctx, member.cookie, theme.id)
@@ -208,7 +204,7 @@ describe('correcting an idea', () => {
 
   it('leaves the author free to change their idea while it is new, and the note stays', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
+    const theme = await makeTheme(ctx.db)
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const id = await propose(ctx, member.cookie, theme.id)
@@ -231,7 +227,7 @@ describe('correcting an idea', () => {
 
   it('refuses a correction without a reason, one that changes nothing, an unknown theme or district, and a member', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
+    const theme = await makeTheme(ctx.db)
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const id = await propose(ctx, member.cookie, theme.id)

@@ -15,25 +15,25 @@ function toStaffReply(row: CommentRow, reasons: Map<number, HiddenReason | null>
 }
 
 /** Staff see hidden ideas too, so only an idea that is not there at all is unknown. */
-export function ideaExists(db: Db, ideaId: number): boolean {
-  return db.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, ideaId)).get() !== undefined
+export async function ideaExists(db: Db, ideaId: number): Promise<boolean> {
+  return (await db.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, ideaId)).limit(1))[0] !== undefined
 }
 
 /**
  * The staff view of an idea's conversation: the same page as the public list (same order,
  * same cursor, same indexes), but hidden comments keep their text.
  */
-export function staffComments(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
-  const { page, replies, next } = commentPageRows(db, ideaId, cursor, limit)
+export async function staffComments(db: Db, ideaId: number, cursor: CommentCursor | null, limit: number) {
+  const { page, replies, next } = await commentPageRows(db, ideaId, cursor, limit)
   const hiddenIds = [...page, ...replies].filter((r) => r.hidden === 1).map((r) => r.id)
   const reasons = new Map(
     hiddenIds.length
-      ? db
-          .select({ id: comments.id, reason: comments.hiddenReason })
-          .from(comments)
-          .where(inArray(comments.id, hiddenIds))
-          .all()
-          .map((r) => [r.id, r.reason] as const)
+      ? (
+          await db
+            .select({ id: comments.id, reason: comments.hiddenReason })
+            .from(comments)
+            .where(inArray(comments.id, hiddenIds))
+        ).map((r) => [r.id, r.reason] as const)
       : [],
   )
   const items: StaffComment[] = page.map((p) => ({

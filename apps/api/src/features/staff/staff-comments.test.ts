@@ -14,7 +14,7 @@ type StaffReply = {
 type StaffPage = { items: (StaffReply & { replies: StaffReply[] })[]; nextCursor: string | null }
 
 const ctx = createTestApp()
-const theme = makeTheme(ctx.db)
+const theme = await makeTheme(ctx.db)
 
 async function comment(cookie: string, ideaId: number, body: string, parentId?: number): Promise<number> {
   const res = await request(ctx, `/api/ideas/${ideaId}/comments`, { cookie, body: { body, parentId } })
@@ -26,7 +26,7 @@ describe('comments as staff read them', () => {
   it('gives staff the words and author of hidden comments, flagged hidden, while the public list withholds them', async () => {
     const staff = await loginAs(ctx, 'staff')
     const [writer, troll] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
-    const idea = makeIdea(ctx.db, { authorId: makeUser(ctx.db).id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: (await makeUser(ctx.db)).id, themeId: theme.id })
     const visible = await comment(writer.cookie, idea.id, 'Goed idee, ik doe mee.')
     const rude = await comment(writer.cookie, idea.id, 'Jullie zijn allemaal sukkels')
     const reply = await comment(troll.cookie, idea.id, 'Koop nu goedkope bloemen', visible)
@@ -69,7 +69,7 @@ describe('comments as staff read them', () => {
   it('keeps a deleted comment without words, also for staff, and also when it was hidden before', async () => {
     const staff = await loginAs(ctx, 'staff')
     const writer = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
     const gone = await comment(writer.cookie, idea.id, 'Dit haal ik zo weer weg')
     const hiddenThenGone = await comment(writer.cookie, idea.id, 'Dit werd verborgen en daarna weggehaald')
     await request(ctx, `/api/staff/moderation/comment/${hiddenThenGone}`, {
@@ -91,7 +91,7 @@ describe('comments as staff read them', () => {
   it('pages like the public list, also for a hidden idea', async () => {
     const staff = await loginAs(ctx, 'staff')
     const writer = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
     const ids = [
       await comment(writer.cookie, idea.id, 'Eerste reactie'),
       await comment(writer.cookie, idea.id, 'Tweede reactie'),
@@ -111,7 +111,7 @@ describe('comments as staff read them', () => {
 
   it('answers 404 for an unknown idea and 422 for a bad cursor or limit, changing nothing', async () => {
     const staff = await loginAs(ctx, 'staff')
-    const idea = makeIdea(ctx.db, { authorId: makeUser(ctx.db).id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: (await makeUser(ctx.db)).id, themeId: theme.id })
     const before = databaseDigest(ctx)
     const unknown = await request(ctx, '/api/staff/ideas/999999/comments', { cookie: staff.cookie })
     expect(unknown.status).toBe(404)
@@ -130,7 +130,7 @@ describe('comments as staff read them', () => {
 
   it('is for staff only: members and visitors never get a hidden comment’s words', async () => {
     const member = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: member.userId, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: member.userId, themeId: theme.id })
     expect((await request(ctx, `/api/staff/ideas/${idea.id}/comments`)).status).toBe(401)
     expect((await request(ctx, `/api/staff/ideas/${idea.id}/comments`, { cookie: member.cookie })).status).toBe(403)
   })

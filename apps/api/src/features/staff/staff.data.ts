@@ -8,8 +8,9 @@ import {
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import { installationSettings } from '../../config/installation.data'
-import type { Db } from '../../db/open'
-import { departments, ideaAssignments, ideaNotes, ideas, statusChanges, users, votes } from '../../db/schema'
+import type { Db, DbOrTx } from '../../db/open'
+import { departments, followers, ideaAssignments, ideaNotes, ideas, statusChanges, users, votes } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 import { dueAt, workingDaysBetween } from '../../domain/working-days'
 import { sendIntakeReceipt } from '../../notify/intake-receipt.data'
 import { notifyFollowers } from '../../notify/notify.data'
@@ -74,36 +75,34 @@ export function staffFields(
   }
 }
 
-export function staffFieldsOf(db: Db, ideaId: number, now: number): StaffFields | null {
-  const row = db
+export async function staffFieldsOf(db: Db, ideaId: number, now: number): Promise<StaffFields | null> {
+  const [row] = await db
     .select({ ...staffColumns, createdAt: ideas.createdAt, status: ideas.status })
     .from(ideas)
     .where(eq(ideas.id, ideaId))
-    .get()
-  return row ? staffFields(row, now, installationSettings(db)) : null
+    .limit(1)
+  return row ? staffFields(row, now, await installationSettings(db)) : null
 }
 
-export function notesOf(db: Db, ideaId: number) {
-  return db
-    .select({ id: ideaNotes.id, body: ideaNotes.body, authorName: users.displayName, createdAt: ideaNotes.createdAt })
-    .from(ideaNotes)
-    .leftJoin(users, eq(users.id, ideaNotes.authorId))
-    .where(eq(ideaNotes.ideaId, ideaId))
-    .orderBy(asc(ideaNotes.createdAt), asc(ideaNotes.id))
-    .all()
-    .map((n) => ({ ...n, authorName: n.authorName ?? '', createdAt: new Date(n.createdAt).toISOString() }))
+export async function notesOf(db: Db, ideaId: number) {
+  return (
+    await db
+      .select({ id: ideaNotes.id, body: ideaNotes.body, authorName: users.displayName, createdAt: ideaNotes.createdAt })
+      .from(ideaNotes)
+      .leftJoin(users, eq(users.id, ideaNotes.authorId))
+      .where(eq(ideaNotes.ideaId, ideaId))
+      .orderBy(asc(ideaNotes.createdAt), asc(ideaNotes.id))
+  ).map((n) => ({ ...n, authorName: n.authorName ?? '', createdAt: new Date(n.createdAt).toISOString() }))
 }
 
-export function addNote(db: Db, ideaId: number, authorId: number, body: string, now: number): boolean {
-  return db.transaction((tx) => {
-    if (!tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, ideaId)).get()) return false
-    const id = tx
-      .insert(ideaNotes)
-      .values({ ideaId, authorId, body, createdAt: now })
-      .returning({ id: ideaNotes.id })
-      .get().id
+export async function addNote(db: Db, ideaId: number, authorId: number, body: string, now: number): Promise<boolean> {
+  return await db.transaction(async (tx) => {
+    if (!(await tx.select({ id: ideas.id }).from(ideas).where(eq(ideas.id, ideaId)).limit(1))[0]) return false
+    const id = oneRow(
+      await tx.insert(ideaNotes).values({ ideaId, authorId, body, createdAt: now }).returning({ id: ideaNotes.id }),
+    ).id
     // The audit log records that a note was written, never what it says.
-    recordAudit(
+    await recordAudit(
       tx,
       { actorId: authorId, action: 'idea.note_added', subjectType: 'idea', subjectId: ideaId, details: { noteId: id } },
       now,
@@ -112,53 +111,55 @@ export function addNote(db: Db, ideaId: number, authorId: number, body: string, 
   })
 }
 
-export function assignmentsOf(db: Db, ideaId: number) {
-  return db
-    .select({
-      id: ideaAssignments.id,
-      fromDepartmentId: ideaAssignments.fromDepartmentId,
-      toDepartmentId: ideaAssignments.toDepartmentId,
-      fromAssigneeId: ideaAssignments.fromAssigneeId,
-      toAssigneeId: ideaAssignments.toAssigneeId,
-      actorName: users.displayName,
-      note: ideaAssignments.note,
-      createdAt: ideaAssignments.createdAt,
-    })
-    .from(ideaAssignments)
-    .leftJoin(users, eq(users.id, ideaAssignments.actorId))
-    .where(eq(ideaAssignments.ideaId, ideaId))
-    .orderBy(asc(ideaAssignments.createdAt), asc(ideaAssignments.id))
-    .all()
-    .map((a) => ({ ...a, actorName: a.actorName ?? '', createdAt: new Date(a.createdAt).toISOString() }))
+export async function assignmentsOf(db: Db, ideaId: number) {
+  return (
+    await db
+      .select({
+        id: ideaAssignments.id,
+        fromDepartmentId: ideaAssignments.fromDepartmentId,
+        toDepartmentId: ideaAssignments.toDepartmentId,
+        fromAssigneeId: ideaAssignments.fromAssigneeId,
+        toAssigneeId: ideaAssignments.toAssigneeId,
+        actorName: users.displayName,
+        note: ideaAssignments.note,
+        createdAt: ideaAssignments.createdAt,
+      })
+      .from(ideaAssignments)
+      .leftJoin(users, eq(users.id, ideaAssignments.actorId))
+      .where(eq(ideaAssignments.ideaId, ideaId))
+      .orderBy(asc(ideaAssignments.createdAt), asc(ideaAssignments.id))
+  ).map((a) => ({ ...a, actorName: a.actorName ?? '', createdAt: new Date(a.createdAt).toISOString() }))
 }
 
 export type AssignResult = { ok: true } | { ok: false; reason: 'not_found' | 'unknown_department' | 'unknown_assignee' }
 
 /** Hands an idea to a department and/or a colleague; every hand-off is logged and audited. */
-export function assignIdea(
-  db: Db,
+export async function assignIdea(
+  db: DbOrTx,
   input: { ideaId: number; actorId: number; departmentId?: number | null; assigneeId?: number | null; note?: string },
   now: number,
-): AssignResult {
-  return db.transaction((tx) => {
-    const idea = tx
+): Promise<AssignResult> {
+  return await db.transaction(async (tx) => {
+    const [idea] = await tx
       .select({ departmentId: ideas.departmentId, assigneeId: ideas.assigneeId })
       .from(ideas)
       .where(eq(ideas.id, input.ideaId))
-      .get()
+      .limit(1)
     if (!idea) return { ok: false, reason: 'not_found' } as const
     if (
       input.departmentId &&
-      !tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).get()
+      !(
+        await tx.select({ id: departments.id }).from(departments).where(eq(departments.id, input.departmentId)).limit(1)
+      )[0]
     ) {
       return { ok: false, reason: 'unknown_department' } as const
     }
     if (input.assigneeId) {
-      const assignee = tx
+      const [assignee] = await tx
         .select({ role: users.role, deletedAt: users.deletedAt })
         .from(users)
         .where(eq(users.id, input.assigneeId))
-        .get()
+        .limit(1)
       if (!assignee || assignee.role === 'member' || assignee.deletedAt !== null)
         return { ok: false, reason: 'unknown_assignee' } as const
     }
@@ -166,21 +167,20 @@ export function assignIdea(
       departmentId: input.departmentId === undefined ? idea.departmentId : input.departmentId,
       assigneeId: input.assigneeId === undefined ? idea.assigneeId : input.assigneeId,
     }
-    tx.update(ideas).set(next).where(eq(ideas.id, input.ideaId)).run()
-    tx.insert(ideaAssignments)
-      .values({
-        ideaId: input.ideaId,
-        fromDepartmentId: idea.departmentId,
-        toDepartmentId: next.departmentId,
-        fromAssigneeId: idea.assigneeId,
-        toAssigneeId: next.assigneeId,
-        actorId: input.actorId,
-        note: input.note || null,
-        createdAt: now,
-      })
-      .run()
-    notifyAssignment(tx, { ideaId: input.ideaId, actorId: input.actorId, before: idea, after: next }, now)
-    recordAudit(
+    await tx.update(ideas).set(next).where(eq(ideas.id, input.ideaId))
+    await tx.insert(ideaAssignments).values({
+      ideaId: input.ideaId,
+      fromDepartmentId: idea.departmentId,
+      toDepartmentId: next.departmentId,
+      fromAssigneeId: idea.assigneeId,
+      toAssigneeId: next.assigneeId,
+      actorId: input.actorId,
+      note: input.note || null,
+      createdAt: now,
+    })
+
+    await notifyAssignment(tx, { ideaId: input.ideaId, actorId: input.actorId, before: idea, after: next }, now)
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -204,62 +204,98 @@ export type MergeResult =
  * voted for both keeps one vote), followers move the same way, both counters are set from
  * the rows, the source becomes "merged" on its public timeline and accepts no more votes.
  */
-export function mergeIdeas(
-  db: Db,
+export async function mergeIdeas(
+  db: DbOrTx,
   input: { sourceId: number; targetId: number; actorId: number; explanation: string },
   now: number,
-): MergeResult {
+): Promise<MergeResult> {
   if (input.sourceId === input.targetId) return { ok: false, reason: 'same' }
-  return db.transaction(
-    (tx) => {
-      const source = tx.select({ status: ideas.status }).from(ideas).where(eq(ideas.id, input.sourceId)).get()
-      const target = tx
+  return await db.transaction(
+    async (tx) => {
+      const [source] = await tx
+        .select({ status: ideas.status })
+        .from(ideas)
+        .where(eq(ideas.id, input.sourceId))
+        .limit(1)
+      const [target] = await tx
         .select({ status: ideas.status, hidden: ideas.hidden })
         .from(ideas)
         .where(eq(ideas.id, input.targetId))
-        .get()
+        .limit(1)
       if (!source || !target) return { ok: false, reason: 'not_found' } as const
       if (source.status === 'merged') return { ok: false, reason: 'source_closed' } as const
       if (target.status === 'merged' || target.hidden) return { ok: false, reason: 'target_closed' } as const
 
-      const moved = tx.run(sql`insert or ignore into votes (idea_id, user_id, created_at)
-        select ${input.targetId}, user_id, created_at from votes where idea_id = ${input.sourceId}`).changes
-      tx.delete(votes).where(eq(votes.ideaId, input.sourceId)).run()
-      tx.run(sql`insert or ignore into followers (idea_id, user_id, created_at)
-        select ${input.targetId}, user_id, created_at from followers where idea_id = ${input.sourceId}`)
-      const recount = (id: number) => {
-        tx.update(ideas)
+      const moved = (
+        await tx
+          .insert(votes)
+          .select(
+            tx
+              .select({
+                ideaId: sql<number>`${input.targetId}`.as('idea_id'),
+                userId: votes.userId,
+                createdAt: votes.createdAt,
+              })
+              .from(votes)
+              .where(eq(votes.ideaId, input.sourceId)),
+          )
+          .onConflictDoNothing()
+          .returning({ userId: votes.userId })
+      ).length
+      await tx.delete(votes).where(eq(votes.ideaId, input.sourceId))
+      await tx
+        .insert(followers)
+        .select(
+          tx
+            .select({
+              ideaId: sql<number>`${input.targetId}`.as('idea_id'),
+              userId: followers.userId,
+              createdAt: followers.createdAt,
+            })
+            .from(followers)
+            .where(eq(followers.ideaId, input.sourceId)),
+        )
+        .onConflictDoNothing()
+      const recount = async (id: number) => {
+        await tx
+          .update(ideas)
           .set({
             voteCount: sql`(select count(*) from votes where idea_id = ${id})`,
             followerCount: sql`(select count(*) from followers where idea_id = ${id})`,
           })
           .where(eq(ideas.id, id))
-          .run()
-        recountHotScore(tx, id)
+
+        await recountHotScore(tx, id)
       }
-      statusMoved(tx, input.sourceId, source.status, 'merged', null, now)
-      const statusChangeId = tx
-        .insert(statusChanges)
-        .values({
-          ideaId: input.sourceId,
-          fromStatus: source.status,
-          toStatus: 'merged',
-          explanation: input.explanation,
-          actorId: input.actorId,
-          createdAt: now,
-        })
-        .returning({ id: statusChanges.id })
-        .get().id
-      tx.update(ideas)
+      await statusMoved(tx, input.sourceId, source.status, 'merged', null, now)
+      const statusChangeId = oneRow(
+        await tx
+          .insert(statusChanges)
+          .values({
+            ideaId: input.sourceId,
+            fromStatus: source.status,
+            toStatus: 'merged',
+            explanation: input.explanation,
+            actorId: input.actorId,
+            createdAt: now,
+          })
+          .returning({ id: statusChanges.id }),
+      ).id
+      await tx
+        .update(ideas)
         .set({ status: 'merged', mergedIntoId: input.targetId, updatedAt: now })
         .where(eq(ideas.id, input.sourceId))
-        .run()
-      publicAnswer(tx, input.sourceId, now)
+
+      await publicAnswer(tx, input.sourceId, now)
       // Followers of the duplicate hear where the conversation continues (they now follow the target).
-      notifyFollowers(tx, { ideaId: input.sourceId, kind: 'merged', statusChangeId, exceptUserId: input.actorId }, now)
-      recount(input.targetId)
-      recount(input.sourceId)
-      recordAudit(
+      await notifyFollowers(
+        tx,
+        { ideaId: input.sourceId, kind: 'merged', statusChangeId, exceptUserId: input.actorId },
+        now,
+      )
+      await recount(input.targetId)
+      await recount(input.sourceId)
+      await recordAudit(
         tx,
         {
           actorId: input.actorId,
@@ -284,7 +320,7 @@ export function mergeIdeas(
  * (notify/mail-notifications.ts mails unconfirmed addresses only that). The other staff of
  * the idea's department hear of the new idea.
  */
-export function intakeIdea(
+export async function intakeIdea(
   db: Db,
   input: {
     actorId: number
@@ -299,29 +335,30 @@ export function intakeIdea(
   },
   now: number,
   settings: Settings,
-): number {
-  const authorId = db.transaction((tx) => {
+): Promise<number> {
+  const authorId = await db.transaction(async (tx) => {
     const known = input.submitter.email
-      ? tx.select({ id: users.id }).from(users).where(eq(users.email, input.submitter.email)).get()
+      ? (await tx.select({ id: users.id }).from(users).where(eq(users.email, input.submitter.email)).limit(1))[0]
       : undefined
     if (known) return known.id
-    return tx
-      .insert(users)
-      .values({
-        email: input.submitter.email ?? null,
-        displayName: input.submitter.displayName,
-        targetGroup: input.submitter.targetGroup,
-        districtId: input.submitter.districtId,
-        role: 'member',
-        // They cannot choose yet (no password): each update about their idea is mailed at once.
-        emailFrequency: 'immediately',
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: users.id })
-      .get().id
+    return oneRow(
+      await tx
+        .insert(users)
+        .values({
+          email: input.submitter.email ?? null,
+          displayName: input.submitter.displayName,
+          targetGroup: input.submitter.targetGroup,
+          districtId: input.submitter.districtId,
+          role: 'member',
+          // They cannot choose yet (no password): each update about their idea is mailed at once.
+          emailFrequency: 'immediately',
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning({ id: users.id }),
+    ).id
   })
-  const id = createIdea(
+  const id = await createIdea(
     db,
     {
       title: input.title,
@@ -335,8 +372,8 @@ export function intakeIdea(
     },
     now,
   )
-  db.transaction((tx) => {
-    recordAudit(
+  await db.transaction(async (tx) => {
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -347,23 +384,23 @@ export function intakeIdea(
       },
       now,
     )
-    announceNewIdea(tx, id, input.actorId, now)
+    await announceNewIdea(tx, id, input.actorId, now)
   })
-  sendIntakeReceipt(db, settings, id, now)
+  await sendIntakeReceipt(db, settings, id, now)
   return id
 }
 
-export function colleagues(db: Db) {
-  return db
+export async function colleagues(db: Db) {
+  return await db
     .select({ id: users.id, displayName: users.displayName, role: users.role, departmentId: users.departmentId })
     .from(users)
     .where(and(inArray(users.role, ['staff', 'admin']), isNull(users.deletedAt), isNull(users.blockedAt)))
     .orderBy(asc(users.displayName))
-    .all()
 }
 
-export function departmentOf(db: Db, userId: number): number | null {
+export async function departmentOf(db: Db, userId: number): Promise<number | null> {
   return (
-    db.select({ departmentId: users.departmentId }).from(users).where(eq(users.id, userId)).get()?.departmentId ?? null
+    (await db.select({ departmentId: users.departmentId }).from(users).where(eq(users.id, userId)).limit(1))[0]
+      ?.departmentId ?? null
   )
 }

@@ -117,51 +117,51 @@ const colleaguesRoute = route('staff', {
 export const staffRoutes = createRouter()
   // The Werkbak (inbox, search, filters, bulk actions), answer templates and corrections.
   .route('/', werkbakRoutes)
-  .openapi(colleaguesRoute, (c) => c.json({ items: colleagues(c.var.db) }, 200))
-  .openapi(detailRoute, (c) => {
+  .openapi(colleaguesRoute, async (c) => c.json({ items: await colleagues(c.var.db) }, 200))
+  .openapi(detailRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const detail = staffDetail(c.var.db, id, signedIn(c).id, c.var.clock.now())
+    const detail = await staffDetail(c.var.db, id, signedIn(c).id, c.var.clock.now())
     if (!detail) throw new ApiError('not_found', TEXT.notFound)
     return c.json(detail, 200)
   })
-  .openapi(commentsRoute, (c) => {
+  .openapi(commentsRoute, async (c) => {
     const { id } = c.req.valid('param')
     const query = c.req.valid('query')
     const cursor = query.cursor ? decodeCursor(query.cursor) : null
     if (query.cursor && !cursor)
       throw new ApiError('validation_failed', TEXT.badCommentCursor, { fields: { cursor: TEXT.badCommentCursor } })
-    if (!ideaExists(c.var.db, id)) throw new ApiError('not_found', TEXT.notFound)
-    const page = staffComments(c.var.db, id, cursor, query.limit)
+    if (!(await ideaExists(c.var.db, id))) throw new ApiError('not_found', TEXT.notFound)
+    const page = await staffComments(c.var.db, id, cursor, query.limit)
     return c.json({ items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null }, 200)
   })
-  .openapi(noteRoute, (c) => {
+  .openapi(noteRoute, async (c) => {
     const { id } = c.req.valid('param')
-    if (!addNote(c.var.db, id, signedIn(c).id, c.req.valid('json').body, c.var.clock.now())) {
+    if (!(await addNote(c.var.db, id, signedIn(c).id, c.req.valid('json').body, c.var.clock.now()))) {
       throw new ApiError('not_found', TEXT.notFound)
     }
-    return c.json({ notes: notesOf(c.var.db, id) }, 201)
+    return c.json({ notes: await notesOf(c.var.db, id) }, 201)
   })
-  .openapi(assignRoute, (c) => {
+  .openapi(assignRoute, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const body = c.req.valid('json')
     const now = c.var.clock.now()
-    const result = assignIdea(c.var.db, { ideaId: id, actorId: me.id, ...body }, now)
+    const result = await assignIdea(c.var.db, { ideaId: id, actorId: me.id, ...body }, now)
     if (!result.ok) {
       if (result.reason === 'unknown_department') throw fieldError('departmentId', TEXT.unknownDepartment)
       if (result.reason === 'unknown_assignee') throw fieldError('assigneeId', TEXT.unknownAssignee)
       throw new ApiError('not_found', TEXT.notFound)
     }
-    const detail = staffDetail(c.var.db, id, me.id, now)
+    const detail = await staffDetail(c.var.db, id, me.id, now)
     if (!detail) throw new ApiError('not_found', TEXT.notFound)
     return c.json(detail, 200)
   })
-  .openapi(mergeRoute, (c) => {
+  .openapi(mergeRoute, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const body = c.req.valid('json')
     const now = c.var.clock.now()
-    const result = mergeIdeas(
+    const result = await mergeIdeas(
       c.var.db,
       { sourceId: id, targetId: body.targetId, actorId: me.id, explanation: body.explanation },
       now,
@@ -172,24 +172,26 @@ export const staffRoutes = createRouter()
       if (result.reason === 'target_closed') throw fieldError('targetId', TEXT.mergeTargetClosed)
       throw new ApiError('conflict', TEXT.mergeSourceClosed)
     }
-    const idea = findIdea(c.var.db, body.targetId, me.id, now)
+    const idea = await findIdea(c.var.db, body.targetId, me.id, now)
     if (!idea) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ idea }, 200)
   })
-  .openapi(intakeRoute, (c) => {
+  .openapi(intakeRoute, async (c) => {
     const me = signedIn(c)
     const body = c.req.valid('json')
     // Only themes and villages on offer: archived ones stay on old ideas, not on new ones.
-    const theme = themeOffered(c.var.db, body.themeId) ? themeDepartment(c.var.db, body.themeId) : undefined
+    const theme = (await themeOffered(c.var.db, body.themeId))
+      ? await themeDepartment(c.var.db, body.themeId)
+      : undefined
     if (!theme) throw fieldError('themeId', TEXT.unknownTheme)
     for (const [field, districtId] of [
       ['districtId', body.districtId],
       ['submitter.districtId', body.submitter.districtId],
     ] as const) {
-      if (districtId && !districtOffered(c.var.db, districtId)) throw fieldError(field, TEXT.unknownDistrict)
+      if (districtId && !(await districtOffered(c.var.db, districtId))) throw fieldError(field, TEXT.unknownDistrict)
     }
     const now = c.var.clock.now()
-    const id = intakeIdea(
+    const id = await intakeIdea(
       c.var.db,
       {
         actorId: me.id,
@@ -205,14 +207,14 @@ export const staffRoutes = createRouter()
       now,
       c.var.settings,
     )
-    const idea = findIdea(c.var.db, id, me.id, now)
+    const idea = await findIdea(c.var.db, id, me.id, now)
     if (!idea) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ idea }, 201)
   })
 
-function staffDetail(db: Parameters<typeof findIdea>[0], id: number, viewerId: number, now: number) {
-  const idea = findIdea(db, id, viewerId, now, { includeHidden: true })
-  const staff = staffFieldsOf(db, id, now)
+async function staffDetail(db: Parameters<typeof findIdea>[0], id: number, viewerId: number, now: number) {
+  const idea = await findIdea(db, id, viewerId, now, { includeHidden: true })
+  const staff = await staffFieldsOf(db, id, now)
   if (!idea || !staff) return null
-  return { idea, staff, notes: notesOf(db, id), assignments: assignmentsOf(db, id) }
+  return { idea, staff, notes: await notesOf(db, id), assignments: await assignmentsOf(db, id) }
 }

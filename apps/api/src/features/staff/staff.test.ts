@@ -4,8 +4,8 @@ import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures
 import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
 
 const ctx = createTestApp()
-const theme = makeTheme(ctx.db)
-const author = makeUser(ctx.db)
+const theme = await makeTheme(ctx.db)
+const author = await makeUser(ctx.db)
 
 const EXPLANATION = 'We hebben dit besproken met het team en gaan het zo doen.'
 const CLOSURE = {
@@ -28,7 +28,7 @@ describe('status changes', () => {
     const staff = await loginAs(ctx, 'staff')
     for (const from of IDEA_STATUSES) {
       for (const to of IDEA_STATUSES) {
-        const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: from })
+        const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: from })
         const before = databaseDigest(ctx)
         const res = await request(ctx, `/api/ideas/${idea.id}/status`, { cookie: staff.cookie, body: bodyFor(to) })
         if (to === 'merged') {
@@ -49,7 +49,7 @@ describe('status changes', () => {
 
   it('requires a public explanation of at least 20 characters', async () => {
     const staff = await loginAs(ctx, 'staff')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const res = await request(ctx, `/api/ideas/${idea.id}/status`, {
       cookie: staff.cookie,
       body: { status: 'under_review', explanation: 'Kort.' },
@@ -60,7 +60,7 @@ describe('status changes', () => {
 
   it('requires a coded reason to decline, and the organisation when it is not a municipal task', async () => {
     const staff = await loginAs(ctx, 'staff')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const before = databaseDigest(ctx)
     const noReason = await request(ctx, `/api/ideas/${idea.id}/status`, {
       cookie: staff.cookie,
@@ -96,7 +96,7 @@ describe('status changes', () => {
 
   it('requires a closure record to mark an idea done, and shows it on the timeline', async () => {
     const staff = await loginAs(ctx, 'staff')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'in_progress' })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'in_progress' })
     const missing = await request(ctx, `/api/ideas/${idea.id}/status`, {
       cookie: staff.cookie,
       body: { status: 'done', explanation: EXPLANATION },
@@ -125,7 +125,7 @@ describe('status changes', () => {
   it('notifies exactly the followers, each once, and not the civil servant who acted', async () => {
     const staff = await loginAs(ctx, 'staff')
     const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     for (const who of [a, b, staff])
       await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: who.cookie })
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: a.cookie })
@@ -175,15 +175,15 @@ describe('the response norm', () => {
 
   it('sorts the inbox by urgency and badges ideas on time, due soon and overdue', async () => {
     const fresh = createTestApp()
-    const t = makeTheme(fresh.db)
-    const u = makeUser(fresh.db)
+    const t = await makeTheme(fresh.db)
+    const u = await makeUser(fresh.db)
     fresh.clock.set('2026-11-24T10:00:00+01:00') // Tuesday
     const staff = await loginAs(fresh, 'staff')
-    const created = (iso: string) =>
-      makeIdea(fresh.db, { authorId: u.id, themeId: t.id, createdAt: Date.parse(iso) }).id
-    const overdue = created('2026-11-05T10:00:00+01:00') // 13 working days ago
-    const dueSoon = created('2026-11-12T10:00:00+01:00') // 8 working days ago
-    const onTime = created('2026-11-23T10:00:00+01:00') // 1 working day ago
+    const created = async (iso: string) =>
+      (await makeIdea(fresh.db, { authorId: u.id, themeId: t.id, createdAt: Date.parse(iso) })).id
+    const overdue = await created('2026-11-05T10:00:00+01:00') // 13 working days ago
+    const dueSoon = await created('2026-11-12T10:00:00+01:00') // 8 working days ago
+    const onTime = await created('2026-11-23T10:00:00+01:00') // 1 working day ago
     const page = await json(await request(fresh, '/api/staff/inbox?tab=needs_answer', { cookie: staff.cookie }))
     expect(page.items.map((i: { id: number; badge: string }) => [i.id, i.badge])).toEqual([
       [overdue, 'overdue'],
@@ -197,10 +197,10 @@ describe('the response norm', () => {
 
   it('shows planned work without a public update for 30 days as stale', async () => {
     const fresh = createTestApp()
-    const t = makeTheme(fresh.db)
-    const u = makeUser(fresh.db)
+    const t = await makeTheme(fresh.db)
+    const u = await makeUser(fresh.db)
     const staff = await loginAs(fresh, 'staff')
-    const idea = makeIdea(fresh.db, { authorId: u.id, themeId: t.id })
+    const idea = await makeIdea(fresh.db, { authorId: u.id, themeId: t.id })
     await request(fresh, `/api/ideas/${idea.id}/status`, { cookie: staff.cookie, body: bodyFor('planned') })
     fresh.clock.advance(31 * 86_400_000)
     const later = await loginAs(fresh, 'staff')
@@ -217,7 +217,7 @@ describe('routing to departments and colleagues', () => {
     const admin = await loginAs(fresh, 'admin')
     const staff = await loginAs(fresh, 'staff')
     const member = await loginAs(fresh, 'member')
-    const t = makeTheme(fresh.db)
+    const t = await makeTheme(fresh.db)
     const created = await json(
       await request(fresh, '/api/admin/departments', {
         cookie: admin.cookie,
@@ -264,8 +264,8 @@ describe('routing to departments and colleagues', () => {
 describe('internal notes', () => {
   it('never appear in any response a member or visitor can get', async () => {
     const fresh = createTestApp()
-    const t = makeTheme(fresh.db)
-    makeDistrict(fresh.db)
+    const t = await makeTheme(fresh.db)
+    await makeDistrict(fresh.db)
     const staff = await loginAs(fresh, 'staff')
     const member = await loginAs(fresh, 'member')
     const { idea } = await json(
@@ -317,8 +317,8 @@ describe('merging duplicates', () => {
   it('moves votes without counting a person twice, moves followers, and closes the duplicate', async () => {
     const staff = await loginAs(ctx, 'staff')
     const [a, b, c] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
-    const target = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
-    const source = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const target = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const source = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     // a votes for both, b only the duplicate, c only the target.
     for (const [who, idea] of [
       [a, target],
@@ -379,7 +379,7 @@ describe('moderation', () => {
   it('lets staff review the queue and restore or hide with a reason, in the audit log', async () => {
     const staff = await loginAs(ctx, 'staff')
     const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const { comment } = await json(
       await request(ctx, `/api/ideas/${idea.id}/comments`, {
         cookie: a.cookie,
@@ -424,7 +424,7 @@ describe('moderation', () => {
   it('blocking a member hides their content and ends their sessions; unblocking brings it back', async () => {
     const staff = await loginAs(ctx, 'staff')
     const troll = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: troll.userId, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: troll.userId, themeId: theme.id })
     const block = await request(ctx, `/api/staff/users/${troll.userId}/block`, {
       cookie: staff.cookie,
       body: { reason: 'Herhaaldelijk schelden' },
@@ -457,8 +457,8 @@ describe('who may call staff routes', () => {
   it('refuses visitors (401) and members (403) on every staff and admin route, changing nothing', async () => {
     const fresh = createTestApp()
     const member = await loginAs(fresh, 'member')
-    const t = makeTheme(fresh.db)
-    const idea = makeIdea(fresh.db, { authorId: member.userId, themeId: t.id })
+    const t = await makeTheme(fresh.db)
+    const idea = await makeIdea(fresh.db, { authorId: member.userId, themeId: t.id })
     const doc = await json(await request(fresh, '/api/openapi.json'))
     const routes = Object.entries<Record<string, { 'x-policy': string }>>(doc.paths).flatMap(([path, methods]) =>
       Object.entries(methods)

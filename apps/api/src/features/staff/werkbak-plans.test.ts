@@ -34,15 +34,15 @@ const filters: string[] = []
 
 // Seeding thousands of rows takes longer than the default hook time on a busy 2-core host.
 beforeAll(async () => {
-  const themes = Array.from({ length: 7 }, () => makeTheme(db))
-  const districts = Array.from({ length: 22 }, () => makeDistrict(db))
-  const departments = Array.from({ length: 6 }, () => makeDepartment(db))
-  const users = Array.from({ length: 300 }, () => makeUser(db))
-  const colleagues = Array.from({ length: 12 }, () => makeUser(db, { role: 'staff' }))
+  const themes = await Promise.all(Array.from({ length: 7 }, () => makeTheme(db)))
+  const districts = await Promise.all(Array.from({ length: 22 }, () => makeDistrict(db)))
+  const departments = await Promise.all(Array.from({ length: 6 }, () => makeDepartment(db)))
+  const users = await Promise.all(Array.from({ length: 300 }, () => makeUser(db)))
+  const colleagues = await Promise.all(Array.from({ length: 12 }, () => makeUser(db, { role: 'staff' })))
   const statuses = ['new', 'new', 'new', 'under_review', 'planned', 'in_progress', 'done', 'done', 'declined', 'merged']
-  db.transaction(() => {
+  await db.transaction(async (tx) => {
     for (let i = 0; i < 3000; i++) {
-      makeIdea(db, {
+      await makeIdea(tx, {
         authorId: users[i % 300]?.id ?? 0,
         themeId: themes[i % 7]?.id ?? 0,
         districtId: i % 4 === 0 ? null : (districts[i % 22]?.id ?? null),

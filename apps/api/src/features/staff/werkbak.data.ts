@@ -1,5 +1,5 @@
 import { type InboxTab, type InstallationSettings, WERKBAK_COUNT_CAP, type WerkbakFilters } from '@meedenken/shared'
-import { and, asc, desc, eq, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import { answeredLastSql, openStatusSql, updateStatusSql } from '../../db/queue-sql'
@@ -78,7 +78,7 @@ function tabQuery(tab: InboxTab, who: Who, now: number, config: InstallationSett
  * The filters as conditions, or null when they can match nothing (a search without a
  * searchable word). The text search is the ideas search: the same FTS5 index and query.
  */
-function filterConditions(db: Db, tab: InboxTab, filters: WerkbakFilters): SQL[] | null {
+async function filterConditions(db: Db, tab: InboxTab, filters: WerkbakFilters): Promise<SQL[] | null> {
   const where: SQL[] = []
   if (filters.status) where.push(eq(ideas.status, filters.status))
   // Merged ideas live on in their target; as in the public list, only when asked for.
@@ -94,13 +94,13 @@ function filterConditions(db: Db, tab: InboxTab, filters: WerkbakFilters): SQL[]
     if (!match) return null
     // As the ideas list does: for a common word, "+id" keeps the planner on the tab's own
     // order, testing each idea against the matches; for a rare one it reads the matches by id.
-    const id = estimateMatches(db, filters.q) > COMMON_MATCHES ? sql`+${ideas.id}` : sql`${ideas.id}`
+    const id = (await estimateMatches(db, filters.q)) > COMMON_MATCHES ? sql`+${ideas.id}` : sql`${ideas.id}`
     where.push(sql`${id} in (select rowid from ideas_fts where ideas_fts match ${match})`)
   }
   return where
 }
 
-function selection(
+async function selection(
   db: Db,
   tab: InboxTab,
   filters: WerkbakFilters,
@@ -109,19 +109,19 @@ function selection(
   config: InstallationSettings,
 ) {
   const query = tabQuery(tab, who, now, config)
-  const extra = filterConditions(db, tab, filters)
+  const extra = await filterConditions(db, tab, filters)
   if (!query || !extra) return null
   return { ...query, where: [...query.where, ...extra] }
 }
 
 /** One tab of the Werkbak with its filters, most urgent first (all ideas: newest first). */
-export function werkbakPage(
+export async function werkbakPage(
   db: Db,
   input: { tab: InboxTab; filters: WerkbakFilters; who: Who; cursor: InboxCursor | null; limit: number },
   now: number,
 ) {
-  const config = installationSettings(db)
-  const query = selection(db, input.tab, input.filters, input.who, now, config)
+  const config = await installationSettings(db)
+  const query = await selection(db, input.tab, input.filters, input.who, now, config)
   if (!query) return { items: [], nextCursor: null as InboxCursor | null }
   const conditions = [...query.where]
   if (input.cursor) {
@@ -132,19 +132,17 @@ export function werkbakPage(
     )
   }
   const direction = query.newestFirst ? desc : asc
-  const rows = selectCards(db)
+  const rows = await selectCards(db)
     .where(and(...conditions))
     .orderBy(direction(query.order), direction(ideas.id))
     .limit(input.limit + 1)
-    .all()
   const page = rows.slice(0, input.limit)
   const ids = page.map((r) => r.id)
   const extra = ids.length
-    ? db
+    ? await db
         .select({ id: ideas.id, ...staffColumns, order: query.order })
         .from(ideas)
         .where(inArray(ideas.id, ids))
-        .all()
     : []
   const byId = new Map(extra.map((e) => [e.id, e]))
   const items = page.flatMap((r) => {
@@ -166,10 +164,15 @@ export function werkbakPage(
  * How many ideas each tab holds with the same filters, for the tab labels. Each count
  * stops at WERKBAK_COUNT_CAP: a broad search would otherwise count every match, six times.
  */
-export function werkbakCounts(db: Db, filters: WerkbakFilters, who: Who, now: number): Record<InboxTab, number> {
-  const config = installationSettings(db)
-  const count = (tab: InboxTab) => {
-    const query = selection(db, tab, filters, who, now, config)
+export async function werkbakCounts(
+  db: Db,
+  filters: WerkbakFilters,
+  who: Who,
+  now: number,
+): Promise<Record<InboxTab, number>> {
+  const config = await installationSettings(db)
+  const countTab = async (tab: InboxTab) => {
+    const query = await selection(db, tab, filters, who, now, config)
     if (!query) return 0
     const capped = db
       .select({ one: sql<number>`1`.as('one') })
@@ -177,32 +180,31 @@ export function werkbakCounts(db: Db, filters: WerkbakFilters, who: Who, now: nu
       .where(and(...query.where))
       .limit(WERKBAK_COUNT_CAP)
       .as('capped')
-    return db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0
+    return (await db.select({ n: count() }).from(capped))[0]?.n ?? 0
   }
   return {
-    needs_answer: count('needs_answer'),
-    mine: count('mine'),
-    department: count('department'),
-    overdue: count('overdue'),
-    stale: count('stale'),
-    reported: count('reported'),
-    all: count('all'),
+    needs_answer: await countTab('needs_answer'),
+    mine: await countTab('mine'),
+    department: await countTab('department'),
+    overdue: await countTab('overdue'),
+    stale: await countTab('stale'),
+    reported: await countTab('reported'),
+    all: await countTab('all'),
   }
 }
 
 /** Names by id for a download: themes, districts, departments and colleagues (small tables). */
-export function exportNames(db: Db) {
+export async function exportNames(db: Db) {
   const map = (rows: { id: number; name: string }[]) => new Map(rows.map((r) => [r.id, r.name]))
   return {
-    themes: map(db.select({ id: themes.id, name: themes.name }).from(themes).all()),
-    districts: map(db.select({ id: districts.id, name: districts.name }).from(districts).all()),
-    departments: map(db.select({ id: departments.id, name: departments.name }).from(departments).all()),
+    themes: map(await db.select({ id: themes.id, name: themes.name }).from(themes)),
+    districts: map(await db.select({ id: districts.id, name: districts.name }).from(districts)),
+    departments: map(await db.select({ id: departments.id, name: departments.name }).from(departments)),
     colleagues: map(
-      db
+      await db
         .select({ id: users.id, name: users.displayName })
         .from(users)
-        .where(inArray(users.role, ['staff', 'admin']))
-        .all(),
+        .where(inArray(users.role, ['staff', 'admin'])),
     ),
   }
 }

@@ -151,9 +151,9 @@ function failed(result: Exclude<BulkOutcome, { ok: true }>, total: number, to?: 
 }
 
 /** A step checked beforehand failed anyway (the transaction rolled back): say so, change nothing. */
-function guarded<T>(run: () => T): T {
+async function guarded<T>(run: () => Promise<T>): Promise<T> {
   try {
-    return run()
+    return await run()
   } catch (error) {
     if (error instanceof BulkAborted) throw new ApiError('conflict', TEXT.aborted)
     throw error
@@ -300,7 +300,7 @@ const BADGE_NAMES: Record<string, string> = {
   answered: 'Beantwoord',
 }
 
-type Names = ReturnType<typeof exportNames>
+type Names = Awaited<ReturnType<typeof exportNames>>
 
 /** The file's columns, in Dutch: the report is for the council. No personal data of residents. */
 function exportColumns(names: Names): SheetColumn<StaffIdea>[] {
@@ -343,20 +343,20 @@ function selectionText(tab: string, filters: WerkbakFilters, names: Names): stri
 }
 
 export const werkbakRoutes = createRouter()
-  .openapi(inboxRoute, (c) => {
+  .openapi(inboxRoute, async (c) => {
     const me = signedIn(c)
     const { tab, cursor: rawCursor, limit, ...filters } = c.req.valid('query')
     const cursor = rawCursor ? decodeCursor(rawCursor) : null
     if (rawCursor && !cursor)
       throw new ApiError('validation_failed', TEXT.badCursor, { fields: { cursor: TEXT.badCursor } })
     const now = c.var.clock.now()
-    const who = { staffId: me.id, departmentId: departmentOf(c.var.db, me.id) }
-    const page = werkbakPage(c.var.db, { tab, filters, who, cursor, limit }, now)
+    const who = { staffId: me.id, departmentId: await departmentOf(c.var.db, me.id) }
+    const page = await werkbakPage(c.var.db, { tab, filters, who, cursor, limit }, now)
     return c.json(
       {
         items: page.items,
         nextCursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
-        counts: werkbakCounts(c.var.db, filters, who, now),
+        counts: await werkbakCounts(c.var.db, filters, who, now),
       },
       200,
     )
@@ -365,9 +365,9 @@ export const werkbakRoutes = createRouter()
     const me = signedIn(c)
     const { tab, format, ...filters } = c.req.valid('query')
     const now = c.var.clock.now()
-    const who = { staffId: me.id, departmentId: departmentOf(c.var.db, me.id) }
-    const page = werkbakPage(c.var.db, { tab, filters, who, cursor: null, limit: WERKBAK_EXPORT_MAX }, now)
-    const names = exportNames(c.var.db)
+    const who = { staffId: me.id, departmentId: await departmentOf(c.var.db, me.id) }
+    const page = await werkbakPage(c.var.db, { tab, filters, who, cursor: null, limit: WERKBAK_EXPORT_MAX }, now)
+    const names = await exportNames(c.var.db)
     const day = new Date(now).toISOString().slice(0, 10)
     const capped = page.nextCursor !== null
     const file = await spreadsheet(format, {
@@ -382,7 +382,7 @@ export const werkbakRoutes = createRouter()
     if (capped) headers['X-Meedenken-Capped'] = String(WERKBAK_EXPORT_MAX)
     return c.body(file, 200, headers)
   })
-  .openapi(bulkAssignRoute, (c) => {
+  .openapi(bulkAssignRoute, async (c) => {
     const me = signedIn(c)
     const body = c.req.valid('json')
     if (body.departmentId === undefined && body.assigneeId === undefined) {
@@ -390,11 +390,11 @@ export const werkbakRoutes = createRouter()
         fields: { departmentId: TEXT.assignWhat, assigneeId: TEXT.assignWhat },
       })
     }
-    const result = guarded(() => bulkAssign(c.var.db, { ...body, actorId: me.id }, c.var.clock.now()))
+    const result = await guarded(() => bulkAssign(c.var.db, { ...body, actorId: me.id }, c.var.clock.now()))
     if (!result.ok) throw failed(result, body.ideaIds.length)
     return c.json({ ideaIds: result.ideaIds }, 200)
   })
-  .openapi(bulkStatusRoute, (c) => {
+  .openapi(bulkStatusRoute, async (c) => {
     const me = signedIn(c)
     const body = c.req.valid('json')
     // The rules of a single status change (status.routes.ts), checked before anything is written.
@@ -406,7 +406,7 @@ export const werkbakRoutes = createRouter()
     }
     if (body.status === 'done' && !body.closure) fields.closure = TEXT.closure
     if (Object.keys(fields).length > 0) throw new ApiError('validation_failed', VALIDATION, { fields })
-    const result = guarded(() =>
+    const result = await guarded(() =>
       bulkChangeStatus(
         c.var.db,
         {
@@ -424,58 +424,60 @@ export const werkbakRoutes = createRouter()
     if (!result.ok) throw failed(result, body.ideaIds.length, body.status)
     return c.json({ ideaIds: result.ideaIds }, 200)
   })
-  .openapi(bulkMergeRoute, (c) => {
+  .openapi(bulkMergeRoute, async (c) => {
     const me = signedIn(c)
     const body = c.req.valid('json')
     const now = c.var.clock.now()
-    const result = guarded(() => bulkMerge(c.var.db, { ...body, actorId: me.id }, now))
+    const result = await guarded(() => bulkMerge(c.var.db, { ...body, actorId: me.id }, now))
     if (!result.ok) throw failed(result, body.sourceIds.length)
-    const idea = findIdea(c.var.db, body.targetId, me.id, now)
+    const idea = await findIdea(c.var.db, body.targetId, me.id, now)
     if (!idea) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ idea }, 200)
   })
-  .openapi(templatesRoute, (c) => c.json({ items: listTemplates(c.var.db, c.req.valid('query').department) }, 200))
-  .openapi(createTemplateRoute, (c) => {
+  .openapi(templatesRoute, async (c) =>
+    c.json({ items: await listTemplates(c.var.db, c.req.valid('query').department) }, 200),
+  )
+  .openapi(createTemplateRoute, async (c) => {
     const body = c.req.valid('json')
-    if (!departmentExists(c.var.db, body.departmentId)) throw fieldError('departmentId', TEXT.unknownDepartment)
-    return c.json(createTemplate(c.var.db, signedIn(c).id, body, c.var.clock.now()), 201)
+    if (!(await departmentExists(c.var.db, body.departmentId))) throw fieldError('departmentId', TEXT.unknownDepartment)
+    return c.json(await createTemplate(c.var.db, signedIn(c).id, body, c.var.clock.now()), 201)
   })
-  .openapi(updateTemplateRoute, (c) => {
+  .openapi(updateTemplateRoute, async (c) => {
     const { id } = c.req.valid('param')
     const body = c.req.valid('json')
-    if (!departmentExists(c.var.db, body.departmentId)) throw fieldError('departmentId', TEXT.unknownDepartment)
-    const template = updateTemplate(c.var.db, signedIn(c).id, id, body, c.var.clock.now())
+    if (!(await departmentExists(c.var.db, body.departmentId))) throw fieldError('departmentId', TEXT.unknownDepartment)
+    const template = await updateTemplate(c.var.db, signedIn(c).id, id, body, c.var.clock.now())
     if (!template) throw new ApiError('not_found', TEXT.templateNotFound)
     return c.json(template, 200)
   })
-  .openapi(deleteTemplateRoute, (c) => {
+  .openapi(deleteTemplateRoute, async (c) => {
     const { id } = c.req.valid('param')
-    if (!deleteTemplate(c.var.db, signedIn(c).id, id, c.var.clock.now()))
+    if (!(await deleteTemplate(c.var.db, signedIn(c).id, id, c.var.clock.now())))
       throw new ApiError('not_found', TEXT.templateNotFound)
     return c.body(null, 204)
   })
-  .openapi(ideaTemplatesRoute, (c) => {
-    const items = templatesForIdea(c.var.db, c.req.valid('param').id)
+  .openapi(ideaTemplatesRoute, async (c) => {
+    const items = await templatesForIdea(c.var.db, c.req.valid('param').id)
     if (!items) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ items }, 200)
   })
-  .openapi(correctionRoute, (c) => {
+  .openapi(correctionRoute, async (c) => {
     const me = signedIn(c)
     const { id } = c.req.valid('param')
     const { reason, ...changes } = c.req.valid('json')
     // A correction may keep the idea's own (archived) theme or village, not move it to another archived one.
-    const current = findIdea(c.var.db, id, null, c.var.clock.now(), { includeHidden: true })
-    if (changes.themeId !== undefined && !themeOffered(c.var.db, changes.themeId, current?.themeId))
+    const current = await findIdea(c.var.db, id, null, c.var.clock.now(), { includeHidden: true })
+    if (changes.themeId !== undefined && !(await themeOffered(c.var.db, changes.themeId, current?.themeId)))
       throw fieldError('themeId', TEXT.unknownTheme)
-    if (changes.districtId && !districtOffered(c.var.db, changes.districtId, current?.districtId))
+    if (changes.districtId && !(await districtOffered(c.var.db, changes.districtId, current?.districtId)))
       throw fieldError('districtId', TEXT.unknownDistrict)
     const now = c.var.clock.now()
-    const result = correctIdea(c.var.db, { ideaId: id, actorId: me.id, reason, changes }, now)
+    const result = await correctIdea(c.var.db, { ideaId: id, actorId: me.id, reason, changes }, now)
     if (!result.ok) {
       if (result.reason === 'not_found') throw new ApiError('not_found', TEXT.notFound)
       throw new ApiError('validation_failed', TEXT.unchanged)
     }
-    const idea = findIdea(c.var.db, id, me.id, now, { includeHidden: true })
+    const idea = await findIdea(c.var.db, id, me.id, now, { includeHidden: true })
     if (!idea) throw new ApiError('not_found', TEXT.notFound)
     return c.json({ idea }, 200)
   })

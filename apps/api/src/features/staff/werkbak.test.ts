@@ -9,8 +9,8 @@ const EXPLANATION = 'We hebben dit besproken met het team en gaan het zo doen.'
 type Item = { id: number }
 const ids = (page: { items: Item[] }) => page.items.map((i) => i.id)
 
-function place(ctx: TestContext, id: number, values: Partial<typeof ideas.$inferInsert>) {
-  ctx.db.update(ideas).set(values).where(eq(ideas.id, id)).run()
+async function place(ctx: TestContext, id: number, values: Partial<typeof ideas.$inferInsert>) {
+  await ctx.db.update(ideas).set(values).where(eq(ideas.id, id))
 }
 
 async function inbox(ctx: TestContext, cookie: string, query: string) {
@@ -19,31 +19,31 @@ async function inbox(ctx: TestContext, cookie: string, query: string) {
   return json<{ items: (Item & { title: string })[]; nextCursor: string | null; counts: Record<string, number> }>(res)
 }
 
-describe('the Werkbak: search and filters', () => {
+describe('the Werkbak: search and filters', async () => {
   const ctx = createTestApp()
   // The day after the ideas came in: none is overdue yet.
   ctx.clock.set('2026-10-02T10:00:00+02:00')
-  const author = makeUser(ctx.db)
-  const [verkeer, groen] = [makeTheme(ctx.db), makeTheme(ctx.db)]
-  const [kolham, muntendam] = [makeDistrict(ctx.db), makeDistrict(ctx.db)]
-  const [wegen, parken] = [makeDepartment(ctx.db), makeDepartment(ctx.db)]
-  const idea = (values: Partial<Parameters<typeof makeIdea>[1]>) =>
-    makeIdea(ctx.db, { authorId: author.id, themeId: verkeer.id, ...values })
+  const author = await makeUser(ctx.db)
+  const [verkeer, groen] = [await makeTheme(ctx.db), await makeTheme(ctx.db)]
+  const [kolham, muntendam] = [await makeDistrict(ctx.db), await makeDistrict(ctx.db)]
+  const [wegen, parken] = [await makeDepartment(ctx.db), await makeDepartment(ctx.db)]
+  const idea = async (values: Partial<Parameters<typeof makeIdea>[1]>) =>
+    await makeIdea(ctx.db, { authorId: author.id, themeId: verkeer.id, ...values })
   // Oldest first: the needs-answer tab shows them in this order.
-  const fietsKolham = idea({ title: 'Een fietsenrek bij het station van Kolham', districtId: kolham.id })
-  const fietsMunt = idea({ title: 'Fietsenrekken bij de school in Muntendam', districtId: muntendam.id })
-  const bomen = idea({ title: 'Meer bomen in het park van Kolham', themeId: groen.id, districtId: kolham.id })
-  const gepland = idea({ title: 'Fietspad langs het kanaal verbreden', status: 'planned' })
-  const verborgen = idea({ title: 'Fietsen verboden op de markt', hidden: true })
-  const samengevoegd = idea({ title: 'Een fietsenrek bij het station graag', status: 'merged' })
+  const fietsKolham = await idea({ title: 'Een fietsenrek bij het station van Kolham', districtId: kolham.id })
+  const fietsMunt = await idea({ title: 'Fietsenrekken bij de school in Muntendam', districtId: muntendam.id })
+  const bomen = await idea({ title: 'Meer bomen in het park van Kolham', themeId: groen.id, districtId: kolham.id })
+  const gepland = await idea({ title: 'Fietspad langs het kanaal verbreden', status: 'planned' })
+  const verborgen = await idea({ title: 'Fietsen verboden op de markt', hidden: true })
+  const samengevoegd = await idea({ title: 'Een fietsenrek bij het station graag', status: 'merged' })
 
   it('combines search, theme, district, status, department and colleague with each tab, counting each tab alike', async () => {
     const staff = await loginAs(ctx, 'staff')
-    const colleague = makeUser(ctx.db, { role: 'staff' })
-    place(ctx, fietsKolham.id, { departmentId: wegen.id, assigneeId: staff.userId })
-    place(ctx, fietsMunt.id, { departmentId: wegen.id, assigneeId: colleague.id })
-    place(ctx, bomen.id, { departmentId: parken.id })
-    place(ctx, gepland.id, { departmentId: wegen.id, firstResponseAt: gepland.createdAt + 1 })
+    const colleague = await makeUser(ctx.db, { role: 'staff' })
+    await place(ctx, fietsKolham.id, { departmentId: wegen.id, assigneeId: staff.userId })
+    await place(ctx, fietsMunt.id, { departmentId: wegen.id, assigneeId: colleague.id })
+    await place(ctx, bomen.id, { departmentId: parken.id })
+    await place(ctx, gepland.id, { departmentId: wegen.id, firstResponseAt: gepland.createdAt + 1 })
 
     // Search is the ideas search: word prefixes in title or text, every word required.
     let page = await inbox(ctx, staff.cookie, 'tab=needs_answer&q=fiets')
@@ -114,10 +114,12 @@ describe('the Werkbak: search and filters', () => {
 describe('bulk status change', () => {
   it('changes every selected idea with one explanation: a timeline entry, an audit entry and notifications per idea', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
+    const theme = await makeTheme(ctx.db)
     const staff = await loginAs(ctx, 'staff')
     const member = await loginAs(ctx, 'member')
-    const selection = [1, 2, 3].map(() => makeIdea(ctx.db, { authorId: member.userId, themeId: theme.id }).id)
+    const selection: number[] = []
+    for (let i = 0; i < 3; i++)
+      selection.push((await makeIdea(ctx.db, { authorId: member.userId, themeId: theme.id })).id)
     for (const id of selection) await request(ctx, `/api/ideas/${id}/follow`, { method: 'PUT', cookie: member.cookie })
     const res = await request(ctx, '/api/staff/bulk/status', {
       cookie: staff.cookie,
@@ -151,12 +153,12 @@ describe('bulk status change', () => {
 
   it('changes nothing when one idea cannot make the change, and names each that cannot and why (409)', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const author = makeUser(ctx.db)
+    const theme = await makeTheme(ctx.db)
+    const author = await makeUser(ctx.db)
     const staff = await loginAs(ctx, 'staff')
-    const fresh = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id }).id
-    const done = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'done' }).id
-    const planned = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'planned' }).id
+    const fresh = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
+    const done = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'done' })).id
+    const planned = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'planned' })).id
     const before = databaseDigest(ctx)
     const res = await request(ctx, '/api/staff/bulk/status', {
       cookie: staff.cookie,
@@ -176,10 +178,10 @@ describe('bulk status change', () => {
 
   it('asks what a single change asks: a reason to decline, a closure record when done; merging is its own action', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const author = makeUser(ctx.db)
+    const theme = await makeTheme(ctx.db)
+    const author = await makeUser(ctx.db)
     const staff = await loginAs(ctx, 'staff')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'in_progress' }).id
+    const idea = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'in_progress' })).id
     const before = databaseDigest(ctx)
     for (const [body, field] of [
       [{ status: 'declined' }, 'declineReason'],
@@ -205,8 +207,8 @@ describe('bulk status change', () => {
 describe('bulk merge', () => {
   it('merges three duplicates into one: each voter counted once, followers moved, every duplicate closed and audited', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const author = makeUser(ctx.db)
+    const theme = await makeTheme(ctx.db)
+    const author = await makeUser(ctx.db)
     const staff = await loginAs(ctx, 'staff')
     const [a, b, c, d] = [
       await loginAs(ctx, 'member'),
@@ -214,12 +216,10 @@ describe('bulk merge', () => {
       await loginAs(ctx, 'member'),
       await loginAs(ctx, 'member'),
     ]
-    const target = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id }).id
-    const [s1, s2, s3] = [1, 2, 3].map(() => makeIdea(ctx.db, { authorId: author.id, themeId: theme.id }).id) as [
-      number,
-      number,
-      number,
-    ]
+    const target = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
+    const s1 = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
+    const s2 = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
+    const s3 = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
     // a votes for all four, b for two duplicates, c for one, d only for the target.
     for (const [who, ideaIds] of [
       [a, [target, s1, s2, s3]],
@@ -278,13 +278,13 @@ describe('bulk merge', () => {
 
   it('merges nothing when a duplicate is merged already or is the target itself, naming it (409); a closed target is 422', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const author = makeUser(ctx.db)
+    const theme = await makeTheme(ctx.db)
+    const author = await makeUser(ctx.db)
     const staff = await loginAs(ctx, 'staff')
     const voter = await loginAs(ctx, 'member')
-    const target = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id }).id
-    const open = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id }).id
-    const merged = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'merged' }).id
+    const target = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
+    const open = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
+    const merged = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'merged' })).id
     await request(ctx, `/api/ideas/${open}/vote`, { method: 'PUT', cookie: voter.cookie })
     const before = databaseDigest(ctx)
     const res = await request(ctx, '/api/staff/bulk/merge', {
@@ -309,13 +309,15 @@ describe('bulk merge', () => {
 describe('bulk assignment', () => {
   it('hands every idea to a department and colleague, logging a hand-off for each that moved', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
-    const author = makeUser(ctx.db)
-    const wegen = makeDepartment(ctx.db)
+    const theme = await makeTheme(ctx.db)
+    const author = await makeUser(ctx.db)
+    const wegen = await makeDepartment(ctx.db)
     const staff = await loginAs(ctx, 'staff')
     const colleague = await loginAs(ctx, 'staff')
-    const [one, two, there] = [1, 2, 3].map(() => makeIdea(ctx.db, { authorId: author.id, themeId: theme.id }).id)
-    place(ctx, there as number, { departmentId: wegen.id, assigneeId: colleague.userId })
+    const one = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
+    const two = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
+    const there = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
+    await place(ctx, there, { departmentId: wegen.id, assigneeId: colleague.userId })
     const res = await request(ctx, '/api/staff/bulk/assign', {
       cookie: staff.cookie,
       body: { ideaIds: [one, two, there], departmentId: wegen.id, assigneeId: colleague.userId, note: 'Voor jou.' },
@@ -346,10 +348,10 @@ describe('bulk assignment', () => {
 
   it('changes nothing for an unknown department or colleague, a member, or an unknown idea', async () => {
     const ctx = createTestApp()
-    const theme = makeTheme(ctx.db)
+    const theme = await makeTheme(ctx.db)
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
-    const idea = makeIdea(ctx.db, { authorId: member.userId, themeId: theme.id }).id
+    const idea = (await makeIdea(ctx.db, { authorId: member.userId, themeId: theme.id })).id
     const before = databaseDigest(ctx)
     for (const [body, status, field] of [
       [{ departmentId: 999 }, 422, 'departmentId'],
@@ -371,8 +373,8 @@ describe('bulk assignment', () => {
 describe('answer templates', () => {
   it('are kept per department by staff, and audited', async () => {
     const ctx = createTestApp()
-    const wegen = makeDepartment(ctx.db)
-    const parken = makeDepartment(ctx.db)
+    const wegen = await makeDepartment(ctx.db)
+    const parken = await makeDepartment(ctx.db)
     const staff = await loginAs(ctx, 'staff')
     const made = await request(ctx, '/api/staff/answer-templates', {
       cookie: staff.cookie,
@@ -430,9 +432,9 @@ describe('answer templates', () => {
 
   it('are only for staff: visitors get 401, members 403, and nothing changes', async () => {
     const ctx = createTestApp()
-    const wegen = makeDepartment(ctx.db)
+    const wegen = await makeDepartment(ctx.db)
     const member = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: member.userId, themeId: makeTheme(ctx.db).id }).id
+    const idea = (await makeIdea(ctx.db, { authorId: member.userId, themeId: (await makeTheme(ctx.db)).id })).id
     const before = databaseDigest(ctx)
     const body = { departmentId: wegen.id, title: 'Wij kijken ernaar', body: 'Beste {naam}, dank u wel.' }
     for (const [method, path] of [
@@ -454,14 +456,16 @@ describe('answer templates', () => {
 
   it('come filled in for an idea: {naam} is the resident, {titel} the idea; its department first', async () => {
     const ctx = createTestApp()
-    const [wegen, parken] = [makeDepartment(ctx.db), makeDepartment(ctx.db)]
-    const resident = makeUser(ctx.db, { displayName: 'Inge de Vries' })
-    const idea = makeIdea(ctx.db, {
-      authorId: resident.id,
-      themeId: makeTheme(ctx.db).id,
-      title: 'Een bankje bij de bushalte',
-    }).id
-    place(ctx, idea, { departmentId: wegen.id })
+    const [wegen, parken] = [await makeDepartment(ctx.db), await makeDepartment(ctx.db)]
+    const resident = await makeUser(ctx.db, { displayName: 'Inge de Vries' })
+    const idea = (
+      await makeIdea(ctx.db, {
+        authorId: resident.id,
+        themeId: (await makeTheme(ctx.db)).id,
+        title: 'Een bankje bij de bushalte',
+      })
+    ).id
+    await place(ctx, idea, { departmentId: wegen.id })
     const staff = await loginAs(ctx, 'staff')
     for (const [departmentId, title, body] of [
       [parken.id, 'Andere afdeling', 'Hallo {naam}.'],
@@ -487,20 +491,24 @@ describe('answer templates', () => {
   })
 })
 
-describe('the Werkbak as a file', () => {
+describe('the Werkbak as a file', async () => {
   const ctx = createTestApp()
   ctx.clock.set('2026-10-02T10:00:00+02:00')
-  const theme = makeTheme(ctx.db, { name: 'Verkeer' })
-  const kolham = makeDistrict(ctx.db, 'Kolham')
-  const author = makeUser(ctx.db, { displayName: 'Inge Geheimnaam' })
-  const first = makeIdea(ctx.db, {
+  const theme = await makeTheme(ctx.db, { name: 'Verkeer' })
+  const kolham = await makeDistrict(ctx.db, 'Kolham')
+  const author = await makeUser(ctx.db, { displayName: 'Inge Geheimnaam' })
+  const first = await makeIdea(ctx.db, {
     authorId: author.id,
     themeId: theme.id,
     districtId: kolham.id,
     title: 'Een fietsenrek; bij het station',
   })
-  const second = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Fietsenrekken bij de school' })
-  makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Meer bomen in het park' })
+  const second = await makeIdea(ctx.db, {
+    authorId: author.id,
+    themeId: theme.id,
+    title: 'Fietsenrekken bij de school',
+  })
+  await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, title: 'Meer bomen in het park' })
 
   it('holds the list as shown, every page, in CSV for Dutch Excel: private, no personal data of residents', async () => {
     const staff = await loginAs(ctx, 'staff')
@@ -542,8 +550,8 @@ describe('the Werkbak as a file', () => {
 
   it(`stops at ${5000} ideas and says so`, async () => {
     const big = createTestApp()
-    const t = makeTheme(big.db)
-    const u = makeUser(big.db)
+    const t = await makeTheme(big.db)
+    const u = await makeUser(big.db)
     big.db.$client
       .prepare(
         `with recursive n(i) as (select 1 union all select i + 1 from n where i < 5001)

@@ -1,7 +1,6 @@
 import { CLOSED_STATUSES, type IdeaStatus } from '@meedenken/shared'
-import type Database from 'better-sqlite3'
 import { and, eq, sql } from 'drizzle-orm'
-import type { Db } from '../../db/open'
+import type { Db, Tx } from '../../db/open'
 import { campaigns, followers, ideas, liveEvents, votes } from '../../db/schema'
 import { prepared } from '../../db/statements'
 import { acceptsVotes } from '../../domain/campaign-phase'
@@ -15,9 +14,9 @@ export type VoteOutcome =
 
 const p = sql.placeholder
 
-/** The statements of a vote, prepared once per connection (a vote is the hottest write). */
-function voteStatements(db: Db) {
-  return prepared(db, 'votes.statements', (d) => ({
+/** The statements of a vote, prepared once per database (a vote is the hottest write). */
+function voteStatements(tx: Tx) {
+  return prepared(tx, 'votes.statements', (d) => ({
     votable: d
       .select({
         status: ideas.status,
@@ -36,6 +35,7 @@ function voteStatements(db: Db) {
       .insert(votes)
       .values({ ideaId: p('idea'), userId: p('user'), createdAt: p('now') })
       .onConflictDoNothing()
+      .returning({ ideaId: votes.ideaId })
       .prepare(),
     deleteVote: d
       .delete(votes)
@@ -46,6 +46,7 @@ function voteStatements(db: Db) {
       .insert(followers)
       .values({ ideaId: p('idea'), userId: p('user'), createdAt: p('now') })
       .onConflictDoNothing()
+      .returning({ ideaId: followers.ideaId })
       .prepare(),
     // One update of the idea's row per vote, the new follower included; the vote's term
     // (at the time it was cast) joins or leaves the hot score.
@@ -73,14 +74,13 @@ function voteStatements(db: Db) {
 }
 
 /**
- * Casts or withdraws one member's vote, inside the caller's transaction (on this
- * connection). The UNIQUE key decides whether anything changed; only then the counter,
+ * Casts or withdraws one member's vote, inside the caller's transaction. The UNIQUE key decides whether anything changed; only then the counter,
  * the hot score and the live event move, so the count always equals the rows.
  * Idempotent: voting twice is one vote.
  */
-function applyVote(db: Db, ideaId: number, userId: number, vote: boolean, now: number): VoteOutcome {
-  const statements = voteStatements(db)
-  const idea = statements.votable.get({ idea: ideaId })
+async function applyVote(tx: Tx, ideaId: number, userId: number, vote: boolean, now: number): Promise<VoteOutcome> {
+  const statements = voteStatements(tx)
+  const idea = (await statements.votable.execute({ idea: ideaId }))[0]
   if (!idea || idea.hidden) return { ok: false, reason: 'not_found' }
   if (CLOSED_STATUSES.includes(idea.status)) return { ok: false, reason: 'closed', status: idea.status }
   // Within a campaign with a voting phase, votes (and taking them back) only count then.
@@ -98,23 +98,32 @@ function applyVote(db: Db, ideaId: number, userId: number, vote: boolean, now: n
   const who = { idea: ideaId, user: userId, now }
   let voteCount: number
   if (vote) {
-    if (statements.insertVote.run(who).changes === 0) return { ok: true, voteCount: idea.voteCount, hasVoted: true }
+    if ((await statements.insertVote.execute(who)).length === 0) {
+      return { ok: true, voteCount: idea.voteCount, hasVoted: true }
+    }
     // Voters follow what they support, so they hear what happens with it.
-    const newFollower = statements.insertFollower.run(who).changes
-    voteCount = statements.counted.get({ idea: ideaId, newFollower, at: now })?.voteCount ?? idea.voteCount + 1
+    const newFollower = (await statements.insertFollower.execute(who)).length
+    voteCount =
+      (await statements.counted.execute({ idea: ideaId, newFollower, at: now }))[0]?.voteCount ?? idea.voteCount + 1
   } else {
-    if (!statements.deleteVote.get(who)) return { ok: true, voteCount: idea.voteCount, hasVoted: false }
-    voteCount = statements.uncounted.get({ idea: ideaId })?.voteCount ?? idea.voteCount - 1
+    if (!(await statements.deleteVote.execute(who))[0]) return { ok: true, voteCount: idea.voteCount, hasVoted: false }
+    voteCount = (await statements.uncounted.execute({ idea: ideaId }))[0]?.voteCount ?? idea.voteCount - 1
     // Taking a term out of a sum of exponentials loses the small ones to rounding: count afresh.
-    recountHotScore(db, ideaId)
+    await recountHotScore(tx, ideaId)
   }
-  statements.event.run({ idea: ideaId, value: voteCount, now })
+  await statements.event.execute({ idea: ideaId, value: voteCount, now })
   return { ok: true, voteCount, hasVoted: vote }
 }
 
 /** One vote in its own transaction (tools, tests, other processes). */
-export function setVote(db: Db, ideaId: number, userId: number, vote: boolean, now: number): VoteOutcome {
-  return db.transaction(() => applyVote(db, ideaId, userId, vote, now), { behavior: 'immediate' })
+export async function setVote(
+  db: Db,
+  ideaId: number,
+  userId: number,
+  vote: boolean,
+  now: number,
+): Promise<VoteOutcome> {
+  return await db.transaction((tx) => applyVote(tx, ideaId, userId, vote, now), { behavior: 'immediate' })
 }
 
 type Pending = {
@@ -126,51 +135,55 @@ type Pending = {
   reject: (e: unknown) => void
 }
 
-const queues = new WeakMap<Database.Database, Pending[]>()
+const queues = new WeakMap<Db, Pending[]>()
 
 /**
  * Votes from requests that arrive together are written in one transaction ("group
  * commit"): one commit instead of one per vote, which is what limits votes per second.
- * Each vote still runs in its own savepoint, so one failing vote never takes others with
- * it, and every caller gets its own outcome. The wait is one turn of the event loop.
+ * Every caller gets its own outcome, and one failing vote never takes the others with it:
+ * the batch then rolls back and each vote is written again on its own. (A savepoint per
+ * vote would do the same without the second round, at two more statements for every vote;
+ * a vote fails only when something is badly wrong.) The wait is one turn of the event loop.
  */
 export function castVote(db: Db, ideaId: number, userId: number, vote: boolean, now: number): Promise<VoteOutcome> {
-  const client = db.$client
   return new Promise((resolve, reject) => {
-    let queue = queues.get(client)
+    let queue = queues.get(db)
     if (!queue) {
       queue = []
-      queues.set(client, queue)
-      setImmediate(() => flush(db, client))
+      queues.set(db, queue)
+      setImmediate(() => void flush(db))
     }
     queue.push({ ideaId, userId, vote, now, resolve, reject })
   })
 }
 
-function flush(db: Db, client: Database.Database): void {
-  const batch = queues.get(client) ?? []
-
-  queues.delete(client)
-  const outcomes: Array<{ outcome?: VoteOutcome; error?: unknown }> = []
+async function flush(db: Db): Promise<void> {
+  const batch = queues.get(db) ?? []
+  queues.delete(db)
+  let failed: Pending | null = null
   try {
-    client
-      .transaction(() => {
-        for (const p of batch) {
-          try {
-            outcomes.push({ outcome: client.transaction(() => applyVote(db, p.ideaId, p.userId, p.vote, p.now))() })
-          } catch (error) {
-            outcomes.push({ error })
-          }
-        }
-      })
-      .immediate()
+    const outcomes = await db.transaction(async (tx) => {
+      const done: VoteOutcome[] = []
+      for (const p of batch) {
+        failed = p
+        done.push(await applyVote(tx, p.ideaId, p.userId, p.vote, p.now))
+      }
+      failed = null
+      return done
+    })
+    for (const [i, p] of batch.entries()) p.resolve(outcomes[i] as VoteOutcome)
   } catch (error) {
-    for (const p of batch) p.reject(error)
-    return
+    // Not a vote but the transaction itself failed (the database stayed busy): all fail.
+    if (failed === null) {
+      for (const p of batch) p.reject(error)
+      return
+    }
+    for (const p of batch) {
+      try {
+        p.resolve(await setVote(db, p.ideaId, p.userId, p.vote, p.now))
+      } catch (again) {
+        p.reject(again)
+      }
+    }
   }
-  batch.forEach((p, i) => {
-    const { outcome, error } = outcomes[i] ?? {}
-    if (outcome) p.resolve(outcome)
-    else p.reject(error)
-  })
 }

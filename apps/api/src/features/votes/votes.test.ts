@@ -11,8 +11,8 @@ const run = promisify(execFile)
 const apiRoot = fileURLToPath(new URL('../../..', import.meta.url))
 
 const ctx = createTestApp()
-const theme = makeTheme(ctx.db)
-const author = makeUser(ctx.db)
+const theme = await makeTheme(ctx.db)
+const author = await makeUser(ctx.db)
 
 function voteCountInTable(ideaId: number): number {
   return (ctx.db.$client.prepare('select count(*) as n from votes where idea_id = ?').get(ideaId) as { n: number }).n
@@ -25,7 +25,7 @@ function storedCount(ideaId: number): number {
 describe('votes', () => {
   it('counts a vote, makes the voter a follower, and takes it back', async () => {
     const member = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const vote = await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })
     expect(vote.status).toBe(200)
     expect(await json(vote)).toEqual({ voteCount: 1, hasVoted: true })
@@ -41,7 +41,7 @@ describe('votes', () => {
 
   it('moves the stored trending score with each vote, and back', async () => {
     const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const score = () =>
       (ctx.db.$client.prepare('select hot_score as s from ideas where id = ?').get(idea.id) as { s: number }).s
     const start = score()
@@ -57,7 +57,7 @@ describe('votes', () => {
 
   it('50 parallel votes by one member are one vote', async () => {
     const member = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     const answers = await Promise.all(
       Array.from({ length: 50 }, () =>
         request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie }),
@@ -69,8 +69,8 @@ describe('votes', () => {
   })
 
   it('100 members voting at once from four processes give exactly 100', async () => {
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
-    const members = Array.from({ length: 100 }, () => makeUser(ctx.db))
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const members = await Promise.all(Array.from({ length: 100 }, () => makeUser(ctx.db)))
     const first = members[0]?.id ?? 0
     const tsx = path.join(apiRoot, 'node_modules/.bin/tsx')
     const worker = path.join(apiRoot, 'src/test/vote-worker.ts')
@@ -92,7 +92,7 @@ describe('votes', () => {
     'refuses a vote on a %s idea with 409 and changes nothing',
     async (status) => {
       const member = await loginAs(ctx, 'member')
-      const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status })
+      const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status })
       const before = databaseDigest(ctx)
       const res = await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })
       expect(res.status).toBe(409)
@@ -101,9 +101,33 @@ describe('votes', () => {
     },
   )
 
+  it('a vote that fails among votes sent at the same moment fails alone; the others are counted', async () => {
+    const own = createTestApp()
+    const idea = await makeIdea(own.db, {
+      authorId: (await makeUser(own.db)).id,
+      themeId: (await makeTheme(own.db)).id,
+    })
+    const members = []
+    for (let i = 0; i < 8; i++) members.push(await loginAs(own, 'member'))
+    const unlucky = members[3]?.userId ?? 0
+    // A failure inside one vote (a trigger, as a full disk would), not a refusal the code expects.
+    own.db.$client.exec(`create trigger one_vote_fails before insert on votes
+      when new.user_id = ${unlucky} begin select raise(abort, 'injected failure'); end`)
+    const answers = await Promise.all(
+      members.map((m) => request(own, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: m.cookie })),
+    )
+    expect(answers.map((r) => r.status)).toEqual(members.map((m) => (m.userId === unlucky ? 500 : 200)))
+    const counts = own.db.$client
+      .prepare(
+        'select vote_count as stored, (select count(*) from votes where idea_id = ideas.id) as rows from ideas where id = ?',
+      )
+      .get(idea.id)
+    expect(counts).toEqual({ stored: 7, rows: 7 })
+  })
+
   it('refuses visitors (401) and unknown or hidden ideas (404)', async () => {
     const member = await loginAs(ctx, 'member')
-    const hidden = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, hidden: true })
+    const hidden = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, hidden: true })
     expect((await request(ctx, `/api/ideas/${hidden.id}/vote`, { method: 'PUT' })).status).toBe(401)
     expect((await request(ctx, `/api/ideas/${hidden.id}/vote`, { method: 'PUT', cookie: member.cookie })).status).toBe(
       404,
@@ -113,7 +137,7 @@ describe('votes', () => {
 
   it('shows on the list which ideas I voted for', async () => {
     const member = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, voteCount: 0 })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, voteCount: 0 })
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })
     const { items } = await json(await request(ctx, '/api/ideas?sort=new&limit=50', { cookie: member.cookie }))
     const mine = items.filter((i: { hasVoted: boolean }) => i.hasVoted).map((i: { id: number }) => i.id)
@@ -124,7 +148,7 @@ describe('votes', () => {
 describe('following', () => {
   it('follows and unfollows, idempotently, with an exact count', async () => {
     const member = await loginAs(ctx, 'member')
-    const idea = makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
+    const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
     for (let i = 0; i < 2; i++) {
       const res = await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: member.cookie })
       expect(await json(res)).toEqual({ followerCount: 1, isFollowing: true })
