@@ -2,7 +2,8 @@ import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { startCheckpointer } from './db/checkpointer'
 import { loadDemoData } from './db/demo/load-demo'
-import { openDatabase } from './db/open'
+import { engine } from './db/engine'
+import { closeDatabase, openConfiguredDatabase } from './db/open'
 import { clockFor } from './http/env'
 import { startBackgroundJobs } from './jobs'
 import { LiveHub } from './live/live-hub'
@@ -12,18 +13,22 @@ import { ensureStats } from './stats/rebuild'
 
 const settings = readSettings()
 const logger = createLogger(settings)
-const db = openDatabase(settings.databasePath)
+const db = await openConfiguredDatabase(settings)
 const clock = clockFor(settings)
 if (settings.clockStart !== null)
   logger.warn({ now: new Date(clock.now()).toISOString() }, 'the clock starts at a chosen moment')
-logger.info({ database: settings.databasePath }, 'database ready (migrations applied)')
+logger.info(
+  { engine, database: settings.databaseUrl ? new URL(settings.databaseUrl).host : settings.databasePath },
+  'database ready (migrations applied)',
+)
 
 if (settings.demoData) {
   const result = await loadDemoData(db, clock)
   logger.info(result.loaded ? 'demo data loaded' : 'demo data already present, left as is')
 }
 if (await ensureStats(db)) logger.info('scorecard counters rebuilt from the data')
-const checkpointer = startCheckpointer(db.$client, logger)
+// SQLite's write-ahead log needs checkpoints; PostgreSQL does its own.
+const checkpointer = engine === 'sqlite' ? startCheckpointer(db.$client, logger) : null
 
 const deps = { db, settings, logger, clock, live: new LiveHub(db, logger) }
 const app = createApp(deps)
@@ -71,8 +76,8 @@ function shutdown(signal: string): void {
   // Live streams would keep connections open for ever: end them so the server can close.
   deps.live.stop()
   server.close(async () => {
-    await checkpointer.stop()
-    db.$client.close()
+    await checkpointer?.stop()
+    await closeDatabase(db)
     logger.info('stopped')
     process.exit(0)
   })

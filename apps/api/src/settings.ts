@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { engineOf } from './db/engine'
 import { repoRoot } from './paths'
 
 const flag = z
@@ -12,6 +13,9 @@ const EnvSchema = z.object({
   // server must not be reachable from the network unless someone decides it should be.
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_PATH: z.string().min(1).default('data/meedenken.db'),
+  // PostgreSQL for several processes behind a load balancer (postgres://user:password@host:5432/db);
+  // anything else here is read as the SQLite file's path, like DATABASE_PATH.
+  DATABASE_URL: z.string().min(1).optional(),
   PUBLIC_URL: z.url().optional(),
   DEMO_DATA: flag.default(false),
   DEV_MAILBOX: flag.default(false),
@@ -35,6 +39,8 @@ export type Settings = {
   port: number
   host: string
   databasePath: string
+  /** A `postgres://` URL: the process runs on PostgreSQL (db/engine.ts). Null: the SQLite file at databasePath. */
+  databaseUrl: string | null
   publicUrl: string | null
   demoData: boolean
   devMailbox: boolean
@@ -94,7 +100,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   return {
     port: e.PORT,
     host: e.HOST,
-    databasePath: path.resolve(base, e.DATABASE_PATH),
+    databasePath: path.resolve(
+      base,
+      e.DATABASE_URL && engineOf(e.DATABASE_URL) === 'sqlite' ? e.DATABASE_URL : e.DATABASE_PATH,
+    ),
+    databaseUrl: e.DATABASE_URL && engineOf(e.DATABASE_URL) === 'postgres' ? e.DATABASE_URL : null,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? null,
     demoData: e.DEMO_DATA,
     devMailbox: e.DEV_MAILBOX,
@@ -112,5 +122,5 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 
 /** Settings for tests and tools: the defaults, with overrides. */
 export function testSettings(overrides: Partial<Settings> = {}): Settings {
-  return { ...readSettings({}), databasePath: ':memory:', logLevel: 'silent', ...overrides }
+  return { ...readSettings({}), databasePath: ':memory:', databaseUrl: null, logLevel: 'silent', ...overrides }
 }

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util'
 import { DisplayName, Email, issueMessage, NewPassword, Role } from '@meedenken/shared'
 import { z } from 'zod'
 import { backupDatabase, restoreDatabase } from '../backup/backup'
-import { openDatabase } from '../db/open'
+import { closeDatabase, openConfiguredDatabase } from '../db/open'
 import { setAccountFromCommandLine } from '../features/accounts/accounts.data'
 import { isCommonPassword } from '../security/common-passwords'
 import { hashPassword } from '../security/passwords'
@@ -48,7 +48,8 @@ async function createUser(args: string[]): Promise<void> {
   const { email, password, role, name } = parsed.data
   if (isCommonPassword(password, [email])) fail('--password: this password is too common; choose another one.')
   const settings = readSettings()
-  const db = openDatabase(settings.databasePath)
+  const db = await openConfiguredDatabase(settings)
+  const where = settings.databaseUrl ? new URL(settings.databaseUrl).host : settings.databasePath
   const passwordHash = await hashPassword(password)
   const result = await setAccountFromCommandLine(
     db,
@@ -57,10 +58,10 @@ async function createUser(args: string[]): Promise<void> {
   )
   process.stdout.write(
     result.created
-      ? `Created ${email} with role ${role}, verified. (${settings.databasePath})\n`
-      : `Updated ${email}: role ${role}, new password, verified, not blocked; ${result.sessionsEnded} sessions ended, open links cancelled, written to the audit log. (${settings.databasePath})\n`,
+      ? `Created ${email} with role ${role}, verified. (${where})\n`
+      : `Updated ${email}: role ${role}, new password, verified, not blocked; ${result.sessionsEnded} sessions ended, open links cancelled, written to the audit log. (${where})\n`,
   )
-  db.$client.close()
+  await closeDatabase(db)
 }
 
 /** The part before the @ with its dots as spaces ("eerste beheerder"), when that is a valid name. */

@@ -3,6 +3,12 @@ import type Database from 'better-sqlite3'
 import type { Logger } from 'drizzle-orm/logger'
 import { type AsyncRemoteCallback, drizzle, type SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy'
 
+/**
+ * The data layer's handle. Typed as drizzle's async SQLite database; on PostgreSQL it is
+ * drizzle's node-postgres database over a pool, whose query builder has the same shape for
+ * everything the data layer uses (decision 031). `$client` is the engine's own connection
+ * (better-sqlite3's, or the pool) and only db/, the CLI, backups and tests touch it.
+ */
 export type Db = SqliteRemoteDatabase & { $client: Database.Database }
 /** A transaction handle; data functions that must join the caller's transaction take this. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
@@ -41,6 +47,11 @@ function statementRunner(client: Database.Database) {
 }
 
 const databases = new WeakMap<object, object>()
+
+/** Records that `handle` (a database or one of its transactions) belongs to `database`. */
+export function registerDatabase(handle: DbOrTx, database: Db): void {
+  databases.set((handle as unknown as { session: object }).session, database)
+}
 
 /**
  * The same object for a database and for every transaction on it: a key for what is kept
@@ -186,7 +197,7 @@ export function connect(client: Database.Database, options: ConnectOptions = {})
     }
   }
   Object.defineProperty(db, 'transaction', { value: transaction })
-  for (const handle of [db, transactions]) databases.set((handle as unknown as { session: object }).session, db)
+  for (const handle of [db, transactions]) registerDatabase(handle as DbOrTx, db)
   Object.defineProperty(db, '$client', { value: client })
   return db
 }

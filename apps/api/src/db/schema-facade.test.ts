@@ -5,8 +5,8 @@ import { getTableConfig as pgTableConfig } from 'drizzle-orm/pg-core'
 import { getTableConfig as sqliteTableConfig } from 'drizzle-orm/sqlite-core'
 import { describe, expect, it } from 'vitest'
 import { apiRoot } from '../paths'
-import * as sqliteSchema from './schema'
 import * as pgSchema from './schema.pg'
+import * as sqliteSchema from './schema.sqlite'
 
 /** The snapshot drizzle-kit wrote with the newest migration in a folder. */
 function newestSnapshot(folder: string) {

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { migratePostgres, pgMigrationsFolder } from './migrate-pg'
 import { openDatabase } from './open'
 import { startThrowawayPostgres, type ThrowawayPostgres } from './pg-throwaway'
-import type * as sqliteSchema from './schema'
 import * as pgSchema from './schema.pg'
+import type * as sqliteSchema from './schema.sqlite'
 
 /**
  * The two engines' migrated schemas, side by side: SQLite's from drizzle/ (in memory),

@@ -1,8 +1,13 @@
-import { sqliteFacade } from './schema-facade'
-import { defineTables } from './schema-source'
+import { engine } from './engine'
+import * as pgTables from './schema.pg'
+import * as sqliteTables from './schema.sqlite'
 
-// The SQLite tables (the embedded default), built from the one schema source. drizzle-kit
-// (drizzle.config.ts) generates drizzle/ from these; the PostgreSQL tables are schema.pg.ts.
+// The tables the data layer queries: this process's engine's (engine.ts). Both are built from
+// the one schema source with the same names, columns and select and insert types (decision
+// 022), so code is typed once, against SQLite's, and runs on either. drizzle-kit reads
+// schema.sqlite.ts and schema.pg.ts, never this file.
+const tables = (engine === 'postgres' ? pgTables : sqliteTables) as unknown as typeof sqliteTables
+
 export const {
   departments,
   themes,
@@ -34,4 +39,4 @@ export const {
   liveEvents,
   ideaCorrections,
   answerTemplates,
-} = defineTables(sqliteFacade)
+} = tables

@@ -4,6 +4,7 @@ import { installationSettings } from '../../config/installation.data'
 import type { Clock } from '../../http/env'
 import { hashPassword } from '../../security/passwords'
 import { rebuildStats } from '../../stats/rebuild'
+import { moveIdentitiesOn } from '../identities'
 import type { Db, Tx } from '../open'
 import {
   auditLog,
@@ -49,9 +50,24 @@ function slugify(name: string): string {
 /** Multi-row inserts, as many rows per statement as the variable budget allows. */
 async function insertAll<T extends SQLiteTable>(tx: Tx, table: T, rows: InferInsertModel<T>[]): Promise<void> {
   if (rows.length === 0) return
-  const size = Math.max(1, Math.floor(MAX_VARIABLES / Object.keys(getTableColumns(table)).length))
-  for (let i = 0; i < rows.length; i += size) {
-    await tx.insert(table).values(rows.slice(i, i + size))
+  const columns = getTableColumns(table)
+  const size = Math.max(1, Math.floor(MAX_VARIABLES / Object.keys(columns).length))
+  // The generator's moments are sums of fractions of days; an integer column (a time in
+  // milliseconds) takes whole numbers: PostgreSQL's bigint refuses a fraction, and SQLite
+  // would keep it as a float.
+  const integral = Object.entries(columns)
+    .filter(([, column]) => /int/i.test(column.getSQLType()))
+    .map(([key]) => key)
+  const whole = rows.map((row) => {
+    const copy: Record<string, unknown> = { ...row }
+    for (const key of integral) {
+      const value = copy[key]
+      if (typeof value === 'number' && !Number.isInteger(value)) copy[key] = Math.round(value)
+    }
+    return copy as InferInsertModel<T>
+  })
+  for (let i = 0; i < whole.length; i += size) {
+    await tx.insert(table).values(whole.slice(i, i + size))
   }
 }
 
@@ -139,6 +155,13 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
     await insertAll(tx, reports, rows.reports)
     await insertAll(tx, auditLog, rows.auditLog)
     await tx.insert(settings).values({ key: MARKER, value: new Date(now).toISOString(), updatedAt: now })
+    await moveIdentitiesOn(tx, [
+      departments,
+      themes,
+      districts,
+      ...[users, campaigns, ideas, comments, statusChanges, ratings, followupAnswers, progressUpdates],
+      ...[ideaNotes, ideaAssignments, reports, auditLog],
+    ])
   })
   // The demo was written in bulk, past the events that keep the scorecard counters.
   await rebuildStats(db)
