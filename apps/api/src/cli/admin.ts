@@ -5,6 +5,7 @@
  *   pnpm admin create-user --email E --password P --role member|staff|admin [--name N]
  *   pnpm admin backup <file>      an online, consistent copy while the server runs
  *   pnpm admin restore <file>     put a backup back (stop the server first)
+ *   pnpm admin migrate-to-postgres <postgres-url>   copy this SQLite database into an empty PostgreSQL one
  */
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -16,11 +17,14 @@ import { setAccountFromCommandLine } from '../features/accounts/accounts.data'
 import { isCommonPassword } from '../security/common-passwords'
 import { hashPassword } from '../security/passwords'
 import { readSettings } from '../settings'
+import { migrateToPostgresCommand } from './migrate-to-postgres'
 
 const USAGE = `Usage:
   pnpm admin create-user --email E --password P --role member|staff|admin [--name "Display name"]
   pnpm admin backup <file>       make an online, consistent copy (the server may keep running)
   pnpm admin restore <file>      replace the database with a backup (stop the server first)
+  pnpm admin migrate-to-postgres <postgres-url>
+                                 copy the SQLite database into an empty PostgreSQL database (stop the server first)
 `
 
 function fail(message: string): never {
@@ -98,7 +102,12 @@ async function restore(args: string[]): Promise<void> {
 }
 
 const [command, ...rest] = process.argv.slice(2)
-const commands: Record<string, (args: string[]) => Promise<void>> = { 'create-user': createUser, backup, restore }
+const commands: Record<string, (args: string[]) => Promise<void>> = {
+  'create-user': createUser,
+  backup,
+  restore,
+  'migrate-to-postgres': migrateToPostgresCommand,
+}
 const run = command ? commands[command] : undefined
 if (!run) fail(command ? `Unknown command: ${command}` : 'No command given.')
 try {
