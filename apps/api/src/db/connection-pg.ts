@@ -34,6 +34,8 @@ export function connectPostgres(url: string, options: PostgresOptions = {}): Db 
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // Idle connections do not keep a process (a test worker, the admin command) alive.
+    allowExitOnIdle: true,
     ...(options.Client ? { Client: options.Client } : {}),
   })
   // An idle connection that the server drops (a restart, a network hiccup) must not end the process.

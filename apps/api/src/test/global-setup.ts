@@ -17,7 +17,7 @@ declare module 'vitest' {
  * quarter, a DST Sunday, New Year's Eve, 29 February) by setting MEEDENKEN_TEST_NOW (not the server's MEEDENKEN_NOW, which
  * child processes such as the admin command would inherit).
  */
-function startingMoment(): number {
+export function startingMoment(): number {
   const chosen = process.env.MEEDENKEN_TEST_NOW
   if (!chosen) return Date.now()
   const moment = Date.parse(chosen)

@@ -2,10 +2,15 @@ import { createHash } from 'node:crypto'
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { sql } from 'drizzle-orm'
+import pg from 'pg'
 import pino from 'pino'
 import { inject } from 'vitest'
 import { createApp } from '../app'
+import { connectPostgres } from '../db/connection-pg'
+import { engine } from '../db/engine'
 import { type Db, openDatabase } from '../db/open'
+import { rawRows } from '../db/raw-sql'
 import { oneRow } from '../db/statements'
 import type { Clock } from '../http/env'
 import { LiveHub } from '../live/live-hub'
@@ -32,22 +37,75 @@ export type TestContext = {
   db: Db
   clock: TestClock
   settings: Settings
+  /** The SQLite file, or on PostgreSQL the test database's URL. */
   file: string
 }
 
+let made = 0
+let admin: pg.Client | null = null
+
 /**
- * A fresh, migrated SQLite file and an app around it. One per test file (or per test).
- * The database refuses statements that bypass a transaction (`strict`, see db/connection.ts)
- * unless a test asks for the server's own setting.
+ * A database of its own on the run's PostgreSQL server, copied from the migrated template
+ * (global-setup-pg.ts). Made synchronously, as createTestApp is: the copy is started here
+ * and the pool's connections wait for it before they connect.
+ */
+function postgresTestDatabase(): { db: Db; url: string } {
+  const name = `test_${process.pid}_${++made}`
+  const server = inject('postgresUrl')
+  const created = (async () => {
+    if (!admin) {
+      admin = new pg.Client({ connectionString: server })
+      await admin.connect()
+    }
+    await admin.query(`create database "${name}" template meedenken_template`)
+  })()
+  class WaitingClient extends pg.Client {
+    // @ts-expect-error node-postgres' overloads (a promise, or a callback); the pool uses the callback.
+    override connect(callback?: (error: Error | null) => void) {
+      const ready = created.then(() => super.connect())
+      if (!callback) return ready
+      ready.then(
+        () => callback(null),
+        (error: Error) => callback(error),
+      )
+    }
+  }
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  const Client = WaitingClient as unknown as typeof pg.Client
+  return { db: connectPostgres(url.toString(), { Client, poolSize: 4 }), url: url.toString() }
+}
+
+/**
+ * A fresh, migrated database and an app around it. One per test file (or per test).
+ * SQLite: a copy of the migrated template file; the database refuses statements that bypass
+ * a transaction (`strict`, see db/connection.ts) unless a test asks for the server's own
+ * setting. PostgreSQL (`pnpm test:postgres`): a database copied from the template.
  */
 export function createTestApp(overrides: Partial<Settings> = {}, options: { strict?: boolean } = {}): TestContext {
   const dir = mkdtempSync(path.join(tmpdir(), 'meedenken-api-'))
-  const file = path.join(dir, 'test.db')
-  copyFileSync(inject('templateDatabase'), file)
-  const db = openDatabase(file, { strict: options.strict ?? true })
+  let db: Db
+  let file: string
+  if (engine === 'postgres') {
+    ;({ db, url: file } = postgresTestDatabase())
+  } else {
+    file = path.join(dir, 'test.db')
+    copyFileSync(inject('templateDatabase'), file)
+    db = openDatabase(file, { strict: options.strict ?? true })
+  }
   const clock = new TestClock()
-  const settings = testSettings({ databasePath: file, webDist: path.join(dir, 'no-web'), ...overrides })
-  const app = createApp({ db, settings, logger: pino({ level: 'silent' }), clock, live: new LiveHub(db) })
+  const settings = testSettings({
+    ...(engine === 'postgres' ? { databaseUrl: file } : { databasePath: file }),
+    webDist: path.join(dir, 'no-web'),
+    ...overrides,
+  })
+  const app = createApp({
+    db,
+    settings,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    clock,
+    live: new LiveHub(db),
+  })
   return { app, db, clock, settings, file }
 }
 
@@ -150,15 +208,30 @@ export async function loginAs(
   return { cookie: sessionCookie(res), userId: row.id, email }
 }
 
-/** Every row of every table as text, to prove something appears nowhere. */
-export function databaseText(ctx: TestContext): string {
-  const tables = ctx.db.$client
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'")
-    .all() as { name: string }[]
-  return tables.map(({ name }) => JSON.stringify(ctx.db.$client.prepare(`select * from "${name}"`).all())).join('\n')
+/** Every row of every table as text, in a fixed order, to prove something appears nowhere. */
+export async function databaseText(ctx: TestContext): Promise<string> {
+  const tables =
+    engine === 'postgres'
+      ? await rawRows(
+          ctx.db,
+          sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+        )
+      : await rawRows(
+          ctx.db,
+          sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by 1`,
+        )
+  const texts: string[] = []
+  for (const [name] of tables) {
+    // Every column but PostgreSQL's generated search column (the same text as title and body).
+    const rows = await rawRows(ctx.db, sql`select * from ${sql.identifier(String(name))} order by 1`)
+    texts.push(JSON.stringify(rows))
+  }
+  return texts.join('\n')
 }
 
 /** A digest of all table contents: equal before and after means nothing changed. */
-export function databaseDigest(ctx: TestContext): string {
-  return createHash('sha256').update(databaseText(ctx)).digest('hex')
+export async function databaseDigest(ctx: TestContext): Promise<string> {
+  return createHash('sha256')
+    .update(await databaseText(ctx))
+    .digest('hex')
 }

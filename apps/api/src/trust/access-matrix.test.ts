@@ -211,14 +211,14 @@ describe('the access-control matrix', () => {
       for (const role of ROLES) {
         const want = expected(route, role)
         if (want === 'allowed') continue
-        const before = databaseDigest(ctx)
+        const before = await databaseDigest(ctx)
         const res = await request(ctx, concrete(path), {
           method,
           cookie: cookies[role],
           ...(method === 'GET' ? {} : { body: SAMPLE_BODY }),
         })
         expect(res.status, `${key} as ${role}`).toBe(want)
-        if (method !== 'GET') expect(databaseDigest(ctx), `${key} as ${role} changed the database`).toBe(before)
+        if (method !== 'GET') expect(await databaseDigest(ctx), `${key} as ${role} changed the database`).toBe(before)
         checked++
       }
     }

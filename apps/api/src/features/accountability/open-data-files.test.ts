@@ -204,7 +204,7 @@ describe('open data in two CSV forms', () => {
   })
 
   it('holds no personal data in any form', async () => {
-    expect(databaseText(ctx)).toContain('grietje@example.org')
+    expect(await databaseText(ctx)).toContain('grietje@example.org')
     for (const path of [
       '/api/open-data/ideas.csv',
       '/api/open-data/ideas.csv?format=excel-nl',

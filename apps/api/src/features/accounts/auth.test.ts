@@ -41,13 +41,13 @@ describe('sign-up validation', () => {
     ['districtId', { districtId: 999_999 }, 'Kies een dorp of wijk uit de lijst.'],
     ['districtId', { districtId: 'Hoogezand' }, 'Vul een getal in.'],
   ])('refuses a bad %s with 422 and changes nothing', async (field, change, message) => {
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const res = await request(ctx, '/api/auth/signup', { body: { ...valid, ...change } })
     expect(res.status).toBe(422)
     const body = await json(res)
     expect(body.error.code).toBe('validation_failed')
     expect(body.error.fields[field]).toBe(message)
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('names every missing field at once', async () => {

@@ -104,7 +104,7 @@ describe('privacy: export and deletion', async () => {
     expect(res.status).toBe(204)
     expect(res.headers.get('set-cookie')).toMatch(/Max-Age=0/)
     expect((await request(ctx, '/api/me', { cookie: me.cookie })).status).toBe(401)
-    expect(databaseText(ctx)).not.toContain('weg@example.org')
+    expect(await databaseText(ctx)).not.toContain('weg@example.org')
     const [idea] = await ctx.db.select().from(ideas).where(eq(ideas.id, me.ideaId)).limit(1)
     expect(idea).toMatchObject({ voteCount: 0, followerCount: 0 })
     const shown = await json(await request(ctx, `/api/ideas/${me.ideaId}`))

@@ -16,7 +16,7 @@ describe('a sign-up sent within three seconds', () => {
   const ctx = createTestApp({ devMailbox: true })
 
   it('is refused with 422 and a message asking to check and click again, changing nothing', async () => {
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const res = await request(ctx, '/api/auth/signup', { body: { ...valid, fillTimeMs: 1_200 } })
     expect(res.status).toBe(422)
     const body = await json(res)
@@ -24,7 +24,7 @@ describe('a sign-up sent within three seconds', () => {
       code: 'validation_failed',
       message: 'Dat ging heel snel. Controleer uw gegevens en klik nog een keer op Account maken.',
     })
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('answers in English when asked', async () => {

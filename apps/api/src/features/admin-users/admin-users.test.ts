@@ -73,7 +73,7 @@ describe('people and roles (admin)', () => {
   it('refuses members, staff and visitors, and changes nothing', async () => {
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     for (const [cookie, status] of [
       [undefined, 401],
       [member.cookie, 403],
@@ -88,7 +88,7 @@ describe('people and roles (admin)', () => {
       })
       expect(change.status).toBe(status)
     }
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('does not let an admin change their own role', async () => {

@@ -11,11 +11,11 @@ describe('installation settings', () => {
   it('writes nothing, not even an audit entry, when saving settings that did not change', async () => {
     const admin = await loginAs(ctx, 'admin')
     const current = await json(await request(ctx, '/api/settings', { cookie: admin.cookie }))
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const res = await request(ctx, '/api/admin/settings', { method: 'PUT', cookie: admin.cookie, body: current })
     expect(res.status).toBe(200)
     expect(await json(res)).toEqual(current)
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
     expect(await settingsEntries()).toEqual([])
   })
 
@@ -49,7 +49,7 @@ describe('installation settings', () => {
   it('refuses a value out of range with 422, changing nothing', async () => {
     const admin = await loginAs(ctx, 'admin')
     const current = await json(await request(ctx, '/api/settings', { cookie: admin.cookie }))
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const res = await request(ctx, '/api/admin/settings', {
       method: 'PUT',
       cookie: admin.cookie,
@@ -57,7 +57,7 @@ describe('installation settings', () => {
     })
     expect(res.status).toBe(422)
     expect(Object.keys((await json(res)).error.fields)).toEqual(['responseNormDays'])
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 })
 

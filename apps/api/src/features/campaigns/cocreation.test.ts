@@ -136,7 +136,7 @@ describe('campaign phases', async () => {
     for (const iso of ['2026-11-05T12:00:00+01:00', '2026-11-16T00:00:00+01:00', '2026-11-29T23:59:59.999+01:00']) {
       ctx.clock.set(iso)
       const staff = await loginAs(ctx, 'staff')
-      const before = databaseDigest(ctx)
+      const before = await databaseDigest(ctx)
       const refused = await request(ctx, `/api/staff/campaigns/${c.id}/outcome`, {
         cookie: staff.cookie,
         body: { outcome: 'We planten twintig bomen in het centrum, op de plekken die u noemde.' },
@@ -145,7 +145,7 @@ describe('campaign phases', async () => {
       expect((await json(refused)).error.message).toBe(
         'Het stemmen loopt nog tot 30 november 2026. Publiceer de uitkomst als het stemmen voorbij is.',
       )
-      expect(databaseDigest(ctx), iso).toBe(before)
+      expect(await databaseDigest(ctx), iso).toBe(before)
     }
     expect((await json(await request(ctx, `/api/campaigns/${c.id}`))).campaign).toMatchObject({
       phase: 'voting',

@@ -41,14 +41,14 @@ describe('managing themes', () => {
   })
 
   it('refuses a second theme with the same name with 409 naming the field, changing nothing', async () => {
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const res = await request(ctx, '/api/admin/themes', {
       cookie: admin.cookie,
       body: { name: 'Afval', nameEn: 'Waste' },
     })
     expect(res.status).toBe(409)
     expect(Object.keys((await json(res)).error.fields)).toEqual(['name'])
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('renames a theme in both languages; its slug stays, and the log has both names', async () => {
@@ -146,13 +146,13 @@ describe('an archived theme', () => {
     })
     expect((await json(res)).theme.archived).toBe(false)
     // Archiving what is archived already changes nothing and logs nothing.
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     await request(ctx, `/api/admin/themes/${waste.id}/archived`, {
       method: 'PUT',
       cookie: admin.cookie,
       body: { archived: false },
     })
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
     expect(await entries('theme', waste.id)).toEqual(['theme.renamed', 'theme.archived', 'theme.unarchived'])
   })
 
@@ -177,7 +177,7 @@ describe('an archived theme', () => {
     ] as const) {
       expect((await request(ctx, path, { method: 'PUT', cookie: admin.cookie, body })).status).toBe(200)
     }
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const refused = await request(ctx, '/api/ideas', {
       cookie: member.cookie,
       body: { ...proposal, themeId: archived.id },
@@ -189,7 +189,7 @@ describe('an archived theme', () => {
       body: { ...proposal, themeId: onOffer.id, districtId: oldVillage.id },
     })
     expect(Object.keys((await json(noVillage)).error.fields)).toEqual(['districtId'])
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
     // The idea that has them may still be saved with them.
     const kept = await request(ctx, `/api/ideas/${made.idea.id}`, {
       method: 'PATCH',

@@ -49,7 +49,7 @@ describe('comments', () => {
       )
     ).comment
     const other = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const deeper = await request(ctx, `/api/ideas/${idea.id}/comments`, {
       cookie: a.cookie,
       body: { body: 'Dieper', parentId: reply.id },
@@ -61,7 +61,7 @@ describe('comments', () => {
       body: { body: 'Elders', parentId: top.id },
     })
     expect(elsewhere.status).toBe(422)
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
     expect(count(idea.id)).toBe(2)
   })
 

@@ -53,11 +53,11 @@ describe('proposing an idea', () => {
     ['targetGroups.0', { targetGroups: ['tourist'] }, 'Kies een van de mogelijkheden.'],
   ])('refuses a bad %s with 422 naming the field, and stores nothing', async (field, change, message) => {
     const member = await loginAs(ctx, 'member')
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const res = await request(ctx, '/api/ideas', { cookie: member.cookie, body: { ...good, ...change } })
     expect(res.status).toBe(422)
     expect((await json(res)).error.fields[field]).toBe(message)
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('refuses a visitor with 401 whatever the body', async () => {

@@ -114,7 +114,7 @@ describe('blocked members', async () => {
 
   it('refuses a cursor it did not issue or a limit out of range with 422, changing nothing', async () => {
     const staff = await loginAs(ctx, 'staff')
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     for (const query of ['cursor=!!', `cursor=${Buffer.from('"x"').toString('base64url')}`, 'limit=0', 'limit=51']) {
       const res = await request(ctx, `/api/staff/blocked-members?${query}`, { cookie: staff.cookie })
       expect(res.status, query).toBe(422)
@@ -122,7 +122,7 @@ describe('blocked members', async () => {
       expect(body.error.code, query).toBe('validation_failed')
       expect(Object.keys(body.error.fields ?? {}), query).toHaveLength(1)
     }
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('is for staff only', async () => {

@@ -34,14 +34,14 @@ describe('reporting once per person', async () => {
       message: 'Bedankt voor uw melding. Een medewerker bekijkt het.',
       alreadyReported: false,
     })
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const again = await report(reporter.cookie, 'idea', idea.id, { note: 'Toch iets anders' })
     expect(again.status).toBe(201)
     expect(await json(again)).toEqual({
       message: 'U hebt dit al gemeld. Een medewerker bekijkt het.',
       alreadyReported: true,
     })
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('tells a member which of an idea and its comments they reported, and nothing about other people’s reports', async () => {

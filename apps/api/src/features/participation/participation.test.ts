@@ -15,7 +15,7 @@ describe('progress updates', async () => {
     for (const status of IDEA_STATUSES) {
       const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status })
       await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: follower.cookie })
-      const before = databaseDigest(ctx)
+      const before = await databaseDigest(ctx)
       const res = await request(ctx, `/api/staff/ideas/${idea.id}/updates`, { cookie: staff.cookie, body: UPDATE })
       if ((WORK_STATUSES as readonly string[]).includes(status)) {
         expect(res.status, status).toBe(201)
@@ -29,7 +29,7 @@ describe('progress updates', async () => {
         message: 'U kunt alleen een update plaatsen zolang het idee gepland is of in uitvoering is.',
       })
       // Refused: no update, no notification, no audit entry, no "last update" moved.
-      expect(databaseDigest(ctx), status).toBe(before)
+      expect(await databaseDigest(ctx), status).toBe(before)
     }
   })
 

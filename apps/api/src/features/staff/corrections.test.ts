@@ -231,7 +231,7 @@ describe('correcting an idea', () => {
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const id = await propose(ctx, member.cookie, theme.id)
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     for (const [body, field] of [
       [{ title: 'Een fietsenrek bij het station' }, 'reason'],
       [{ title: 'Een fietsenrek bij het station', reason: 'Typfout' }, 'reason'],
@@ -261,6 +261,6 @@ describe('correcting an idea', () => {
       body: { title: 'Een fietsenrek bij het station', reason: REASON },
     })
     expect(byMember.status).toBe(403)
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 })

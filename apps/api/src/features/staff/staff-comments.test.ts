@@ -112,7 +112,7 @@ describe('comments as staff read them', () => {
   it('answers 404 for an unknown idea and 422 for a bad cursor or limit, changing nothing', async () => {
     const staff = await loginAs(ctx, 'staff')
     const idea = await makeIdea(ctx.db, { authorId: (await makeUser(ctx.db)).id, themeId: theme.id })
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const unknown = await request(ctx, '/api/staff/ideas/999999/comments', { cookie: staff.cookie })
     expect(unknown.status).toBe(404)
     expect((await json(unknown)).error.code).toBe('not_found')
@@ -125,7 +125,7 @@ describe('comments as staff read them', () => {
     }
     // A path that names no idea at all is unknown, like everywhere in the API.
     expect((await request(ctx, '/api/staff/ideas/abc/comments', { cookie: staff.cookie })).status).toBe(404)
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('is for staff only: members and visitors never get a hidden comment’s words', async () => {

@@ -29,7 +29,7 @@ describe('status changes', () => {
     for (const from of IDEA_STATUSES) {
       for (const to of IDEA_STATUSES) {
         const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: from })
-        const before = databaseDigest(ctx)
+        const before = await databaseDigest(ctx)
         const res = await request(ctx, `/api/ideas/${idea.id}/status`, { cookie: staff.cookie, body: bodyFor(to) })
         if (to === 'merged') {
           expect(res.status, `${from} → ${to}`).toBe(422)
@@ -42,7 +42,7 @@ describe('status changes', () => {
         } else {
           expect(res.status, `${from} → ${to}`).toBe(409)
         }
-        expect(databaseDigest(ctx), `${from} → ${to} changed the database`).toBe(before)
+        expect(await databaseDigest(ctx), `${from} → ${to} changed the database`).toBe(before)
       }
     }
   })
@@ -61,7 +61,7 @@ describe('status changes', () => {
   it('requires a coded reason to decline, and the organisation when it is not a municipal task', async () => {
     const staff = await loginAs(ctx, 'staff')
     const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const noReason = await request(ctx, `/api/ideas/${idea.id}/status`, {
       cookie: staff.cookie,
       body: { status: 'declined', explanation: EXPLANATION },
@@ -77,7 +77,7 @@ describe('status changes', () => {
       body: { status: 'declined', explanation: EXPLANATION, declineReason: 'lazy' },
     })
     expect(badReason.status).toBe(422)
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
     const ok = await request(ctx, `/api/ideas/${idea.id}/status`, {
       cookie: staff.cookie,
       body: {

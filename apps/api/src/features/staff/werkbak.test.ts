@@ -159,7 +159,7 @@ describe('bulk status change', () => {
     const fresh = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
     const done = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'done' })).id
     const planned = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'planned' })).id
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const res = await request(ctx, '/api/staff/bulk/status', {
       cookie: staff.cookie,
       body: { ideaIds: [fresh, done, planned, 999_999], status: 'planned', explanation: EXPLANATION },
@@ -173,7 +173,7 @@ describe('bulk status change', () => {
     })
     expect(error.message).toMatch(/^Er is niets veranderd: bij 3 van de 4 ideeën kan dit niet\./)
     expect(error.message).toContain(`#${done}`)
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('asks what a single change asks: a reason to decline, a closure record when done; merging is its own action', async () => {
@@ -182,7 +182,7 @@ describe('bulk status change', () => {
     const author = await makeUser(ctx.db)
     const staff = await loginAs(ctx, 'staff')
     const idea = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'in_progress' })).id
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     for (const [body, field] of [
       [{ status: 'declined' }, 'declineReason'],
       [{ status: 'declined', declineReason: 'not_municipal_task' }, 'referredTo'],
@@ -200,7 +200,7 @@ describe('bulk status change', () => {
       expect(res.status, JSON.stringify(body)).toBe(422)
       expect((await json(res)).error.fields, JSON.stringify(body)).toHaveProperty(field)
     }
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 })
 
@@ -286,7 +286,7 @@ describe('bulk merge', () => {
     const open = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })).id
     const merged = (await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'merged' })).id
     await request(ctx, `/api/ideas/${open}/vote`, { method: 'PUT', cookie: voter.cookie })
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const res = await request(ctx, '/api/staff/bulk/merge', {
       cookie: staff.cookie,
       body: { sourceIds: [open, merged, target], targetId: target, explanation: EXPLANATION },
@@ -302,7 +302,7 @@ describe('bulk merge', () => {
     })
     expect(closed.status).toBe(422)
     expect((await json(closed)).error.fields).toHaveProperty('targetId')
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 })
 
@@ -352,7 +352,7 @@ describe('bulk assignment', () => {
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const idea = (await makeIdea(ctx.db, { authorId: member.userId, themeId: theme.id })).id
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     for (const [body, status, field] of [
       [{ departmentId: 999 }, 422, 'departmentId'],
       [{ assigneeId: member.userId }, 422, 'assigneeId'],
@@ -366,7 +366,7 @@ describe('bulk assignment', () => {
       expect(res.status, JSON.stringify(body)).toBe(status)
       expect((await json(res)).error.fields, JSON.stringify(body)).toHaveProperty([field])
     }
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 })
 
@@ -435,7 +435,7 @@ describe('answer templates', () => {
     const wegen = await makeDepartment(ctx.db)
     const member = await loginAs(ctx, 'member')
     const idea = (await makeIdea(ctx.db, { authorId: member.userId, themeId: (await makeTheme(ctx.db)).id })).id
-    const before = databaseDigest(ctx)
+    const before = await databaseDigest(ctx)
     const body = { departmentId: wegen.id, title: 'Wij kijken ernaar', body: 'Beste {naam}, dank u wel.' }
     for (const [method, path] of [
       ['GET', '/api/staff/answer-templates'],
@@ -451,7 +451,7 @@ describe('answer templates', () => {
         `${method} ${path}`,
       ).toBe(403)
     }
-    expect(databaseDigest(ctx)).toBe(before)
+    expect(await databaseDigest(ctx)).toBe(before)
   })
 
   it('come filled in for an idea: {naam} is the resident, {titel} the idea; its department first', async () => {

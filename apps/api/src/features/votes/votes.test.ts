@@ -93,11 +93,11 @@ describe('votes', () => {
     async (status) => {
       const member = await loginAs(ctx, 'member')
       const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status })
-      const before = databaseDigest(ctx)
+      const before = await databaseDigest(ctx)
       const res = await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })
       expect(res.status).toBe(409)
       expect((await json(res)).error.message).toMatch(/^Stemmen kan niet meer/)
-      expect(databaseDigest(ctx)).toBe(before)
+      expect(await databaseDigest(ctx)).toBe(before)
     },
   )
 
