@@ -159,38 +159,48 @@ export async function waitFor<T>(
   }
 }
 
-export type Member = { email: string; cookie: string; userId: number }
-
 /**
- * Members made the way people make them, through nginx: sign up, receive the confirmation
- * mail at the SMTP sink, confirm with its link (which signs in). Sign-ups are limited per
- * address and hour (60), so they come from several client addresses (127.0.0.x): which
- * also proves that the app sees the address nginx saw, not nginx's own.
+ * Sign-ups through nginx, `concurrency` at a time, each queuing a confirmation mail; stops
+ * early when `until()` says so. Returns the addresses signed up. Sign-ups are limited per
+ * address and hour (60): fifty come from each client address of a network of their own
+ * (127.a.b.x), which also shows that the app counts the address nginx saw, not nginx's own.
  */
-export async function signUpMembers(count: number, tag: string, concurrency = 16): Promise<Member[]> {
+export async function signUp(count: number, tag: string, concurrency = 16, until = () => false): Promise<string[]> {
   const { url } = cluster()
   const run = `${tag}-${randomBytes(3).toString('hex')}`
-  const emails = Array.from({ length: count }, (_, i) => `${run}-${i}@example.org`)
-  // A network of its own per call (127.a.b.x), fifty sign-ups from each address in it.
   const network = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`
+  const emails: string[] = []
   let next = 0
-  const signUp = async () => {
-    for (let i = next++; i < count; i = next++) {
+  const one = async () => {
+    for (let i = next++; i < count && !until(); i = next++) {
+      const email = `${run}-${i}@example.org`
       const answer = await call(url, '/api/auth/signup', {
         method: 'POST',
         from: `${network}.${1 + Math.floor(i / 50)}`,
         body: {
-          email: emails[i],
+          email,
           password: `proef-${randomBytes(8).toString('hex')}`,
           displayName: `Proef ${run} ${i}`,
           targetGroup: 'resident',
         },
       })
-      if (answer.status !== 202) throw new Error(`signup ${emails[i]}: ${answer.status} ${answer.text}`)
+      if (answer.status !== 202) throw new Error(`signup ${email}: ${answer.status} ${answer.text}`)
+      emails.push(email)
     }
   }
-  await Promise.all(Array.from({ length: concurrency }, signUp))
+  await Promise.all(Array.from({ length: concurrency }, one))
+  return emails
+}
 
+export type Member = { email: string; cookie: string; userId: number }
+
+/**
+ * Members made the way people make them, through nginx: sign up, receive the confirmation
+ * mail at the SMTP sink, confirm with its link (which signs in).
+ */
+export async function signUpMembers(count: number, tag: string, concurrency = 16): Promise<Member[]> {
+  const { url } = cluster()
+  const emails = await signUp(count, tag, concurrency)
   const wanted = new Set(emails)
   const links = await waitFor(
     `${count} confirmation mails`,
@@ -206,7 +216,7 @@ export async function signUpMembers(count: number, tag: string, concurrency = 16
     120_000,
   )
   const members: Member[] = []
-  next = 0
+  let next = 0
   const verify = async () => {
     for (let i = next++; i < count; i = next++) {
       const email = emails[i] ?? ''

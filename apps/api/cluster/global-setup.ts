@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -93,5 +93,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await cluster.stop()
     await sink.stop()
+    if (!process.env.CLUSTER_KEEP) rmSync(path.dirname(mailLog), { recursive: true, force: true })
   }
 }
