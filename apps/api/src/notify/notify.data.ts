@@ -28,10 +28,18 @@ export async function notifyUsers(
 ): Promise<number> {
   return await insertFor(
     db,
-    sql`select r.user_id, ${fields.reason ?? null} as reason from (${recipients}) r`,
+    sql`select r.user_id, cast(${fields.reason ?? null} as text) as reason from (${recipients}) r`,
     fields,
     now,
   )
+}
+
+/**
+ * A bound number in raw SQL, typed: PostgreSQL cannot tell the type of a parameter in a
+ * SELECT list (it guesses text, which an integer column refuses), SQLite ignores the cast.
+ */
+function int(value: number | null | undefined): SQL {
+  return sql`cast(${value ?? null} as integer)`
 }
 
 async function insertFor(db: DbOrTx, recipients: SQL, fields: NotificationFields, now: number): Promise<number> {
@@ -39,15 +47,15 @@ async function insertFor(db: DbOrTx, recipients: SQL, fields: NotificationFields
     db,
     sql`
     insert into notifications (user_id, kind, reason, idea_id, status_change_id, comment_id, progress_update_id, campaign_id, created_at)
-    select r.user_id, ${fields.kind}, r.reason, ${fields.ideaId ?? null}, ${fields.statusChangeId ?? null}, ${fields.commentId ?? null},
-      ${fields.progressUpdateId ?? null}, ${fields.campaignId ?? null}, ${now}
+    select r.user_id, cast(${fields.kind} as text), r.reason, ${int(fields.ideaId)}, ${int(fields.statusChangeId)},
+      ${int(fields.commentId)}, ${int(fields.progressUpdateId)}, ${int(fields.campaignId)}, cast(${now} as bigint)
     from (${recipients}) r
     returning 1`,
   )
   if (inserted.length > 0) {
     await rawRun(
       db,
-      sql`insert into live_events (kind, user_id, created_at) select 'notifications', r.user_id, ${now} from (${recipients}) r`,
+      sql`insert into live_events (kind, user_id, created_at) select 'notifications', r.user_id, cast(${now} as bigint) from (${recipients}) r`,
     )
   }
   return inserted.length
@@ -102,7 +110,7 @@ export async function notifyFollowers(db: DbOrTx, notice: FollowerNotice, now: n
           else 'follower' end as reason
       from followers f join users u on u.id = f.user_id join ideas i on i.id = f.idea_id
       where f.idea_id = ${notice.ideaId} and u.deleted_at is null and u.blocked_at is null
-        and f.user_id is not ${exceptUserId ?? null}`,
+        and f.user_id is distinct from ${int(exceptUserId)}`,
     fields,
     now,
   )

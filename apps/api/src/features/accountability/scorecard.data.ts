@@ -79,7 +79,9 @@ export async function scorecard(
         input.themeId ? eq(ideas.themeId, input.themeId) : undefined,
       ),
     )
-    .groupBy(monthOfIdea, ideas.themeId, ideas.authorGroup)
+    // By position: written out again, the month's CASE would bind its bounds a second time,
+    // and PostgreSQL does not take two sets of parameters for the same expression.
+    .groupBy(sql`1`, ideas.themeId, ideas.authorGroup)
 
   const cells = new Map<string, Bucket>()
   const trend = new Map<string, Bucket>()
