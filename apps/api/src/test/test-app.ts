@@ -109,6 +109,15 @@ export function createTestApp(overrides: Partial<Settings> = {}, options: { stri
   return { app, db, clock, settings, file }
 }
 
+/**
+ * Another connection to the test app's database, as another server process would have: a
+ * second SQLite connection to the file, or a second pool on the PostgreSQL database. Close
+ * it with closeDatabase (db/open.ts).
+ */
+export function openSecondHandle(ctx: TestContext): Db {
+  return engine === 'postgres' ? connectPostgres(ctx.file, { poolSize: 4 }) : openDatabase(ctx.file, { migrate: false })
+}
+
 export type RequestOptions = {
   method?: string
   body?: unknown
