@@ -539,33 +539,42 @@ export async function findIdea(
   if (!row || (row.hidden && !options.includeHidden)) return null
   const mine =
     viewerId === null
-      ? { voted: 0, following: 0, helping: 0 }
+      ? { voted: false, following: false, helping: false }
       : ((
           await prepared(db, 'ideas.mine', (d) =>
             d
               .select({
-                voted: sql<number>`exists(select 1 from ${votes} where ${votes.ideaId} = ${p('idea')} and ${votes.userId} = ${p('viewer')})`,
-                following: sql<number>`exists(select 1 from ${followers} where ${followers.ideaId} = ${p('idea')} and ${followers.userId} = ${p('viewer')})`,
-                helping: sql<number>`exists(select 1 from ${ideaHelpers} where ${ideaHelpers.ideaId} = ${p('idea')} and ${ideaHelpers.userId} = ${p('viewer')})`,
+                voted:
+                  sql<boolean>`exists(select 1 from ${votes} where ${votes.ideaId} = ${p('idea')} and ${votes.userId} = ${p('viewer')})`.mapWith(
+                    Boolean,
+                  ),
+                following:
+                  sql<boolean>`exists(select 1 from ${followers} where ${followers.ideaId} = ${p('idea')} and ${followers.userId} = ${p('viewer')})`.mapWith(
+                    Boolean,
+                  ),
+                helping:
+                  sql<boolean>`exists(select 1 from ${ideaHelpers} where ${ideaHelpers.ideaId} = ${p('idea')} and ${ideaHelpers.userId} = ${p('viewer')})`.mapWith(
+                    Boolean,
+                  ),
               })
               .from(users)
               .where(eq(users.id, p('viewer')))
               .prepare(),
           ).execute({ idea: id, viewer: viewerId })
-        )[0] ?? { voted: 0, following: 0, helping: 0 })
+        )[0] ?? { voted: false, following: false, helping: false })
   const { responseNormDays } = await installationSettings(db)
   return {
-    ...toIdea(row, mine.voted === 1),
+    ...toIdea(row, mine.voted),
     body: row.body,
     bodyHtml: row.bodyHtml,
     timeline: await timelineOf(db, id),
-    isFollowing: mine.following === 1,
+    isFollowing: mine.following,
     officialAnswer: await officialAnswerOf(db, id),
     responseNormDays,
     ...dayCounts(row, now),
     campaignId: row.campaignId,
     helperCount: row.helperCount,
-    isHelping: mine.helping === 1,
+    isHelping: mine.helping,
     progressUpdates: await progressUpdatesOf(db, id),
     corrections: await correctionsOf(db, id),
   }

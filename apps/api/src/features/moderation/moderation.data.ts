@@ -94,7 +94,9 @@ async function openReports(tx: DbOrTx, where: SQL | undefined) {
       note: reports.note,
       createdAt: reports.createdAt,
       joinedAt: users.createdAt,
-      active: sql<number>`${or(before(ideas, ideas.authorId), before(comments, comments.authorId), voted)}`,
+      active: sql<boolean>`${or(before(ideas, ideas.authorId), before(comments, comments.authorId), voted)}`.mapWith(
+        Boolean,
+      ),
     })
     .from(reports)
     .innerJoin(users, eq(users.id, reports.reporterId))
