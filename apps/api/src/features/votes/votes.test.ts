@@ -2,10 +2,15 @@ import { execFile } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
+import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { engine } from '../../db/engine'
+import { rawRun } from '../../db/raw-sql'
+import { ideas, votes } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 import { hotScoreOf } from '../../domain/hot-score'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
-import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
+import { createTestApp, databaseDigest, json, loginAs, request, type TestContext } from '../../test/test-app'
 
 const run = promisify(execFile)
 const apiRoot = fileURLToPath(new URL('../../..', import.meta.url))
@@ -14,12 +19,33 @@ const ctx = createTestApp()
 const theme = await makeTheme(ctx.db)
 const author = await makeUser(ctx.db)
 
-function voteCountInTable(ideaId: number): number {
-  return (ctx.db.$client.prepare('select count(*) as n from votes where idea_id = ?').get(ideaId) as { n: number }).n
+async function voteCountInTable(ideaId: number): Promise<number> {
+  return await ctx.db.$count(votes, eq(votes.ideaId, ideaId))
 }
 
-function storedCount(ideaId: number): number {
-  return (ctx.db.$client.prepare('select vote_count as n from ideas where id = ?').get(ideaId) as { n: number }).n
+async function storedCount(ideaId: number): Promise<number> {
+  return oneRow(await ctx.db.select({ n: ideas.voteCount }).from(ideas).where(eq(ideas.id, ideaId))).n
+}
+
+/** A failure inside one member's vote (a trigger, as a full disk would), not a refusal the code expects. */
+async function injectVoteFailure(own: TestContext, userId: number): Promise<void> {
+  if (engine === 'postgres') {
+    await rawRun(
+      own.db,
+      sql.raw(`create function one_vote_fails() returns trigger language plpgsql as $$
+        begin if new.user_id = ${userId} then raise exception 'injected failure'; end if; return new; end $$`),
+    )
+    await rawRun(
+      own.db,
+      sql`create trigger one_vote_fails before insert on votes for each row execute function one_vote_fails()`,
+    )
+  } else {
+    await rawRun(
+      own.db,
+      sql.raw(`create trigger one_vote_fails before insert on votes
+        when new.user_id = ${userId} begin select raise(abort, 'injected failure'); end`),
+    )
+  }
 }
 
 describe('votes', () => {
@@ -36,23 +62,23 @@ describe('votes', () => {
     expect(await json(unvote)).toEqual({ voteCount: 0, hasVoted: false })
     const again = await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: member.cookie })
     expect(await json(again)).toEqual({ voteCount: 0, hasVoted: false })
-    expect(voteCountInTable(idea.id)).toBe(0)
+    expect(await voteCountInTable(idea.id)).toBe(0)
   })
 
   it('moves the stored trending score with each vote, and back', async () => {
     const [a, b] = [await loginAs(ctx, 'member'), await loginAs(ctx, 'member')]
     const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
-    const score = () =>
-      (ctx.db.$client.prepare('select hot_score as s from ideas where id = ?').get(idea.id) as { s: number }).s
-    const start = score()
+    const score = async () =>
+      oneRow(await ctx.db.select({ s: ideas.hotScore }).from(ideas).where(eq(ideas.id, idea.id))).s
+    const start = await score()
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: a.cookie })
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: b.cookie })
     // Two votes now add two terms of exp((now − t0) / τ) to the idea's own (decision 018).
     const now = ctx.clock.now()
-    expect(score()).toBeCloseTo(hotScoreOf(idea.createdAt, [now, now], 'new'), 6)
+    expect(await score()).toBeCloseTo(hotScoreOf(idea.createdAt, [now, now], 'new'), 6)
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: b.cookie })
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'DELETE', cookie: a.cookie })
-    expect(score()).toBeCloseTo(start, 9)
+    expect(await score()).toBeCloseTo(start, 9)
   })
 
   it('50 parallel votes by one member are one vote', async () => {
@@ -64,8 +90,8 @@ describe('votes', () => {
       ),
     )
     expect(answers.every((r) => r.status === 200)).toBe(true)
-    expect(storedCount(idea.id)).toBe(1)
-    expect(voteCountInTable(idea.id)).toBe(1)
+    expect(await storedCount(idea.id)).toBe(1)
+    expect(await voteCountInTable(idea.id)).toBe(1)
   })
 
   it('100 members voting at once from four processes give exactly 100', async () => {
@@ -79,13 +105,13 @@ describe('votes', () => {
         run(tsx, [worker, ctx.file, String(idea.id), String(first + offset), '25', 'vote']),
       ),
     )
-    expect(voteCountInTable(idea.id)).toBe(100)
-    expect(storedCount(idea.id)).toBe(100)
+    expect(await voteCountInTable(idea.id)).toBe(100)
+    expect(await storedCount(idea.id)).toBe(100)
     await Promise.all(
       [0, 50].map((offset) => run(tsx, [worker, ctx.file, String(idea.id), String(first + offset), '50', 'unvote'])),
     )
-    expect(voteCountInTable(idea.id)).toBe(0)
-    expect(storedCount(idea.id)).toBe(0)
+    expect(await voteCountInTable(idea.id)).toBe(0)
+    expect(await storedCount(idea.id)).toBe(0)
   }, 60_000)
 
   it.each(['done', 'declined', 'merged'] as const)(
@@ -111,18 +137,13 @@ describe('votes', () => {
     for (let i = 0; i < 8; i++) members.push(await loginAs(own, 'member'))
     const unlucky = members[3]?.userId ?? 0
     // A failure inside one vote (a trigger, as a full disk would), not a refusal the code expects.
-    own.db.$client.exec(`create trigger one_vote_fails before insert on votes
-      when new.user_id = ${unlucky} begin select raise(abort, 'injected failure'); end`)
+    await injectVoteFailure(own, unlucky)
     const answers = await Promise.all(
       members.map((m) => request(own, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: m.cookie })),
     )
     expect(answers.map((r) => r.status)).toEqual(members.map((m) => (m.userId === unlucky ? 500 : 200)))
-    const counts = own.db.$client
-      .prepare(
-        'select vote_count as stored, (select count(*) from votes where idea_id = ideas.id) as rows from ideas where id = ?',
-      )
-      .get(idea.id)
-    expect(counts).toEqual({ stored: 7, rows: 7 })
+    const stored = oneRow(await own.db.select({ n: ideas.voteCount }).from(ideas).where(eq(ideas.id, idea.id))).n
+    expect({ stored, rows: await own.db.$count(votes, eq(votes.ideaId, idea.id)) }).toEqual({ stored: 7, rows: 7 })
   })
 
   it('refuses visitors (401) and unknown or hidden ideas (404)', async () => {
