@@ -28,6 +28,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -145,6 +146,15 @@ http {
 `
 }
 
+/** True when something already listens on host:port. */
+function portTaken(host, port) {
+  return new Promise((resolve) => {
+    const probe = createServer()
+    probe.once('error', () => resolve(true))
+    probe.listen(port, host, () => probe.close(() => resolve(false)))
+  })
+}
+
 async function answers(url, timeoutMs = 1000) {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
@@ -166,6 +176,14 @@ export async function startCluster(options) {
   const nginx = ensureNginxInstalled()
   if (!nginx.bin) throw new Error(`nginx: ${nginx.why}. Install it with: sudo apt-get install -y nginx`)
 
+  const ports = [options.port, ...options.apiPorts, ...(options.engine === 'postgres' ? [options.pgPort] : [])]
+  for (const port of ports) {
+    if (await portTaken(port === options.port ? options.host : '127.0.0.1', port)) {
+      throw new Error(
+        `Port ${port} is in use (the cluster needs ${ports.join(', ')}): stop what listens there, or choose other ports with CLUSTER_PORT.`,
+      )
+    }
+  }
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), 'meedenken-cluster-'))
   const ownsDir = options.dir === null
   mkdirSync(path.join(dir, 'nginx'), { recursive: true })
@@ -326,11 +344,23 @@ export async function startCluster(options) {
     await lb?.stop('SIGQUIT', 8_000)
     await Promise.all(apis.map((s) => s?.stop('SIGTERM', 30_000)))
     for (const cleanup of cleanups.reverse()) cleanup()
+    process.removeListener('exit', killAll)
     if (ownsDir && !process.env.CLUSTER_KEEP) rmSync(dir, { recursive: true, force: true })
   }
   // Whatever happens to this script, no process of the cluster is left behind.
+  // Each child leads a process group of its own (detached): killing the group takes nginx's
+  // workers too, which would otherwise keep the port open after their master is gone.
   const killAll = () => {
-    for (const s of supervisors) s?.child()?.kill('SIGKILL')
+    for (const s of supervisors) {
+      const pid = s?.child()?.pid
+      if (!pid) continue
+      try {
+        process.kill(-pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    if (!stopping) for (const cleanup of cleanups) cleanup()
   }
   process.once('exit', killAll)
 

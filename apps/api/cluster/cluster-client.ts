@@ -128,6 +128,17 @@ export function receivedMail(): ReceivedMail[] {
     .map((line) => JSON.parse(line) as ReceivedMail)
 }
 
+/** SMTP sessions a sender broke off (its process stopped in the middle of one). */
+export function brokenSmtpSessions(): number {
+  try {
+    return readFileSync(`${cluster().mailLog}.errors`, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '').length
+  } catch {
+    return 0
+  }
+}
+
 /** The text of a received mail's body, quoted-printable or base64 decoded. */
 export function mailText(mail: ReceivedMail): string {
   const split = mail.data.indexOf('\r\n\r\n')

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import {
+  brokenSmtpSessions,
   cluster,
   clusterScript,
   mailText,
@@ -75,7 +76,8 @@ it('mail queued during a rolling restart is sent once, none left claimed by a st
   console.info(
     `mail during a rolling restart: ${addresses.size} mails queued while each process was stopped and started again; ` +
       `outbox ${JSON.stringify(last.byStatus)}; received once ${last.rows.filter((r) => last.times(r) === 1).length}, ` +
-      `twice ${last.rows.filter((r) => last.times(r) > 1).length}, not yet ${last.rows.filter((r) => last.times(r) === 0).length}`,
+      `twice ${last.rows.filter((r) => last.times(r) > 1).length}, not yet ${last.rows.filter((r) => last.times(r) === 0).length}; ` +
+      `SMTP sessions broken off by a stopping process: ${brokenSmtpSessions()}`,
   )
   expect(last.byStatus).toEqual({ sent: addresses.size })
   for (const row of last.rows) expect(last.times(row), `mail ${row.id} to ${row.to_address}`).toBe(1)
