@@ -1,7 +1,9 @@
-import Database from 'better-sqlite3'
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { closeDatabase } from '../db/open'
+import { ideas, users } from '../db/schema'
 import { makeIdea, makeTheme, makeUser } from '../test/fixtures'
-import { createTestApp, json, loginAs, request } from '../test/test-app'
+import { createTestApp, json, loginAs, openSecondHandle, request } from '../test/test-app'
 
 // Visitors' idea lists are kept while the database's list version stays the same (decision 017).
 // What matters: a visitor never gets a list older than the data, from any process.
@@ -29,23 +31,23 @@ describe("visitors' idea lists", async () => {
       body: { body: 'Graag bij de speeltuin.' },
     })
     expect(card((await list()).body)).toMatchObject({ commentCount: 1 })
-    ctx.db.$client.prepare('update users set display_name = ? where id = ?').run('Sanne de Vries', author.id)
+    await ctx.db.update(users).set({ displayName: 'Sanne de Vries' }).where(eq(users.id, author.id))
     expect(card((await list()).body)).toMatchObject({ author: { displayName: 'Sanne de Vries' } })
     await request(ctx, `/api/ideas/${idea.id}/status`, {
       cookie: staff.cookie,
       body: { status: 'under_review', explanation: 'We kijken waar een bankje kan staan.' },
     })
     expect(card((await list()).body)).toMatchObject({ status: 'under_review' })
-    ctx.db.$client.prepare('update ideas set hidden = 1 where id = ?').run(idea.id)
+    await ctx.db.update(ideas).set({ hidden: 1 }).where(eq(ideas.id, idea.id))
     expect(card((await list()).body)).toBeUndefined()
-    ctx.db.$client.prepare('update ideas set hidden = 0 where id = ?').run(idea.id)
+    await ctx.db.update(ideas).set({ hidden: 0 }).where(eq(ideas.id, idea.id))
   })
 
   it('sees a write by another process at once', async () => {
     await list()
-    const other = new Database(ctx.file)
-    other.prepare('update ideas set title = ? where id = ?').run('Twee bankjes bij de vijver', idea.id)
-    other.close()
+    const other = openSecondHandle(ctx)
+    await other.update(ideas).set({ title: 'Twee bankjes bij de vijver' }).where(eq(ideas.id, idea.id))
+    await closeDatabase(other)
     expect(card((await list()).body)).toMatchObject({ title: 'Twee bankjes bij de vijver' })
   })
 

@@ -43,22 +43,12 @@ export type TestContext = {
 
 let made = 0
 let admin: pg.Client | null = null
+/** Each test database's creation, by URL: every pool on it waits for it before it connects. */
+const creations = new Map<string, Promise<void>>()
 
-/**
- * A database of its own on the run's PostgreSQL server, copied from the migrated template
- * (global-setup-pg.ts). Made synchronously, as createTestApp is: the copy is started here
- * and the pool's connections wait for it before they connect.
- */
-function postgresTestDatabase(): { db: Db; url: string } {
-  const name = `test_${process.pid}_${++made}`
-  const server = inject('postgresUrl')
-  const created = (async () => {
-    if (!admin) {
-      admin = new pg.Client({ connectionString: server })
-      await admin.connect()
-    }
-    await admin.query(`create database "${name}" template meedenken_template`)
-  })()
+/** A pool on a test database whose connections wait until the database exists. */
+function poolOnTestDatabase(url: string): Db {
+  const created = creations.get(url) ?? Promise.resolve()
   class WaitingClient extends pg.Client {
     // @ts-expect-error node-postgres' overloads (a promise, or a callback); the pool uses the callback.
     override connect(callback?: (error: Error | null) => void) {
@@ -70,10 +60,31 @@ function postgresTestDatabase(): { db: Db; url: string } {
       )
     }
   }
+  const Client = WaitingClient as unknown as typeof pg.Client
+  return connectPostgres(url, { Client, poolSize: 4 })
+}
+
+/**
+ * A database of its own on the run's PostgreSQL server, copied from the migrated template
+ * (global-setup-pg.ts). Made synchronously, as createTestApp is: the copy is started here
+ * and the pool's connections wait for it before they connect.
+ */
+function postgresTestDatabase(): { db: Db; url: string } {
+  const name = `test_${process.pid}_${++made}`
+  const server = inject('postgresUrl')
   const url = new URL(server)
   url.pathname = `/${name}`
-  const Client = WaitingClient as unknown as typeof pg.Client
-  return { db: connectPostgres(url.toString(), { Client, poolSize: 4 }), url: url.toString() }
+  creations.set(
+    url.toString(),
+    (async () => {
+      if (!admin) {
+        admin = new pg.Client({ connectionString: server })
+        await admin.connect()
+      }
+      await admin.query(`create database "${name}" template meedenken_template`)
+    })(),
+  )
+  return { db: poolOnTestDatabase(url.toString()), url: url.toString() }
 }
 
 /**
@@ -115,7 +126,7 @@ export function createTestApp(overrides: Partial<Settings> = {}, options: { stri
  * it with closeDatabase (db/open.ts).
  */
 export function openSecondHandle(ctx: TestContext): Db {
-  return engine === 'postgres' ? connectPostgres(ctx.file, { poolSize: 4 }) : openDatabase(ctx.file, { migrate: false })
+  return engine === 'postgres' ? poolOnTestDatabase(ctx.file) : openDatabase(ctx.file, { migrate: false })
 }
 
 export type RequestOptions = {

@@ -2,13 +2,21 @@ import path from 'node:path'
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../app'
-import { openDatabase } from '../../db/open'
 import { liveEvents } from '../../db/schema'
 import { emitIdeaEvent } from '../../live/live.data'
 import { LiveHub, type LiveLimits } from '../../live/live-hub'
 import { testSettings } from '../../settings'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
-import { createTestApp, json, loginAs, PASSWORD, request, TestClock, type TestContext } from '../../test/test-app'
+import {
+  createTestApp,
+  json,
+  loginAs,
+  openSecondHandle,
+  PASSWORD,
+  request,
+  TestClock,
+  type TestContext,
+} from '../../test/test-app'
 
 type Stream = { res: Response; reader: ReadableStreamDefaultReader<Uint8Array>; buffer: string }
 
@@ -17,13 +25,12 @@ type Stream = { res: Response; reader: ReadableStreamDefaultReader<Uint8Array>; 
  * every 50 ms so the tests need not wait), behind a proxy so X-Forwarded-For names the client.
  */
 function otherProcess(ctx: TestContext, limits?: LiveLimits) {
-  const db = openDatabase(ctx.file, { migrate: false })
+  const db = openSecondHandle(ctx)
   const hub = new LiveHub(db, undefined, 50, limits)
   const app = createApp({
     db,
     settings: testSettings({
-      databasePath: ctx.file,
-      webDist: path.join(path.dirname(ctx.file), 'no-web'),
+      webDist: ctx.settings.webDist,
       trustProxy: true,
     }),
     logger: pino({ level: 'silent' }),
