@@ -1,6 +1,7 @@
 import { canTransition, type DeclineReason, type IdeaStatus } from '@meedenken/shared'
 import { eq, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
+import { lockIdeas } from '../../db/locks'
 import type { DbOrTx } from '../../db/open'
 import { ideas, statusChanges } from '../../db/schema'
 import { oneRow } from '../../db/statements'
@@ -30,6 +31,7 @@ export type StatusChangeResult =
 export async function changeStatus(db: DbOrTx, input: StatusChangeInput, now: number): Promise<StatusChangeResult> {
   return await db.transaction(
     async (tx) => {
+      await lockIdeas(tx, [input.ideaId])
       const [idea] = await tx.select({ status: ideas.status }).from(ideas).where(eq(ideas.id, input.ideaId)).limit(1)
       if (!idea) return { ok: false, reason: 'not_found' } as const
       if (!canTransition(idea.status, input.to)) return { ok: false, reason: 'transition', from: idea.status } as const

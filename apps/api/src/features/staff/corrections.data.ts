@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
+import { lockIdeas } from '../../db/locks'
 import type { Db, DbOrTx } from '../../db/open'
 import { followupAnswers, ideaCorrections, ideas, ratings, statusChanges } from '../../db/schema'
 import { bump, MAX_ANSWER_DAYS } from '../../stats/counters.data'
@@ -27,6 +28,7 @@ export async function correctIdea(
 ): Promise<CorrectResult> {
   return await db.transaction(
     async (tx) => {
+      await lockIdeas(tx, [input.ideaId])
       const [before] = await tx
         .select({ title: ideas.title, body: ideas.body, themeId: ideas.themeId, districtId: ideas.districtId })
         .from(ideas)

@@ -8,6 +8,7 @@ import {
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { recordAudit } from '../../audit/audit.data'
 import { installationSettings } from '../../config/installation.data'
+import { lockIdeas } from '../../db/locks'
 import type { Db, DbOrTx } from '../../db/open'
 import { departments, followers, ideaAssignments, ideaNotes, ideas, statusChanges, users, votes } from '../../db/schema'
 import { oneRow } from '../../db/statements'
@@ -140,6 +141,7 @@ export async function assignIdea(
   now: number,
 ): Promise<AssignResult> {
   return await db.transaction(async (tx) => {
+    await lockIdeas(tx, [input.ideaId])
     const [idea] = await tx
       .select({ departmentId: ideas.departmentId, assigneeId: ideas.assigneeId })
       .from(ideas)
@@ -212,6 +214,7 @@ export async function mergeIdeas(
   if (input.sourceId === input.targetId) return { ok: false, reason: 'same' }
   return await db.transaction(
     async (tx) => {
+      await lockIdeas(tx, [input.sourceId, input.targetId])
       const [source] = await tx
         .select({ status: ideas.status })
         .from(ideas)
