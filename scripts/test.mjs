@@ -40,7 +40,8 @@ const pnpm = ensurePnpm()
 log('Installeren / installing dependencies')
 timings.push(['install', run(pnpm, ['install', '--frozen-lockfile'], { env: installEnv() })])
 ensureChromium()
-// The PostgreSQL tests start throwaway servers of their own; they need the programs only.
+// The PostgreSQL tests and the API suite on PostgreSQL start throwaway servers of their own;
+// they need the programs only.
 const postgres = ensurePostgresInstalled()
 if (!postgres.bin)
   fail(`PostgreSQL: ${postgres.why}. Install it with: sudo apt-get install -y postgresql postgresql-contrib`)
@@ -50,6 +51,7 @@ const steps = [
   ['lint', ['lint']],
   ['unit and API tests', ['test:unit']],
   ['PostgreSQL tests', ['--filter', '@meedenken/api', 'run', 'test:pg']],
+  ['API tests on PostgreSQL', ['--filter', '@meedenken/api', 'run', 'test:postgres']],
   ['build', ['build']],
   ['end-to-end tests (Chromium)', ['test:e2e']],
 ]
