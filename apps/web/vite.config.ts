@@ -6,12 +6,17 @@ import { brotliCompress, constants, gzip } from 'node:zlib'
 import react from '@vitejs/plugin-react'
 import type { Plugin, ResolvedConfig } from 'vite'
 import { defineConfig } from 'vitest/config'
+import { SERVER_PAGE_MODULES } from './src/ssr/page-modules'
 
 const apiPort = process.env.API_PORT ?? '3001'
 
 export default defineConfig(({ isSsrBuild }) => ({
   // The client build's text files get brotli and gzip copies the API serves (decision 021).
   plugins: isSsrBuild ? [react()] : [react(), precompress()],
+  resolve: {
+    // React 19 has the hook: the shim's fallback would only add to every page (lib/use-sync-external-store.ts).
+    alias: { 'use-sync-external-store/shim': path.resolve(import.meta.dirname, 'src/lib/use-sync-external-store.ts') },
+  },
   server: {
     port: 5173,
     // The theme's tokens come from the API too (THEME, decision 023).
@@ -26,10 +31,15 @@ export default defineConfig(({ isSsrBuild }) => ({
     copyPublicDir: !isSsrBuild,
     // The API reads it to link each server-rendered page's own CSS and scripts (decision 020).
     manifest: !isSsrBuild,
-    // Everything the app needs to start (React, the router, i18next, the layout, the list)
-    // in one chunk, as before pages' string catalogues awaited their JSON: left alone,
-    // rolldown cuts that code into dozens of small files, each compressed on its own.
-    rolldownOptions: isSsrBuild ? {} : { output: { codeSplitting: { groups: [startGroup()] } } },
+    // A page's chunk is loaded with the chunks it imports, except those the start code
+    // has loaded already and the page's chunk itself (`import()` asks for it anyway): their
+    // names would only make the start chunk bigger.
+    modulePreload: {
+      resolveDependencies: (file, deps) => deps.filter((dep) => dep !== file && !LOADED_AT_START.test(dep)),
+    },
+    // Chunks by when they are needed (chunkGroups below): left alone, rolldown cuts the
+    // shared code into dozens of small files, each compressed on its own.
+    rolldownOptions: isSsrBuild ? {} : { output: { codeSplitting: { groups: [chunkGroups()] } } },
   },
   // The server entry (`vite build --ssr src/entry-server.tsx`, decision 011) is one
   // self-contained bundle: the API loads it with a plain import, whatever is installed.
@@ -55,19 +65,41 @@ export default defineConfig(({ isSsrBuild }) => ({
 const NOT_AT_START =
   /[\\/](?:react-i18next[\\/]dist[\\/]es[\\/]Trans[^\\/]*|html-parse-stringify[\\/].*|void-elements[\\/].*)$/
 
-type ChunkingContext = { getModuleInfo(id: string): { importedIds: readonly string[] } | null }
+/** The chunks every page has loaded before it loads its own (chunkGroups, main.tsx). */
+const LOADED_AT_START = /(?:^|\/)(?:react|start|rolldown-runtime|preload-helper|early-click)-[\w-]+\.js$/
+
+/** React itself: evaluated in a task of its own, before the rest of the start code (main.tsx). */
+const REACT = /[\\/]node_modules[\\/](?:react|react-dom|scheduler)[\\/]/
 
 /**
- * The chunk `src/start.tsx` loads: every module it imports statically, directly or not,
- * except what the entry itself (`src/main.tsx`) already has. Pages' own code, loaded
- * with `import()`, stays in the pages' chunks.
+ * Modules that stay out of the chunk of the public pages' shared code: a catalogue module
+ * awaits its strings when it is evaluated (lib/i18n-engage.ts), so one page would wait for
+ * another's strings; a stylesheet would be linked on pages that do not use it.
  */
-function startGroup() {
+const NOT_SHARED = /(?:[\\/]lib[\\/]i18n-[^\\/]+\.ts|\.css)$/
+
+type ChunkingContext = {
+  getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null
+}
+
+/**
+ * The chunks of the client build, by when they are needed:
+ * - `react`: React and React DOM, which `src/main.tsx` evaluates first, in a task of its own;
+ * - `start`: the rest of what `src/start.tsx` imports statically, directly or not (the
+ *   router, the query cache, i18next, the layout), except what the entry itself
+ *   (`src/main.tsx`) already has;
+ * - `public`: the code the idea list shares with the other server-rendered pages
+ *   (ssr/page-modules.ts) beyond the start code: the idea queries, the form fields, the
+ *   date formats. Not a module that awaits a page's strings or links a stylesheet.
+ * Each page's own code, loaded with `import()`, stays in the page's chunk.
+ */
+function chunkGroups() {
   const src = path.resolve(import.meta.dirname, 'src')
-  const closures = new WeakMap<object, Set<string>>()
-  const closure = (ctx: ChunkingContext, root: string): Set<string> => {
+  const root = import.meta.dirname
+  const cache = new WeakMap<object, Map<string, string>>()
+  const closure = (ctx: ChunkingContext, from: string): Set<string> => {
     const seen = new Set<string>()
-    const queue = [root]
+    const queue = [from]
     while (queue.length > 0) {
       const id = queue.pop() as string
       if (seen.has(id)) continue
@@ -76,21 +108,37 @@ function startGroup() {
     }
     return seen
   }
-  const startModules = (ctx: ChunkingContext): Set<string> => {
+  const chunkOf = (ctx: ChunkingContext): Map<string, string> => {
     const key = ctx.getModuleInfo(path.join(src, 'start.tsx'))
-    if (!key) return new Set()
-    let modules = closures.get(key)
-    if (!modules) {
-      const entry = closure(ctx, path.join(src, 'main.tsx'))
-      modules = new Set(
-        [...closure(ctx, path.join(src, 'start.tsx'))].filter((id) => !entry.has(id) && !NOT_AT_START.test(id)),
-      )
-      closures.set(key, modules)
+    if (!key) return new Map()
+    let chunks = cache.get(key)
+    if (chunks) return chunks
+    chunks = new Map()
+    const entry = closure(ctx, path.join(src, 'main.tsx'))
+    const start = [...closure(ctx, path.join(src, 'start.tsx'))].filter(
+      (id) => !entry.has(id) && !NOT_AT_START.test(id),
+    )
+    for (const id of start) chunks.set(id, REACT.test(id) ? 'react' : 'start')
+    // What the list shares with the other public pages: the list is the page most people
+    // open first, and what it leaves out stays with the pages that use it.
+    const list = closure(ctx, path.join(root, SERVER_PAGE_MODULES['/']))
+    const used = new Map<string, number>()
+    for (const page of Object.values(SERVER_PAGE_MODULES)) {
+      if (page === SERVER_PAGE_MODULES['/']) continue
+      for (const id of closure(ctx, path.join(root, page))) used.set(id, (used.get(id) ?? 0) + 1)
     }
-    return modules
+    const awaitsStrings = (id: string) => [...closure(ctx, id)].some((dep) => NOT_SHARED.test(dep))
+    for (const [id, pages] of used) {
+      if (chunks.has(id) || entry.has(id) || awaitsStrings(id)) continue
+      // What the other public pages share (the form fields, the tables): one file, not ten small ones.
+      if (list.has(id)) chunks.set(id, 'public')
+      else if (pages >= 2) chunks.set(id, 'pages')
+    }
+    cache.set(key, chunks)
+    return chunks
   }
   return {
-    name: (id: string, ctx: ChunkingContext) => (startModules(ctx).has(id) ? 'start' : null),
+    name: (id: string, ctx: ChunkingContext) => chunkOf(ctx).get(id) ?? null,
     includeDependenciesRecursively: false,
   }
 }

@@ -4,12 +4,12 @@ import type { Locale } from '@meedenken/shared'
 import { QueryClientProvider } from '@tanstack/react-query'
 import { renderToString } from 'react-dom/server'
 import { I18nextProvider } from 'react-i18next'
-import { createStaticHandler, createStaticRouter, matchRoutes, StaticRouterProvider } from 'react-router'
-import { createRoutes } from './app/router'
+import { matchRoutes, StaticRouter } from 'react-router'
+import { AppRoutes, createRoutes, loadPages } from './app/router'
 import { accountKeys, meQuery } from './features/accounts/api/account-queries'
 import { siteQuery } from './features/accounts/api/site-query'
 import { answerApiWith } from './lib/api-client'
-import { i18n, loadOtherNamespaces } from './lib/i18n'
+import { i18n, loadLanguageStrings } from './lib/i18n'
 import { SERVER_PAGES } from './ssr/pages'
 import { createServerQueryClient, renderWithData } from './ssr/render-with-data'
 import { serverState } from './ssr/state'
@@ -21,8 +21,9 @@ import { type RenderOutcome, RenderOutcomeContext } from './ssr/status'
  * gets its own routes, router and QueryClient; nothing is kept between requests.
  */
 
-// The server renders in every language: add the namespaces the browser loads lazily.
-await loadOtherNamespaces()
+// The server renders in every language: the list's strings in English too (each page's
+// own namespaces come with its modules, in every language).
+await loadLanguageStrings()
 
 /**
  * The page being rendered: its API (answered in the API's process, with the visitor's
@@ -40,10 +41,10 @@ answerApiWith((input, init) => {
 })
 
 /** Which server-rendered page a path is, or null for the plain shell. */
-function serverPage(pathname: string): string | null {
+function serverPage(pathname: string): keyof typeof SERVER_PAGES | null {
   const leaf = matchRoutes(createRoutes(), pathname)?.at(-1)?.route
   const key = leaf?.index ? '/' : leaf?.path
-  return key !== undefined && key in SERVER_PAGES ? key : null
+  return key !== undefined && key in SERVER_PAGES ? (key as keyof typeof SERVER_PAGES) : null
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" }
@@ -65,9 +66,10 @@ export const render: RenderPage = async (input: RenderInput): Promise<RenderResu
   const url = new URL(input.url, 'http://localhost')
   const key = serverPage(url.pathname)
   if (key === null) return null
-  const handler = createStaticHandler(createRoutes())
-  const context = await handler.query(new Request(url.href))
-  if (context instanceof Response) return null
+  const routes = createRoutes()
+  // The page's code (and its strings, in every language: the server renders in each).
+  await loadPages(routes, url)
+  const params = matchRoutes(routes, url.pathname)?.at(-1)?.params ?? {}
   const queryClient = createServerQueryClient()
   try {
     return await rendering.run({ fetch: input.fetch, locale: input.locale }, async () => {
@@ -76,25 +78,21 @@ export const render: RenderPage = async (input: RenderInput): Promise<RenderResu
       // known to show, so that pass already counts from the server's time.
       if (!input.signedIn) queryClient.setQueryData(accountKeys.me(), null)
       const page = SERVER_PAGES[key]
-      const known = [
-        siteQuery,
-        ...(input.signedIn ? [meQuery] : []),
-        ...(page?.alongside?.(context.matches.at(-1)?.params ?? {}) ?? []),
-      ]
-      const router = createStaticRouter(handler.dataRoutes, context)
-      const outcome: RenderOutcome = { status: context.statusCode }
+      const known = [siteQuery, ...(input.signedIn ? [meQuery] : []), ...(page.alongside?.(params) ?? [])]
+      const outcome: RenderOutcome = { status: 200 }
       const rendered = await renderWithData(queryClient, known, () => {
         // From here to the end of the pass nothing is awaited: the language is the i18n
         // instance's (the components and currentLocale() read it), and no other request's
         // render can run between setting it and reading the HTML and the title.
         void i18n.changeLanguage(input.locale)
-        outcome.status = context.statusCode
+        outcome.status = 200
         const html = renderToString(
           <RenderOutcomeContext value={outcome}>
             <I18nextProvider i18n={i18n}>
               <QueryClientProvider client={queryClient}>
-                {/* hydrate={false}: no inline script (the CSP forbids it); the API writes the state as JSON. */}
-                <StaticRouterProvider router={router} context={context} hydrate={false} />
+                <StaticRouter location={url.pathname + url.search}>
+                  <AppRoutes routes={routes} />
+                </StaticRouter>
               </QueryClientProvider>
             </I18nextProvider>
           </RenderOutcomeContext>,
@@ -103,8 +101,7 @@ export const render: RenderPage = async (input: RenderInput): Promise<RenderResu
         const title = heading ? i18n.t('pageTitle', { title: heading }) : i18n.t('appName')
         return { status: outcome.status, title, html }
       })
-      const modules = page?.module ? [page.module] : []
-      return { ...rendered, state: serverState(queryClient, input.locale), modules }
+      return { ...rendered, state: serverState(queryClient, input.locale), modules: [page.module] }
     })
   } finally {
     queryClient.clear()

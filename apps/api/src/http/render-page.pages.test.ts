@@ -23,11 +23,15 @@ function webBuildFromSource(): string {
   writeFileSync(path.join(webDist, 'index.html'), TEMPLATE)
   const entry = path.join(WEB, 'src/entry-server.tsx')
   writeFileSync(path.join(`${webDist}-server`, 'entry-server.js'), `export * from ${JSON.stringify(entry)}\n`)
+  // As the build writes it: the entry loads the start code itself, after the first paint.
   const manifest = {
-    'src/main.tsx': { file: 'assets/main-abc.js', isEntry: true },
+    'src/main.tsx': { file: 'assets/main-abc.js', isEntry: true, dynamicImports: ['src/start.tsx'] },
+    'src/start.tsx': { file: 'assets/start-jkl.js', isDynamicEntry: true, imports: ['_start-mno.js'] },
+    '_start-mno.js': { file: 'assets/start-mno.js' },
     'src/app/idea-page.tsx': {
       file: 'assets/idea-page-def.js',
-      imports: ['_engage-ghi.js', 'src/main.tsx'],
+      isDynamicEntry: true,
+      imports: ['_engage-ghi.js', '_start-mno.js', 'src/main.tsx'],
       css: ['assets/idea-page-def.css'],
     },
     '_engage-ghi.js': { file: 'assets/engage-ghi.js', css: ['assets/engage-ghi.css'] },
@@ -57,7 +61,11 @@ function catalogue(locale: 'nl' | 'en', ns: string): Record<string, Record<strin
   return JSON.parse(readFileSync(path.join(WEB, `src/locales/${locale}/${ns}.json`), 'utf8'))
 }
 
-const nl = { engage: catalogue('nl', 'engage'), ideas: catalogue('nl', 'ideas') }
+const nl = {
+  engage: catalogue('nl', 'engage'),
+  engageIdea: catalogue('nl', 'engage-idea'),
+  ideas: catalogue('nl', 'ideas'),
+}
 const en = { engage: catalogue('en', 'engage'), ideas: catalogue('en', 'ideas') }
 
 type Idea = { id: number; title: string; campaignId: number | null; officialAnswer: { body: string } | null }
@@ -124,6 +132,9 @@ describe('the public pages rendered on the server', () => {
     expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/engage-ghi.js">')
     // The main entry is in the template already: not linked twice.
     expect(head.split('/assets/main-abc.js').length).toBe(2)
+    // The start code is the entry's to load after the first paint: a preload would compete
+    // with the stylesheets (decision 014).
+    expect(head).not.toContain('start-')
   })
 
   it('an idea in a campaign names its campaign: data that depends on other data is there too', async () => {
@@ -132,7 +143,7 @@ describe('the public pages rendered on the server', () => {
     )
     const { text } = await page(`/ideeen/${inCampaign.id}`)
     expect(text).toContain(inCampaign.title)
-    expect(text).toContain(`${nl.engage.campaign?.ideaOf} ${campaign.campaign.title}`)
+    expect(text).toContain(`${nl.engageIdea.idea?.campaignOf} ${campaign.campaign.title}`)
   })
 
   it('an unknown idea is a 404 with the page that says so', async () => {

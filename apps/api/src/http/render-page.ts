@@ -88,18 +88,42 @@ function escapeText(text: string): string {
 }
 
 /** One chunk of the client build, as `vite build --manifest` writes it (.vite/manifest.json). */
-type ManifestChunk = { file: string; css?: string[]; imports?: string[] }
+type ManifestChunk = { file: string; css?: string[]; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean }
 export type Manifest = Record<string, ManifestChunk>
+
+/**
+ * The chunks the entry loads by itself: what it imports, and what it imports with
+ * `import()` once the page is painted (the app's start code, decision 014), with their
+ * imports. A page must not preload these: a preload in `<head>` would fetch the start code
+ * beside the stylesheets and hold back the first paint the entry waits for.
+ */
+function entryChunks(manifest: Manifest): Set<string> {
+  const owned = new Set<string>()
+  const visit = (key: string) => {
+    const chunk = manifest[key]
+    if (!chunk || owned.has(key)) return
+    owned.add(key)
+    for (const imported of chunk.imports ?? []) visit(imported)
+  }
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (!chunk.isEntry) continue
+    visit(key)
+    for (const later of chunk.dynamicImports ?? []) visit(later)
+  }
+  return owned
+}
 
 /**
  * The `<link>`s a page's own modules need in the document: their CSS (and that of the
  * chunks they import), so the page is drawn styled before any script runs or without
- * one, and their JavaScript as module preloads, so the browser fetches it beside the main
- * entry instead of after it. The app's runtime later finds these links and loads nothing
- * twice. Files the template links already are left out.
+ * one, and their JavaScript as module preloads, so the browser fetches it beside the
+ * app's start code instead of after it. The entry's own chunks are not preloaded (see
+ * entryChunks). The app's runtime later finds these links and loads nothing twice. Files
+ * the template links already are left out.
  */
 export function pageLinks(manifest: Manifest | null, modules: readonly string[], template: string): string {
   if (!manifest) return ''
+  const entry = entryChunks(manifest)
   const css = new Set<string>()
   const js = new Set<string>()
   const seen = new Set<string>()
@@ -107,7 +131,7 @@ export function pageLinks(manifest: Manifest | null, modules: readonly string[],
     const chunk = manifest[key]
     if (!chunk || seen.has(key)) return
     seen.add(key)
-    js.add(chunk.file)
+    if (!entry.has(key)) js.add(chunk.file)
     for (const file of chunk.css ?? []) css.add(file)
     for (const imported of chunk.imports ?? []) visit(imported)
   }

@@ -5,6 +5,7 @@ import { useSetSignedIn } from '../features/accounts/api/account-queries'
 import { LinkButton } from '../ui/button'
 import { PageHeading } from '../ui/page-heading'
 import { Paragraph } from '../ui/paragraph'
+import '../lib/i18n-accounts'
 
 /**
  * Where someone lands after deleting their account: it says it is done, plainly, and where

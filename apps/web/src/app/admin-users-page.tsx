@@ -4,6 +4,7 @@ import { RequireRole } from '../features/accounts/components/require-role'
 import { AdminNav } from '../features/staff/components/staff-nav'
 import { UserSearch } from '../features/staff/components/user-search'
 import { PageHeading } from '../ui/page-heading'
+import '../lib/i18n-admin'
 
 export function AdminUsersPage() {
   const { t } = useTranslation('admin')

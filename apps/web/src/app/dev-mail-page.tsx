@@ -7,6 +7,7 @@ import { Alert } from '../ui/alert'
 import { ErrorMessage } from '../ui/error-message'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
+import '../lib/i18n-accounts'
 
 /** Links in the mail text become real links, so the demo's sign-up journey can be clicked through. */
 function Linkified({ text }: { text: string }) {

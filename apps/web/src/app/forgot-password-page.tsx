@@ -9,6 +9,7 @@ import { Button } from '../ui/button'
 import { ErrorSummary, Field, formValues, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
 import { Paragraph } from '../ui/paragraph'
+import '../lib/i18n-accounts'
 
 export function ForgotPasswordPage() {
   const { t } = useTranslation(['accounts', 'common'])

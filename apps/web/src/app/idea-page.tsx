@@ -23,7 +23,7 @@ import { SatisfactionPanel } from '../features/satisfaction/components/satisfact
 import { SupportersTable } from '../features/satisfaction/components/supporters-table'
 import { ApiRequestError } from '../lib/api-client'
 import { formatDate } from '../lib/format'
-import '../lib/i18n-engage'
+import '../lib/i18n-engage-idea'
 import '../lib/i18n-participate'
 import { NotFoundStatus } from '../ssr/status'
 import { Alert } from '../ui/alert'
@@ -122,7 +122,7 @@ export function IdeaPage() {
       </p>
       {campaign.data && (
         <p className="idea-detail__campaign">
-          {t('engage:campaign.ideaOf')} <Link to={`/meedenkvragen/${campaign.data.id}`}>{campaign.data.title}</Link>
+          {t('engage:idea.campaignOf')} <Link to={`/meedenkvragen/${campaign.data.id}`}>{campaign.data.title}</Link>
         </p>
       )}
       <IdeaWaiting idea={data} />

@@ -1,14 +1,15 @@
 import { ROLE_RANK } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router'
+import { Link, NavLink, useLocation } from 'react-router'
 import { meQuery, useLogout } from '../features/accounts/api/account-queries'
 import { siteQuery } from '../features/accounts/api/site-query'
-import { clearDraft } from '../features/ideas/idea-draft'
 import { NotificationBell } from '../features/notifications/components/notification-bell'
+import { NavigationEffects, useNavigateAndWait, usePageLoader } from '../lib/navigation'
 import { Alert } from '../ui/alert'
 import { SkipLink } from '../ui/skip-link'
 import { LanguageSwitch } from './language-switch'
+import { PageOutlet } from './page-outlet'
 
 export function Layout() {
   const { t } = useTranslation()
@@ -40,7 +41,7 @@ export function Layout() {
             <p>{notice}</p>
           </Alert>
         )}
-        <Outlet />
+        <PageOutlet />
       </main>
       <footer className="site-footer">
         <div className="container site-footer__inner">
@@ -55,7 +56,7 @@ export function Layout() {
           </p>
         </div>
       </footer>
-      <ScrollRestoration />
+      <NavigationEffects />
     </>
   )
 }
@@ -63,14 +64,23 @@ export function Layout() {
 function MainNav() {
   const { t } = useTranslation()
   const me = useQuery(meQuery)
-  const navigate = useNavigate()
-  const logout = useLogout(() => {
-    // An idea half written stays in this tab's storage: not for the next person here.
+  const navigate = useNavigateAndWait()
+  const logout = useLogout(async () => {
+    // An idea half written stays in this tab's storage: not for the next person here. (Its
+    // module comes when needed: the header is on every page.)
+    const { clearDraft } = await import('../features/ideas/idea-draft')
     clearDraft()
-    // flushSync: the home page must be on screen (not pending in a transition) before the
-    // app forgets the user, or a members-only page still showing would send them to log in.
-    return navigate('/', { state: { notice: t('nav.loggedOut') }, flushSync: true })
+    // The home page must be on screen before the app forgets the user, or a members-only
+    // page still showing would send them to log in.
+    return navigate('/', { state: { notice: t('nav.loggedOut') } })
   })
+  const loadPage = usePageLoader()
+  // The home page's code first: once the session has ended, the members-only page still on
+  // screen could see a visitor (the live line tells it) before the home page replaces it.
+  const logOut = async () => {
+    await loadPage('/').catch(() => undefined)
+    logout.mutate()
+  }
   const user = me.data
   const staff = user !== null && user !== undefined && ROLE_RANK[user.role] >= ROLE_RANK.staff
   const admin = user !== null && user !== undefined && ROLE_RANK[user.role] >= ROLE_RANK.admin
@@ -115,7 +125,7 @@ function MainNav() {
                 <NavLink to="/profiel">{t('nav.profile')}</NavLink>
               </li>
               <li>
-                <button type="button" className="nav-button" onClick={() => logout.mutate()}>
+                <button type="button" className="nav-button" onClick={() => void logOut()}>
                   {t('nav.logout')}
                 </button>
               </li>

@@ -11,6 +11,7 @@ import { Alert } from '../ui/alert'
 import { Button } from '../ui/button'
 import { ErrorSummary, Field, formValues, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
+import '../lib/i18n-accounts'
 
 export function LoginPage() {
   const { t } = useTranslation(['accounts', 'common'])

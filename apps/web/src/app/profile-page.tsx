@@ -3,7 +3,6 @@ import { EMAIL_FREQUENCIES, TARGET_GROUPS } from '@meedenken/shared/constants'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
 import { accountKeys, useSetSignedIn } from '../features/accounts/api/account-queries'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery } from '../features/catalog/api/catalog-queries'
@@ -13,9 +12,11 @@ import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
 import { setLocale } from '../lib/i18n'
 import '../lib/i18n-engage'
+import { useNavigateAndWait } from '../lib/navigation'
 import { AnchorButton, Button } from '../ui/button'
 import { Checkbox, Choice, ErrorSummary, Field, formValues, Select, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
+import '../lib/i18n-accounts'
 
 export function ProfilePage() {
   const { t } = useTranslation('accounts')
@@ -231,7 +232,7 @@ function MyData() {
 
 function DeleteAccount() {
   const { t } = useTranslation(['accounts', 'common'])
-  const navigate = useNavigate()
+  const navigate = useNavigateAndWait()
   const [confirming, setConfirming] = useState(false)
   const password = useRef<HTMLInputElement>(null)
   const remove = useMutation({

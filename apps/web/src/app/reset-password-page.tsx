@@ -8,6 +8,7 @@ import { errorText, fieldErrors } from '../lib/errors'
 import { Button } from '../ui/button'
 import { ErrorSummary, Field, formValues, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
+import '../lib/i18n-accounts'
 
 export function ResetPasswordPage() {
   const { t } = useTranslation(['accounts', 'common'])

@@ -14,6 +14,7 @@ import { Button } from '../ui/button'
 import { Choice, ErrorSummary, Field, formValues, Select, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
 import { Paragraph } from '../ui/paragraph'
+import '../lib/i18n-accounts'
 
 export function SignupPage() {
   const { t } = useTranslation(['accounts', 'ideas', 'common'])

@@ -9,6 +9,7 @@ import { Alert } from '../ui/alert'
 import { Button } from '../ui/button'
 import { Loading } from '../ui/loading'
 import { PageHeading } from '../ui/page-heading'
+import '../lib/i18n-accounts'
 
 /**
  * The page a confirmation mail links to. Opening it changes nothing: it names the address

@@ -22,4 +22,20 @@ describe('string catalogues per language', () => {
     await vi.waitFor(() => expect(i18n.language).toBe('nl'))
     expect(document.documentElement.lang).toBe('nl')
   })
+
+  it('adds the sections one page needs, and the whole catalogue for another, without losing either', async () => {
+    const section = vi.fn(async () => ({ default: { idea: { waiting: 'Wacht' } } }))
+    const whole = vi.fn(async () => ({ default: { idea: { waiting: 'Wacht' }, roadmap: { title: 'Plannen' } } }))
+    const en = vi.fn(async () => ({ default: {} }))
+    await addNamespace('sections-test', { nl: section, en }, 'idea')
+    expect(i18n.getResource('nl', 'sections-test', 'idea.waiting')).toBe('Wacht')
+    // Another page needs the whole catalogue: a namespace already there is not enough.
+    await addNamespace('sections-test', { nl: whole, en })
+    expect(whole).toHaveBeenCalledTimes(1)
+    expect(i18n.getResource('nl', 'sections-test', 'roadmap.title')).toBe('Plannen')
+    expect(i18n.getResource('nl', 'sections-test', 'idea.waiting')).toBe('Wacht')
+    // Each part is loaded once.
+    await addNamespace('sections-test', { nl: section, en }, 'idea')
+    expect(section).toHaveBeenCalledTimes(1)
+  })
 })

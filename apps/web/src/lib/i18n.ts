@@ -15,14 +15,14 @@ import { SSR_STATE_ID } from '../ssr/state'
 /**
  * What the idea list shows, in Dutch: in the first JavaScript, so the list page needs
  * nothing more. The English strings arrive before the first render that needs them
- * (`loadLanguageStrings`, awaited by start.tsx and by every other page's route).
+ * (`loadLanguageStrings`, awaited by start.tsx; a page's own namespaces by its modules).
  */
 const listResources = { nl: { common: nlCommon, ideas: nlIdeas } } as const
 
 /**
  * The whole main catalogue, as a type for checked keys (lib/i18n-types.d.ts reads it).
- * Only the list's namespaces are bundled here; accounts and admin arrive with
- * `loadOtherNamespaces()`, which every other page's route awaits.
+ * Only the list's namespaces are bundled here; accounts and admin arrive with the pages
+ * that show them (lib/i18n-accounts.ts, lib/i18n-admin.ts).
  */
 export declare const resources: {
   nl: (typeof listResources)['nl'] & { accounts: typeof nlAccounts; admin: typeof nlAdmin }
@@ -86,9 +86,29 @@ if (typeof document !== 'undefined') document.documentElement.lang = i18n.langua
 /** Loads one namespace's catalogue in one language: each is a chunk of its own. */
 export type CatalogueLoaders = Record<Locale, () => Promise<{ default: Record<string, unknown> }>>
 
-const lazyNamespaces = new Map<string, CatalogueLoaders>([
-  ['common', { nl: async () => ({ default: nlCommon }), en: () => import('../locales/en/common.json') }],
-  ['ideas', { nl: async () => ({ default: nlIdeas }), en: () => import('../locales/en/ideas.json') }],
+/**
+ * The catalogues added so far, by namespace, or by namespace and part for a page that
+ * needs some sections of one (`engage#idea`, lib/i18n-engage-idea.ts): `ns` is where
+ * their strings go.
+ */
+const catalogues = new Map<string, { ns: string; loaders: CatalogueLoaders }>([
+  [
+    'common',
+    {
+      ns: 'common',
+      loaders: { nl: async () => ({ default: nlCommon }), en: () => import('../locales/en/common.json') },
+    },
+  ],
+  [
+    'ideas',
+    { ns: 'ideas', loaders: { nl: async () => ({ default: nlIdeas }), en: () => import('../locales/en/ideas.json') } },
+  ],
+])
+
+/** Each catalogue in each language, loaded or on its way (the list's Dutch ones are bundled). */
+const loading = new Map<string, Promise<void>>([
+  ['nl:common', Promise.resolve()],
+  ['nl:ideas', Promise.resolve()],
 ])
 
 /**
@@ -102,54 +122,45 @@ function neededLocales(): readonly Locale[] {
   return locale === 'nl' ? ['nl'] : ['nl', locale]
 }
 
-function loadCatalogue(ns: string, locale: Locale): Promise<void> {
-  const loaders = lazyNamespaces.get(ns)
-  if (!loaders || i18n.hasResourceBundle(locale, ns)) return Promise.resolve()
-  return loaders[locale]().then((module) => {
-    i18n.addResourceBundle(locale, ns, module.default)
-  })
+function loadCatalogue(key: string, locale: Locale): Promise<void> {
+  const catalogue = catalogues.get(key)
+  const id = `${locale}:${key}`
+  if (!catalogue) return Promise.resolve()
+  let loaded = loading.get(id)
+  if (!loaded) {
+    loaded = catalogue.loaders[locale]().then(
+      (module) => {
+        // Deep: a part adds its sections to what the namespace has already.
+        i18n.addResourceBundle(locale, catalogue.ns, module.default, true, true)
+      },
+      (error: unknown) => {
+        // A failed download (a deploy, a lost connection) may work the next time.
+        loading.delete(id)
+        throw error
+      },
+    )
+    loading.set(id, loaded)
+  }
+  return loaded
 }
 
 /**
- * Registers a namespace that arrives with the pages using it, and loads it in the
- * languages needed now; another language is loaded when the visitor switches to it.
- * Modules such as i18n-engage.ts await this, so a page importing them has its strings.
+ * Registers a namespace that arrives with the pages using it, or a `part` of one (some of
+ * its sections), and loads it in the languages needed now; another language is loaded
+ * when the visitor switches to it. Modules such as i18n-engage.ts await this, so a page
+ * importing them has its strings.
  */
-export async function addNamespace(ns: string, loaders: CatalogueLoaders): Promise<void> {
-  lazyNamespaces.set(ns, loaders)
-  await Promise.all(neededLocales().map((locale) => loadCatalogue(ns, locale)))
+export async function addNamespace(ns: string, loaders: CatalogueLoaders, part?: string): Promise<void> {
+  const key = part === undefined ? ns : `${ns}#${part}`
+  if (!catalogues.has(key)) catalogues.set(key, { ns, loaders })
+  await Promise.all(neededLocales().map((locale) => loadCatalogue(key, locale)))
 }
 
 /** The strings of every namespace added so far, in the languages needed now. */
 export async function loadLanguageStrings(): Promise<void> {
   await Promise.all(
-    [...lazyNamespaces.keys()].flatMap((ns) => neededLocales().map((locale) => loadCatalogue(ns, locale))),
+    [...catalogues.keys()].flatMap((key) => neededLocales().map((locale) => loadCatalogue(key, locale))),
   )
-}
-
-let otherNamespaces: Promise<void> | undefined
-
-/** Adds the namespaces the idea list does not need. Each page but the list awaits this. */
-export function loadOtherNamespaces(): Promise<void> {
-  otherNamespaces ??= Promise.all([
-    addNamespace('accounts', {
-      nl: () => import('../locales/nl/accounts.json'),
-      en: () => import('../locales/en/accounts.json'),
-    }),
-    addNamespace('admin', {
-      nl: () => import('../locales/nl/admin.json'),
-      en: () => import('../locales/en/admin.json'),
-    }),
-    loadLanguageStrings(),
-  ]).then(
-    () => undefined,
-    (error: unknown) => {
-      // A failed download (a deploy, a lost connection) may work on the next navigation.
-      otherNamespaces = undefined
-      throw error
-    },
-  )
-  return otherNamespaces
 }
 
 /** The language asked for last: a switch still loading its strings gives way to a later one. */
@@ -163,7 +174,7 @@ let wantedLocale: Locale | undefined
 export function setLocale(locale: Locale): void {
   rememberLocale(locale)
   wantedLocale = locale
-  void Promise.all([...lazyNamespaces.keys()].map((ns) => loadCatalogue(ns, locale)))
+  void Promise.all([...catalogues.keys()].map((key) => loadCatalogue(key, locale)))
     .catch(() => undefined)
     .then(async () => {
       // Switched back meanwhile: the later choice wins.

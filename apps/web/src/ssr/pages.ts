@@ -2,6 +2,7 @@ import type { FetchQueryOptions } from '@tanstack/react-query'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { ideaQuery } from '../features/ideas/api/idea-queries'
 import { supportersQuery } from '../features/satisfaction/api/satisfaction-queries'
+import { SERVER_PAGE_MODULES as MODULES } from './page-modules'
 
 type Params = Record<string, string | undefined>
 
@@ -9,9 +10,9 @@ export type ServerPage = {
   /**
    * The page's source module: the API looks it up in the build's manifest and links the
    * page's own CSS (and preloads its JavaScript) in the document, so the page is styled
-   * before any script runs, or without one. Null for the list, which is in the main chunk.
+   * before any script runs, or without one.
    */
-  module: string | null
+  module: string
   /**
    * Queries the page is known to ask for, some only once its main data is there: fetched
    * before the first render, so the render needs no passes to find them (an idea page is
@@ -28,18 +29,18 @@ const ideaId = (params: Params) => {
 }
 
 /** The public pages the server renders (decisions 011 and 020), by their route in app/router.tsx. */
-export const SERVER_PAGES: Readonly<Record<string, ServerPage>> = {
-  '/': { module: null },
+export const SERVER_PAGES: Readonly<Record<keyof typeof MODULES, ServerPage>> = {
+  '/': { module: MODULES['/'] },
   'ideeen/:id': {
-    module: 'src/app/idea-page.tsx',
+    module: MODULES['ideeen/:id'],
     alongside: (params) => {
       const id = ideaId(params)
       return id === null ? [] : [ideaQuery(id), supportersQuery(id), themesQuery, districtsQuery]
     },
   },
-  resultaten: { module: 'src/app/scorecard-page.tsx' },
-  plannen: { module: 'src/app/roadmap-page.tsx' },
-  'jij-zei-wij-deden': { module: 'src/app/you-said-we-did-page.tsx' },
-  meedenkvragen: { module: 'src/app/campaigns-page.tsx' },
-  'meedenkvragen/:id': { module: 'src/app/campaign-page.tsx' },
+  resultaten: { module: MODULES.resultaten },
+  plannen: { module: MODULES.plannen },
+  'jij-zei-wij-deden': { module: MODULES['jij-zei-wij-deden'] },
+  meedenkvragen: { module: MODULES.meedenkvragen },
+  'meedenkvragen/:id': { module: MODULES['meedenkvragen/:id'] },
 }

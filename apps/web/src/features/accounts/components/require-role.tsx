@@ -7,6 +7,7 @@ import { Navigate, useLocation } from 'react-router'
 import { Loading } from '../../../ui/loading'
 import { PageHeading } from '../../../ui/page-heading'
 import { meQuery } from '../api/account-queries'
+import '../../../lib/i18n-accounts'
 
 /** Sends visitors to the login page (and back afterwards); tells members what they may not see. */
 export function RequireRole({ minRole, children }: { minRole: Role; children: (user: User) => ReactNode }) {

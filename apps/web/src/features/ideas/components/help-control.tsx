@@ -1,7 +1,7 @@
 import type { IdeaDetail, User } from '@meedenken/shared'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import '../../../lib/i18n-engage'
+import '../../../lib/i18n-engage-idea'
 import { errorText } from '../../../lib/errors'
 import { Button, LinkButton } from '../../../ui/button'
 import { Field, Textarea } from '../../../ui/form'

@@ -1,6 +1,6 @@
 import type { IdeaDetail } from '@meedenken/shared'
 import { useTranslation } from 'react-i18next'
-import '../../../lib/i18n-engage'
+import '../../../lib/i18n-engage-idea'
 
 /** After this many days without public news, a planned or running idea is "stale" (DESIGN.md). */
 const STALE_DAYS = 30

@@ -1,7 +1,7 @@
 import type { IdeaDetail } from '@meedenken/shared'
 import { useTranslation } from 'react-i18next'
 import { formatDate } from '../../../lib/format'
-import '../../../lib/i18n-engage'
+import '../../../lib/i18n-engage-idea'
 
 /** "Voortgang": the municipality's updates while it carries the idea out, newest first. */
 export function ProgressUpdates({ updates }: { updates: IdeaDetail['progressUpdates'] }) {

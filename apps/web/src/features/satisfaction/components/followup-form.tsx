@@ -1,6 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import '../../../lib/i18n-engage'
+import '../../../lib/i18n-engage-idea'
 import { errorText } from '../../../lib/errors'
 import { Button } from '../../../ui/button'
 import { Field, Fieldset, RadioButton, Textarea } from '../../../ui/form'

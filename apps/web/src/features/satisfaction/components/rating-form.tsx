@@ -1,7 +1,7 @@
 import type { Satisfaction } from '@meedenken/shared'
 import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import '../../../lib/i18n-engage'
+import '../../../lib/i18n-engage-idea'
 import { errorText } from '../../../lib/errors'
 import { formatDate } from '../../../lib/format'
 import { Button } from '../../../ui/button'

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import '../../../lib/i18n-engage'
+import '../../../lib/i18n-engage-idea'
 import { satisfactionQuery } from '../api/satisfaction-queries'
 import { FollowupForm } from './followup-form'
 import { RatingForm } from './rating-form'

@@ -1,7 +1,7 @@
 import type { District } from '@meedenken/shared'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import '../../../lib/i18n-engage'
+import '../../../lib/i18n-engage-idea'
 import { Table } from '../../../ui/table'
 import { supportersQuery } from '../api/satisfaction-queries'
 

@@ -7,6 +7,7 @@ import { useAdministration } from '../api/staff-mutations'
 import { colleaguesQuery } from '../api/staff-queries'
 import { useDepartmentName } from '../use-department-name'
 import { DepartmentSelect } from './department-select'
+import '../../../lib/i18n-admin'
 
 /** Which department each colleague works in: they hear of its new ideas. */
 export function ColleagueDepartmentsTable() {

@@ -9,8 +9,8 @@ import {
 } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
 import '../../../lib/i18n-staff'
+import { useNavigateAndWait } from '../../../lib/navigation'
 import { useForm } from '../../../lib/use-form'
 import { Button } from '../../../ui/button'
 import { Checkboxes, Choice, Field, Fieldset, Select, Textarea, TextInput } from '../../../ui/form'
@@ -25,7 +25,7 @@ export function IntakeForm() {
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
   const intake = useIntake()
-  const navigate = useNavigate()
+  const navigate = useNavigateAndWait()
   const form = useForm({
     scope: 'intake',
     labels: {

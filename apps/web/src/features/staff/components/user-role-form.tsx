@@ -3,6 +3,7 @@ import { ROLES } from '@meedenken/shared/constants'
 import { useTranslation } from 'react-i18next'
 import { useRoleChange } from '../api/user-admin'
 import { SelectAndSave } from './select-and-save'
+import '../../../lib/i18n-admin'
 
 /** Someone's role, changed in place. */
 export function UserRoleForm({ userId, name, role }: { userId: number; name: string; role: Role }) {

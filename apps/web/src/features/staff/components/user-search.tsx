@@ -12,6 +12,7 @@ import { QueryState } from '../../../ui/query-state'
 import { Table } from '../../../ui/table'
 import { usersQuery } from '../api/user-admin'
 import { UserRoleForm } from './user-role-form'
+import '../../../lib/i18n-admin'
 
 /** Find people by name, address or role (in the address: q, rol) and change their role; not one's own. */
 export function UserSearch({ myId }: { myId: number }) {
