@@ -191,17 +191,28 @@ export async function mailNotifications(db: Db, settings: Settings, now: number,
           and(eq(notifications.userId, userId), isNull(notifications.mailedAt)),
         ).orderBy(asc(notifications.id))
         if (rows.length === 0) return
-        await tx
-          .update(notifications)
-          .set({ mailedAt: now })
-          .where(
-            inArray(
-              notifications.id,
-              rows.map((r) => r.id),
-            ),
-          )
+        // Claimed: only the rows this update marks are this run's. Another process that read
+        // the same rows at the same moment waits for this transaction, then marks none of them
+        // (PostgreSQL checks the condition again on the row as committed), so no news goes out twice.
+        const claimed = new Set(
+          (
+            await tx
+              .update(notifications)
+              .set({ mailedAt: now })
+              .where(
+                and(
+                  inArray(
+                    notifications.id,
+                    rows.map((r) => r.id),
+                  ),
+                  isNull(notifications.mailedAt),
+                ),
+              )
+              .returning({ id: notifications.id })
+          ).map((r) => r.id),
+        )
 
-        const news = rows.filter((row) => mailable(row, recipient))
+        const news = rows.filter((row) => claimed.has(row.id) && mailable(row, recipient))
         if (silent || !user.email || news.length === 0) return
         const mail = await composeNotificationMail(settings, tx, recipient, news, user.frequency === 'daily', now)
         await queueMail(
