@@ -1,3 +1,5 @@
+import { dutchStem } from './dutch-stem'
+
 // Common Dutch and English words that say nothing about what an idea is about.
 const STOPWORDS = new Set(
   (
@@ -9,6 +11,11 @@ const STOPWORDS = new Set(
 
 const MAX_TERMS = 8
 
+/**
+ * The words of what a person typed: letters and digits only, so no search syntax of either
+ * engine (FTS5's quotes and operators, tsquery's `& | ! ( ) : * '`) can get through; lower
+ * case, at most 40 characters each.
+ */
 function terms(input: string): string[] {
   return (
     input
@@ -20,18 +27,29 @@ function terms(input: string): string[] {
     .slice(0, 32)
 }
 
-/**
- * A safe FTS5 query from whatever a person typed: every word quoted (so no FTS syntax
- * gets through) and matched as a prefix ("fiets" finds "fietsenrekken"), all words
- * required. null when nothing searchable is left.
- */
-export function matchAll(input: string): string | null {
-  const words = terms(input).slice(0, MAX_TERMS)
-  return words.length > 0 ? words.map((w) => `"${w}"*`).join(' ') : null
+/** The words a search of the lists looks for, all of them required; empty when nothing searchable is left. */
+export function searchWords(input: string): string[] {
+  return terms(input).slice(0, MAX_TERMS)
 }
 
-/** For "similar ideas": any meaningful word may match; ranking puts the best first. */
-export function matchAny(input: string): string | null {
-  const words = [...new Set(terms(input).filter((w) => w.length >= 3 && !STOPWORDS.has(w)))].slice(0, MAX_TERMS)
-  return words.length > 0 ? words.map((w) => `"${w}"*`).join(' OR ') : null
+/** The words of a title being typed that "similar ideas" looks for, any of them: no short or common ones. */
+export function similarWords(input: string): string[] {
+  return [...new Set(terms(input).filter((w) => w.length >= 3 && !STOPWORDS.has(w)))].slice(0, MAX_TERMS)
+}
+
+/** A word without its accents, as both engines index it ("ideeën" → "ideeen"). */
+export function withoutAccents(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '')
+}
+
+/**
+ * The beginnings a word may have in an index that holds words as written (SQLite's): the
+ * word itself and its Dutch stem, so "fietspaden" finds "fietspad" and "wegen" finds "weg".
+ * A stem that begins the word covers it.
+ */
+export function wordBeginnings(word: string): string[] {
+  const plain = withoutAccents(word)
+  const stem = dutchStem(plain)
+  if (stem === plain) return [plain]
+  return plain.startsWith(stem) ? [stem] : [plain, stem]
 }

@@ -14,7 +14,7 @@ import {
   type TimelineEntry,
 } from '@meedenken/shared'
 import { EXCERPT_LENGTH, excerpt } from '@meedenken/shared/text'
-import { and, asc, count, desc, eq, gte, inArray, lt, ne, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, ne, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import {
@@ -30,7 +30,6 @@ import {
   users,
   votes,
 } from '../../db/schema'
-import { ideasFts, ideasFtsVocab } from '../../db/search-index'
 import { oneRow, prepared } from '../../db/statements'
 import type { CampaignWindow } from '../../domain/campaign-phase'
 import { newIdeaHotScore } from '../../domain/hot-score'
@@ -41,8 +40,22 @@ import { ideaCell } from '../../stats/counters.data'
 import { ideaReceived, ideaRethemed } from '../../stats/idea-events'
 import { monthOf } from '../../stats/periods'
 import { renderMarkdown } from '../../text/markdown'
-import { matchAll, matchAny } from '../../text/search-query'
 import { listComments } from '../comments/comments.data'
+import {
+  COMMON_MATCHES,
+  ideaMatches,
+  listSearch,
+  rankedMatches,
+  type Search,
+  searchParams,
+  searchPlan,
+  searchShape,
+  similarMatches,
+  similarSearch,
+} from './search.data'
+
+// The bench reads the threshold from here.
+export { COMMON_MATCHES }
 
 type StoredSort = Exclude<IdeaSort, 'relevance'>
 
@@ -164,38 +177,6 @@ async function cardsByIds(db: Db, ids: number[]): Promise<CardRow[]> {
 }
 
 /**
- * Above this many matches a search word counts as common: ranking or sorting every match
- * would cost tens of milliseconds, so the list walks its sort index instead and keeps the
- * ideas that match (see docs/decisions/010-performance.md).
- */
-export const COMMON_MATCHES = 2_000
-
-/** How many ideas a search could match at most: the rarest of its words, from the vocabulary. */
-export async function estimateMatches(db: Db, q: string): Promise<number> {
-  const words = (
-    q
-      .normalize('NFKC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).slice(0, 8)
-  const documents = prepared(db, 'ideas.vocabulary', (d) =>
-    d
-      .select({ n: sql<number | null>`sum(${ideasFtsVocab.doc})` })
-      .from(ideasFtsVocab)
-      .where(and(gte(ideasFtsVocab.term, p('from')), lt(ideasFtsVocab.term, p('until'))))
-      .prepare(),
-  )
-  let fewest = Number.POSITIVE_INFINITY
-  for (const raw of words) {
-    // The same folding the index applies: diacritics off, so "ideeën" counts as "ideeen".
-    const word = raw.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 40)
-    const next = word.slice(0, -1) + String.fromCodePoint((word.codePointAt(word.length - 1) ?? 0) + 1)
-    fewest = Math.min(fewest, (await documents.execute({ from: word, until: next }))[0]?.n ?? 0)
-  }
-  return fewest === Number.POSITIVE_INFINITY ? 0 : fewest
-}
-
-/**
  * Which filters a list has, and how it searches: each shape is one prepared statement,
  * with the chosen values bound as parameters.
  */
@@ -211,12 +192,13 @@ type ListShape = {
   after: boolean
 }
 
-function shapeKey(shape: ListShape): string {
-  return `${+shape.status}${+shape.theme}${+shape.district}${shape.masks}${+shape.campaign}${shape.search[0]}${+shape.after}`
+function shapeKey(shape: ListShape, search: Search | null): string {
+  const words = search && shape.search !== 'none' ? searchShape(search) : ''
+  return `${+shape.status}${+shape.theme}${+shape.district}${shape.masks}${+shape.campaign}${shape.search[0]}${words}${+shape.after}`
 }
 
 /** The WHERE of every public list: visible rows, then the filters the person chose. */
-function listConditions(shape: ListShape, sortColumn: SQLWrapper | null): SQL | undefined {
+function listConditions(shape: ListShape, sortColumn: SQLWrapper | null, search: Search | null): SQL | undefined {
   const conditions: (SQL | undefined)[] = [eq(ideas.hidden, 0)]
   // Merged ideas live on in their target; they only show when someone asks for them.
   conditions.push(shape.status ? eq(ideas.status, p('status')) : ne(ideas.status, 'merged'))
@@ -231,11 +213,8 @@ function listConditions(shape: ListShape, sortColumn: SQLWrapper | null): SQL | 
     )
   }
   if (shape.campaign) conditions.push(eq(ideas.campaignId, p('campaign')))
-  if (shape.search !== 'none') {
-    // "+id" keeps the planner on the sort index for common words, testing membership in
-    // the match set as it walks; for rare words it reads the few matches by id and sorts them.
-    const id = shape.search === 'common' ? sql`+${ideas.id}` : sql`${ideas.id}`
-    conditions.push(sql`${id} in (select rowid from ideas_fts where ideas_fts match ${p('match')})`)
+  if (shape.search !== 'none' && search) {
+    conditions.push(ideaMatches(search, shape.search === 'common', true))
   }
   // Row-value comparison keeps the keyset condition on the sort index.
   if (shape.after && sortColumn)
@@ -243,7 +222,7 @@ function listConditions(shape: ListShape, sortColumn: SQLWrapper | null): SQL | 
   return and(...conditions)
 }
 
-function listParams(input: ListIdeasInput, match: string | null): Record<string, unknown> {
+function listParams(input: ListIdeasInput, search: Search | null): Record<string, unknown> {
   const params: Record<string, unknown> = { limit: input.limit + 1 }
   if (input.status) params.status = input.status
   if (input.themeId) params.theme = input.themeId
@@ -252,7 +231,7 @@ function listParams(input: ListIdeasInput, match: string | null): Record<string,
     for (const [i, mask] of masksIncluding(input.targetGroup).entries()) params[`mask${i}`] = mask
   }
   if (input.campaignId) params.campaign = input.campaignId
-  if (match) params.match = match
+  if (search) Object.assign(params, searchParams(search))
   if (input.cursor) {
     params.afterValue = input.cursor.value
     params.afterId = input.cursor.id
@@ -304,27 +283,16 @@ async function page(
   return { items: items.map((r) => toIdea(r, voted.has(r.id))), nextCursor }
 }
 
-/** Ranked search: FTS5's bm25 rank (title weighs ten times the body), then id. */
-async function rankedPage(db: Db, input: ListIdeasInput, match: string): Promise<ListResult> {
+/** Ranked search: best match first (search.data.ts), then id. */
+async function rankedPage(db: Db, input: ListIdeasInput, search: Search): Promise<ListResult> {
   const shape: ListShape = { ...shapeOf(input), search: 'none' }
-  const statement = prepared(db, `ideas.ranked.${shapeKey(shape)}`, (d) =>
-    d
-      .select({ id: ideasFts.rowid, rank: ideasFts.rank })
-      .from(ideasFts)
-      .innerJoin(ideas, eq(ideas.id, ideasFts.rowid))
-      .where(
-        and(
-          sql`${ideasFts} match ${p('match')}`,
-          sql`${ideasFts.rank} match 'bm25(10.0, 1.0)'`,
-          listConditions({ ...shape, after: false }, null),
-          shape.after ? sql`(${ideasFts.rank}, ${ideasFts.rowid}) > (${p('afterValue')}, ${p('afterId')})` : undefined,
-        ),
-      )
-      .orderBy(asc(ideasFts.rank), asc(ideasFts.rowid))
-      .limit(p('limit'))
-      .prepare(),
-  )
-  const ranked = await statement.execute(listParams(input, match))
+  const ranked = await rankedMatches(
+    db,
+    `ideas.${shapeKey(shape, null)}`,
+    search,
+    listConditions({ ...shape, after: false }, null, null),
+    shape.after,
+  ).execute(listParams(input, search))
   if (ranked.length === 0) return { items: [], nextCursor: null }
   const rank = new Map(ranked.map((r) => [r.id, r.rank]))
   const rows = (
@@ -349,18 +317,18 @@ function shapeOf(input: ListIdeasInput): ListShape {
 }
 
 export async function listIdeas(db: Db, input: ListIdeasInput): Promise<ListResult> {
-  const match = input.q ? matchAll(input.q) : null
-  if (input.q && !match) return { items: [], nextCursor: null }
-  const common = match !== null && (await estimateMatches(db, input.q ?? '')) > COMMON_MATCHES
+  const search = input.q ? listSearch(input.q) : null
+  if (input.q && !search) return { items: [], nextCursor: null }
+  const plan = search ? await searchPlan(db, search, input.sort === 'relevance') : null
   // Ranking every match of a common word costs too much; those lists read as "trending".
-  if (match && input.sort === 'relevance' && !common) return await rankedPage(db, input, match)
+  if (search && plan?.rank) return await rankedPage(db, input, search)
   const sort: StoredSort = input.sort === 'relevance' ? 'trending' : input.sort
   const column = SORT_COLUMN[sort]
-  const shape: ListShape = { ...shapeOf(input), search: match ? (common ? 'common' : 'rare') : 'none' }
-  const params = listParams(input, match)
+  const shape: ListShape = { ...shapeOf(input), search: plan ? (plan.walk ? 'common' : 'rare') : 'none' }
+  const params = listParams(input, search)
   const cursorOf = (row: CardRow) => Number(row[SORT_KEY[sort]])
-  const key = `${sort}.${shapeKey(shape)}`
-  if (!match && narrowed(input)) {
+  const key = `${sort}.${shapeKey(shape, search)}`
+  if (!search && narrowed(input)) {
     // The page's ids first, then their cards. Sorting every matching row with its card
     // read every row's page of the table; sorting ids and keys needs only the filter index
     // when it carries the sort keys (theme + district + status does), and then twenty rows
@@ -371,7 +339,7 @@ export async function listIdeas(db: Db, input: ListIdeasInput): Promise<ListResu
         d
           .select({ id: ideas.id })
           .from(ideas)
-          .where(listConditions(shape, column))
+          .where(listConditions(shape, column, search))
           .orderBy(desc(column), desc(ideas.id))
           .limit(p('limit'))
           .prepare(),
@@ -387,7 +355,7 @@ export async function listIdeas(db: Db, input: ListIdeasInput): Promise<ListResu
       .select(listCardColumns)
       .from(ideas)
       .innerJoin(users, eq(users.id, ideas.authorId))
-      .where(listConditions(shape, column))
+      .where(listConditions(shape, column, search))
       .orderBy(desc(column), desc(ideas.id))
       .limit(p('limit'))
       .prepare(),
@@ -401,21 +369,21 @@ export async function listIdeas(db: Db, input: ListIdeasInput): Promise<ListResu
  * cheap at 100,000 ideas.
  */
 export async function countIdeas(db: Db, filters: IdeaFilters): Promise<IdeaCount> {
-  const match = filters.q ? matchAll(filters.q) : null
-  if (filters.q && !match) return { count: 0, more: false }
+  const search = filters.q ? listSearch(filters.q) : null
+  if (filters.q && !search) return { count: 0, more: false }
   const input: ListIdeasInput = { ...filters, sort: 'trending', cursor: null, limit: IDEA_COUNT_CAP, viewerId: null }
-  const common = match !== null && (await estimateMatches(db, filters.q ?? '')) > COMMON_MATCHES
-  const shape: ListShape = { ...shapeOf(input), search: match ? (common ? 'common' : 'rare') : 'none' }
+  const plan = search ? await searchPlan(db, search, false) : null
+  const shape: ListShape = { ...shapeOf(input), search: plan ? (plan.walk ? 'common' : 'rare') : 'none' }
   const capped = (
-    await prepared(db, `ideas.count.${shapeKey(shape)}`, (d) => {
+    await prepared(db, `ideas.count.${shapeKey(shape, search)}`, (d) => {
       const matching = d
         .select({ id: ideas.id })
         .from(ideas)
-        .where(listConditions(shape, null))
+        .where(listConditions(shape, null, search))
         .limit(p('limit'))
         .as('matching')
       return d.select({ n: count() }).from(matching).prepare()
-    }).execute(listParams(input, match))
+    }).execute(listParams(input, search))
   )[0]
   const n = capped?.n ?? 0
   return { count: Math.min(n, IDEA_COUNT_CAP), more: n > IDEA_COUNT_CAP }
@@ -428,19 +396,10 @@ function narrowed(filters: IdeaFilters): boolean {
 
 /** Up to five visible ideas whose words look like the title being typed. */
 export async function similarIdeas(db: Db, title: string, limit = 5) {
-  const match = matchAny(title)
-  if (!match) return []
+  const search = similarSearch(title)
+  if (!search) return []
   // Rank title matches only: cheap even for common words, and a duplicate shares its title's words.
-  return await prepared(db, 'ideas.similar', (d) =>
-    d
-      .select({ id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount })
-      .from(ideasFts)
-      .innerJoin(ideas, eq(ideas.id, ideasFts.rowid))
-      .where(and(sql`${ideasFts} match ${p('match')}`, eq(ideas.hidden, 0), ne(ideas.status, 'merged')))
-      .orderBy(asc(ideasFts.rank))
-      .limit(p('limit'))
-      .prepare(),
-  ).execute({ match: `title : (${match})`, limit })
+  return await similarMatches(db, search, limit)
 }
 
 const officialColumns = {

@@ -5,8 +5,8 @@ import type { Db } from '../../db/open'
 import { answeredLastSql, openStatusSql, updateStatusSql } from '../../db/queue-sql'
 import { departments, districts, ideas, themes, users } from '../../db/schema'
 import { overdueCutoff } from '../../domain/working-days'
-import { matchAll } from '../../text/search-query'
-import { COMMON_MATCHES, estimateMatches, selectCards, toIdea } from '../ideas/ideas.data'
+import { selectCards, toIdea } from '../ideas/ideas.data'
+import { ideaMatches, listSearch, searchPlan } from '../ideas/search.data'
 import { staffColumns, staffFields } from './staff.data'
 
 const ideaColumn = (name: string) => `"ideas"."${name}"`
@@ -76,7 +76,7 @@ function tabQuery(tab: InboxTab, who: Who, now: number, config: InstallationSett
 
 /**
  * The filters as conditions, or null when they can match nothing (a search without a
- * searchable word). The text search is the ideas search: the same FTS5 index and query.
+ * searchable word). The text search is the ideas search (ideas/search.data.ts).
  */
 async function filterConditions(db: Db, tab: InboxTab, filters: WerkbakFilters): Promise<SQL[] | null> {
   const where: SQL[] = []
@@ -90,12 +90,10 @@ async function filterConditions(db: Db, tab: InboxTab, filters: WerkbakFilters):
   if (filters.assignee !== undefined)
     where.push(filters.assignee === 'none' ? isNull(ideas.assigneeId) : eq(ideas.assigneeId, filters.assignee))
   if (filters.q) {
-    const match = matchAll(filters.q)
-    if (!match) return null
-    // As the ideas list does: for a common word, "+id" keeps the planner on the tab's own
-    // order, testing each idea against the matches; for a rare one it reads the matches by id.
-    const id = (await estimateMatches(db, filters.q)) > COMMON_MATCHES ? sql`+${ideas.id}` : sql`${ideas.id}`
-    where.push(sql`${id} in (select rowid from ideas_fts where ideas_fts match ${match})`)
+    const search = listSearch(filters.q)
+    if (!search) return null
+    // As the ideas list does: a common search walks the tab's own order, testing each idea.
+    where.push(ideaMatches(search, (await searchPlan(db, search, false)).walk, false))
   }
   return where
 }

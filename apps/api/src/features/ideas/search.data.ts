@@ -1,0 +1,232 @@
+import { and, asc, eq, gte, lt, ne, type SQL, sql } from 'drizzle-orm'
+import { engine } from '../../db/engine'
+import type { Db } from '../../db/open'
+import { rawRows } from '../../db/raw-sql'
+import { ideas } from '../../db/schema'
+import { ideasFts, ideasFtsVocab } from '../../db/search-index'
+import { ideasSearch } from '../../db/search-index.pg'
+import { prepared } from '../../db/statements'
+import { searchWords, similarWords, wordBeginnings } from '../../text/search-query'
+
+/**
+ * Search over ideas, the one place that knows how each engine does it. SQLite has an FTS5
+ * index of the words as written (drizzle/0002): a search looks for the beginning of each
+ * word and of its Dutch stem. PostgreSQL has a generated tsvector with each word's Dutch
+ * stem and the word itself (drizzle-pg/0001, docs/decisions/022): a search looks for the
+ * stem, or for the beginning of the word. Both ignore accents and capitals; both rank a
+ * match in the title ten times one in the text. Everything a person typed reaches either
+ * engine only as bound words of letters and digits (text/search-query.ts).
+ */
+export type Search = {
+  words: string[]
+  /** `list`: every word, in title or text. `similar`: any word, in the title. */
+  kind: 'list' | 'similar'
+}
+
+/** What a list or the Werkbak searches for; null when nothing searchable is left. */
+export function listSearch(input: string): Search | null {
+  const words = searchWords(input)
+  return words.length > 0 ? { words, kind: 'list' } : null
+}
+
+/** What "similar ideas" looks for in a title being typed; null when no meaningful word is left. */
+export function similarSearch(input: string): Search | null {
+  const words = similarWords(input)
+  return words.length > 0 ? { words, kind: 'similar' } : null
+}
+
+/**
+ * Above this many matches a search counts as common: ranking or sorting every match would
+ * cost tens of milliseconds, so a list sorts by its own order and (on SQLite) walks its sort
+ * index, keeping the ideas that match (docs/decisions/010-performance.md).
+ */
+export const COMMON_MATCHES = 2_000
+
+/**
+ * How a list runs a search. `rank`: order the matches by how well they match (asked for,
+ * and not a common search). `walk`: a common search on SQLite walks the list's sort index
+ * and tests each idea, rather than read every match and sort them; PostgreSQL's planner
+ * makes that choice itself from its statistics, so it needs no estimate unless ranking
+ * was asked for.
+ */
+export type SearchPlan = { rank: boolean; walk: boolean }
+
+export async function searchPlan(db: Db, search: Search, rankWanted: boolean): Promise<SearchPlan> {
+  if (engine === 'postgres') {
+    return { rank: rankWanted && (await estimateMatches(db, search)) <= COMMON_MATCHES, walk: false }
+  }
+  const common = (await estimateMatches(db, search)) > COMMON_MATCHES
+  return { rank: rankWanted && !common, walk: common }
+}
+
+const p = sql.placeholder
+
+/** The FTS5 query: each word's beginnings quoted, so no FTS5 syntax gets through. */
+function ftsQuery(search: Search): string {
+  const each = search.words.map((word) => wordBeginnings(word).map((b) => `"${b}"*`))
+  if (search.kind === 'similar') return `title : (${each.flat().join(' OR ')})`
+  // FTS5 wants AND spelled out next to a parenthesis.
+  return each.map((b) => (b.length === 1 ? b[0] : `(${b.join(' OR ')})`)).join(' AND ')
+}
+
+/**
+ * The tsquery, built in SQL from one bound parameter per word: the word without accents
+ * (meedenken_unaccent, as the index), quoted as a tsquery lexeme (quotes and backslashes
+ * doubled), so whatever the unaccent rules turn a letter into ("ŉ" → "'n") stays a word.
+ * Each word: its Dutch stem, or a word that begins with it; in the title only (`A`) for
+ * similar ideas. All words for a list, any for similar ideas.
+ */
+function tsquery(search: Search, word: (i: number) => unknown): SQL {
+  const title = search.kind === 'similar'
+  const each = search.words.map((_, i) => {
+    const lexeme = sql`'''' || replace(replace(meedenken_unaccent(${word(i)}::text), '\\', '\\\\'), '''', '''''') || ''''`
+    const whole = title ? sql`${lexeme} || ':A'` : lexeme
+    const prefix = title ? sql`${lexeme} || ':*A'` : sql`${lexeme} || ':*'`
+    return sql`(to_tsquery('dutch', ${whole}) || to_tsquery('simple', ${prefix}))`
+  })
+  return sql`(${sql.join(each, sql.raw(title ? ' || ' : ' && '))})`
+}
+
+/** The name of a search's SQL text, for prepared statements: PostgreSQL's has a parameter per word. */
+export function searchShape(search: Search): string {
+  return engine === 'postgres' ? `${search.kind[0]}${search.words.length}` : (search.kind[0] as string)
+}
+
+/** The values of the placeholders of `ideaMatches(search, walk, true)` and of the ranked statements. */
+export function searchParams(search: Search): Record<string, unknown> {
+  if (engine === 'postgres') return Object.fromEntries(search.words.map((w, i) => [`word${i}`, w]))
+  return { match: ftsQuery(search) }
+}
+
+/**
+ * The condition that an idea matches, for a query over `ideas`. With `bound`, the words are
+ * placeholders of a prepared statement (`searchParams` gives their values); without, values.
+ */
+export function ideaMatches(search: Search, walk: boolean, bound: boolean): SQL {
+  if (engine === 'postgres') {
+    return sql`${ideasSearch.search} @@ ${tsquery(search, (i) => (bound ? p(`word${i}`) : search.words[i]))}`
+  }
+  // "+id" keeps SQLite's planner on the list's sort index, testing membership in the match
+  // set as it walks; otherwise it reads the few matches by id and sorts them.
+  const id = walk ? sql`+${ideas.id}` : sql`${ideas.id}`
+  return sql`${id} in (select rowid from ideas_fts where ideas_fts match ${bound ? p('match') : ftsQuery(search)})`
+}
+
+type Statement<Row> = { execute: (params: Record<string, unknown>) => Promise<Row[]> }
+
+/**
+ * Ranked matches of a list search: `rank` ascending (best first), then id. FTS5's bm25 with
+ * the title ten times the text; on PostgreSQL ts_rank with title (A) 1.0 and text (B) 0.1,
+ * negated so that lower is better there too. `where` holds the list's other conditions;
+ * with `after`, the placeholders `afterValue` and `afterId` continue after a page.
+ */
+export function rankedMatches(
+  db: Db,
+  key: string,
+  search: Search,
+  where: SQL | undefined,
+  after: boolean,
+): Statement<{ id: number; rank: number }> {
+  const name = `search.ranked.${searchShape(search)}.${key}`
+  if (engine === 'postgres') {
+    return prepared(db, name, (d) => {
+      const rank = sql<number>`-ts_rank('{0.1, 0.1, 0.1, 1.0}', ${ideasSearch.search}, ${tsquery(search, (i) => p(`word${i}`))})`
+      return d
+        .select({ id: ideas.id, rank })
+        .from(ideas)
+        .where(
+          and(
+            ideaMatches(search, false, true),
+            where,
+            after ? sql`(${rank}, ${ideas.id}) > (${p('afterValue')}, ${p('afterId')})` : undefined,
+          ),
+        )
+        .orderBy(asc(rank), asc(ideas.id))
+        .limit(p('limit'))
+        .prepare()
+    })
+  }
+  return prepared(db, name, (d) =>
+    d
+      .select({ id: ideasFts.rowid, rank: ideasFts.rank })
+      .from(ideasFts)
+      .innerJoin(ideas, eq(ideas.id, ideasFts.rowid))
+      .where(
+        and(
+          sql`${ideasFts} match ${p('match')}`,
+          sql`${ideasFts.rank} match 'bm25(10.0, 1.0)'`,
+          where,
+          after ? sql`(${ideasFts.rank}, ${ideasFts.rowid}) > (${p('afterValue')}, ${p('afterId')})` : undefined,
+        ),
+      )
+      .orderBy(asc(ideasFts.rank), asc(ideasFts.rowid))
+      .limit(p('limit'))
+      .prepare(),
+  )
+}
+
+/** Visible ideas whose title matches a title being typed, best first, then by id. */
+export async function similarMatches(db: Db, search: Search, limit: number) {
+  const columns = { id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount }
+  const visible = and(eq(ideas.hidden, 0), ne(ideas.status, 'merged'))
+  const name = `search.similar.${searchShape(search)}`
+  const statement =
+    engine === 'postgres'
+      ? prepared(db, name, (d) => {
+          const rank = sql<number>`-ts_rank(${ideasSearch.search}, ${tsquery(search, (i) => p(`word${i}`))})`
+          return d
+            .select(columns)
+            .from(ideas)
+            .where(and(ideaMatches(search, false, true), visible))
+            .orderBy(asc(rank), asc(ideas.id))
+            .limit(p('limit'))
+            .prepare()
+        })
+      : prepared(db, name, (d) =>
+          d
+            .select(columns)
+            .from(ideasFts)
+            .innerJoin(ideas, eq(ideas.id, ideasFts.rowid))
+            .where(and(sql`${ideasFts} match ${p('match')}`, visible))
+            .orderBy(asc(ideasFts.rank), asc(ideasFts.rowid))
+            .limit(p('limit'))
+            .prepare(),
+        )
+  return await statement.execute({ ...searchParams(search), limit })
+}
+
+/**
+ * About how many ideas a search matches, to tell a common search from a rare one before
+ * running it. SQLite: FTS5's vocabulary, per word the ideas holding a word that begins like
+ * it (an upper bound), the rarest word. PostgreSQL has no such vocabulary: the planner's
+ * estimate from its statistics of the search column (EXPLAIN, no rows read; measured on the
+ * 100,000-idea benchmark data: 0.3–2 ms, where counting up to COMMON_MATCHES + 1 took
+ * 9–55 ms for a common word).
+ */
+export async function estimateMatches(db: Db, search: Search): Promise<number> {
+  if (engine === 'postgres') {
+    const [row] = await rawRows(
+      db,
+      sql`explain (format json) select 1 from ${ideas} where ${ideaMatches(search, false, false)}`,
+    )
+    const plan = typeof row?.[0] === 'string' ? JSON.parse(row[0]) : row?.[0]
+    return Number((plan as [{ Plan: { 'Plan Rows': number } }])[0].Plan['Plan Rows'])
+  }
+  const documents = prepared(db, 'search.vocabulary', (d) =>
+    d
+      .select({ n: sql<number | null>`sum(${ideasFtsVocab.doc})` })
+      .from(ideasFtsVocab)
+      .where(and(gte(ideasFtsVocab.term, p('from')), lt(ideasFtsVocab.term, p('until'))))
+      .prepare(),
+  )
+  let fewest = Number.POSITIVE_INFINITY
+  for (const word of search.words) {
+    let n = 0
+    for (const beginning of wordBeginnings(word)) {
+      const next = beginning.slice(0, -1) + String.fromCodePoint((beginning.codePointAt(beginning.length - 1) ?? 0) + 1)
+      n += (await documents.execute({ from: beginning, until: next }))[0]?.n ?? 0
+    }
+    fewest = Math.min(fewest, n)
+  }
+  return fewest === Number.POSITIVE_INFINITY ? 0 : fewest
+}
