@@ -9,7 +9,7 @@ import { mailNotifications } from './notify/mail-notifications'
 import { runStaffAlerts } from './notify/staff-alerts.data'
 
 /** Timers the server runs beside requests. Each is safe to run in several processes at once. */
-export function startBackgroundJobs(deps: Deps): () => void {
+export function startBackgroundJobs(deps: Deps): () => Promise<void> {
   const stopMail = startMailWorker(deps)
   const housekeeping = setInterval(async () => {
     const now = deps.clock.now()
@@ -40,9 +40,9 @@ export function startBackgroundJobs(deps: Deps): () => void {
     }
   }, 30_000)
   notificationMail.unref()
-  return () => {
-    stopMail()
+  return async () => {
     clearInterval(housekeeping)
     clearInterval(notificationMail)
+    await stopMail()
   }
 }

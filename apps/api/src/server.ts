@@ -72,10 +72,11 @@ function shutdown(signal: string): void {
     process.exit(1)
   }, 25_000)
   force.unref()
-  stopJobs()
+  const jobsStopped = stopJobs()
   // Live streams would keep connections open for ever: end them so the server can close.
   deps.live.stop()
   server.close(async () => {
+    await jobsStopped
     await checkpointer?.stop()
     await closeDatabase(db)
     logger.info('stopped')

@@ -49,19 +49,27 @@ export async function deliverDueMail(db: Db, transport: MailTransport, clock: Cl
 }
 
 /** Without SMTP_URL there is no worker: mail stays in the outbox (and the dev mailbox shows it). */
-export function startMailWorker(deps: { db: Db; settings: Settings; clock: Clock; logger: Logger }): () => void {
+export function startMailWorker(deps: {
+  db: Db
+  settings: Settings
+  clock: Clock
+  logger: Logger
+}): () => Promise<void> {
   const transport = smtpTransport(deps.settings)
-  if (!transport) return () => {}
-  let running = false
+  if (!transport) return async () => {}
+  let running: Promise<void> | null = null
   const timer = setInterval(() => {
     if (running) return
-    running = true
-    deliverDueMail(deps.db, transport, deps.clock, deps.logger)
+    running = deliverDueMail(deps.db, transport, deps.clock, deps.logger)
+      .then(() => {})
       .catch((error: unknown) => deps.logger.error({ error: String(error) }, 'mail worker failed'))
       .finally(() => {
-        running = false
+        running = null
       })
   }, 2_000)
   timer.unref()
-  return () => clearInterval(timer)
+  return async () => {
+    clearInterval(timer)
+    await running
+  }
 }

@@ -158,7 +158,7 @@ export function castVote(db: Db, ideaId: number, userId: number, vote: boolean, 
 }
 
 async function flush(db: Db): Promise<void> {
-  const batch = queues.get(db) ?? []
+  const batch = (queues.get(db) ?? []).sort((a, b) => a.ideaId - b.ideaId)
   queues.delete(db)
   let failed: Pending | null = null
   try {
