@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
 import { startCheckpointer } from './db/checkpointer'
@@ -38,6 +39,14 @@ const server = serve({ fetch: app.fetch, port: settings.port, hostname: settings
   logger.info({ url }, 'Meedenken is listening')
   printBanner(url)
 })
+
+// Keep idle keep-alive connections longer than the 5 s default, and longer than a proxy's
+// own idle timeout (nginx, cloud load balancers: 60 s), so the server is never the side that
+// closes a connection at the moment a request arrives on it (the client sees "other side
+// closed"; seen in the load trust run on a busy host).
+const http1 = server as Server
+http1.keepAliveTimeout = 75_000
+http1.headersTimeout = 76_000
 
 function printBanner(url: string): void {
   if (!process.stdout.isTTY && !process.env.MEEDENKEN_BANNER) return
