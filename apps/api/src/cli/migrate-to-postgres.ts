@@ -138,6 +138,20 @@ function checkSourceColumns(source: Database.Database, plans: TablePlan[]): void
   }
 }
 
+/**
+ * SQLite tables that have no place in PostgreSQL beyond SQLite's own: the FTS5 search index
+ * (PostgreSQL's is the generated ideas.search column) and drizzle's migration journal (each
+ * engine keeps its own). Anything else left out is named in the log.
+ */
+const SQLITE_ONLY = /^(sqlite_|ideas_fts|__drizzle_migrations$)/
+
+function otherSqliteTables(source: Database.Database, plans: TablePlan[]): string[] {
+  const copied = new Set(plans.map((p) => p.name))
+  return (
+    source.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[]
+  ).filter((name) => !copied.has(name) && !SQLITE_ONLY.test(name))
+}
+
 /** The tables that hold rows; list_version's one row as the migration left it does not count. */
 async function tablesWithRows(client: pg.Client, plans: TablePlan[]): Promise<string[]> {
   const held: string[] = []
@@ -200,6 +214,8 @@ export async function migrateToPostgres(
   const plans = tablePlans()
   try {
     checkSourceColumns(sqlite, plans)
+    const unknown = otherSqliteTables(sqlite, plans)
+    if (unknown.length > 0) log(`not copied (not in the PostgreSQL schema): ${unknown.join(', ')}`)
     await migratePostgres(url)
     const client = new pg.Client({ connectionString: url })
     await client.connect()
