@@ -43,13 +43,13 @@ export function withoutAccents(word: string): string {
 }
 
 /**
- * The beginnings a word may have in an index that holds words as written (SQLite's): the
- * word itself and its Dutch stem, so "fietspaden" finds "fietspad" and "wegen" finds "weg".
- * A stem that begins the word covers it.
+ * The beginning a word is looked for by in an index that holds words as written (SQLite's):
+ * its Dutch stem when the stem begins it, so "fietspaden" finds "fietspad" and "wegen" finds
+ * "weg". A stem that changes the word ("maan" → "man", "boom" → "bom") is not used: as a
+ * beginning it would find mostly other words ("mannen", "bommen").
  */
-export function wordBeginnings(word: string): string[] {
+export function wordBeginning(word: string): string {
   const plain = withoutAccents(word)
   const stem = dutchStem(plain)
-  if (stem === plain) return [plain]
-  return plain.startsWith(stem) ? [stem] : [plain, stem]
+  return plain.startsWith(stem) ? stem : plain
 }

@@ -6,16 +6,17 @@ import { ideas } from '../../db/schema'
 import { ideasFts, ideasFtsVocab } from '../../db/search-index'
 import { ideasSearch } from '../../db/search-index.pg'
 import { prepared } from '../../db/statements'
-import { searchWords, similarWords, wordBeginnings } from '../../text/search-query'
+import { searchWords, similarWords, wordBeginning } from '../../text/search-query'
 
 /**
  * Search over ideas, the one place that knows how each engine does it. SQLite has an FTS5
  * index of the words as written (drizzle/0002): a search looks for the beginning of each
- * word and of its Dutch stem. PostgreSQL has a generated tsvector with each word's Dutch
- * stem and the word itself (drizzle-pg/0001, docs/decisions/022): a search looks for the
- * stem, or for the beginning of the word. Both ignore accents and capitals; both rank a
- * match in the title ten times one in the text. Everything a person typed reaches either
- * engine only as bound words of letters and digits (text/search-query.ts).
+ * word, or of its Dutch stem where the stem begins it. PostgreSQL has a generated tsvector
+ * with each word's Dutch stem and the word itself (drizzle-pg/0001, docs/decisions/022): a
+ * search looks for the stem, or for the beginning of the word. Both ignore accents and
+ * capitals; both rank a match in the title ten times one in the text. Everything a person
+ * typed reaches either engine only as bound words of letters and digits
+ * (text/search-query.ts).
  */
 export type Search = {
   words: string[]
@@ -44,29 +45,22 @@ export const COMMON_MATCHES = 2_000
 
 /**
  * How a list runs a search. `rank`: order the matches by how well they match (asked for,
- * and not a common search). `walk`: a common search on SQLite walks the list's sort index
- * and tests each idea, rather than read every match and sort them; PostgreSQL's planner
- * makes that choice itself from its statistics, so it needs no estimate unless ranking
- * was asked for.
+ * and not a common search). `walk`: a common search walks the list's sort index and tests
+ * each idea, where a rare one reads its few matches first and sorts them.
  */
 export type SearchPlan = { rank: boolean; walk: boolean }
 
 export async function searchPlan(db: Db, search: Search, rankWanted: boolean): Promise<SearchPlan> {
-  if (engine === 'postgres') {
-    return { rank: rankWanted && (await estimateMatches(db, search)) <= COMMON_MATCHES, walk: false }
-  }
   const common = (await estimateMatches(db, search)) > COMMON_MATCHES
   return { rank: rankWanted && !common, walk: common }
 }
 
 const p = sql.placeholder
 
-/** The FTS5 query: each word's beginnings quoted, so no FTS5 syntax gets through. */
+/** The FTS5 query: each word's beginning quoted, so no FTS5 syntax gets through. */
 function ftsQuery(search: Search): string {
-  const each = search.words.map((word) => wordBeginnings(word).map((b) => `"${b}"*`))
-  if (search.kind === 'similar') return `title : (${each.flat().join(' OR ')})`
-  // FTS5 wants AND spelled out next to a parenthesis.
-  return each.map((b) => (b.length === 1 ? b[0] : `(${b.join(' OR ')})`)).join(' AND ')
+  const each = search.words.map((word) => `"${wordBeginning(word)}"*`)
+  return search.kind === 'similar' ? `title : (${each.join(' OR ')})` : each.join(' ')
 }
 
 /**
@@ -98,13 +92,24 @@ export function searchParams(search: Search): Record<string, unknown> {
   return { match: ftsQuery(search) }
 }
 
+/** PostgreSQL: the search column matches, with the words as placeholders (`bound`) or values. */
+function searchMatches(search: Search, bound: boolean): SQL {
+  return sql`${ideasSearch.search} @@ ${tsquery(search, (i) => (bound ? p(`word${i}`) : search.words[i]))}`
+}
+
 /**
- * The condition that an idea matches, for a query over `ideas`. With `bound`, the words are
- * placeholders of a prepared statement (`searchParams` gives their values); without, values.
+ * The condition that a list's idea matches, for a query over `ideas`, as `searchPlan` said:
+ * walking the sort index and testing each idea, or reading the matches first. With `bound`,
+ * the words are placeholders of a prepared statement (`searchParams` gives their values).
  */
 export function ideaMatches(search: Search, walk: boolean, bound: boolean): SQL {
   if (engine === 'postgres') {
-    return sql`${ideasSearch.search} @@ ${tsquery(search, (i) => (bound ? p(`word${i}`) : search.words[i]))}`
+    if (walk) return searchMatches(search, bound)
+    // The matches' ids first, from the search index: told only `search @@ …`, the planner
+    // would walk the sort index for a rare word too (its estimate for a word outside its
+    // statistics is a few hundred ideas), reading every idea for one that matches nothing.
+    const matched = sql`select "matched"."id" from "ideas" "matched" where "matched"."search" @@ ${tsquery(search, (i) => (bound ? p(`word${i}`) : search.words[i]))}`
+    return sql`${ideas.id} = any(array(${matched}))`
   }
   // "+id" keeps SQLite's planner on the list's sort index, testing membership in the match
   // set as it walks; otherwise it reads the few matches by id and sorts them.
@@ -136,7 +141,7 @@ export function rankedMatches(
         .from(ideas)
         .where(
           and(
-            ideaMatches(search, false, true),
+            searchMatches(search, true),
             where,
             after ? sql`(${rank}, ${ideas.id}) > (${p('afterValue')}, ${p('afterId')})` : undefined,
           ),
@@ -177,7 +182,7 @@ export async function similarMatches(db: Db, search: Search, limit: number) {
           return d
             .select(columns)
             .from(ideas)
-            .where(and(ideaMatches(search, false, true), visible))
+            .where(and(searchMatches(search, true), visible))
             .orderBy(asc(rank), asc(ideas.id))
             .limit(p('limit'))
             .prepare()
@@ -207,7 +212,7 @@ export async function estimateMatches(db: Db, search: Search): Promise<number> {
   if (engine === 'postgres') {
     const [row] = await rawRows(
       db,
-      sql`explain (format json) select 1 from ${ideas} where ${ideaMatches(search, false, false)}`,
+      sql`explain (format json) select 1 from ${ideas} where ${searchMatches(search, false)}`,
     )
     const plan = typeof row?.[0] === 'string' ? JSON.parse(row[0]) : row?.[0]
     return Number((plan as [{ Plan: { 'Plan Rows': number } }])[0].Plan['Plan Rows'])
@@ -221,12 +226,9 @@ export async function estimateMatches(db: Db, search: Search): Promise<number> {
   )
   let fewest = Number.POSITIVE_INFINITY
   for (const word of search.words) {
-    let n = 0
-    for (const beginning of wordBeginnings(word)) {
-      const next = beginning.slice(0, -1) + String.fromCodePoint((beginning.codePointAt(beginning.length - 1) ?? 0) + 1)
-      n += (await documents.execute({ from: beginning, until: next }))[0]?.n ?? 0
-    }
-    fewest = Math.min(fewest, n)
+    const from = wordBeginning(word)
+    const until = from.slice(0, -1) + String.fromCodePoint((from.codePointAt(from.length - 1) ?? 0) + 1)
+    fewest = Math.min(fewest, (await documents.execute({ from, until }))[0]?.n ?? 0)
   }
   return fewest === Number.POSITIVE_INFINITY ? 0 : fewest
 }
