@@ -1,5 +1,6 @@
+import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { auditLog } from '../../db/schema'
+import { auditLog, users } from '../../db/schema'
 import { rebuildStats } from '../../stats/rebuild'
 import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
@@ -203,7 +204,7 @@ describe('an archived theme', () => {
       request(ctx, '/api/me', { method: 'PATCH', cookie, body: { districtId: oldVillage.id } })
     expect((await choose(member.cookie)).status).toBe(422)
     const resident = await loginAs(ctx, 'member')
-    ctx.db.$client.prepare('update users set district_id = ? where id = ?').run(oldVillage.id, resident.userId)
+    await ctx.db.update(users).set({ districtId: oldVillage.id }).where(eq(users.id, resident.userId))
     expect((await choose(resident.cookie)).status).toBe(200)
   })
 })
@@ -257,7 +258,7 @@ describe('an archived theme or village', () => {
       expect(res.status).toBe(422)
       return Object.keys((await json(res)).error.fields)
     }
-    const before = databaseDigest(own)
+    const before = await databaseDigest(own)
     const intake = {
       title: 'Een bankje bij de bushalte aan de Dorpsstraat',
       body: 'Mevrouw belde: bij de bushalte kan zij nergens zitten.',
@@ -309,7 +310,7 @@ describe('an archived theme or village', () => {
         }),
       ),
     ).toEqual(['themeId'])
-    expect(databaseDigest(own)).toBe(before)
+    expect(await databaseDigest(own)).toBe(before)
     // The idea that has them keeps them through a correction of something else.
     const kept = await request(own, `/api/staff/ideas/${onArchived.id}/correction`, {
       cookie: staff.cookie,

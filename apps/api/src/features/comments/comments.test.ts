@@ -328,7 +328,7 @@ describe('deleting a reported comment', () => {
     expect(await queueItem(own, comment.id)).toBeUndefined()
     // Decided: the words go, as their author asked.
     expect(await bodyInDatabase(own, comment.id)).toBe('')
-    expect(databaseText(own)).not.toContain('Piet Jansen van nummer 12')
+    expect(await databaseText(own)).not.toContain('Piet Jansen van nummer 12')
   })
 
   it('keeps a comment hidden by reports in the queue when its author deletes it, and restoring it shows it removed', async () => {

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { users } from '../../db/schema'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
@@ -105,7 +106,10 @@ describe('blocked members', async () => {
     const fresh = createTestApp()
     const staff = await loginAs(fresh, 'staff')
     const old = await makeUser(fresh.db)
-    fresh.db.$client.prepare('update users set blocked_at = ? where id = ?').run(fresh.clock.now() - MINUTE, old.id)
+    await fresh.db
+      .update(users)
+      .set({ blockedAt: fresh.clock.now() - MINUTE })
+      .where(eq(users.id, old.id))
     const page = await json<BlockedPage>(await request(fresh, '/api/staff/blocked-members', { cookie: staff.cookie }))
     expect(page.items).toEqual([
       expect.objectContaining({ id: old.id, blockedById: null, blockedByName: null, reason: null }),

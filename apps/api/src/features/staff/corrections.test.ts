@@ -1,5 +1,6 @@
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { followupAnswers, ratings } from '../../db/schema'
+import { auditLog, followupAnswers, ratings, statsCounters } from '../../db/schema'
 import { rebuildStats } from '../../stats/rebuild'
 import { makeDistrict, makeTheme } from '../../test/fixtures'
 import { createTestApp, databaseDigest, json, loginAs, request, type TestContext } from '../../test/test-app'
@@ -21,11 +22,12 @@ async function propose(ctx: TestContext, cookie: string, themeId: number) {
 
 /** The scorecard counters that count something, in a fixed order. */
 function counters(ctx: TestContext) {
-  return ctx.db.$client
-    .prepare(
-      'select theme_id, month, target_group, metric, count from stats_counters where count != 0 order by theme_id, month, target_group, metric',
-    )
-    .all()
+  const c = statsCounters
+  return ctx.db
+    .select({ themeId: c.themeId, month: c.month, targetGroup: c.targetGroup, metric: c.metric, count: c.count })
+    .from(c)
+    .where(ne(c.count, 0))
+    .orderBy(asc(c.themeId), asc(c.month), asc(c.targetGroup), asc(c.metric))
 }
 
 describe('correcting an idea', () => {
@@ -71,12 +73,13 @@ describe('correcting an idea', () => {
     const werkbak = await json(await request(ctx, '/api/staff/inbox?tab=all&q=station', { cookie: staff.cookie }))
     expect(werkbak.items.map((i: { id: number }) => i.id)).toEqual([id])
 
-    const audit = ctx.db.$client
-      .prepare("select actor_id, details from audit_log where action = 'idea.corrected' and subject_id = ?")
-      .all(id) as { actor_id: number; details: string }[]
+    const audit = await ctx.db
+      .select({ actorId: auditLog.actorId, details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'idea.corrected'), eq(auditLog.subjectId, id)))
     expect(audit).toHaveLength(1)
-    expect(audit[0]?.actor_id).toBe(staff.userId)
-    expect(JSON.parse(audit[0]?.details ?? '{}')).toEqual({
+    expect(audit[0]?.actorId).toBe(staff.userId)
+    expect(audit[0]?.details).toEqual({
       reason: REASON,
       before: {
         title: 'Een fietsenrek bij het staton',
@@ -118,11 +121,13 @@ describe('correcting an idea', () => {
       'Aanpassing nummer 3.',
       'Aanpassing nummer 2.',
     ])
-    const details = ctx.db.$client
-      .prepare("select details from audit_log where action = 'idea.corrected' order by id desc limit 1")
-      .pluck()
-      .get() as string
-    expect(Object.keys(JSON.parse(details).after)).toEqual(['title'])
+    const [latest] = await ctx.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'idea.corrected'))
+      .orderBy(desc(auditLog.id))
+      .limit(1)
+    expect(Object.keys((latest?.details?.after ?? {}) as object)).toEqual(['title'])
   })
 
   it('moves every scorecard count of the idea to its new theme: the counters equal a rebuild from the rows', async () => {
@@ -167,22 +172,26 @@ describe('correcting an idea', () => {
       body: { themeId: to.id, reason: 'Dit idee gaat over verkeer, niet over fietsen.' },
     })
     expect(res.status).toBe(200)
-    const moved = counters(ctx)
+    const moved = await counters(ctx)
     await rebuildStats(ctx.db)
-    expect(moved).toEqual(counters(ctx))
+    expect(moved).toEqual(await counters(ctx))
     // And the new theme has them: this idea's arrival, decline and rating; the other idea stayed.
-    const of = (themeId: number, metric: string) =>
-      ctx.db.$client
-        .prepare('select coalesce(sum(count), 0) from stats_counters where theme_id = ? and metric = ?')
-        .pluck()
-        .get(themeId, metric)
+    const of = async (themeId: number, metric: string) =>
+      (
+        await ctx.db
+          .select({ n: sql<number>`coalesce(sum(${statsCounters.count}), 0)`.mapWith(Number) })
+          .from(statsCounters)
+          .where(and(eq(statsCounters.themeId, themeId), eq(statsCounters.metric, metric)))
+      )[0]?.n
     expect([
-      of(to.id, 'received'),
-      of(to.id, 'decline:budget'),
-      of(to.id, 'rating_45'),
-      of(to.id, 'followup:partly'),
+      await of(to.id, 'received'),
+      await of(to.id, 'decline:budget'),
+      await of(to.id, 'rating_45'),
+      await of(to.id, 'followup:partly'),
     ]).toEqual([1, 1, 1, 1])
-    expect([of(from.id, 'received'), of(from.id, 'status:new'), of(from.id, 'rating_n')]).toEqual([1, 1, 0])
+    expect([await of(from.id, 'received'), await of(from.id, 'status:new'), await of(from.id, 'rating_n')]).toEqual([
+      1, 1, 0,
+    ])
     expect(other).toBeGreaterThan(id)
   })
 
@@ -193,13 +202,13 @@ describe('correcting an idea', () => {
     const member = await loginAs(ctx, 'member')
     const staff = await loginAs(ctx, 'staff')
     const id = await propose(ctx, member.cookie, theme.id)
-    const before = counters(ctx)
+    const before = await counters(ctx)
     const res = await request(ctx, `/api/staff/ideas/${id}/correction`, {
       cookie: staff.cookie,
       body: { districtId: kolham.id, reason: 'Het station ligt in Kolham.' },
     })
     expect(res.status).toBe(200)
-    expect(counters(ctx)).toEqual(before)
+    expect(await counters(ctx)).toEqual(before)
   })
 
   it('leaves the author free to change their idea while it is new, and the note stays', async () => {

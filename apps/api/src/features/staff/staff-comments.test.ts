@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { ideas } from '../../db/schema'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
 
@@ -97,7 +99,7 @@ describe('comments as staff read them', () => {
       await comment(writer.cookie, idea.id, 'Tweede reactie'),
       await comment(writer.cookie, idea.id, 'Derde reactie'),
     ]
-    ctx.db.$client.prepare("update ideas set hidden = 1, hidden_reason = 'moderator' where id = ?").run(idea.id)
+    await ctx.db.update(ideas).set({ hidden: 1, hiddenReason: 'moderator' }).where(eq(ideas.id, idea.id))
     const seen: number[] = []
     let cursor: string | null = null
     do {

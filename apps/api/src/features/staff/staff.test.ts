@@ -1,5 +1,7 @@
 import { IDEA_STATUSES, STATUS_TRANSITIONS } from '@meedenken/shared'
+import { and, asc, count as countRows, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { notifications, users, votes } from '../../db/schema'
 import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
 
@@ -130,10 +132,12 @@ describe('status changes', () => {
       await request(ctx, `/api/ideas/${idea.id}/follow`, { method: 'PUT', cookie: who.cookie })
     await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: a.cookie })
     await request(ctx, `/api/ideas/${idea.id}/status`, { cookie: staff.cookie, body: bodyFor('under_review') })
-    const rows = ctx.db.$client
-      .prepare("select user_id from notifications where idea_id = ? and kind = 'status_changed' order by user_id")
-      .all(idea.id) as { user_id: number }[]
-    expect(rows.map((r) => r.user_id)).toEqual([a.userId, b.userId].sort((x, y) => x - y))
+    const rows = await ctx.db
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(and(eq(notifications.ideaId, idea.id), eq(notifications.kind, 'status_changed')))
+      .orderBy(asc(notifications.userId))
+    expect(rows.map((r) => r.userId)).toEqual([a.userId, b.userId].sort((x, y) => x - y))
     const mine = await json(await request(ctx, '/api/me/notifications', { cookie: a.cookie }))
     expect(mine.unread).toBe(1)
     expect(mine.items[0]).toMatchObject({
@@ -334,10 +338,10 @@ describe('merging duplicates', () => {
     })
     expect(res.status).toBe(200)
     expect((await json(res)).idea).toMatchObject({ id: target.id, voteCount: 3, followerCount: 3 })
-    const count = (id: number) =>
-      (ctx.db.$client.prepare('select count(*) n from votes where idea_id = ?').get(id) as { n: number }).n
-    expect(count(target.id)).toBe(3)
-    expect(count(source.id)).toBe(0)
+    const count = async (id: number) =>
+      (await ctx.db.select({ n: countRows() }).from(votes).where(eq(votes.ideaId, id)))[0]?.n
+    expect(await count(target.id)).toBe(3)
+    expect(await count(source.id)).toBe(0)
     const dup = (await json(await request(ctx, `/api/ideas/${source.id}`))).idea
     expect(dup).toMatchObject({ status: 'merged', mergedIntoId: target.id, voteCount: 0 })
     expect(dup.timeline.at(-1)).toMatchObject({ toStatus: 'merged' })
@@ -366,10 +370,11 @@ describe('intake on behalf of a resident', () => {
     expect(res.status).toBe(201)
     const { idea } = await json(res)
     expect(idea).toMatchObject({ channel: 'letter', author: { displayName: 'Meneer De Boer' } })
-    const account = ctx.db.$client
-      .prepare("select password_hash, email_verified_at from users where email = 'deboer@example.org'")
-      .get()
-    expect(account).toEqual({ password_hash: null, email_verified_at: null })
+    const [account] = await ctx.db
+      .select({ passwordHash: users.passwordHash, emailVerifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(eq(users.email, 'deboer@example.org'))
+    expect(account).toEqual({ passwordHash: null, emailVerifiedAt: null })
     const web = await request(ctx, '/api/staff/ideas', { cookie: staff.cookie, body: { ...idea, channel: 'web' } })
     expect(web.status).toBe(422)
   })
@@ -469,7 +474,7 @@ describe('who may call staff routes', () => {
         })),
     )
     expect(routes.length).toBeGreaterThan(15)
-    const before = databaseDigest(fresh)
+    const before = await databaseDigest(fresh)
     for (const { method, path } of routes) {
       const body =
         method === 'GET' ? undefined : { status: 'planned', explanation: EXPLANATION, body: 'x', role: 'admin' }
@@ -479,6 +484,6 @@ describe('who may call staff routes', () => {
         `${method} ${path} as member`,
       ).toBe(403)
     }
-    expect(databaseDigest(fresh)).toBe(before)
+    expect(await databaseDigest(fresh)).toBe(before)
   })
 })
