@@ -1,14 +1,13 @@
-import path from 'node:path'
+import { and, asc, eq } from 'drizzle-orm'
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../app'
-import { openDatabase } from '../../db/open'
-import { mailOutbox, notifications } from '../../db/schema'
+import { closeDatabase } from '../../db/open'
+import { ideas, mailOutbox, notifications, users } from '../../db/schema'
 import { LiveHub } from '../../live/live-hub'
 import { mailNotifications } from '../../notify/mail-notifications'
-import { testSettings } from '../../settings'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
-import { createTestApp, databaseDigest, json, loginAs, request, TestClock } from '../../test/test-app'
+import { createTestApp, databaseDigest, json, loginAs, openSecondHandle, request, TestClock } from '../../test/test-app'
 import { announceOpenedCampaigns } from './campaigns.data'
 
 describe('campaign phases', async () => {
@@ -66,7 +65,7 @@ describe('campaign phases', async () => {
     const c = await campaign(true)
     const author = await makeUser(ctx.db)
     const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
-    ctx.db.$client.prepare('update ideas set campaign_id = ? where id = ?').run(c.id, idea.id)
+    await ctx.db.update(ideas).set({ campaignId: c.id }).where(eq(ideas.id, idea.id))
     const vote = async (iso: string) => {
       ctx.clock.set(iso)
       const m = await loginAs(ctx, 'member')
@@ -90,7 +89,7 @@ describe('campaign phases', async () => {
     const c = await campaign(false)
     const author = await makeUser(ctx.db)
     const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
-    ctx.db.$client.prepare('update ideas set campaign_id = ? where id = ?').run(c.id, idea.id)
+    await ctx.db.update(ideas).set({ campaignId: c.id }).where(eq(ideas.id, idea.id))
     ctx.clock.set('2026-12-20T12:00:00+01:00')
     const m = await loginAs(ctx, 'member')
     expect((await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: m.cookie })).status).toBe(200)
@@ -245,10 +244,12 @@ describe('"ik denk mee" and progress updates', async () => {
     })
     expect(res.status).toBe(201)
     expect((await json(res)).idea.progressUpdates[0].bodyHtml).toContain('De eerste tien bomen')
-    const told = ctx.db.$client
-      .prepare("select user_id from notifications where idea_id = ? and kind = 'progress_update' order by user_id")
-      .all(idea.id) as { user_id: number }[]
-    expect(told.map((r) => r.user_id)).toEqual([a.userId, b.userId].sort((x, y) => x - y))
+    const told = await ctx.db
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(and(eq(notifications.ideaId, idea.id), eq(notifications.kind, 'progress_update')))
+      .orderBy(asc(notifications.userId))
+    expect(told.map((r) => r.userId)).toEqual([a.userId, b.userId].sort((x, y) => x - y))
   })
 
   it('tells the person replied to, but not someone replying to themselves', async () => {
@@ -266,10 +267,11 @@ describe('"ik denk mee" and progress updates', async () => {
       cookie: b.cookie,
       body: { body: 'Helemaal mee eens', parentId: comment.id },
     })
-    const replies = ctx.db.$client
-      .prepare("select user_id from notifications where kind = 'reply' and idea_id = ?")
-      .all(idea.id)
-    expect(replies).toEqual([{ user_id: a.userId }])
+    const replies = await ctx.db
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(and(eq(notifications.kind, 'reply'), eq(notifications.ideaId, idea.id)))
+    expect(replies).toEqual([{ userId: a.userId }])
   })
 })
 
@@ -344,8 +346,11 @@ describe('notification mail', async () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     })
     expect(ok.status).toBe(200)
-    const row = ctx.db.$client.prepare('select email_frequency from users where id = ?').get(Number(u))
-    expect(row).toEqual({ email_frequency: 'never' })
+    const rows = await ctx.db
+      .select({ emailFrequency: users.emailFrequency })
+      .from(users)
+      .where(eq(users.id, Number(u)))
+    expect(rows).toEqual([{ emailFrequency: 'never' }])
   })
 })
 
@@ -367,12 +372,12 @@ describe('live updates', () => {
     const theme = await makeTheme(ctx.db)
     const author = await makeUser(ctx.db)
     const idea = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id })
-    // A second "process": its own connection to the same file, its own hub.
-    const otherDb = openDatabase(ctx.file, { migrate: false })
+    // A second "process": its own connection to the same database, its own hub.
+    const otherDb = openSecondHandle(ctx)
     const otherHub = new LiveHub(otherDb, undefined, 50)
     const other = createApp({
       db: otherDb,
-      settings: testSettings({ databasePath: ctx.file, webDist: path.join(path.dirname(ctx.file), 'no-web') }),
+      settings: ctx.settings,
       logger: pino({ level: 'silent' }),
       clock: new TestClock(),
       live: otherHub,
@@ -386,5 +391,6 @@ describe('live updates', () => {
     expect(await nextEvent(reader, 'votes')).toEqual({ ideaId: idea.id, voteCount: 1 })
     await reader.cancel()
     otherHub.stop()
+    await closeDatabase(otherDb)
   })
 })

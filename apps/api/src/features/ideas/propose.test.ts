@@ -1,11 +1,17 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { departments, ideas } from '../../db/schema'
+import { oneRow } from '../../db/statements'
 import { makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
 
 const ctx = createTestApp()
-const dept = ctx.db.$client
-  .prepare("insert into departments (slug, name, name_en) values ('afval', 'Afval', 'Waste') returning id")
-  .get() as { id: number }
+const dept = oneRow(
+  await ctx.db
+    .insert(departments)
+    .values({ slug: 'afval', name: 'Afval', nameEn: 'Waste' })
+    .returning({ id: departments.id }),
+)
 const theme = await makeTheme(ctx.db, { name: 'Afval', departmentId: dept.id })
 const district = await makeDistrict(ctx.db, 'Kolham')
 
@@ -36,10 +42,8 @@ describe('proposing an idea', () => {
       author: { id: member.userId },
     })
     expect(idea.bodyHtml).toContain('<strong>Twee extra bakken</strong>')
-    const row = ctx.db.$client.prepare('select department_id from ideas where id = ?').get(idea.id) as {
-      department_id: number
-    }
-    expect(row.department_id).toBe(dept.id)
+    const [row] = await ctx.db.select({ departmentId: ideas.departmentId }).from(ideas).where(eq(ideas.id, idea.id))
+    expect(row?.departmentId).toBe(dept.id)
   })
 
   it.each([

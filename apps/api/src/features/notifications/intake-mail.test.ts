@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { followers, mailOutbox } from '../../db/schema'
+import { followers, mailOutbox, notifications } from '../../db/schema'
 import { mailNotifications } from '../../notify/mail-notifications'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import {
@@ -121,7 +121,10 @@ describe('a person who phones, writes or visits hears back', () => {
     await mailNotifications(ctx.db, ctx.settings, ctx.clock.now())
     expect(await toAuthor()).toEqual([])
     // The author still has the news in the notification centre, for when they have an account.
-    const rows = ctx.db.$client.prepare('select kind from notifications where user_id = ?').all(authorId)
+    const rows = await ctx.db
+      .select({ kind: notifications.kind })
+      .from(notifications)
+      .where(eq(notifications.userId, authorId))
     expect(rows).toEqual([{ kind: 'status_changed' }])
   })
 

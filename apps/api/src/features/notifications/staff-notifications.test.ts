@@ -1,11 +1,20 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../../db/open'
+import { closeDatabase } from '../../db/open'
 import { mailOutbox, users } from '../../db/schema'
 import { mailNotifications } from '../../notify/mail-notifications'
 import { dueStaffAlerts, raiseStaffAlert, runStaffAlerts } from '../../notify/staff-alerts.data'
 import { makeDepartment, makeTheme } from '../../test/fixtures'
-import { createTestApp, json, lastMailTo, loginAs, PASSWORD, request, sessionCookie } from '../../test/test-app'
+import {
+  createTestApp,
+  json,
+  lastMailTo,
+  loginAs,
+  openSecondHandle,
+  PASSWORD,
+  request,
+  sessionCookie,
+} from '../../test/test-app'
 
 const DAY = 86_400_000
 
@@ -179,7 +188,7 @@ describe('staff are told', () => {
   it('tells staff once even when two processes find the same work at the same moment', async () => {
     const { newIdea, job, ctx } = await setting()
     await newIdea()
-    const other = openDatabase(ctx.file, { migrate: false })
+    const other = openSecondHandle(ctx)
     const now = ctx.clock.now()
     // Both processes read what is due before either has told anyone.
     const mine = await dueStaffAlerts(ctx.db, now)
@@ -191,7 +200,7 @@ describe('staff are told', () => {
     for (const a of theirs) told.push(await raiseStaffAlert(other, a, now))
     expect(told).toEqual([2, 0])
     expect(await job()).toBe(0)
-    other.$client.close()
+    await closeDatabase(other)
   })
 
   it('of a new report on an idea of their department, once, however many reports follow', async () => {
