@@ -26,7 +26,7 @@ import type { AppEnv, Deps } from './http/env'
 import { notFound, onError, validationHook } from './http/errors'
 import { requirePolicy } from './http/policy'
 import { SERVER_RENDERED_PATHS } from './http/render-page'
-import { checkOrigin, limitBodySize } from './http/security'
+import { checkOrigin, limitBodySize, refuseNulInQuery } from './http/security'
 import { loadSession, personalAnswers } from './http/session'
 import { serveWebApp } from './http/static'
 import { themeStylesheet } from './http/theme'
@@ -67,7 +67,7 @@ export function createApp(deps: Deps) {
     // Every request, pages and files included: id, dependencies, protective headers, the
     // Host check (DNS rebinding) and the log line, in one step (decision 017).
     .use('*', baseline(deps))
-    .use('/api/*', limitBodySize, checkOrigin(deps.settings), loadSession)
+    .use('/api/*', refuseNulInQuery, limitBodySize, checkOrigin(deps.settings), loadSession)
     // Who I am, my data, signing in and out: never kept by a cache, a visitor's answer neither.
     .use('/api/me/*', personalAnswers)
     .use('/api/auth/*', personalAnswers)

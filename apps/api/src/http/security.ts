@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler, Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Settings } from '../settings'
 import type { AppEnv } from './env'
@@ -40,7 +40,32 @@ const checkBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
 export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) => {
   const length = c.req.header('content-length')
   const noBody = c.req.header('transfer-encoding') === undefined && (length === undefined || length === '0')
-  return noBody ? next() : checkBodySize(c, next)
+  return noBody ? next() : checkBodySize(c, () => refuseNul(c, next))
+}
+
+const NUL_CHARACTER = {
+  nl: 'Uw tekst bevat een onzichtbaar teken (NUL) dat niet bewaard kan worden. Haal het weg en probeer het opnieuw.',
+  en: 'Your text contains an invisible character (NUL) that cannot be stored. Please remove it and try again.',
+}
+// The JSON escape of U+0000 (`\u0000`), not preceded by an escaped backslash (`\\u0000` is the text "\u0000").
+const JSON_NUL = /(?<!\\)(?:\\\\)*\\u0000/i
+
+/**
+ * No text may hold U+0000: PostgreSQL's text cannot store it (the write would fail as a 500)
+ * and no person types it. Refused for every field at once, on both engines, before anything
+ * reads the body; the body text is kept, so the route's own JSON parsing does not read it again.
+ */
+async function refuseNul(c: Context<AppEnv>, next: Next): Promise<void> {
+  if (c.req.header('content-type')?.includes('json') && JSON_NUL.test(await c.req.text())) {
+    throw new ApiError('validation_failed', NUL_CHARACTER)
+  }
+  await next()
+}
+
+/** The same for the query string (`%00`), checked before any route reads it. */
+export const refuseNulInQuery: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.url.includes('%00')) throw new ApiError('validation_failed', NUL_CHARACTER)
+  await next()
 }
 
 /** Names that reach only this machine, with any port (IPv6 in brackets, as in a Host header). */
