@@ -12,7 +12,8 @@ const tsvector = customType<{ data: string; driverData: string }>({ dataType: ()
  * - whole words: `search @@ to_tsquery('dutch', meedenken_unaccent(word))` ("fietspaden" → 'fietspad');
  * - a prefix while typing: `to_tsquery('simple', meedenken_unaccent(word) || ':*')`, in the
  *   title only with `:*A`;
- * - rank: `ts_rank(search, query)` (A 1.0, B 0.4 by default).
+ * - rank: `ts_rank(search, query)` (A 1.0, B 0.4 by default; the lists use A 1.0, B 0.1).
+ * Every query of it is in features/ideas/search.data.ts, beside SQLite's.
  */
 export const ideasSearch = pgTable('ideas', {
   id: integer('id').notNull(),

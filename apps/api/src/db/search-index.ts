@@ -3,7 +3,8 @@ import { integer, real, sqliteTable, text } from 'drizzle-orm/sqlite-core'
 /**
  * The FTS5 index of ideas (migration 0002: a virtual table kept in step by triggers),
  * declared for typed queries only. It is not in schema.ts, so drizzle-kit never tries to
- * create it as an ordinary table. `rank` is FTS5's hidden rank column.
+ * create it as an ordinary table. `rank` is FTS5's hidden rank column. Every query of it is
+ * in features/ideas/search.data.ts, beside PostgreSQL's.
  */
 export const ideasFts = sqliteTable('ideas_fts', {
   rowid: integer('rowid').notNull(),
