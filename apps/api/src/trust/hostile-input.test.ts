@@ -306,6 +306,11 @@ beforeAll(async () => {
     await json(await request(ctx, `/api/ideas/${ideaId}/comments`, { cookie: member, body: { body: 'Begin' } }))
   ).comment.id
   writes = await watchWrites()
+  // The watch sees a write through the app: a note on the idea counts.
+  const start = await writes()
+  const note = await request(ctx, `/api/staff/ideas/${ideaId}/notes`, { cookie: staff, body: { body: 'Telt mee' } })
+  expect(note.status).toBe(201)
+  expect(await writes()).toBeGreaterThan(start)
 })
 
 describe('hostile input', () => {
