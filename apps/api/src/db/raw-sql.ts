@@ -9,7 +9,7 @@ type PgHandle = { execute: (query: SQL) => Promise<{ rows: Record<string, unknow
  * that arrives as SQL (drizzle's builder would expand it to every column of the table),
  * and returns its rows as arrays in column order (`returning 1` makes a count). The one
  * place that knows each driver's raw call: SQLite's `all`, node-postgres' `execute` (whose
- * rows are objects with their keys in column order).
+ * rows are objects with their keys in column order: give every column its own name).
  */
 export async function rawRows(handle: DbOrTx, query: SQL): Promise<unknown[][]> {
   if (engine === 'postgres') {

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { rawRows } from '../db/raw-sql'
 import { mergeIdeas } from '../features/staff/staff.data'
 import { setVote } from '../features/votes/votes.data'
 import { makeIdea, makeTheme, makeUser } from '../test/fixtures'
@@ -135,14 +137,16 @@ describe('property: counters equal rows', async () => {
           }
         }
         for (const id of ideas) {
-          const row = ctx.db.$client
-            .prepare(
-              `select vote_count as votes, follower_count as followers,
-                (select count(*) from votes where idea_id = ideas.id) as voteRows,
-                (select count(*) from followers where idea_id = ideas.id) as followerRows
-               from ideas where id = ?`,
+          const [row] = (
+            await rawRows(
+              ctx.db,
+              sql`select vote_count, follower_count,
+                (select count(*) from votes where idea_id = ideas.id) as vote_rows,
+                (select count(*) from followers where idea_id = ideas.id) as follower_rows
+               from ideas where id = ${id}`,
             )
-            .get(id) as { votes: number; followers: number; voteRows: number; followerRows: number }
+          ).map(([votes, followers, voteRows, followerRows]) => ({ votes, followers, voteRows, followerRows }))
+          if (!row) throw new Error(`idea ${id} is gone`)
           expect(row.votes).toBe(row.voteRows)
           expect(row.followers).toBe(row.followerRows)
         }
