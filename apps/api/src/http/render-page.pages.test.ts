@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadDemoData } from '../db/demo/load-demo'
 import { createTestApp, json, loginAs, request, type TestContext } from '../test/test-app'
 
@@ -230,5 +230,58 @@ describe('the public pages rendered on the server', () => {
       expect(res.status).toBe(200)
       expect(html).toBe(TEMPLATE)
     }
+  })
+})
+
+describe('a server-rendered page and HTTP caching', () => {
+  let ctx: TestContext
+  let idea: Idea
+
+  beforeAll(async () => {
+    ctx = createTestApp({ webDist: webBuildFromSource() })
+    // Noon, and the machine's clock reads the server's (as in production): a second later
+    // is the same day, so nothing a page shows changes with it.
+    ctx.clock.set('2026-11-18T12:00:00+01:00')
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(ctx.clock.now())
+    await loadDemoData(ctx.db, ctx.clock)
+    // An idea that still takes votes.
+    const { items } = await json<{ items: { id: number }[] }>(await request(ctx, '/api/ideas?status=new&limit=1'))
+    idea = (await json<{ idea: Idea }>(await request(ctx, `/api/ideas/${items[0]?.id}`))).idea
+  })
+
+  afterAll(() => {
+    vi.useRealTimers()
+  })
+
+  /** Time passes on both clocks, as it does on a server. */
+  function later(ms: number): void {
+    ctx.clock.advance(ms)
+    vi.setSystemTime(ctx.clock.now())
+  }
+
+  it('keeps a visitor’s page’s ETag while its content is the same: a later visit gets a 304', async () => {
+    const url = `/ideeen/${idea.id}`
+    const first = await request(ctx, url)
+    const etag = first.headers.get('etag') ?? ''
+    expect(etag).toMatch(/^W\//)
+    later(1_500)
+    const again = await request(ctx, url)
+    // The render's moment and the data's fetch times are not part of the page.
+    expect(again.headers.get('etag')).toBe(etag)
+    expect(await again.text()).toBe(await first.text())
+    later(1_500)
+    const revalidated = await request(ctx, url, { headers: { 'if-none-match': etag } })
+    expect(revalidated.status).toBe(304)
+    expect(revalidated.headers.get('etag')).toBe(etag)
+
+    // A vote changes the idea: a new page, a new tag, and the old tag gets the page again.
+    const member = await loginAs(ctx, 'member')
+    expect((await request(ctx, `/api/ideas/${idea.id}/vote`, { method: 'PUT', cookie: member.cookie })).status).toBe(
+      200,
+    )
+    const changed = await request(ctx, url)
+    expect(changed.headers.get('etag')).not.toBe(etag)
+    expect((await request(ctx, url, { headers: { 'if-none-match': etag } })).status).toBe(200)
   })
 })

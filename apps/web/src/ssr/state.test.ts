@@ -21,9 +21,14 @@ afterEach(() => {
 describe('the state a server-rendered page hands to the browser', () => {
   it('carries a refusal as an ApiRequestError and counts the data’s age from when it arrived', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
+    // A demo whose server runs two hours ahead of the real time.
+    const AHEAD = 2 * 3_600_000
     vi.setSystemTime(RENDERED - 20)
     const server = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-    server.setQueryData(['site'], { now: new Date(RENDERED).toISOString() })
+    server.setQueryData(['site'], {
+      municipalityName: 'Midden-Groningen',
+      now: new Date(RENDERED - 20 + AHEAD).toISOString(),
+    })
     await server
       .fetchQuery({
         queryKey: ['ideas', 'detail', 9],
@@ -36,8 +41,9 @@ describe('the state a server-rendered page hands to the browser', () => {
     vi.setSystemTime(RENDERED)
     const json = JSON.stringify(serverState(server, 'en'))
     expect(json).not.toContain('kapot')
+    expect(JSON.parse(json)).toMatchObject({ locale: 'en', clockOffset: AHEAD })
 
-    // This machine's clock is an hour behind the server's.
+    // This machine's clock is an hour behind the real time.
     const arrived = RENDERED - 3_600_000
     vi.setSystemTime(arrived)
     page(json)
@@ -49,10 +55,26 @@ describe('the state a server-rendered page hands to the browser', () => {
     expect(refused?.status).toBe('error')
     expect(refused?.error).toBeInstanceOf(ApiRequestError)
     expect(refused?.error).toMatchObject({ status: 404, code: 'not_found', message: 'Dit idee bestaat niet.' })
-    expect(refused?.errorUpdatedAt).toBe(arrived - 20)
-    // Fetched 20 ms before the render on the server's clock: 20 ms old on this one.
-    expect(browser.getQueryState(['site'])?.dataUpdatedAt).toBe(arrived - 20)
+    expect(refused?.errorUpdatedAt).toBe(arrived)
+    // Fresh from when the page arrived; the server's clock two hours ahead of this one's.
+    const site = browser.getQueryState<{ municipalityName: string; now: string }>(['site'])
+    expect(site?.dataUpdatedAt).toBe(arrived)
+    expect(site?.data).toEqual({ municipalityName: 'Midden-Groningen', now: new Date(arrived + AHEAD).toISOString() })
     expect(browser.getQueryState(['broken'])).toBeUndefined()
+  })
+
+  it('is the same for the same data, whenever it is rendered: the page keeps its ETag', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const render = async (at: number) => {
+      vi.setSystemTime(at)
+      const server = new QueryClient()
+      await server.fetchQuery({ queryKey: ['site'], queryFn: async () => ({ now: new Date(at).toISOString() }) })
+      await server.fetchQuery({ queryKey: ['ideas', 'detail', 9], queryFn: async () => ({ title: 'Een bankje' }) })
+      return JSON.stringify(serverState(server, 'nl'))
+    }
+    const first = await render(RENDERED)
+    expect(await render(RENDERED + 90_000)).toBe(first)
+    expect(first).not.toContain(String(RENDERED))
   })
 
   it('is null on a page the server did not render, or with state it cannot read', () => {
