@@ -37,19 +37,21 @@ export function similarWords(input: string): string[] {
   return [...new Set(terms(input).filter((w) => w.length >= 3 && !STOPWORDS.has(w)))].slice(0, MAX_TERMS)
 }
 
-/** A word without its accents, as both engines index it ("ideeën" → "ideeen"). */
+/** A word without its accents, as both engines index Dutch ("ideeën" → "ideeen"). */
 export function withoutAccents(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '')
+  // Composed again, so a script whose letters decompose into letters (Hangul) keeps them.
+  return word.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC')
 }
 
 /**
  * The beginning a word is looked for by in an index that holds words as written (SQLite's):
- * its Dutch stem when the stem begins it, so "fietspaden" finds "fietspad" and "wegen" finds
- * "weg". A stem that changes the word ("maan" → "man", "boom" → "bom") is not used: as a
- * beginning it would find mostly other words ("mannen", "bommen").
+ * its Dutch stem when stemming shortened it, so "fietspaden" finds "fietspad" and "wegen"
+ * finds "weg"; else the word as typed, which the index folds as it folds its own words. A
+ * stem that changes the word ("maan" → "man", "boom" → "bom") is not used: as a beginning it
+ * would find mostly other words ("mannen", "bommen").
  */
 export function wordBeginning(word: string): string {
   const plain = withoutAccents(word)
   const stem = dutchStem(plain)
-  return plain.startsWith(stem) ? stem : plain
+  return stem !== plain && plain.startsWith(stem) ? stem : word
 }

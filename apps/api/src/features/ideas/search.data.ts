@@ -6,7 +6,7 @@ import { ideas } from '../../db/schema'
 import { ideasFts, ideasFtsVocab } from '../../db/search-index'
 import { ideasSearch } from '../../db/search-index.pg'
 import { prepared } from '../../db/statements'
-import { searchWords, similarWords, wordBeginning } from '../../text/search-query'
+import { searchWords, similarWords, withoutAccents, wordBeginning } from '../../text/search-query'
 
 /**
  * Search over ideas, the one place that knows how each engine does it. SQLite has an FTS5
@@ -226,7 +226,8 @@ export async function estimateMatches(db: Db, search: Search): Promise<number> {
   )
   let fewest = Number.POSITIVE_INFINITY
   for (const word of search.words) {
-    const from = wordBeginning(word)
+    // The vocabulary holds the words as the index folded them: "ideeën" as "ideeen".
+    const from = withoutAccents(wordBeginning(word))
     const until = from.slice(0, -1) + String.fromCodePoint((from.codePointAt(from.length - 1) ?? 0) + 1)
     fewest = Math.min(fewest, (await documents.execute({ from, until }))[0]?.n ?? 0)
   }

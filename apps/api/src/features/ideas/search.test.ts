@@ -55,6 +55,12 @@ describe('searching ideas, on either engine', async () => {
     expect((await found(ctx, `q=${encodeURIComponent('CAFÉ plein')}`)).sort()).toEqual([cafeWithAccent])
   })
 
+  it('finds words of other scripts, as written', async () => {
+    const scripts = await idea('공원 en Москва: Ελλάδα')
+    for (const q of ['공원', 'москва', 'МОСКВ', 'Ελλάδα'])
+      expect(await found(ctx, `q=${encodeURIComponent(q)}`), q).toEqual([scripts])
+  })
+
   it('finds other forms of a Dutch word: "fietspaden" finds "fietspad", "wegen" finds "weg"', async () => {
     expect((await found(ctx, 'q=fietspaden')).sort()).toEqual([fietspad, fietspaden].sort())
     expect((await found(ctx, 'q=fietspad')).sort()).toEqual([fietspad, fietspaden].sort())
