@@ -226,7 +226,9 @@ describe('the access-control matrix', () => {
       }
     }
     expect(checked).toBeGreaterThan(200)
-  })
+    // Some 300 requests and a digest of every table around each refused write: seconds alone,
+    // several times that on a machine busy with the rest of the suite.
+  }, 60_000)
 
   it('lets every allowed role past the access check (no 401 or 403, never a 500)', async () => {
     for (const [key, route] of Object.entries(MATRIX)) {

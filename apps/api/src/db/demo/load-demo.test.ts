@@ -89,6 +89,9 @@ async function contents(ctx: TestContext): Promise<string> {
   return texts.join('\n')
 }
 
+/** A demo load takes 2-5 s alone; on a machine busy with the rest of the suite, several times that. */
+const DEMO_LOAD_TIMEOUT = 60_000
+
 async function loaded(moment: string) {
   const ctx = createTestApp()
   ctx.clock.set(moment)
@@ -97,41 +100,53 @@ async function loaded(moment: string) {
 }
 
 describe('demo data', () => {
-  it('loads once; a second start leaves everything as it was', async () => {
-    const { db, clock } = createTestApp()
-    expect(await loadDemoData(db, clock)).toEqual({ loaded: true })
-    const before = {
-      ideas: (await db.select({ n: count() }).from(ideas))[0]?.n,
-      users: (await db.select({ n: count() }).from(users))[0]?.n,
-      votes: (await db.select({ n: count() }).from(votes))[0]?.n,
-      themes: (await db.select({ n: count() }).from(themes))[0]?.n,
-    }
-    expect(await loadDemoData(db, clock)).toEqual({ loaded: false })
-    expect({
-      ideas: (await db.select({ n: count() }).from(ideas))[0]?.n,
-      users: (await db.select({ n: count() }).from(users))[0]?.n,
-      votes: (await db.select({ n: count() }).from(votes))[0]?.n,
-      themes: (await db.select({ n: count() }).from(themes))[0]?.n,
-    }).toEqual(before)
-    expect(before.ideas).toBeGreaterThanOrEqual(12)
-  })
+  it(
+    'loads once; a second start leaves everything as it was',
+    async () => {
+      const { db, clock } = createTestApp()
+      expect(await loadDemoData(db, clock)).toEqual({ loaded: true })
+      const before = {
+        ideas: (await db.select({ n: count() }).from(ideas))[0]?.n,
+        users: (await db.select({ n: count() }).from(users))[0]?.n,
+        votes: (await db.select({ n: count() }).from(votes))[0]?.n,
+        themes: (await db.select({ n: count() }).from(themes))[0]?.n,
+      }
+      expect(await loadDemoData(db, clock)).toEqual({ loaded: false })
+      expect({
+        ideas: (await db.select({ n: count() }).from(ideas))[0]?.n,
+        users: (await db.select({ n: count() }).from(users))[0]?.n,
+        votes: (await db.select({ n: count() }).from(votes))[0]?.n,
+        themes: (await db.select({ n: count() }).from(themes))[0]?.n,
+      }).toEqual(before)
+      expect(before.ideas).toBeGreaterThanOrEqual(12)
+    },
+    DEMO_LOAD_TIMEOUT,
+  )
 
-  it('covers every status and keeps each vote count equal to its votes', async () => {
-    const { db, clock } = createTestApp()
-    await loadDemoData(db, clock)
-    const rows = await db.select().from(ideas)
-    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(IDEA_STATUSES))
-    for (const idea of rows) {
-      const [n] = await db.select({ n: count() }).from(votes).where(eq(votes.ideaId, idea.id))
-      expect(idea.voteCount, idea.title).toBe(n?.n)
-    }
-  })
+  it(
+    'covers every status and keeps each vote count equal to its votes',
+    async () => {
+      const { db, clock } = createTestApp()
+      await loadDemoData(db, clock)
+      const rows = await db.select().from(ideas)
+      expect(new Set(rows.map((r) => r.status))).toEqual(new Set(IDEA_STATUSES))
+      for (const idea of rows) {
+        const [n] = await db.select({ n: count() }).from(votes).where(eq(votes.ideaId, idea.id))
+        expect(idea.voteCount, idea.title).toBe(n?.n)
+      }
+    },
+    DEMO_LOAD_TIMEOUT,
+  )
 
-  it('gives the same database for the same moment', async () => {
-    const first = await loaded('2027-01-01T00:05:00+01:00')
-    const second = await loaded('2027-01-01T00:05:00+01:00')
-    expect(await contents(second)).toBe(await contents(first))
-  })
+  it(
+    'gives the same database for the same moment',
+    async () => {
+      const first = await loaded('2027-01-01T00:05:00+01:00')
+      const second = await loaded('2027-01-01T00:05:00+01:00')
+      expect(await contents(second)).toBe(await contents(first))
+    },
+    DEMO_LOAD_TIMEOUT,
+  )
 })
 
 describe.each(HARD_MOMENTS)('the demo loaded %s', (_name, moment) => {
