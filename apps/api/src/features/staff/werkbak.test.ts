@@ -1,8 +1,14 @@
-import { eq } from 'drizzle-orm'
+import { asc, eq, type SQL, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { ideas } from '../../db/schema'
+import { rawRows, rawRun } from '../../db/raw-sql'
+import { ideaAssignments, ideas, votes } from '../../db/schema'
 import { makeDepartment, makeDistrict, makeIdea, makeTheme, makeUser } from '../../test/fixtures'
 import { createTestApp, databaseDigest, json, loginAs, request, type TestContext } from '../../test/test-app'
+
+/** The first column of each row a query gives, on either engine. */
+async function pluck(ctx: TestContext, query: SQL): Promise<unknown[]> {
+  return (await rawRows(ctx.db, query)).map((row) => row[0])
+}
 
 const EXPLANATION = 'We hebben dit besproken met het team en gaan het zo doen.'
 
@@ -137,17 +143,15 @@ describe('bulk status change', () => {
       })
       expect(idea.waitingWorkingDays).toBeNull()
     }
-    const audit = ctx.db.$client
-      .prepare(
-        "select subject_id from audit_log where action = 'idea.status_changed' and actor_id = ? order by subject_id",
-      )
-      .pluck()
-      .all(staff.userId)
+    const audit = await pluck(
+      ctx,
+      sql`select subject_id from audit_log where action = 'idea.status_changed' and actor_id = ${staff.userId} order by subject_id`,
+    )
     expect(audit).toEqual(selection)
-    const notified = ctx.db.$client
-      .prepare("select idea_id from notifications where user_id = ? and kind = 'status_changed' order by idea_id")
-      .pluck()
-      .all(member.userId)
+    const notified = await pluck(
+      ctx,
+      sql`select idea_id from notifications where user_id = ${member.userId} and kind = 'status_changed' order by idea_id`,
+    )
     expect(notified).toEqual(selection)
   })
 
@@ -230,12 +234,12 @@ describe('bulk merge', () => {
       for (const id of ideaIds) await request(ctx, `/api/ideas/${id}/vote`, { method: 'PUT', cookie: who.cookie })
     }
     await request(ctx, `/api/ideas/${s2}/follow`, { method: 'PUT', cookie: c.cookie })
-    const everyFollower = ctx.db.$client
-      .prepare(
+    const everyFollower = await pluck(
+      ctx,
+      sql.raw(
         `select distinct user_id from followers where idea_id in (${[target, s1, s2, s3].join(',')}) order by user_id`,
-      )
-      .pluck()
-      .all()
+      ),
+    )
     expect(everyFollower).toContain(c.userId)
     const res = await request(ctx, '/api/staff/bulk/merge', {
       cookie: staff.cookie,
@@ -248,31 +252,30 @@ describe('bulk merge', () => {
     expect(res.status).toBe(200)
     // Voters: a, b, c and d, each once.
     expect((await json(res)).idea).toMatchObject({ id: target, voteCount: 4 })
-    const count = (table: string, id: number) =>
-      ctx.db.$client.prepare(`select count(*) from ${table} where idea_id = ?`).pluck().get(id)
-    expect(count('votes', target)).toBe(4)
+    const count = async (id: number) => await ctx.db.$count(votes, eq(votes.ideaId, id))
+    expect(await count(target)).toBe(4)
     for (const id of [s1, s2, s3]) {
-      expect(count('votes', id)).toBe(0)
+      expect(await count(id)).toBe(0)
       const { idea } = await json(await request(ctx, `/api/ideas/${id}`))
       expect(idea).toMatchObject({ status: 'merged', mergedIntoId: target, voteCount: 0 })
     }
-    const followers = ctx.db.$client
-      .prepare('select user_id from followers where idea_id = ? order by user_id')
-      .pluck()
-      .all(target)
+    const followers = await pluck(ctx, sql`select user_id from followers where idea_id = ${target} order by user_id`)
     expect(followers).toEqual(everyFollower)
-    const stored = ctx.db.$client.prepare('select vote_count, follower_count from ideas where id = ?').get(target)
+    const [stored] = await ctx.db
+      .select({ vote_count: ideas.voteCount, follower_count: ideas.followerCount })
+      .from(ideas)
+      .where(eq(ideas.id, target))
     expect(stored).toEqual({ vote_count: 4, follower_count: everyFollower.length })
-    const audit = ctx.db.$client
-      .prepare("select subject_id from audit_log where action = 'idea.merged' order by subject_id")
-      .pluck()
-      .all()
+    const audit = await pluck(
+      ctx,
+      sql`select subject_id from audit_log where action = 'idea.merged' order by subject_id`,
+    )
     expect(audit).toEqual([s1, s2, s3])
     // The follower of a duplicate hears where the conversation goes on, as with a single merge.
-    const told = ctx.db.$client
-      .prepare("select idea_id from notifications where user_id = ? and kind = 'merged'")
-      .pluck()
-      .all(c.userId)
+    const told = await pluck(
+      ctx,
+      sql`select idea_id from notifications where user_id = ${c.userId} and kind = 'merged'`,
+    )
     expect(told).toContain(s2)
   })
 
@@ -326,23 +329,29 @@ describe('bulk assignment', () => {
     expect((await json(res)).ideaIds).toEqual([one, two])
     const mine = await inbox(ctx, colleague.cookie, 'tab=mine')
     expect(ids(mine).sort()).toEqual([one, two, there].sort())
-    const handOffs = ctx.db.$client
-      .prepare('select idea_id, to_department_id, to_assignee_id, note from idea_assignments order by idea_id')
-      .all()
+    const handOffs = await ctx.db
+      .select({
+        idea_id: ideaAssignments.ideaId,
+        to_department_id: ideaAssignments.toDepartmentId,
+        to_assignee_id: ideaAssignments.toAssigneeId,
+        note: ideaAssignments.note,
+      })
+      .from(ideaAssignments)
+      .orderBy(asc(ideaAssignments.ideaId))
     expect(handOffs).toEqual([
       { idea_id: one, to_department_id: wegen.id, to_assignee_id: colleague.userId, note: 'Voor jou.' },
       { idea_id: two, to_department_id: wegen.id, to_assignee_id: colleague.userId, note: 'Voor jou.' },
     ])
-    const audit = ctx.db.$client
-      .prepare("select subject_id from audit_log where action = 'idea.assigned' order by subject_id")
-      .pluck()
-      .all()
+    const audit = await pluck(
+      ctx,
+      sql`select subject_id from audit_log where action = 'idea.assigned' order by subject_id`,
+    )
     expect(audit).toEqual([one, two])
     // Told as the single hand-off tells: once per idea that came to them.
-    const told = ctx.db.$client
-      .prepare("select idea_id from notifications where user_id = ? and kind = 'idea_assigned' order by idea_id")
-      .pluck()
-      .all(colleague.userId)
+    const told = await pluck(
+      ctx,
+      sql`select idea_id from notifications where user_id = ${colleague.userId} and kind = 'idea_assigned' order by idea_id`,
+    )
     expect(told).toEqual([one, two])
   })
 
@@ -418,10 +427,7 @@ describe('answer templates', () => {
       cookie: staff.cookie,
     })
     expect(again.status).toBe(404)
-    const audit = ctx.db.$client
-      .prepare("select action from audit_log where action like 'answer_template.%' order by id")
-      .pluck()
-      .all()
+    const audit = await pluck(ctx, sql`select action from audit_log where action like 'answer_template.%' order by id`)
     expect(audit).toEqual([
       'answer_template.created',
       'answer_template.created',
@@ -552,13 +558,13 @@ describe('the Werkbak as a file', async () => {
     const big = createTestApp()
     const t = await makeTheme(big.db)
     const u = await makeUser(big.db)
-    big.db.$client
-      .prepare(
-        `with recursive n(i) as (select 1 union all select i + 1 from n where i < 5001)
-         insert into ideas (title, body, body_html, theme_id, author_id, status, created_at, updated_at)
-         select 'Idee nummer ' || i, 'Een tekst die lang genoeg is.', '<p>Een tekst.</p>', ?, ?, 'new', i, i from n`,
-      )
-      .run(t.id, u.id)
+    await rawRun(
+      big.db,
+      sql`insert into ideas (title, body, body_html, theme_id, author_id, status, created_at, updated_at)
+         with recursive n(i) as (select 1 union all select i + 1 from n where i < 5001)
+         select 'Idee nummer ' || i, 'Een tekst die lang genoeg is.', '<p>Een tekst.</p>',
+           cast(${t.id} as integer), cast(${u.id} as integer), 'new', i, i from n`,
+    )
     const staff = await loginAs(big, 'staff')
     const res = await request(big, '/api/staff/export?tab=all&format=standard', { cookie: staff.cookie })
     expect(res.status).toBe(200)
