@@ -1,5 +1,6 @@
 import { ROLE_RANK } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, NavLink, useLocation } from 'react-router'
 import { meQuery, useLogout } from '../features/accounts/api/account-queries'
@@ -16,10 +17,17 @@ export function Layout() {
   const location = useLocation()
   const notice = (location.state as { notice?: string } | null)?.notice
   const site = useQuery(siteQuery)
+  const header = useRef<HTMLElement>(null)
+  // The browser's toolbar in the header's colour, whatever theme the installation uses
+  // (THEME, /theme.css): index.html names the default theme's, for the first paint.
+  useEffect(() => {
+    const meta = document.querySelector('meta[name="theme-color"]')
+    if (header.current && meta) meta.setAttribute('content', getComputedStyle(header.current).backgroundColor)
+  }, [])
   return (
     <>
       <SkipLink href="#main">{t('skipLink')}</SkipLink>
-      <header className="site-header">
+      <header className="site-header" ref={header}>
         {/* In the header, so it sits in a landmark like everything else on the page. */}
         {site.data?.devMailbox && (
           <p className="demo-banner">

@@ -35,14 +35,7 @@ export function Field({ name, id: givenId, label, error, hint, className, childr
   const errorId = error ? `${id}-error` : undefined
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined
   return (
-    <div
-      className={classNames(
-        'utrecht-form-field',
-        'field',
-        error && 'utrecht-form-field--invalid field--error',
-        className,
-      )}
-    >
+    <div className={classNames('utrecht-form-field', error && 'utrecht-form-field--invalid', className)}>
       <div className="utrecht-form-field__label">
         <label className="utrecht-form-label" htmlFor={id}>
           {label}

@@ -131,12 +131,12 @@ export function CampaignEditor({
           options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroupPlural.${g}`) }))}
         />
         <Fieldset legend={t('campaigns.ideasPhase')} className="form-group date-pair">
-          <p className="field__hint">{t('campaigns.fields.datesHint')}</p>
+          <p className="utrecht-form-field-description">{t('campaigns.fields.datesHint')}</p>
           {dateField('ideasFrom')}
           {dateField('ideasUntil')}
         </Fieldset>
         <Fieldset legend={t('campaigns.votingPhaseOptional')} className="form-group date-pair">
-          <p className="field__hint">{t('campaigns.fields.votingHint')}</p>
+          <p className="utrecht-form-field-description">{t('campaigns.fields.votingHint')}</p>
           {dateField('votingFrom')}
           {dateField('votingUntil')}
         </Fieldset>

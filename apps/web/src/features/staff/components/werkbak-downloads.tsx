@@ -21,7 +21,9 @@ export function WerkbakDownloads({ view, count }: { view: WerkbakView; count: nu
           {t('download.csv')}
         </a>
       </p>
-      {count > WERKBAK_EXPORT_MAX && <p className="field__hint">{t('download.capped', { max: WERKBAK_EXPORT_MAX })}</p>}
+      {count > WERKBAK_EXPORT_MAX && (
+        <p className="utrecht-form-field-description">{t('download.capped', { max: WERKBAK_EXPORT_MAX })}</p>
+      )}
     </div>
   )
 }
