@@ -236,9 +236,10 @@ const onlySqlite = {
   triggers: ['ideas_fts_after_delete', 'ideas_fts_after_insert', 'ideas_fts_after_update'],
 }
 const onlyPostgres = {
-  // The generated tsvector and its GIN index (drizzle-pg/0001).
+  // The generated tsvector and its GIN index (drizzle-pg/0001); the titles' words alone for
+  // similar ideas while typing (drizzle-pg/0002).
   columns: ['ideas.search'],
-  indexes: ['ideas_search'],
+  indexes: ['ideas_search', 'ideas_title_search'],
 }
 /** Each engine's SQL for "now in milliseconds" as a default. */
 const engineDefaults = ['settings.updated_at']
@@ -267,6 +268,9 @@ describe('one schema source, two engines', () => {
     expect(
       (await client.query("select indexdef from pg_indexes where indexname = 'ideas_search'")).rows[0].indexdef,
     ).toMatch(/USING gin \(search\)/)
+    expect(
+      (await client.query("select indexdef from pg_indexes where indexname = 'ideas_title_search'")).rows[0].indexdef,
+    ).toMatch(/USING gin .*meedenken_unaccent\(title\)/)
     expect(lite.columns['settings.updated_at']).toBe('integer not null default unixepoch * 1000')
     expect(post.columns['settings.updated_at']).toBe('integer not null default extract epoch from now * 1000')
     for (const drift of Object.keys(sqliteDrift)) expect(lite.foreignKeys).toContain(drift)
