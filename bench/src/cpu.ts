@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 /**
  * How much CPU other processes took while we measured. The machine is shared: when other
@@ -27,6 +27,49 @@ export function processCpuMs(pid: number): number {
   return (processTicks(pid, false) * 1000) / TICKS_PER_SECOND
 }
 
+/** Every living process's parent, read from /proc once. */
+function parents(): Map<number, number> {
+  const map = new Map<number, number>()
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // The ppid is the second field after the parenthesised command name.
+      map.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]))
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return map
+}
+
+/** The process and all its living descendants. */
+function treeOf(roots: readonly number[], parentOf: Map<number, number>): number[] {
+  const tree = new Set(roots)
+  let grew = true
+  while (grew) {
+    grew = false
+    for (const [pid, ppid] of parentOf) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid)
+        grew = true
+      }
+    }
+  }
+  return [...tree]
+}
+
+/**
+ * CPU time of a process and everything under it, in milliseconds: each living process's own
+ * time plus what its ended children used (the kernel adds a child's time to its parent's
+ * when the parent reaps it). A PostgreSQL server is such a tree: the postmaster, a backend
+ * per connection, and its background workers.
+ */
+export function processTreeCpuMs(pid: number): number {
+  const ticks = treeOf([pid], parents()).reduce((sum, p) => sum + processTicks(p, true), 0)
+  return (ticks * 1000) / TICKS_PER_SECOND
+}
+
 function busyTicks(): number {
   const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? ''
   const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.split(/\s+/).slice(1).map(Number)
@@ -35,11 +78,12 @@ function busyTicks(): number {
 
 export type CpuSnapshot = { busy: number; own: number; at: number }
 
-/** Busy ticks of the machine and of this process, its reaped children and our servers. */
+/** Busy ticks of the machine and of this process, its reaped children and our servers with everything under them. */
 export function cpuSnapshot(pids: readonly number[] = []): CpuSnapshot {
+  const tree = pids.length > 0 ? treeOf(pids, parents()) : []
   return {
     busy: busyTicks(),
-    own: processTicks('self', true) + pids.reduce((sum, pid) => sum + processTicks(pid, true), 0),
+    own: processTicks('self', true) + tree.reduce((sum, pid) => sum + processTicks(pid, true), 0),
     at: performance.now(),
   }
 }

@@ -128,7 +128,7 @@ function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true })
 }
 
-function readMarker(file: string): string | null {
+export function readMarker(file: string): string | null {
   if (!existsSync(file)) return null
   try {
     const db = openDatabase(file, { migrate: false })

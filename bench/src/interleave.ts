@@ -9,6 +9,8 @@ export type Target = {
   sequence: ((context: Record<string, unknown>) => Request)[]
   /** Waits until the server answers at once again (after slow rows it may still be busy). */
   drain?: () => Promise<void>
+  /** CPU time of the server's database processes so far, in ms (PostgreSQL's; none for SQLite, which runs inside the server). */
+  dbCpuMs?: () => number
 }
 
 /** One short burst of load on one server. */
@@ -24,6 +26,8 @@ export type Burst = {
   p99: number
   /** The server's own CPU time (user + system, /proc) per answered request, in ms. */
   cpuMsPerRequest: number
+  /** Its database server's CPU time per answered request, in ms (0 on SQLite). */
+  dbCpuMsPerRequest: number
   non2xx: number
   errors: number
   /** Cores other processes on the machine kept busy meanwhile. */
@@ -43,6 +47,7 @@ export type Summary = {
   p50: number
   p99: number
   cpuMsPerRequest: number
+  dbCpuMsPerRequest: number
   /** Lowest and highest requests per second of the bursts. */
   min: number
   max: number
@@ -67,6 +72,7 @@ export function summarize(bursts: readonly Burst[]): Summary {
     p50: median(of((b) => b.p50)),
     p99: median(p99s),
     cpuMsPerRequest: median(of((b) => b.cpuMsPerRequest)),
+    dbCpuMsPerRequest: median(of((b) => b.dbCpuMsPerRequest)),
     min: Math.min(...rates),
     max: Math.max(...rates),
     p99Min: Math.min(...p99s),
@@ -87,8 +93,10 @@ export async function burst(target: Target, seconds: number, ours: readonly numb
   await target.drain?.()
   const machine = cpuSnapshot(ours)
   const cpu = processCpuMs(target.pid)
+  const dbCpu = target.dbCpuMs?.() ?? 0
   const r = await measure({ url: target.url, connections: target.connections, seconds, sequence: target.sequence })
   const cpuMs = processCpuMs(target.pid) - cpu
+  const dbCpuMs = (target.dbCpuMs?.() ?? 0) - dbCpu
   const answered = r.requests
   return {
     perSecond: r.requestsPerSecond,
@@ -99,6 +107,7 @@ export async function burst(target: Target, seconds: number, ours: readonly numb
     p50: r.p50,
     p99: r.p99,
     cpuMsPerRequest: answered > 0 ? cpuMs / answered : 0,
+    dbCpuMsPerRequest: answered > 0 ? dbCpuMs / answered : 0,
     non2xx: r.non2xx,
     errors: r.errors,
     othersCores: othersCores(machine, cpuSnapshot(ours)),

@@ -3,6 +3,7 @@ import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSyn
 import os from 'node:os'
 import path from 'node:path'
 import { openDatabase } from '../../apps/api/src/db/open'
+import { COMMON_MATCHES } from '../../apps/api/src/features/ideas/ideas.data'
 import { sha256 } from '../../apps/api/src/security/tokens'
 import { IDEA_SORTS } from '../../packages/shared/src/constants'
 import { COMMON_TERMS, STREETS } from './content'
@@ -12,7 +13,17 @@ import { type Burst, burst, interleaved, median, type Summary, summarize, type T
 import { CATEGORIES, LIGHTHOUSE_BUDGET, type LighthouseRun, medianRun, runLighthouse } from './lighthouse'
 import type { Request } from './load'
 import { dataDir, repoRoot, webDist } from './paths'
-import { checkPlans, type PlanGroup, SLOW_STATEMENT_MS } from './plans'
+import { checkPlans, type PlanGroup, type PlanResult, SLOW_STATEMENT_MS } from './plans'
+import { checkPlansInPostgres, type PgPlanStatement } from './plans-pg'
+import {
+  type BenchPostgres,
+  ensurePostgresDataset,
+  type PostgresDataset,
+  pgConsistencyProblems,
+  pgPool,
+  pgTableCounts,
+  removeStalePostgres,
+} from './postgres'
 import { mulberry32 } from './prng'
 import { progressBar } from './progress'
 import { formatTable, gitInfo, machineInfo, type Row, writeReport } from './report'
@@ -29,17 +40,35 @@ import {
   serveFloorPage,
 } from './web'
 
-const args = new Set(process.argv.slice(2).filter((a) => a !== '--'))
+const argv = process.argv.slice(2).filter((a) => a !== '--')
+/** `--engine postgres` or `--engine=postgres`; SQLite when absent. */
+const engineAt = argv.findIndex((a) => a === '--engine' || a.startsWith('--engine='))
+const engineArg = engineAt < 0 ? 'sqlite' : (argv[engineAt]?.split('=')[1] ?? argv[engineAt + 1] ?? '')
+if (engineAt >= 0 && !argv[engineAt]?.includes('=')) argv.splice(engineAt + 1, 1)
+if (engineAt >= 0) argv.splice(engineAt, 1)
+const args = new Set(argv)
 const QUICK = args.has('--quick')
 const SKIP_WEB = args.has('--no-web')
-const KNOWN = new Set(['--quick', '--rebuild', '--no-web', '--help'])
+const KNOWN = new Set(['--quick', '--rebuild', '--no-web', '--lighthouse', '--help'])
 const unknown = [...args].filter((a) => !KNOWN.has(a))
+if (engineArg !== 'sqlite' && engineArg !== 'postgres') unknown.push(`--engine ${engineArg}`)
 if (args.has('--help') || unknown.length > 0) {
   process.stderr.write(
-    `${unknown.length ? `unknown option ${unknown.join(' ')}\n` : ''}usage: pnpm bench [--quick] [--rebuild] [--no-web]\n`,
+    `${unknown.length ? `unknown option ${unknown.join(' ')}\n` : ''}usage: pnpm bench [--engine sqlite|postgres] [--quick] [--rebuild] [--no-web] [--lighthouse]\n`,
   )
   process.exit(unknown.length ? 2 : 0)
 }
+const ENGINE: 'sqlite' | 'postgres' = engineArg === 'postgres' ? 'postgres' : 'sqlite'
+const PG = ENGINE === 'postgres'
+const ENGINE_NAME = PG ? 'PostgreSQL' : 'SQLite'
+/**
+ * Lighthouse runs on SQLite, and on PostgreSQL only when asked: its scores are simulated for a
+ * phone on slow 4G from the page's HTML, scripts and styles, which are the same on both engines,
+ * and the few milliseconds of server time in which the engines differ do not register in them.
+ * The browser rows (LCP, long tasks, JavaScript and CSS) load real pages from the server, so
+ * they run on both.
+ */
+const LIGHTHOUSE = !PG || args.has('--lighthouse')
 
 /**
  * Each server row: a warm-up, then `rounds` × [a burst of the floor, a burst of the row on
@@ -140,6 +169,7 @@ function removeStaleCopies(): void {
     if (pid > 0 && pid !== process.pid && processAlive(pid)) continue
     rmSync(path.join(dataDir, file), { force: true })
   }
+  removeStalePostgres((pid) => pid === process.pid || processAlive(pid))
 }
 function processAlive(pid: number): boolean {
   try {
@@ -152,6 +182,7 @@ function processAlive(pid: number): boolean {
 removeStaleCopies()
 
 const rng = mulberry32(0x62656e63)
+const FRESH = { votesBefore: 0, votesSent: 0, server: null, memory: null, idleRss: 0 }
 const pick = <T>(items: readonly T[]): T => rng.pick(items)
 
 type Sample = {
@@ -170,7 +201,10 @@ type Run = {
   scale: Scale
   tag: string
   dataset: Dataset
-  workFile: string
+  /** The SQLite working copy the server runs on (null on PostgreSQL). */
+  workFile: string | null
+  /** The PostgreSQL server holding the data set's working copy (null on SQLite). */
+  pg: PostgresDataset | null
   sample: Sample
   votesBefore: number
   /** Vote requests handed to the load generator: beyond the pairs, votes would repeat. */
@@ -180,27 +214,38 @@ type Run = {
   idleRss: number
 }
 
-/** Member sessions with known tokens (the table keeps only their hash), and ids to ask for. */
-function prepareWorkingCopy(workFile: string): Sample {
-  const db = openDatabase(workFile, { migrate: false })
+/** A row of `sessions`: token hash, user, created, last seen, expires. */
+type SessionRow = [string, number, number, number, number]
+const INSERT_SESSION = 'insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at)'
+
+/**
+ * Member sessions with known tokens (the table keeps only their hash), and ids to ask for,
+ * read from `file`. The sessions are written into it when it is a working copy (SQLite);
+ * for PostgreSQL `file` is the data set itself, only read, and the caller writes the
+ * sessions into PostgreSQL's working copy (the same rows, ids kept by the copy).
+ */
+function prepareSample(file: string, writeSessions: boolean): { sample: Sample; sessions: SessionRow[] } {
+  const db = openDatabase(file, { migrate: false })
   const client = db.$client
   const now = Date.now()
+  const sessions: SessionRow[] = []
   const members = client
     .prepare(
       `select id from users where role = 'member' and deleted_at is null and blocked_at is null order by id limit ? offset 100`,
     )
     .all(MEMBERS_VOTING) as { id: number }[]
-  const insertSession = client.prepare(
-    'insert into sessions (token_hash, user_id, created_at, last_seen_at, expires_at) values (?, ?, ?, ?, ?)',
-  )
   const cookies = members.map((m) => {
     const token = sha256(`bench-session-${m.id}`)
-    insertSession.run(sha256(token), m.id, now, now, now + 30 * 86_400_000)
+    sessions.push([sha256(token), m.id, now, now, now + 30 * 86_400_000])
     return `meedenken_session=${token}`
   })
   const staff = client.prepare(`select id from users where role = 'staff' order by id limit 1`).get() as { id: number }
   const staffToken = sha256(`bench-session-staff-${staff.id}`)
-  insertSession.run(sha256(staffToken), staff.id, now, now, now + 3_600_000)
+  sessions.push([sha256(staffToken), staff.id, now, now, now + 3_600_000])
+  if (writeSessions) {
+    const insertSession = client.prepare(`${INSERT_SESSION} values (?, ?, ?, ?, ?)`)
+    for (const row of sessions) insertSession.run(...row)
+  }
   const ids = (query: string) => (client.prepare(query).all() as { id: number }[]).map((r) => r.id)
   const visibleIds = ids('select id from ideas where hidden = 0')
   const openIds = ids(
@@ -238,27 +283,60 @@ function prepareWorkingCopy(workFile: string): Sample {
     ).map((f) => `${f.status}|${f.theme}|${f.district}`),
   }
   client.close()
-  return sample
+  return { sample, sessions }
 }
 
 endPhase('data sets')
-const runs: Run[] = scales.map((scale, i) => {
-  const workFile = path.join(dataDir, `run-${scale.name}-${process.pid}.db`)
+// PostgreSQL servers are stopped however the run ends (an exception, Ctrl-C).
+const pgServers: BenchPostgres[] = []
+let pgStopped = false
+const stopPostgres = () => {
+  if (pgStopped) return
+  pgStopped = true
+  for (const server of pgServers) server.stop()
+}
+process.once('exit', stopPostgres)
+process.once('SIGINT', () => process.exit(130))
+process.once('SIGTERM', () => process.exit(143))
+
+const runs: Run[] = []
+let pgPort = 3380
+for (const [i, scale] of scales.entries()) {
   const dataset = datasets[i] as Dataset
-  copyFileSync(dataset.file, workFile)
-  return {
-    scale,
-    tag: tagOf(scale),
-    dataset,
-    workFile,
-    sample: prepareWorkingCopy(workFile),
-    votesBefore: 0,
-    votesSent: 0,
-    server: null,
-    memory: null,
-    idleRss: 0,
+  if (!PG) {
+    const workFile = path.join(dataDir, `run-${scale.name}-${process.pid}.db`)
+    copyFileSync(dataset.file, workFile)
+    const { sample } = prepareSample(workFile, true)
+    runs.push({ scale, tag: tagOf(scale), dataset, workFile, pg: null, sample, ...FRESH })
+    continue
   }
-})
+  // PostgreSQL: the kept, loaded server copied and started (or loaded now), then the sessions.
+  pgPort = await freePort(pgPort)
+  progress.phase(`PostgreSQL: ${num(scale.ideas)} ideas`, 1)
+  const pg = await ensurePostgresDataset({
+    name: scale.name,
+    sqliteFile: dataset.file,
+    port: pgPort,
+    rebuild: args.has('--rebuild'),
+    log,
+  })
+  pgServers.push(pg.server)
+  progress.done()
+  pgPort++
+  log(
+    pg.load
+      ? `  copied ${path.relative(repoRoot, dataset.file)} into PostgreSQL (pnpm admin migrate-to-postgres) in ${pg.load.copySeconds.toFixed(1)} s, VACUUM ANALYZE ${pg.load.vacuumSeconds.toFixed(1)} s; ${num(pg.bytes / 1e6)} MB; kept in bench/data/pg-${scale.name}`
+      : `  reused the PostgreSQL copy in bench/data/pg-${scale.name} (${num(pg.bytes / 1e6)} MB), on port ${pgPort - 1}`,
+  )
+  const { sample, sessions } = prepareSample(dataset.file, false)
+  const pool = pgPool(pg.server.url, 1)
+  try {
+    for (const row of sessions) await pool.query(`${INSERT_SESSION} values ($1, $2, $3, $4, $5)`, row)
+  } finally {
+    await pool.end()
+  }
+  runs.push({ scale, tag: tagOf(scale), dataset, workFile: null, pg, sample, ...FRESH })
+}
 const big = runs[0] as Run
 /**
  * Filters that fill a page of 20 in every data set of the run: on 10,000 ideas most
@@ -272,7 +350,7 @@ const filterCombos = (runs[runs.length - 1] as Run).sample.fullFilters
     return { status, theme: Number(theme), district: Number(district) }
   })
 if (filterCombos.length === 0) throw new Error('no status+theme+district combination fills a page in every data set')
-endPhase('working copies')
+endPhase(PG ? 'PostgreSQL data sets and working copies' : 'working copies')
 const buildStatus = await build
 closeSync(buildFd)
 if (buildStatus !== 0 || !existsSync(path.join(webDist, 'index.html'))) {
@@ -340,14 +418,29 @@ const planGroups: PlanGroup[] = [
     ],
   },
 ]
-const plans = await checkPlans(big.workFile, planGroups)
+const plans: PlanResult[] = big.pg
+  ? await checkPlansInPostgres(big.pg.server.url, planGroups)
+  : await checkPlans(big.workFile ?? '', planGroups)
 progress.done()
+/** Each hot path with how PostgreSQL runs its statements, printed before the table. */
+const planListing: string[] = []
 for (const p of plans) {
+  if ('statementsDetail' in p) {
+    planListing.push(`${p.label}:`)
+    for (const s of p.statementsDetail as PgPlanStatement[]) {
+      const where = s.requests.length > 1 ? `${s.requests[0]} (+${s.requests.length - 1} more)` : s.requests[0]
+      planListing.push(
+        `  ${where}\n    ${ms(s.ms).padStart(8)}  ${s.summary}${s.problems.length ? `  ← ${s.problems.join('; ')}` : ''}`,
+      )
+    }
+  }
   planRows.push({
     id: `plan:${p.label}`,
     label: `query plans (${big.tag}): ${p.label}`,
     measured: `${p.statements} statements, ${p.problems.length} problems; slowest ${ms(p.slowest?.ms ?? 0)}`,
-    budget: `no SCAN, no sort of all rows or matches, ≤ ${SLOW_STATEMENT_MS} ms each`,
+    budget: PG
+      ? `EXPLAIN (FORMAT JSON): no Seq Scan of a big table, no sort of more than ${num(COMMON_MATCHES)} of their rows, ≤ ${SLOW_STATEMENT_MS} ms each`
+      : `no SCAN, no sort of all rows or matches, ≤ ${SLOW_STATEMENT_MS} ms each`,
     pass: p.problems.length === 0,
     value: p.problems.length,
     unit: 'problems',
@@ -355,6 +448,19 @@ for (const p of plans) {
       problems: p.problems,
       tempSorts: p.tempSorts,
       slowest: p.slowest ? { ms: p.slowest.ms, sql: p.slowest.sql, plan: p.slowest.plan } : null,
+      ...('statementsDetail' in p
+        ? {
+            statements: (p.statementsDetail as PgPlanStatement[]).map(
+              ({ requests, summary, ms: m, problems, sql }) => ({
+                requests,
+                summary,
+                ms: m,
+                problems,
+                sql,
+              }),
+            ),
+          }
+        : {}),
     },
   })
   for (const problem of p.problems.slice(0, 3)) log(`  plan problem (${p.label}): ${problem.slice(0, 240)}`)
@@ -362,7 +468,13 @@ for (const p of plans) {
 }
 endPhase('query plans')
 for (const run of runs) {
-  const db = openDatabase(run.workFile, { migrate: false })
+  if (run.pg) {
+    const pool = pgPool(run.pg.server.url, 1)
+    run.votesBefore = (await pgTableCounts(pool)).votes ?? 0
+    await pool.end()
+    continue
+  }
+  const db = openDatabase(run.workFile ?? '', { migrate: false })
   run.votesBefore = tableCounts(db.$client).votes ?? 0
   db.$client.close()
 }
@@ -379,7 +491,9 @@ const floorPort = await freePort(QUICK ? 3310 : 3300)
 const floor = await startFloor({ port: floorPort })
 log(`  the floor (bare Hono) on port ${floorPort}`)
 const servers: RunningServer[] = []
-let ours: number[] = [floor.pid]
+// Ours, not "other processes": the floor, our servers and their PostgreSQL servers.
+const pgPids = pgServers.map((p) => p.pid)
+let ours: number[] = [floor.pid, ...pgPids]
 let runCpuStart = cpuSnapshot(ours)
 
 /**
@@ -471,8 +585,8 @@ const specs: Spec[] = [
       id: `list:${sort}`,
       label: `GET /api/ideas sort=${sort}, 20 items`,
       connections: CONNECTIONS,
-      minShare: 0.2,
-      maxP99: 15,
+      minShare: PG ? 0.1 : 0.2,
+      maxP99: PG ? 25 : 15,
       group: 'lists',
       sequence: async (_run, url) => [listPath(`sort=${sort}`, await cursorsFor(url, `sort=${sort}`, QUICK ? 5 : 20))],
     }),
@@ -481,8 +595,8 @@ const specs: Spec[] = [
     id: 'list:filters',
     label: `GET /api/ideas status+theme+district, 20 items (${filterCombos.length} combinations)`,
     connections: CONNECTIONS,
-    minShare: 0.15,
-    maxP99: 20,
+    minShare: PG ? 0.08 : 0.15,
+    maxP99: PG ? 30 : 20,
     group: 'filters',
     sequence: async () => [
       () => {
@@ -497,7 +611,7 @@ const specs: Spec[] = [
     id: 'search:common',
     label: `GET /api/ideas?q= common term (${COMMON_TERMS.length} terms)`,
     connections: CONNECTIONS,
-    minShare: 0.1,
+    minShare: PG ? 0.05 : 0.1,
     maxP99: 50,
     group: 'search',
     sequence: async () => [() => ({ path: `/api/ideas?q=${encodeURIComponent(pick(COMMON_TERMS))}&limit=20` })],
@@ -506,7 +620,7 @@ const specs: Spec[] = [
     id: 'search:rare',
     label: `GET /api/ideas?q= rare term (${STREETS.length} street names)`,
     connections: CONNECTIONS,
-    minShare: 0.1,
+    minShare: PG ? 0.05 : 0.1,
     maxP99: 50,
     group: 'search',
     sequence: async () => [
@@ -518,7 +632,7 @@ const specs: Spec[] = [
     id: 'idea',
     label: 'GET /api/ideas/:id with its first comments page',
     connections: CONNECTIONS,
-    minShare: 0.2,
+    minShare: PG ? 0.1 : 0.2,
     group: 'idea',
     sequence: async (run) => [() => ({ path: `/api/ideas/${pick(run.sample.visibleIds)}` })],
   },
@@ -527,7 +641,7 @@ const specs: Spec[] = [
     id: 'votes',
     label: `PUT /api/ideas/:id/vote, ${MEMBERS_VOTING} members at once`,
     connections: MEMBERS_VOTING,
-    minShare: 0.05,
+    minShare: PG ? 0.03 : 0.05,
     group: 'votes',
     votes: true,
     sequence: async (run) => {
@@ -564,7 +678,10 @@ function serverRow(spec: Spec, run: Run, m: Measured, i: number): Row {
   const others = s.othersCores >= 0.25 ? `; others busy ${s.othersCores.toFixed(1)} cores` : ''
   const spread = `floor ${num(f.min)}–${num(f.max)}/s`
   const p99 = `p99 ${ms(s.p99)}${s.p99Max > s.p99Min ? ` (${ms(s.p99Min)}–${ms(s.p99Max)})` : ''}`
-  const cpu = `CPU ${µs(s.cpuMsPerRequest)}/${spec.votes ? 'vote' : 'req'}, floor ${µs(f.cpuMsPerRequest)}/req`
+  const per = spec.votes ? 'vote' : 'req'
+  const cpu = run.pg
+    ? `CPU ${µs(s.cpuMsPerRequest + s.dbCpuMsPerRequest)}/${per} (server ${µs(s.cpuMsPerRequest)} + PostgreSQL ${µs(s.dbCpuMsPerRequest)}), floor ${µs(f.cpuMsPerRequest)}/req`
+    : `CPU ${µs(s.cpuMsPerRequest)}/${per}, floor ${µs(f.cpuMsPerRequest)}/req`
   const errors = s.non2xx + s.errors > 0 ? `; ${s.non2xx} non-2xx, ${s.errors} errors` : ''
   return {
     id: `${run.tag}:${spec.id}`,
@@ -598,13 +715,15 @@ try {
   for (const run of runs) {
     const port = await freePort(floorPort + 1)
     log(`  the server on ${num(run.scale.ideas)} ideas on port ${port}`)
-    const server = await startServer({ port, databasePath: run.workFile })
+    const server = await startServer(
+      run.pg ? { port, databaseUrl: run.pg.server.url } : { port, databasePath: run.workFile ?? '' },
+    )
     servers.push(server)
     run.server = server
     run.memory = sampleMemory(server.pid)
     run.idleRss = vmRss(server.pid)
   }
-  ours = [floor.pid, ...servers.map((s) => s.pid)]
+  ours = [floor.pid, ...servers.map((s) => s.pid), ...pgPids]
   runCpuStart = cpuSnapshot(ours)
   const floorTarget: Target = {
     url: floor.url,
@@ -614,9 +733,32 @@ try {
   }
   // The floor warms up once; each row warms itself up.
   await burst(floorTarget, SETTINGS.floorWarmup, ours)
+  // A server on PostgreSQL starts with one connection: its pool opens the others under the
+  // first load, and each new backend reads the catalog into its caches on its first
+  // statements. A server in use has done that long ago, so every pool connection is opened
+  // and used before the first row (not measured), rather than inside the first row's bursts.
+  for (const run of runs) {
+    if (!run.pg || !run.server) continue
+    await burst(
+      {
+        url: run.server.url,
+        pid: run.server.pid,
+        connections: CONNECTIONS,
+        sequence: [
+          () => ({ path: `/api/ideas?sort=${pick(SORTS)}&limit=20` }),
+          () => ({ path: `/api/ideas/${pick(run.sample.visibleIds)}` }),
+        ],
+      },
+      SETTINGS.floorWarmup,
+      ours,
+    )
+  }
 
   for (const spec of specs) {
-    for (const run of runs) readThrough(run.workFile)
+    for (const run of runs) {
+      if (run.pg) run.pg.server.readThrough()
+      else readThrough(run.workFile ?? '')
+    }
     const targets: Target[] = []
     for (const run of runs) {
       const server = run.server as RunningServer
@@ -626,6 +768,7 @@ try {
         connections: spec.connections,
         sequence: await spec.sequence(run, server.url),
         drain: () => drain(server.url),
+        ...(run.pg ? { dbCpuMs: run.pg.server.cpuMs } : {}),
       })
     }
     let done = 0
@@ -670,15 +813,17 @@ try {
     const small = runs[runs.length - 1] as Run
     for (const { group, label, info } of groups) {
       const rowsOf = measured.filter((m) => m.spec.group === group)
-      const cpuAt = (i: number) =>
-        rowsOf.reduce((s, m) => s + (m.runs[i]?.summary.cpuMsPerRequest ?? 0), 0) / rowsOf.length
+      // On PostgreSQL the server's CPU is the API process's and its database server's together.
+      const cpuOf = (summary: Summary | undefined) =>
+        (summary?.cpuMsPerRequest ?? 0) + (summary?.dbCpuMsPerRequest ?? 0)
+      const cpuAt = (i: number) => rowsOf.reduce((s, m) => s + cpuOf(m.runs[i]?.summary), 0) / rowsOf.length
       const high = cpuAt(0)
       const low = cpuAt(runs.length - 1)
       const ratio = low > 0 ? high / low : 0
       growthRows.push({
         id: `growth:${group}`,
         label: `growth ${big.tag} ÷ ${small.tag}: ${label}`,
-        measured: `${ratio.toFixed(2)} (server CPU ${µs(high)} vs ${µs(low)} per ${group === 'votes' ? 'vote' : 'request'}${rowsOf.length > 1 ? `, mean of ${rowsOf.length} rows` : ''})`,
+        measured: `${ratio.toFixed(2)} (${PG ? 'server + PostgreSQL' : 'server'} CPU ${µs(high)} vs ${µs(low)} per ${group === 'votes' ? 'vote' : 'request'}${rowsOf.length > 1 ? `, mean of ${rowsOf.length} rows` : ''})`,
         budget: info ? 'information (not in the growth budget)' : `≤ ${GROWTH_BUDGET}`,
         pass: info ? null : ratio > 0 && ratio <= GROWTH_BUDGET,
         value: ratio,
@@ -686,7 +831,12 @@ try {
         details: {
           rows: rowsOf.map((m) => ({
             id: m.spec.id,
-            cpuMsPerRequest: runs.map((r, i) => ({ scale: r.tag, ms: m.runs[i]?.summary.cpuMsPerRequest ?? 0 })),
+            cpuMsPerRequest: runs.map((r, i) => ({
+              scale: r.tag,
+              ms: cpuOf(m.runs[i]?.summary),
+              serverMs: m.runs[i]?.summary.cpuMsPerRequest ?? 0,
+              databaseMs: m.runs[i]?.summary.dbCpuMsPerRequest ?? 0,
+            })),
           })),
         },
       })
@@ -843,112 +993,125 @@ try {
     }
     endPhase('web rows')
 
-    // Lighthouse 12, mobile preset, on the public pages, against the same production server
-    // (no proxy), each run in a Chromium of its own, after the browser above is closed.
-    // The rounds go over all pages in turn, so a slow spell of the host hits every page alike.
-    const lighthouseRuns = new Map<string, LighthouseRun[]>(pages.map((p) => [p.id, []]))
-    const lighthouseErrors = new Map<string, string[]>(pages.map((p) => [p.id, []]))
-    progress.phase(
-      `web: Lighthouse 12 mobile (${SETTINGS.lighthouseRuns} × ${pages.length} pages)`,
-      SETTINGS.lighthouseRuns * pages.length,
-    )
-    let lighthouseDone = 0
-    const lighthouseLoad: number[] = []
-    for (let round = 0; round < SETTINGS.lighthouseRuns; round++) {
-      for (const page of pages) {
-        const reportFile = path.join(dataDir, 'lighthouse', `${page.id}-${round + 1}.json`)
-        try {
-          lighthouseRuns.get(page.id)?.push(await runLighthouse(`${url}${page.path}`, reportFile))
-        } catch (error) {
-          lighthouseErrors.get(page.id)?.push(error instanceof Error ? error.message.slice(0, 400) : String(error))
+    if (!LIGHTHOUSE) {
+      webRows.push({
+        id: 'web:lighthouse',
+        label: 'Lighthouse 12 mobile on /, an idea page, /resultaten, /plannen',
+        measured:
+          'not run with --engine postgres (add --lighthouse): its scores are simulated for a phone on slow 4G from the same HTML, scripts and styles on both engines; `pnpm bench` (SQLite) runs it',
+        budget: 'information',
+        pass: null,
+        value: null,
+        unit: 'score',
+      })
+    } else {
+      // Lighthouse 12, mobile preset, on the public pages, against the same production server
+      // (no proxy), each run in a Chromium of its own, after the browser above is closed.
+      // The rounds go over all pages in turn, so a slow spell of the host hits every page alike.
+      const lighthouseRuns = new Map<string, LighthouseRun[]>(pages.map((p) => [p.id, []]))
+      const lighthouseErrors = new Map<string, string[]>(pages.map((p) => [p.id, []]))
+      progress.phase(
+        `web: Lighthouse 12 mobile (${SETTINGS.lighthouseRuns} × ${pages.length} pages)`,
+        SETTINGS.lighthouseRuns * pages.length,
+      )
+      let lighthouseDone = 0
+      const lighthouseLoad: number[] = []
+      for (let round = 0; round < SETTINGS.lighthouseRuns; round++) {
+        for (const page of pages) {
+          const reportFile = path.join(dataDir, 'lighthouse', `${page.id}-${round + 1}.json`)
+          try {
+            lighthouseRuns.get(page.id)?.push(await runLighthouse(`${url}${page.path}`, reportFile))
+          } catch (error) {
+            lighthouseErrors.get(page.id)?.push(error instanceof Error ? error.message.slice(0, 400) : String(error))
+          }
+          lighthouseLoad.push(loadAverage()[0] ?? 0)
+          progress.tick(++lighthouseDone)
         }
-        lighthouseLoad.push(loadAverage()[0] ?? 0)
-        progress.tick(++lighthouseDone)
       }
-    }
-    progress.done()
-    const errored = [
-      ...new Set([...lighthouseRuns.values()].flat().flatMap((r) => r.errored.map((e) => e.split(':')[0]))),
-    ]
-    if (errored.length > 0) log(`  Lighthouse could not compute (no weight in any score): ${errored.join(', ')}`)
-    const runsText = QUICK
-      ? '1 run (--quick; a full run takes the median of 3)'
-      : `median of ${SETTINGS.lighthouseRuns} runs`
-    const budgetText = 'performance ≥ 95, accessibility 100, best practices 100, SEO 100'
-    const secondsText = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`
-    for (const page of pages) {
-      const shown = page.id === 'idea' ? '/ideeen/:id' : page.path
-      const runs = lighthouseRuns.get(page.id) ?? []
-      const errors = lighthouseErrors.get(page.id) ?? []
-      if (runs.length === 0) {
+      progress.done()
+      const errored = [
+        ...new Set([...lighthouseRuns.values()].flat().flatMap((r) => r.errored.map((e) => e.split(':')[0]))),
+      ]
+      if (errored.length > 0) log(`  Lighthouse could not compute (no weight in any score): ${errored.join(', ')}`)
+      const runsText = QUICK
+        ? '1 run (--quick; a full run takes the median of 3)'
+        : `median of ${SETTINGS.lighthouseRuns} runs`
+      const budgetText = 'performance ≥ 95, accessibility 100, best practices 100, SEO 100'
+      const secondsText = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`
+      for (const page of pages) {
+        const shown = page.id === 'idea' ? '/ideeen/:id' : page.path
+        const runs = lighthouseRuns.get(page.id) ?? []
+        const errors = lighthouseErrors.get(page.id) ?? []
+        if (runs.length === 0) {
+          webRows.push({
+            id: `web:lighthouse:${page.id}`,
+            label: `Lighthouse 12 mobile: ${page.name} (${shown})`,
+            measured: `no run finished: ${errors[0] ?? 'unknown error'}`.slice(0, 200),
+            budget: budgetText,
+            pass: false,
+            value: null,
+            unit: 'score',
+            details: { path: page.path, errors },
+          })
+          continue
+        }
+        const { scores, metrics, typical } = medianRun(runs)
+        const performances = runs.map((r) => r.scores.performance)
         webRows.push({
           id: `web:lighthouse:${page.id}`,
           label: `Lighthouse 12 mobile: ${page.name} (${shown})`,
-          measured: `no run finished: ${errors[0] ?? 'unknown error'}`.slice(0, 200),
+          measured: `performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo} (${runsText}${runs.length > 1 ? `; performance ${Math.min(...performances)}–${Math.max(...performances)}` : ''}${errors.length ? `; ${errors.length} runs failed` : ''}); LCP ${secondsText(metrics.lcp)}, TBT ${Math.round(metrics.tbt)} ms`,
           budget: budgetText,
-          pass: false,
-          value: null,
+          pass: errors.length === 0 && CATEGORIES.every((c) => scores[c] >= LIGHTHOUSE_BUDGET[c]),
+          value: scores.performance,
           unit: 'score',
-          details: { path: page.path, errors },
+          details: {
+            path: page.path,
+            scores,
+            metrics,
+            report: path.relative(repoRoot, typical.report),
+            runs: runs.map(({ scores: s, metrics: m, lcpElement, costs, warnings, errored }) => ({
+              scores: s,
+              metrics: m,
+              lcpElement,
+              costs,
+              warnings,
+              errored,
+            })),
+            errors,
+          },
         })
-        continue
+        // What costs points in the run nearest the median: weighted audits first (lowest score
+        // first), then the opportunities. The whole list is in the JSON and the report.
+        const costs = [...typical.costs].sort(
+          (a, b) =>
+            Number(a.category === 'opportunity') - Number(b.category === 'opportunity') ||
+            (a.score ?? 1) - (b.score ?? 1),
+        )
+        const costText = costs.map((c) => `${c.id} (${c.value})`).join('; ')
+        if (costs.length > 0) log(`  Lighthouse, ${page.name}: ${costText}`)
+        webRows.push({
+          id: `web:lighthouse:${page.id}:costs`,
+          label: `  what costs points on ${page.name}`,
+          measured: costs.length === 0 ? 'nothing' : `${costText.slice(0, 160)}${costText.length > 160 ? ' …' : ''}`,
+          budget: 'information',
+          pass: null,
+          value: costs.length,
+          unit: 'audits',
+          details: { lcpElement: typical.lcpElement, warnings: typical.warnings },
+        })
       }
-      const { scores, metrics, typical } = medianRun(runs)
-      const performances = runs.map((r) => r.scores.performance)
       webRows.push({
-        id: `web:lighthouse:${page.id}`,
-        label: `Lighthouse 12 mobile: ${page.name} (${shown})`,
-        measured: `performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo} (${runsText}${runs.length > 1 ? `; performance ${Math.min(...performances)}–${Math.max(...performances)}` : ''}${errors.length ? `; ${errors.length} runs failed` : ''}); LCP ${secondsText(metrics.lcp)}, TBT ${Math.round(metrics.tbt)} ms`,
-        budget: budgetText,
-        pass: errors.length === 0 && CATEGORIES.every((c) => scores[c] >= LIGHTHOUSE_BUDGET[c]),
-        value: scores.performance,
-        unit: 'score',
-        details: {
-          path: page.path,
-          scores,
-          metrics,
-          report: path.relative(repoRoot, typical.report),
-          runs: runs.map(({ scores: s, metrics: m, lcpElement, costs, warnings, errored }) => ({
-            scores: s,
-            metrics: m,
-            lcpElement,
-            costs,
-            warnings,
-            errored,
-          })),
-          errors,
-        },
-      })
-      // What costs points in the run nearest the median: weighted audits first (lowest score
-      // first), then the opportunities. The whole list is in the JSON and the report.
-      const costs = [...typical.costs].sort(
-        (a, b) =>
-          Number(a.category === 'opportunity') - Number(b.category === 'opportunity') ||
-          (a.score ?? 1) - (b.score ?? 1),
-      )
-      const costText = costs.map((c) => `${c.id} (${c.value})`).join('; ')
-      if (costs.length > 0) log(`  Lighthouse, ${page.name}: ${costText}`)
-      webRows.push({
-        id: `web:lighthouse:${page.id}:costs`,
-        label: `  what costs points on ${page.name}`,
-        measured: costs.length === 0 ? 'nothing' : `${costText.slice(0, 160)}${costText.length > 160 ? ' …' : ''}`,
+        id: 'web:lighthouse:load',
+        label: '  load average during the Lighthouse runs',
+        measured: `${Math.min(...lighthouseLoad).toFixed(1)}–${Math.max(...lighthouseLoad).toFixed(1)} (Lighthouse simulates a phone from the tasks it sees: a busy host lengthens them, TBT most)`,
         budget: 'information',
         pass: null,
-        value: costs.length,
-        unit: 'audits',
-        details: { lcpElement: typical.lcpElement, warnings: typical.warnings },
+        value: median(lighthouseLoad),
+        unit: 'load',
       })
+      endPhase('lighthouse')
     }
-    webRows.push({
-      id: 'web:lighthouse:load',
-      label: '  load average during the Lighthouse runs',
-      measured: `${Math.min(...lighthouseLoad).toFixed(1)}–${Math.max(...lighthouseLoad).toFixed(1)} (Lighthouse simulates a phone from the tasks it sees: a busy host lengthens them, TBT most)`,
-      budget: 'information',
-      pass: null,
-      value: median(lighthouseLoad),
-      unit: 'load',
-    })
-    endPhase('lighthouse')
   }
 } catch (error) {
   failure = error
@@ -977,7 +1140,9 @@ try {
     const most = Math.max(...peaks.map((p) => p.peakBytes))
     machineRows.unshift({
       id: 'memory',
-      label: 'server peak RSS during the whole run (each server)',
+      label: PG
+        ? 'server peak RSS during the whole run (each API process; PostgreSQL apart)'
+        : 'server peak RSS during the whole run (each server)',
       measured: runs
         .map(
           (run, i) =>
@@ -992,10 +1157,22 @@ try {
     })
     // Every count exact after 50 members voted at once, and every vote answered 2xx is a row.
     for (const [i, run] of runs.entries()) {
-      const db = openDatabase(run.workFile, { migrate: false })
-      const problems = consistencyProblems(db.$client)
-      const added = (tableCounts(db.$client).votes ?? 0) - run.votesBefore
-      db.$client.close()
+      let problems: string[]
+      let added: number
+      if (run.pg) {
+        const pool = pgPool(run.pg.server.url, 1)
+        try {
+          problems = await pgConsistencyProblems(pool)
+          added = ((await pgTableCounts(pool)).votes ?? 0) - run.votesBefore
+        } finally {
+          await pool.end()
+        }
+      } else {
+        const db = openDatabase(run.workFile ?? '', { migrate: false })
+        problems = consistencyProblems(db.$client)
+        added = (tableCounts(db.$client).votes ?? 0) - run.votesBefore
+        db.$client.close()
+      }
       const voting = measured.find((m) => m.spec.votes)?.runs[i]
       const answered = (voting?.warmup?.ok ?? 0) + (voting?.summary.ok ?? 0)
       // A vote in flight when a burst ends is stored but its answer is never read.
@@ -1014,7 +1191,10 @@ try {
       }
     }
   }
-  for (const run of runs) for (const suffix of ['', '-wal', '-shm']) rmSync(`${run.workFile}${suffix}`, { force: true })
+  for (const run of runs) {
+    if (run.workFile) for (const suffix of ['', '-wal', '-shm']) rmSync(`${run.workFile}${suffix}`, { force: true })
+  }
+  stopPostgres()
 }
 if (failure) throw failure
 
@@ -1039,19 +1219,39 @@ const wallSeconds = (performance.now() - started) / 1000
 const passed = rows.every((r) => r.pass !== false)
 const { latest, history } = writeReport({
   benchmark: 'meedenken',
+  engine: ENGINE,
   quick: QUICK,
   startedAt,
   wallSeconds,
   passed,
   git: gitInfo(),
   machine: machineInfo(),
-  dataset: Object.fromEntries(runs.map((run) => [run.tag, { ...run.dataset, scale: run.scale }])),
+  dataset: Object.fromEntries(
+    runs.map((run) => [
+      run.tag,
+      {
+        ...run.dataset,
+        scale: run.scale,
+        ...(run.pg ? { postgres: { load: run.pg.load, bytes: run.pg.bytes, reused: run.pg.load === null } } : {}),
+      },
+    ]),
+  ),
   phaseSeconds,
   rows,
 })
 
 const floorRange = measured.flatMap((m) => [m.floor.min, m.floor.max])
+const copied = (run: Run) =>
+  run.pg
+    ? run.pg.load
+      ? `, copied into PostgreSQL in ${run.pg.load.copySeconds.toFixed(1)} s (+ VACUUM ANALYZE ${run.pg.load.vacuumSeconds.toFixed(1)} s)`
+      : ', its PostgreSQL copy reused'
+    : ''
+if (planListing.length > 0)
+  process.stdout.write(
+    `\nQuery plans on PostgreSQL (${big.tag}), EXPLAIN (ANALYZE, FORMAT JSON) of every SELECT each hot path ran: fastest time, root node · how each table is read\n${planListing.join('\n')}\n`,
+  )
 process.stdout.write(
-  `\nMeedenken benchmark (${QUICK ? 'quick' : 'full'}) · SQLite · ${runs.map((r) => `${num(r.scale.ideas)} ideas`).join(' and ')}${QUICK ? ' (--quick: no growth rows)' : ''} · floor: bare Hono ${num(Math.min(...floorRange))}–${num(Math.max(...floorRange))} req/s · ${runs.map((r) => `${r.tag} data set ${r.dataset.built ? `built in ${r.dataset.buildSeconds?.toFixed(1)} s` : 'reused'}`).join(', ')} · load ${loadText(loadAtStart)} → ${loadText(loadAtEnd)} · run ${wallSeconds.toFixed(0)} s\n\n${formatTable(rows)}\n\n${passed ? 'All budgets met.' : `${rows.filter((r) => r.pass === false).length} rows FAIL.`} Results: ${path.relative(repoRoot, latest)}, ${path.relative(repoRoot, history)}\n`,
+  `\nMeedenken benchmark (${QUICK ? 'quick' : 'full'}) · ${ENGINE_NAME} · ${runs.map((r) => `${num(r.scale.ideas)} ideas`).join(' and ')}${QUICK ? ' (--quick: no growth rows)' : ''} · floor: bare Hono ${num(Math.min(...floorRange))}–${num(Math.max(...floorRange))} req/s · ${runs.map((r) => `${r.tag} data set ${r.dataset.built ? `built in ${r.dataset.buildSeconds?.toFixed(1)} s` : 'reused'}${copied(r)}`).join(', ')} · load ${loadText(loadAtStart)} → ${loadText(loadAtEnd)} · run ${wallSeconds.toFixed(0)} s\n\n${formatTable(rows)}\n\n${passed ? 'All budgets met.' : `${rows.filter((r) => r.pass === false).length} rows FAIL.`} Results: ${path.relative(repoRoot, latest)}, ${path.relative(repoRoot, history)}\n`,
 )
 process.exitCode = passed ? 0 : 1

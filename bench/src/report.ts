@@ -51,6 +51,8 @@ export function formatTable(rows: Row[]): string {
 
 export type Report = {
   benchmark: 'meedenken'
+  /** The database engine the servers ran on (`pnpm bench --engine …`). */
+  engine: 'sqlite' | 'postgres'
   quick: boolean
   startedAt: string
   wallSeconds: number
@@ -63,14 +65,19 @@ export type Report = {
   rows: Row[]
 }
 
-/** latest.json (or latest-quick.json) gets the whole report; history.jsonl one line per run. */
+/**
+ * latest.json (latest-quick.json; on PostgreSQL latest-postgres.json, latest-postgres-quick.json)
+ * gets the whole report; history.jsonl one line per run.
+ */
 export function writeReport(report: Report): { latest: string; history: string } {
   mkdirSync(resultsDir, { recursive: true })
-  const latest = path.join(resultsDir, report.quick ? 'latest-quick.json' : 'latest.json')
+  const name = `latest${report.engine === 'postgres' ? '-postgres' : ''}${report.quick ? '-quick' : ''}.json`
+  const latest = path.join(resultsDir, name)
   writeFileSync(latest, `${JSON.stringify(report, null, 2)}\n`)
   const history = path.join(resultsDir, 'history.jsonl')
   const line = {
     timestamp: report.startedAt,
+    engine: report.engine,
     quick: report.quick,
     passed: report.passed,
     commit: report.git.commit,

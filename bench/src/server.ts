@@ -95,11 +95,24 @@ async function startNode(options: {
 
 /**
  * The production server, as `pnpm --filter @meedenken/api start` runs it: the bundled
- * dist/server.js with its memory flags, in one process whose memory we sample.
+ * dist/server.js with its memory flags, in one process whose memory we sample. On the
+ * SQLite file at `databasePath`, or on PostgreSQL when `databaseUrl` is given.
  */
-export async function startServer(options: { port: number; databasePath: string }): Promise<RunningServer> {
+export async function startServer(
+  options: { port: number } & ({ databasePath: string } | { databaseUrl: string }),
+): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env }
-  for (const key of ['PUBLIC_URL', 'TRUST_PROXY', 'DEMO_DATA', 'DEV_MAILBOX', 'SMTP_URL', 'WEB_DIST', 'INIT_CWD']) {
+  for (const key of [
+    'PUBLIC_URL',
+    'TRUST_PROXY',
+    'DEMO_DATA',
+    'DEV_MAILBOX',
+    'SMTP_URL',
+    'WEB_DIST',
+    'INIT_CWD',
+    'DATABASE_URL',
+    'DATABASE_PATH',
+  ]) {
     delete env[key]
   }
   return startNode({
@@ -109,7 +122,7 @@ export async function startServer(options: { port: number; databasePath: string 
       NODE_ENV: 'production',
       PORT: String(options.port),
       HOST: '127.0.0.1',
-      DATABASE_PATH: options.databasePath,
+      ...('databaseUrl' in options ? { DATABASE_URL: options.databaseUrl } : { DATABASE_PATH: options.databasePath }),
       LOG_LEVEL: 'warn',
     },
     port: options.port,
