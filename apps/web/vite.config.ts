@@ -31,11 +31,12 @@ export default defineConfig(({ isSsrBuild }) => ({
     copyPublicDir: !isSsrBuild,
     // The API reads it to link each server-rendered page's own CSS and scripts (decision 020).
     manifest: !isSsrBuild,
-    // A page's chunk is loaded with the chunks it imports, except those the start code
-    // has loaded already and the page's chunk itself (`import()` asks for it anyway): their
-    // names would only make the start chunk bigger.
+    // A chunk loaded with `import()` comes with the chunks it imports, fetched beside it: for
+    // the start code (imported by the entry) all of them; for a page's chunk those the start
+    // code has not loaded already (their names would only make the start chunk bigger).
     modulePreload: {
-      resolveDependencies: (file, deps) => deps.filter((dep) => dep !== file && !LOADED_AT_START.test(dep)),
+      resolveDependencies: (file, deps, { hostId }) =>
+        deps.filter((dep) => dep !== file && (ENTRY.test(hostId) || !LOADED_AT_START.test(dep))),
     },
     // Chunks by when they are needed (chunkGroups below): left alone, rolldown cuts the
     // shared code into dozens of small files, each compressed on its own.
@@ -64,6 +65,9 @@ export default defineConfig(({ isSsrBuild }) => ({
  */
 const NOT_AT_START =
   /[\\/](?:react-i18next[\\/]dist[\\/]es[\\/]Trans[^\\/]*|html-parse-stringify[\\/].*|void-elements[\\/].*)$/
+
+/** The entry's chunk (index.html's script, `src/main.tsx`). */
+const ENTRY = /(?:^|\/)index-[\w-]+\.js$/
 
 /** The chunks every page has loaded before it loads its own (chunkGroups, main.tsx). */
 const LOADED_AT_START = /(?:^|\/)(?:react|start|rolldown-runtime|preload-helper|early-click)-[\w-]+\.js$/

@@ -4,10 +4,9 @@ import { addNamespace } from './i18n'
 
 /**
  * The part of the `engage` strings the idea page shows (waiting time, progress, helping,
- * supporters, satisfaction, follow-up): the idea page's components import this module,
- * not i18n-engage.ts, so the page does not carry the roadmap's, the scorecard's or the
- * campaigns' strings. i18n-engage.ts adds this part too. Importing either is enough;
- * both, or twice, is harmless.
+ * supporters, satisfaction, follow-up): the components that show them import this module,
+ * so the idea page does not carry the roadmap's, the scorecard's or the campaigns' strings
+ * (i18n-engage.ts), and those pages not these. Importing it twice is harmless.
  */
 export declare const engageIdeaResources: { nl: { engage: typeof nl }; en: { engage: typeof en } }
 
