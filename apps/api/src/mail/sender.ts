@@ -59,7 +59,7 @@ export function startMailWorker(deps: {
   if (!transport) return async () => {}
   let running: Promise<void> | null = null
   const timer = setInterval(() => {
-    if (running) return
+    if (running !== null) return
     running = deliverDueMail(deps.db, transport, deps.clock, deps.logger)
       .then(() => {})
       .catch((error: unknown) => deps.logger.error({ error: String(error) }, 'mail worker failed'))
