@@ -1,4 +1,3 @@
-import path from 'node:path'
 import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../app'
