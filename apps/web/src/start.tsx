@@ -10,14 +10,18 @@ import { replayEarlyClick, stopKeepingClicks } from './ssr/early-click'
 import { readSsrState } from './ssr/state'
 
 /**
- * A visitor who chose another language than the server rendered in (their choice is in
- * local storage, which the server cannot read) gets it once hydration is done: switching
- * before would make hydration fail. Then a button tapped before the app ran gets its click.
+ * Once hydration is done: a button tapped before the app ran gets its click, and a visitor
+ * who chose another language than the server rendered in (their choice is in local
+ * storage, which the server cannot read) gets it; switching before would make hydration
+ * fail.
  */
 function AfterHydration({ children }: { children: ReactNode }) {
   useEffect(() => {
-    applyStoredLocale()
     replayEarlyClick()
+    // Local storage is slow to open on a phone: in a task of its own, not in the one that
+    // ends hydration.
+    const timer = setTimeout(applyStoredLocale)
+    return () => clearTimeout(timer)
   }, [])
   return children
 }

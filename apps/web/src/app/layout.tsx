@@ -19,10 +19,21 @@ export function Layout() {
   const site = useQuery(siteQuery)
   const header = useRef<HTMLElement>(null)
   // The browser's toolbar in the header's colour, whatever theme the installation uses
-  // (THEME, /theme.css): index.html names the default theme's, for the first paint.
+  // (THEME, /theme.css): index.html names the default theme's, for the first paint. Read
+  // after the next frame, when the styles are worked out anyway: reading them right after
+  // hydration would work them out at once, in the task that ends it.
   useEffect(() => {
     const meta = document.querySelector('meta[name="theme-color"]')
-    if (header.current && meta) meta.setAttribute('content', getComputedStyle(header.current).backgroundColor)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        if (header.current && meta) meta.setAttribute('content', getComputedStyle(header.current).backgroundColor)
+      })
+    })
+    return () => {
+      cancelAnimationFrame(frame)
+      clearTimeout(timer)
+    }
   }, [])
   return (
     <>

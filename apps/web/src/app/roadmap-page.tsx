@@ -125,21 +125,12 @@ export function RoadmapPage() {
               ) : (
                 <ul className="roadmap__list">
                   {items.map((item) => (
-                    <li key={item.id} className="roadmap__item">
-                      <h3 className="roadmap__item-title">
-                        <Link to={`/ideeen/${item.id}`}>{item.title}</Link>
-                      </h3>
-                      <div className="idea-card__meta">
-                        {themeName.get(item.themeId) && <span className="tag">{themeName.get(item.themeId)}</span>}
-                        <span className="tag tag--place">
-                          {(item.districtId && districtName.get(item.districtId)) || t('ideas:card.everywhere')}
-                        </span>
-                      </div>
-                      <p className="roadmap__meta">
-                        <span className="count">{t('ideas:card.votes', { count: item.voteCount })}</span> ·{' '}
-                        {t('roadmap.lastUpdate', { date: formatDate(item.lastUpdateAt) })}
-                      </p>
-                    </li>
+                    <RoadmapCard
+                      key={item.id}
+                      item={item}
+                      theme={themeName.get(item.themeId)}
+                      district={item.districtId ? districtName.get(item.districtId) : undefined}
+                    />
                   ))}
                 </ul>
               )}
@@ -153,5 +144,29 @@ export function RoadmapPage() {
         </div>
       )}
     </>
+  )
+}
+
+/**
+ * One idea on the roadmap. A component of its own: the roadmap shows a hundred or more,
+ * and React hydrates them one by one, giving the browser room in between, instead of in
+ * one long task with the page.
+ */
+function RoadmapCard({ item, theme, district }: { item: RoadmapItem; theme?: string; district?: string }) {
+  const { t } = useTranslation(['engage', 'ideas'])
+  return (
+    <li className="roadmap__item">
+      <h3 className="roadmap__item-title">
+        <Link to={`/ideeen/${item.id}`}>{item.title}</Link>
+      </h3>
+      <div className="idea-card__meta">
+        {theme && <span className="tag">{theme}</span>}
+        <span className="tag tag--place">{district || t('ideas:card.everywhere')}</span>
+      </div>
+      <p className="roadmap__meta">
+        <span className="count">{t('ideas:card.votes', { count: item.voteCount })}</span> ·{' '}
+        {t('roadmap.lastUpdate', { date: formatDate(item.lastUpdateAt) })}
+      </p>
+    </li>
   )
 }

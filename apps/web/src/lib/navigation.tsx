@@ -46,34 +46,41 @@ function savedPositions(): Record<string, number> {
   }
 }
 
+/** This page came from the tab's history again (a reload, or Back to it from another site). */
+function cameBack(): boolean {
+  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+  return entry?.type === 'reload' || entry?.type === 'back_forward'
+}
+
 /**
  * The layout's part in navigations: a new page starts at the top (or at its `#anchor`),
  * Back and Forward return to where the page was scrolled, and so does a reload; the first
  * page keeps what the browser did. Then the navigations waiting for this page resolve.
+ * The positions of this document's pages are kept in memory; the tab's stored ones are
+ * read only when needed (session storage is slow to open on a phone, not for every page).
  */
 export function NavigationEffects() {
   const location = useLocation()
   const type = useNavigationType()
-  const positions = useRef<Record<string, number> | null>(null)
+  const seen = useRef<Record<string, number>>({})
   const current = useRef(location.key)
 
   useEffect(() => {
-    positions.current ??= savedPositions()
     window.history.scrollRestoration = 'manual'
     const record = () => {
-      if (positions.current) positions.current[current.current] = window.scrollY
+      seen.current[current.current] = window.scrollY
     }
     const save = () => {
       record()
       try {
-        sessionStorage.setItem(STORAGE_KEY, JSON.stringify(positions.current))
+        sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ ...savedPositions(), ...seen.current }))
       } catch {
         // private mode: positions last for this page only
       }
       window.history.scrollRestoration = 'auto'
     }
     // A reload comes back to where the page was.
-    const reloaded = positions.current[current.current]
+    const reloaded = cameBack() ? savedPositions()[current.current] : undefined
     if (typeof reloaded === 'number') window.scrollTo(0, reloaded)
     window.addEventListener('scroll', record, { passive: true })
     window.addEventListener('pagehide', save)
@@ -87,7 +94,7 @@ export function NavigationEffects() {
   useLayoutEffect(() => {
     if (current.current === location.key) return
     current.current = location.key
-    const saved = type === 'POP' ? positions.current?.[location.key] : undefined
+    const saved = type === 'POP' ? (seen.current[location.key] ?? savedPositions()[location.key]) : undefined
     if (typeof saved === 'number') {
       window.scrollTo(0, saved)
     } else {

@@ -1,6 +1,6 @@
 import type { Comment, Reply, User } from '@meedenken/shared'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { type ReactNode, useEffect, useState } from 'react'
+import { type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import '../../../lib/i18n-participate'
@@ -51,17 +51,19 @@ export function CommentSection({ ideaId, commentCount, user, open, onChanged, re
   }, [focusId])
 
   // A link to one comment (#reactie-12, from a notification or a mail) lands on it, once the
-  // comments are there; the page's own focus on its heading comes first.
-  const [linkFollowed, setLinkFollowed] = useState(false)
+  // comments are there; the page's own focus on its heading comes first. Once: a ref, not
+  // state, so following it does not draw every comment again (after hydration, that was
+  // one long task).
+  const linkFollowed = useRef(false)
   useEffect(() => {
-    if (linkFollowed || !list.isSuccess) return
-    setLinkFollowed(true)
+    if (linkFollowed.current || !list.isSuccess) return
+    linkFollowed.current = true
     const linked = /^#reactie-(\d+)$/.exec(window.location.hash)?.[1]
     const target = linked ? document.getElementById(`reactie-${linked}`) : null
     if (!target) return
     target.focus({ preventScroll: true })
     target.scrollIntoView({ block: 'start' })
-  }, [list.isSuccess, linkFollowed])
+  }, [list.isSuccess])
 
   async function loadMore() {
     if (list.isFetchingNextPage) return
