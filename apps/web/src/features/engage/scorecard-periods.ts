@@ -3,15 +3,13 @@
  * time zone like the API counts them. Plain functions, tested on their own.
  */
 
-const QUARTER = /^(\d{4})-Q([1-4])$/
-const monthFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-})
+import { amsterdamMonth } from '../../lib/amsterdam-time'
 
+const QUARTER = /^(\d{4})-Q([1-4])$/
+
+/** "2026-11": the month a moment falls in, in the municipality's time zone. */
 export function monthOf(ms: number): string {
-  return monthFormat.format(ms).slice(0, 7)
+  return amsterdamMonth(ms)
 }
 
 export function quarterOfMonth(month: string): string {
