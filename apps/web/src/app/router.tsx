@@ -58,7 +58,7 @@ function page(path: string | null, load: () => Promise<PageModule>, name: string
  *
  * The router is React Router's declarative one (`<BrowserRouter>`, `useRoutes`): the app
  * has no loaders or actions, and the data router would add about 18 kB gzip to every page
- * (decision 031).
+ * (decision 032).
  */
 export function createRoutes(): RouteObject[] {
   return [

@@ -2,7 +2,7 @@ import { monthName } from './format'
 import { currentLocale } from './i18n'
 
 /*
- * Numbers as people read them, without Intl, like the dates in format.ts (decision 031):
+ * Numbers as people read them, without Intl, like the dates in format.ts (decision 032):
  * format.test.ts holds them equal to Intl.NumberFormat's for nl-NL and en-GB.
  */
 

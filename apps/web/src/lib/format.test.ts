@@ -6,7 +6,7 @@ import { i18n } from './i18n'
 
 /**
  * lib/format.ts and lib/format-number.ts write dates and numbers without Intl (decision
- * 031). These tests hold them equal to Intl's output for both languages, so what people
+ * 032). These tests hold them equal to Intl's output for both languages, so what people
  * read did not change: forty years of moments, every minute around each clock change, and
  * a sweep of numbers.
  */

@@ -4,7 +4,7 @@ import { currentLocale } from './i18n'
 /*
  * Dates as people read them, in the municipality's time zone, without Intl: the first
  * Intl.DateTimeFormat of a page loads the browser's ICU data, 20 to 40 ms on a fast machine
- * (four times that on a phone) in the task that hydrates the page (decision 031). The
+ * (four times that on a phone) in the task that hydrates the page (decision 032). The
  * formats are few and fixed; format.test.ts holds them equal to Intl's, hour by hour over
  * forty years, in both languages. The server renders with the same code, so server and
  * browser draw the same text whatever ICU either has.

@@ -13,7 +13,7 @@ export const SSR_STATE_ID = 'ssr-state'
 /**
  * What a server-rendered page hands to the browser: its language and the data it showed.
  * Nothing in it depends on the moment of the render, so a page whose content did not change
- * is the same bytes, with the same ETag, and a browser that has it gets a 304 (decision 031):
+ * is the same bytes, with the same ETag, and a browser that has it gets a 304 (decision 032):
  * the data's times read "when the page arrived", and the server's clock travels as its
  * distance from the real time.
  */
