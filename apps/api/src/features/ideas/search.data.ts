@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, ne, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, lt, ne, type SQL, sql } from 'drizzle-orm'
 import { engine } from '../../db/engine'
 import type { Db } from '../../db/open'
 import { rawRows } from '../../db/raw-sql'
@@ -178,7 +178,11 @@ export function rankedMatches(
 export async function similarMatches(db: Db, search: Search, limit: number) {
   const columns = { id: ideas.id, title: ideas.title, status: ideas.status, voteCount: ideas.voteCount }
   const visible = and(eq(ideas.hidden, 0), ne(ideas.status, 'merged'))
-  const name = `search.similar.${searchShape(search)}`
+  // PostgreSQL: a word in thousands of titles ("station") is not ranked, which would sort every
+  // match (7,023 rows, 110-240 ms at 100k ideas); its most supported ideas come first instead,
+  // walking the ideas_top index (1.2-1.4 ms). A rarer word is ranked.
+  const common = engine === 'postgres' && (await estimateMatches(db, search)) > COMMON_MATCHES
+  const name = `search.similar.${searchShape(search)}${common ? '.top' : ''}`
   const statement =
     engine === 'postgres'
       ? prepared(db, name, (d) => {
@@ -190,7 +194,7 @@ export async function similarMatches(db: Db, search: Search, limit: number) {
             .select(columns)
             .from(ideas)
             .where(and(inTitle, visible))
-            .orderBy(asc(rank), asc(ideas.id))
+            .orderBy(...(common ? [desc(ideas.voteCount), desc(ideas.id)] : [asc(rank), asc(ideas.id)]))
             .limit(p('limit'))
             .prepare()
         })
