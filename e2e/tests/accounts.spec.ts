@@ -108,6 +108,7 @@ test('a forgotten password is replaced through the mailed link', async ({ page }
   await signUp(page, email)
   await confirmByMail(page, email)
   await page.getByRole('button', { name: 'Uitloggen' }).click()
+  await expect(page.getByText('U bent uitgelogd.')).toBeVisible()
   await page.goto('/wachtwoord-vergeten')
   await expectAccessible(page, 'the forgotten-password page')
   await page.getByLabel('E-mailadres').fill(email)

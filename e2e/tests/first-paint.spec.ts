@@ -179,6 +179,9 @@ test('"Meer ideeën laden" adds the next ideas and moves focus to the first new 
     await proposeIdea(page, { title: `Een extra bankje nummer ${n} ${Date.now()}`, body: 'Om even uit te rusten.' })
   }
   await page.getByRole('button', { name: 'Uitloggen' }).click()
+  // Logged out for certain before the neighbour signs up in this browser: otherwise their ideas
+  // could go out on Vera's session, which has used its five for the hour.
+  await expect(page.getByText('U bent uitgelogd.')).toBeVisible()
   await newMember(page, 'buurman', 'Bert Buur')
   for (let n = 6; n <= 7; n++) {
     await proposeIdea(page, { title: `Een extra bankje nummer ${n} ${Date.now()}`, body: 'Om even uit te rusten.' })
