@@ -59,7 +59,9 @@ it('mail queued during a rolling restart is sent once, none left claimed by a st
   await (await clusterScript()).rollingRestart(cluster().stateFile)
   restarting = false
   const addresses = new Set(await burst)
-  // Senders take 20 mails every 2 s each: give them time, then look.
+  // Senders take 20 mails every 2 s each (30 a second for three): a burst of up to 600 needs
+  // 20 s of sending after the restart at best; give each mail 100 ms more, then look. A mail
+  // left claimed by a stopped process would stay 'sending' for 10 minutes and still fail.
   let last = await deliveries(addresses)
   try {
     await waitFor(
@@ -68,7 +70,7 @@ it('mail queued during a rolling restart is sent once, none left claimed by a st
         last = await deliveries(addresses)
         return last.byStatus.sent === addresses.size
       },
-      30_000,
+      30_000 + addresses.size * 100,
     )
   } catch {
     // The figures below say what was left.
