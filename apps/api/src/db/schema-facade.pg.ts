@@ -1,6 +1,7 @@
 import { type Column, type MakeColumnConfig, sql } from 'drizzle-orm'
 import {
   bigint,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -15,6 +16,9 @@ import {
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { SchemaFacade } from './schema-facade'
 
+/** `bytea`, read as a Node Buffer (node-postgres returns one) like SQLite's blob in buffer mode. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' })
+
 /** Only the column options the schema source uses: anything else would differ silently between engines. */
 function plain(kind: string, name: string, config: unknown): void {
   if (config !== undefined) throw new Error(`schema facade: ${kind}('${name}') takes no options on PostgreSQL`)
@@ -28,7 +32,8 @@ function plain(kind: string, name: string, config: unknown): void {
  * - ids, counts, 0/1 flags: `integer`; the row id an identity column ("by default", so a
  *   copy from SQLite may keep its ids);
  * - JSON: `json`, which keeps the text as written (key order too), as SQLite's text does;
- * - `real`: `double precision`, the 8-byte float SQLite's REAL is.
+ * - `real`: `double precision`, the 8-byte float SQLite's REAL is;
+ * - bytes: `bytea`, as SQLite's blob a Buffer in TypeScript.
  */
 const pgFacade = {
   table: pgTable,
@@ -48,6 +53,7 @@ const pgFacade = {
     plain('real', name, config)
     return doublePrecision(name)
   },
+  bytes: (name: string) => bytea(name),
   index,
   uniqueIndex,
   primaryKey,
@@ -69,7 +75,9 @@ type PgColumnType<T extends string> = T extends 'SQLiteInteger'
       ? 'PgJson'
       : T extends 'SQLiteReal'
         ? 'PgDoublePrecision'
-        : never
+        : T extends 'SQLiteBlobBuffer'
+          ? 'PgCustomColumn'
+          : never
 
 /**
  * A SQLite column's PostgreSQL twin: drizzle's own re-typing of a column for another table

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /**
  * The column facade the one schema source (schema-source.ts) is written against: a table
@@ -24,6 +24,8 @@ export const sqliteFacade = {
   text,
   /** A double-precision float. */
   real,
+  /** Binary data (a photo's bytes), read and written as a Node Buffer. */
+  bytes: <TName extends string>(name: TName) => blob(name, { mode: 'buffer' }),
   index,
   uniqueIndex,
   primaryKey,

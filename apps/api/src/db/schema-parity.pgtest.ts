@@ -98,13 +98,14 @@ function indexDefinition(table: string, createIndex: string): string {
   return `${unique ? 'unique ' : ''}${table}(${columns.join(', ')})${where ? ` where ${normalize(where)}` : ''}`
 }
 
-const sqliteFamilies: Record<string, string> = { integer: 'integer', text: 'text', real: 'real' }
+const sqliteFamilies: Record<string, string> = { integer: 'integer', text: 'text', real: 'real', blob: 'bytes' }
 const pgFamilies: Record<string, string> = {
   integer: 'integer',
   bigint: 'integer',
   text: 'text',
   json: 'text',
   'double precision': 'real',
+  bytea: 'bytes',
   tsvector: 'tsvector',
 }
 
@@ -294,7 +295,7 @@ describe('one schema source, two engines', () => {
     expect(postCompared).toEqual(liteCompared)
 
     // The comparison has teeth: every table, with its keys and the partial and expression indexes.
-    expect(liteCompared.tables).toHaveLength(30)
+    expect(liteCompared.tables).toHaveLength(32)
     expect(Object.keys(liteCompared.columns).length).toBeGreaterThan(200)
     expect(liteCompared.primaryKeys.stats_counters).toBe('month, theme_id, target_group, metric')
     expect(liteCompared.indexes.ideas_department_open).toBe(

@@ -1,12 +1,14 @@
 import type {
   Channel,
   DeclineReason,
+  DistrictBoundary,
   EmailFrequency,
   HiddenReason,
   IdeaStatus,
   Locale,
   NotificationKind,
   NotificationReason,
+  PhotoFormat,
   ReportReason,
   Role,
   TargetGroup,
@@ -25,7 +27,7 @@ import type { SchemaFacade } from './schema-facade'
  * engine in the migrations.
  */
 export function defineTables(c: SchemaFacade) {
-  const { table, id, integer, time, bigint, text, real, index, uniqueIndex, primaryKey, nowMs } = c
+  const { table, id, integer, time, bigint, text, real, bytes, index, uniqueIndex, primaryKey, nowMs } = c
   const createdAt = () => time('created_at').notNull()
 
   const departments = table('departments', {
@@ -53,6 +55,9 @@ export function defineTables(c: SchemaFacade) {
     name: text('name').notNull(),
     // Archived: no longer offered for new ideas or accounts, but kept where it was chosen.
     archivedAt: time('archived_at'),
+    // The district's outline as a GeoJSON Polygon or MultiPolygon (WGS84), loaded by an admin:
+    // a point chosen for an idea then suggests its district.
+    boundary: text('boundary', { mode: 'json' }).$type<DistrictBoundary>(),
   })
 
   const users = table(
@@ -125,6 +130,10 @@ export function defineTables(c: SchemaFacade) {
       followupAskedAt: time('followup_asked_at'),
       // The last public update (status change, official answer, progress update): for "stale".
       lastPublicUpdateAt: time('last_public_update_at'),
+      // An optional place (WGS84 degrees) and the address it was chosen by, if any. Both or neither.
+      latitude: real('latitude'),
+      longitude: real('longitude'),
+      placeLabel: text('place_label'),
       createdAt: createdAt(),
       updatedAt: time('updated_at').notNull(),
     },
@@ -167,7 +176,53 @@ export function defineTables(c: SchemaFacade) {
       index('ideas_followup_due').on(t.followupAskedAt, t.doneAt),
       // Only ideas in a campaign: a vote on any other idea then has one index entry less to move.
       index('ideas_campaign').on(t.campaignId, t.hidden, t.hotScore, t.id).where(sql`${t.campaignId} is not null`),
+      // The map view: only ideas with a place, so the index stays small when few have one.
+      index('ideas_on_map').on(t.hidden, t.id).where(sql`${t.latitude} is not null`),
     ],
+  )
+
+  /**
+   * Photos of an idea (at most a few), added by its author or by staff at intake. The upload
+   * itself is never kept: only re-encoded variants without metadata (photo_files), so no
+   * photo carries where or with what it was taken.
+   */
+  const photos = table(
+    'photos',
+    {
+      id: id(),
+      ideaId: c
+        .integer('idea_id')
+        .notNull()
+        .references(() => ideas.id, { onDelete: 'cascade' }),
+      uploaderId: integer('uploader_id').references(() => users.id, { onDelete: 'set null' }),
+      position: integer('position').notNull().default(0),
+      altText: text('alt_text').notNull(),
+      width: integer('width').notNull(),
+      height: integer('height').notNull(),
+      hidden: integer('hidden').notNull().default(0),
+      hiddenReason: text('hidden_reason').$type<HiddenReason>(),
+      createdAt: createdAt(),
+    },
+    (t) => [index('photos_idea').on(t.ideaId, t.position, t.id), index('photos_uploader').on(t.uploaderId)],
+  )
+
+  /** One encoded size of a photo. Its key (a hash of its bytes) is its URL, so it may be cached forever. */
+  const photoFiles = table(
+    'photo_files',
+    {
+      key: text('key').primaryKey(),
+      photoId: c
+        .integer('photo_id')
+        .notNull()
+        .references(() => photos.id, { onDelete: 'cascade' }),
+      format: text('format').$type<PhotoFormat>().notNull(),
+      width: integer('width').notNull(),
+      height: integer('height').notNull(),
+      size: integer('size').notNull(),
+      // The bytes, when the database store holds them; null when the files-on-disk store does.
+      data: bytes('data'),
+    },
+    (t) => [index('photo_files_photo').on(t.photoId, t.format, t.width)],
   )
 
   const votes = table(
@@ -681,6 +736,8 @@ export function defineTables(c: SchemaFacade) {
     districts,
     users,
     ideas,
+    photos,
+    photoFiles,
     votes,
     comments,
     followers,

@@ -10,6 +10,8 @@ export const {
   districts,
   users,
   ideas,
+  photos,
+  photoFiles,
   votes,
   comments,
   followers,

@@ -9,6 +9,8 @@ export const {
   districts,
   users,
   ideas,
+  photos,
+  photoFiles,
   votes,
   comments,
   followers,

@@ -14,6 +14,8 @@ export const {
   districts,
   users,
   ideas,
+  photos,
+  photoFiles,
   votes,
   comments,
   followers,
