@@ -103,9 +103,7 @@ describe('votes', () => {
     const tsx = path.join(apiRoot, 'node_modules/.bin/tsx')
     const worker = path.join(apiRoot, 'src/test/vote-worker.ts')
     await Promise.all(
-      [0, 25, 50, 75].map((offset) =>
-        run(tsx, [worker, ctx.file, String(idea.id), slice(offset, 25), 'vote']),
-      ),
+      [0, 25, 50, 75].map((offset) => run(tsx, [worker, ctx.file, String(idea.id), slice(offset, 25), 'vote'])),
     )
     expect(await voteCountInTable(idea.id)).toBe(100)
     expect(await storedCount(idea.id)).toBe(100)
