@@ -462,15 +462,21 @@ describe('the list version on PostgreSQL', () => {
     )
   })
 
-  it('moves with every insert, update and delete of an idea, in the same transaction', async () => {
+  it('moves with every insert, update and delete of an idea, once per transaction, at its commit', async () => {
     const before = await version()
     await client.query('begin')
     await client.query(
       "insert into ideas (title, body, body_html, theme_id, author_id, created_at, updated_at) values ('a', 'b', '', 1, 1, 0, 0)",
     )
+    await client.query(
+      "insert into ideas (title, body, body_html, theme_id, author_id, created_at, updated_at) values ('b', 'c', '', 1, 1, 0, 0)",
+    )
     await client.query('update ideas set vote_count = vote_count + 1')
     expect(await version()).toBe(before) // moved at commit, with the change
     await client.query('commit')
+    // Four changed rows, one transaction: one step, so a batch of votes takes the row once.
+    expect(await version()).toBe(before + 1)
+    await client.query('update ideas set vote_count = vote_count + 1')
     expect(await version()).toBe(before + 2)
     await client.query('delete from ideas')
     expect(await version()).toBe(before + 3)
