@@ -369,24 +369,41 @@ export async function listIdeas(db: Db, input: ListIdeasInput): Promise<ListResu
  * cheap at 100,000 ideas.
  */
 export async function countIdeas(db: Db, filters: IdeaFilters): Promise<IdeaCount> {
-  const search = filters.q ? listSearch(filters.q) : null
-  if (filters.q && !search) return { count: 0, more: false }
-  const input: ListIdeasInput = { ...filters, sort: 'trending', cursor: null, limit: IDEA_COUNT_CAP, viewerId: null }
-  const plan = search ? await searchPlan(db, search, false) : null
-  const shape: ListShape = { ...shapeOf(input), search: plan ? (plan.walk ? 'common' : 'rare') : 'none' }
+  const filter = await listFilter(db, filters)
+  if (!filter) return { count: 0, more: false }
   const capped = (
-    await prepared(db, `ideas.count.${shapeKey(shape, search)}`, (d) => {
-      const matching = d
-        .select({ id: ideas.id })
-        .from(ideas)
-        .where(listConditions(shape, null, search))
-        .limit(p('limit'))
-        .as('matching')
+    await prepared(db, `ideas.count.${filter.key}`, (d) => {
+      const matching = d.select({ id: ideas.id }).from(ideas).where(filter.where()).limit(p('limit')).as('matching')
       return d.select({ n: count() }).from(matching).prepare()
-    }).execute(listParams(input, search))
+    }).execute({ ...filter.params, limit: IDEA_COUNT_CAP + 1 })
   )[0]
   const n = capped?.n ?? 0
   return { count: Math.min(n, IDEA_COUNT_CAP), more: n > IDEA_COUNT_CAP }
+}
+
+/** The list's filters and search as a condition over `ideas`, for another view of the same ideas. */
+export type ListFilter = {
+  /** The WHERE of the list (visible ideas, the filters, the search), with placeholders. */
+  where: () => SQL | undefined
+  /** The placeholders' values. */
+  params: Record<string, unknown>
+  /** The condition's shape, to name a prepared statement built on it. */
+  key: string
+}
+
+/**
+ * The list's filters and search, as the list and its count apply them, for a view that
+ * adds its own conditions (the map). null when the search has no searchable word: then
+ * nothing matches.
+ */
+export async function listFilter(db: Db, filters: IdeaFilters): Promise<ListFilter | null> {
+  const search = filters.q ? listSearch(filters.q) : null
+  if (filters.q && !search) return null
+  const input: ListIdeasInput = { ...filters, sort: 'trending', cursor: null, limit: 0, viewerId: null }
+  const plan = search ? await searchPlan(db, search, false) : null
+  const shape: ListShape = { ...shapeOf(input), search: plan ? (plan.walk ? 'common' : 'rare') : 'none' }
+  const { limit: _limit, ...params } = listParams(input, search)
+  return { where: () => listConditions(shape, null, search), params, key: shapeKey(shape, search) }
 }
 
 /** Whether a list is filtered: then the planner reads a filter index and sorts the matches. */
