@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Text> = {
   'district.renamed': { nl: 'Dorp of wijk hernoemd', en: 'Village or district renamed' },
   'district.archived': { nl: 'Dorp of wijk gearchiveerd', en: 'Village or district archived' },
   'district.unarchived': { nl: 'Dorp of wijk weer in gebruik', en: 'Village or district in use again' },
+  'district.boundary_changed': { nl: 'Grens van dorp of wijk veranderd', en: 'Outline of village or district changed' },
   'settings.changed': { nl: 'Instellingen veranderd', en: 'Settings changed' },
   'campaign.created': { nl: 'Meedenkvraag gemaakt', en: 'Question created' },
   'campaign.changed': { nl: 'Meedenkvraag aangepast', en: 'Question changed' },

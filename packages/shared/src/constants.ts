@@ -167,6 +167,7 @@ export const AUDIT_ACTIONS = [
   'district.renamed',
   'district.archived',
   'district.unarchived',
+  'district.boundary_changed',
   'settings.changed',
   'campaign.created',
   'campaign.changed',
