@@ -13,10 +13,12 @@ import { healthRoutes } from './features/health/health.routes'
 import { ideaRoutes } from './features/ideas/ideas.routes'
 import { statusRoutes } from './features/ideas/status.routes'
 import { liveRoutes } from './features/live/live.routes'
+import { mapRoutes } from './features/map/map.routes'
 import { moderationRoutes } from './features/moderation/moderation.routes'
 import { notificationRoutes } from './features/notifications/notifications.routes'
 import { unsubscribeRoutes } from './features/notifications/unsubscribe.routes'
 import { participationRoutes } from './features/participation/participation.routes'
+import { placeRoutes } from './features/places/places.routes'
 import { satisfactionRoutes } from './features/satisfaction/satisfaction.routes'
 import { siteRoutes } from './features/site/site.routes'
 import { staffRoutes } from './features/staff/staff.routes'
@@ -39,6 +41,8 @@ function apiRoutes() {
     .route('/ideas', ideaRoutes)
     .route('/ideas', voteRoutes)
     .route('/ideas', followRoutes)
+    .route('/', mapRoutes)
+    .route('/', placeRoutes)
     .route('/', commentRoutes)
     .route('/', statusRoutes)
     .route('/staff', staffRoutes)
