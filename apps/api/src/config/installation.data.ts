@@ -18,6 +18,7 @@ const KEYS = {
 
 // Read on many requests, changed a few times a year: remembered per database for a few
 // seconds. Another process's change is seen within that time; this process's at once.
+// Decision 033: why a few seconds and not a version the database holds.
 const CACHE_MS = 5_000
 const cache = new WeakMap<object, { at: number; value: InstallationSettings }>()
 
