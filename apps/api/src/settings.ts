@@ -31,8 +31,24 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a theme file name in lower case, such as midden-groningen or voorbeeld')
     .default('midden-groningen'),
+  // Where photos' bytes are kept: in the database (every process reads them) or as files in PHOTO_DIR.
+  PHOTO_STORE: z.enum(['database', 'disk']).default('database'),
+  PHOTO_DIR: z.string().min(1).default('data/photos'),
   // The moment the app's clock starts at, for tests and demos on a chosen day (ISO 8601 with offset).
   MEEDENKEN_NOW: z.iso.datetime({ offset: true }).optional(),
+  // Maps: the base map's tiles ({z}/{x}/{y}), their attribution, the address search (PDOK
+  // Locatieserver v3.1), and where the map opens. Tests point these at a local fixture server.
+  MAP_TILE_URL: z
+    .url({ protocol: /^https?$/ })
+    .refine((u) => ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'a tile URL with {z}, {x} and {y}')
+    .default('https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png'),
+  MAP_ATTRIBUTION: z.string().min(1).max(200).default('Kaartgegevens © Kadaster'),
+  GEOCODER_URL: z.url({ protocol: /^https?$/ }).default('https://api.pdok.nl/bzk/locatieserver/search/v3_1'),
+  MAP_CENTER: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'latitude,longitude in degrees, such as 53.18,6.76')
+    .default('53.18,6.76'),
+  MAP_ZOOM: z.coerce.number().int().min(6).max(18).default(11),
 })
 
 export type Settings = {
@@ -53,8 +69,18 @@ export type Settings = {
   securityContact: string
   /** The theme served as /theme.css: `<webDist>/themes/<theme>.css`. */
   theme: string
+  /** Where photos' bytes are kept (features/photos/photo-store.ts); dir only for the disk store. */
+  photos: { store: 'database' | 'disk'; dir: string }
   /** Where the app's clock starts (ms since 1970), or null for the real time. Only with the development mailbox. */
   clockStart: number | null
+  /** The map: tile URL template, attribution, address search, where it opens (features/places). */
+  map: {
+    tileUrl: string
+    attribution: string
+    geocoderUrl: string
+    center: { latitude: number; longitude: number }
+    zoom: number
+  }
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '[::1]'])
@@ -116,7 +142,15 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     municipalityName: e.MUNICIPALITY_NAME,
     securityContact: e.SECURITY_CONTACT,
     theme: e.THEME,
+    photos: { store: e.PHOTO_STORE, dir: path.resolve(base, e.PHOTO_DIR) },
     clockStart: e.MEEDENKEN_NOW ? Date.parse(e.MEEDENKEN_NOW) : null,
+    map: {
+      tileUrl: e.MAP_TILE_URL,
+      attribution: e.MAP_ATTRIBUTION,
+      geocoderUrl: e.GEOCODER_URL.replace(/\/$/, ''),
+      center: { latitude: Number(e.MAP_CENTER.split(',')[0]), longitude: Number(e.MAP_CENTER.split(',')[1]) },
+      zoom: e.MAP_ZOOM,
+    },
   }
 }
 
