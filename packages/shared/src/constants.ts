@@ -221,6 +221,9 @@ export const OPEN_DATA_IDEA_COLUMNS = [
   'firstAnswerWorkingDays',
   'answeredWithinNorm',
   'doneAt',
+  // At the end, so a reader that counts columns finds the older ones where they were.
+  'latitude',
+  'longitude',
 ] as const
 
 export const OPEN_DATA_SCORECARD_COLUMNS = [

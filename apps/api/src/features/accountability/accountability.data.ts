@@ -104,6 +104,18 @@ export type OpenDataIdea = {
 const iso = (ms: number | null) => (ms === null ? null : `${new Date(ms).toISOString().slice(0, 19)}Z`)
 
 /**
+ * An idea's place in the open data: 3 decimals, for every idea alike (all are by residents,
+ * or filed by staff for one). In Midden-Groningen (53.1°-53.3° N) a step of 0.001° is 111 m
+ * north-south and 67 m east-west: the point moves by up to about 55 m and 35 m, into a cell of
+ * about 100 m across on average, so a row points at a stretch of street, not at a house. A
+ * coarser step for longitude alone would make numbers (6.7215) that look more exact than they
+ * are; 3 decimals is what a reader expects of "about 100 m". The map shows the exact point
+ * (map.data.ts): its author chose it and chose to show it on the idea's page; a file that is
+ * copied, joined and kept for years gets less.
+ */
+const roundedDegrees = (degrees: number | null) => (degrees === null ? null : Math.round(degrees * 1000) / 1000)
+
+/**
  * Ideas as open data, a batch at a time by id (an index range, never one huge read).
  * No names, addresses, remarks or anything else that points to a person. The theme is
  * named as everywhere in the open data: its number (themeId) and its short name (themeSlug).
@@ -131,6 +143,8 @@ export async function openDataBatch(db: Db, afterId: number, limit: number): Pro
         firstResponseWorkingDays: ideas.firstResponseWorkingDays,
         responseDueAt: ideas.responseDueAt,
         doneAt: ideas.doneAt,
+        latitude: ideas.latitude,
+        longitude: ideas.longitude,
       })
       .from(ideas)
       .innerJoin(themes, eq(themes.id, ideas.themeId))
@@ -159,6 +173,8 @@ export async function openDataBatch(db: Db, afterId: number, limit: number): Pro
     answeredWithinNorm:
       r.firstResponseAt === null ? null : r.responseDueAt === null || r.firstResponseAt <= r.responseDueAt,
     doneAt: iso(r.doneAt),
+    latitude: roundedDegrees(r.latitude),
+    longitude: roundedDegrees(r.longitude),
   }))
 }
 

@@ -314,7 +314,7 @@ describe('open data', () => {
     const csv = await (await request(ctx, '/api/open-data/ideas.csv')).text()
     // Every text is quoted (finding 13), the header's names too.
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      '"id","title","body","status","themeId","themeSlug","themeName","districtId","districtName","targetGroups","channel","votes","comments","followers","createdAt","firstAnswerAt","firstAnswerWorkingDays","answeredWithinNorm","doneAt"',
+      '"id","title","body","status","themeId","themeSlug","themeName","districtId","districtName","targetGroups","channel","votes","comments","followers","createdAt","firstAnswerAt","firstAnswerWorkingDays","answeredWithinNorm","doneAt","latitude","longitude"',
     )
     expect(csv.trim().split('\r\n')).toHaveLength(14)
   })
