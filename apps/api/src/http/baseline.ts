@@ -1,16 +1,20 @@
 import type { ServerResponse } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
 import { routePath } from 'hono/route'
+import type { Settings } from '../settings'
 import type { AppEnv, Deps } from './env'
 import { ApiError } from './errors'
-import { CONTENT_SECURITY_POLICY, hostCheck, isHttps, MISDIRECTED } from './security'
+import { contentSecurityPolicy, hostCheck, isHttps, MISDIRECTED } from './security'
 
 /**
  * The headers every answer carries (pages, files, API, errors). The SPA has no inline
  * script or style, so the CSP needs no nonce: the list is the same for every request.
  */
-export const PROTECTIVE_HEADERS: readonly (readonly [string, string])[] = [
-  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+export function protectiveHeaders(settings: Settings): readonly (readonly [string, string])[] {
+  return [['Content-Security-Policy', contentSecurityPolicy(settings.map.tileUrl)], ...OTHER_PROTECTIVE_HEADERS]
+}
+
+const OTHER_PROTECTIVE_HEADERS: readonly (readonly [string, string])[] = [
   ['Cross-Origin-Opener-Policy', 'same-origin'],
   ['Cross-Origin-Resource-Policy', 'same-origin'],
   ['Origin-Agent-Cluster', '?1'],
@@ -46,6 +50,7 @@ export function baseline(deps: Deps): MiddlewareHandler<AppEnv> {
   const { db, settings, logger, clock, live } = deps
   const alwaysHttps = isHttps(settings, undefined)
   const hostAllowed = hostCheck(settings)
+  const headers = protectiveHeaders(settings)
   const log = (requestId: string, method: string, route: string, status: number, started: number) => {
     if (!logger.isLevelEnabled('info')) return
     logger.info({ reqId: requestId, method, route, status, ms: Math.round((performance.now() - started) * 10) / 10 })
@@ -64,11 +69,11 @@ export function baseline(deps: Deps): MiddlewareHandler<AppEnv> {
     const https = alwaysHttps || isHttps(settings, c.req.header('x-forwarded-proto'))
     const outgoing = (c.env as NodeBindings)?.outgoing
     if (outgoing) {
-      for (const [name, value] of PROTECTIVE_HEADERS) outgoing.setHeader(name, value)
+      for (const [name, value] of headers) outgoing.setHeader(name, value)
       outgoing.setHeader('X-Request-Id', requestId)
       if (https) outgoing.setHeader('Strict-Transport-Security', HSTS)
     } else {
-      for (const [name, value] of PROTECTIVE_HEADERS) c.header(name, value)
+      for (const [name, value] of headers) c.header(name, value)
       c.header('X-Request-Id', requestId)
       if (https) c.header('Strict-Transport-Security', HSTS)
     }

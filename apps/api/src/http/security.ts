@@ -6,19 +6,30 @@ import { ApiError, MESSAGES } from './errors'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
-/** The exact policy every response carries; the SPA has no inline script or style. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ')
+/**
+ * The exact policy every response carries; the SPA has no inline script or style. Images may
+ * also come from the map tiles' origin (MAP_TILE_URL), and from no other: address search goes
+ * through our own API, so connect-src stays 'self'.
+ */
+export function contentSecurityPolicy(tileUrl: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data: ${new URL(tileUrl).origin}`,
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+/** The policy with the default map tiles (PDOK). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(
+  'https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png',
+)
 
 export function isHttps(settings: Settings, forwardedProto: string | undefined): boolean {
   if (settings.publicUrl?.startsWith('https://')) return true
