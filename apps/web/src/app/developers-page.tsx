@@ -86,6 +86,7 @@ export function DevelopersPage() {
           <li>{t('records:openData.leftOutNames')}</li>
           <li>{t('records:openData.leftOutSmall')}</li>
           <li>{t('records:openData.leftOutHidden')}</li>
+          <li>{t('records:openData.leftOutPlace')}</li>
         </ul>
 
         <h3>{t('records:openData.excelTitle')}</h3>
