@@ -1,6 +1,7 @@
 import type { resources } from './i18n'
 import type { accessibilityResources } from './i18n-accessibility'
 import type { engageResources } from './i18n-engage'
+import type { mapResources } from './i18n-map'
 import type { notifyResources } from './i18n-notify'
 import type { participateResources } from './i18n-participate'
 import type { recordsResources } from './i18n-records'
@@ -19,6 +20,7 @@ declare module 'i18next' {
       (typeof notifyResources)['nl'] &
       (typeof recordsResources)['nl'] &
       (typeof werkbakResources)['nl'] &
-      (typeof accessibilityResources)['nl']
+      (typeof accessibilityResources)['nl'] &
+      (typeof mapResources)['nl']
   }
 }
