@@ -2,6 +2,7 @@ import type { resources } from './i18n'
 import type { accessibilityResources } from './i18n-accessibility'
 import type { engageResources } from './i18n-engage'
 import type { mapResources } from './i18n-map'
+import type { mapviewsResources } from './i18n-mapviews'
 import type { notifyResources } from './i18n-notify'
 import type { participateResources } from './i18n-participate'
 import type { recordsResources } from './i18n-records'
@@ -21,6 +22,7 @@ declare module 'i18next' {
       (typeof recordsResources)['nl'] &
       (typeof werkbakResources)['nl'] &
       (typeof accessibilityResources)['nl'] &
-      (typeof mapResources)['nl']
+      (typeof mapResources)['nl'] &
+      (typeof mapviewsResources)['nl']
   }
 }
