@@ -8,6 +8,8 @@ import { namesById } from '../features/catalog/local-name'
 import { filtersFromSearch, ideaCountQuery, ideaListQuery, searchFromFilters } from '../features/ideas/api/idea-queries'
 import { IdeaFilters } from '../features/ideas/components/idea-filters'
 import { IdeaList } from '../features/ideas/components/idea-list'
+import { MapView } from '../features/mapviews/components/map-view'
+import { ViewSwitch, viewFromSearch, withView } from '../features/mapviews/components/view-switch'
 import { formatNumber } from '../lib/format-number'
 import { currentLocale } from '../lib/i18n'
 import { LinkButton } from '../ui/button'
@@ -22,6 +24,8 @@ export function IdeasPage() {
   const { t } = useTranslation('ideas')
   const [searchParams, setSearchParams] = useSearchParams()
   const filters = filtersFromSearch(searchParams)
+  const view = viewFromSearch(searchParams)
+  const { sort: _sort, ...mapFilters } = filters
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
   const list = useInfiniteQuery(ideaListQuery(filters))
@@ -70,11 +74,12 @@ export function IdeasPage() {
         filters={filters}
         themes={themes.data?.items ?? []}
         districts={districts.data?.items ?? []}
-        onChange={(next) => setSearchParams(searchFromFilters(next))}
+        onChange={(next) => setSearchParams(withView(searchFromFilters(next), view))}
       />
+      <ViewSwitch view={view} search={searchParams} />
       <section aria-label={t('list.resultsLabel')} className="results">
         <p className="visually-hidden" role="status">
-          {list.isSuccess ? t('list.count', { count }) : ''}
+          {view === 'list' && list.isSuccess ? t('list.count', { count }) : ''}
         </p>
         {/* Asked apart from the list, so the list itself costs no count at 100,000 ideas. */}
         <p className="results__found">
@@ -84,9 +89,11 @@ export function IdeasPage() {
               : t('list.found', { count: found.data.count, n: formatNumber(found.data.count) })
             : '\u00a0'}
         </p>
-        {list.isPending && <Loading />}
-        {list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
-        {list.isSuccess && count === 0 && (
+        {/* The map's code loads only now, when the map is chosen (map-view.tsx). */}
+        {view === 'map' && <MapView filters={mapFilters} kind="list" />}
+        {view === 'list' && list.isPending && <Loading />}
+        {view === 'list' && list.isError && <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />}
+        {view === 'list' && list.isSuccess && count === 0 && (
           <div className="empty-state">
             <p className="empty-state__title">
               {filters.q ? t('list.emptySearch', { q: filters.q }) : t('list.empty')}
@@ -97,8 +104,10 @@ export function IdeasPage() {
             </p>
           </div>
         )}
-        {count > 0 && <IdeaList pages={pages} themeNames={themeNames} districtNames={districtNames} />}
-        {list.hasNextPage && (
+        {view === 'list' && count > 0 && (
+          <IdeaList pages={pages} themeNames={themeNames} districtNames={districtNames} />
+        )}
+        {view === 'list' && list.hasNextPage && (
           <LoadMore loading={list.isFetchingNextPage} onLoad={() => void loadMore()}>
             {list.isFetchingNextPage ? t('list.loadingMore') : t('list.loadMore')}
           </LoadMore>

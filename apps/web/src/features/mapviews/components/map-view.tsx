@@ -6,36 +6,23 @@ import type { IdeasMapProps } from './ideas-map'
 /**
  * The map view, loaded when it is shown: Leaflet, the clustering and the map's strings come in
  * a chunk of their own (a dynamic import after the first render, on the server never), so a
- * page's first load stays as it was without the map. This module is all a page carries.
+ * page's first load carries only this module. A failed download says so; reloading the page
+ * tries again.
  */
 export function MapView(props: IdeasMapProps) {
-  const [view, setView] = useState<{ Map: ComponentType<IdeasMapProps> } | null>(null)
-  const [failure, setFailure] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
+  const [loaded, setLoaded] = useState<{ Map?: ComponentType<IdeasMapProps>; error?: unknown }>({})
 
   useEffect(() => {
     let live = true
-    // `attempt` is read so that "try again" imports again after a failed download.
-    void attempt
     import('./ideas-map').then(
-      (module) => live && setView({ Map: module.IdeasMap }),
-      (error: unknown) => live && setFailure(error ?? new Error('map')),
+      (module) => live && setLoaded({ Map: module.IdeasMap }),
+      (error: unknown) => live && setLoaded({ error }),
     )
     return () => {
       live = false
     }
-  }, [attempt])
+  }, [])
 
-  if (view) return <view.Map {...props} />
-  if (failure)
-    return (
-      <ErrorMessage
-        error={failure}
-        onRetry={() => {
-          setFailure(null)
-          setAttempt((n) => n + 1)
-        }}
-      />
-    )
-  return <Loading />
+  if (loaded.Map) return <loaded.Map {...props} />
+  return 'error' in loaded ? <ErrorMessage error={loaded.error} /> : <Loading />
 }
