@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { Channel, DeclineReason, IdeaSort, IdeaStatus, TargetGroup } from './enums'
 import { COMMENT_BODY, IDEA_BODY, IDEA_TITLE, SEARCH_MAX } from './limits'
+import { IdeaPlace, placeSchema } from './places'
 import { EXCERPT_LENGTH } from './text'
 
 export const IdeaAuthor = z
@@ -129,6 +130,7 @@ export const IdeaDetail = IdeaFields.extend({
   corrections: z
     .array(IdeaCorrection)
     .meta({ description: `Corrections by the municipality, newest first (at most ${IDEA_CORRECTIONS_SHOWN})` }),
+  place: IdeaPlace.nullable().meta({ description: 'Its point on the map, if it has one' }),
 }).meta({ id: 'IdeaDetail' })
 export type IdeaDetail = z.infer<typeof IdeaDetail>
 
@@ -193,6 +195,7 @@ export const NewIdea = z
     districtId: Id.nullable().optional(),
     targetGroups: TargetGroups.optional(),
     campaignId: Id.nullable().optional(),
+    place: placeSchema.nullable().optional().meta({ description: 'An optional point in the Netherlands; null removes it' }),
   })
   .meta({ id: 'NewIdea' })
 export type NewIdea = z.input<typeof NewIdea>

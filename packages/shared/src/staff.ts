@@ -18,6 +18,7 @@ import {
   REFERRED_TO,
   SETTING_RANGES,
 } from './limits'
+import { placeSchema } from './places'
 import { REPORT_NOTE_MAX } from './reports'
 
 const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
@@ -124,6 +125,7 @@ export const IntakeBody = z
     districtId: Id.nullable().optional(),
     targetGroups: z.array(TargetGroup).max(3).optional(),
     channel: Channel.exclude(['web']),
+    place: placeSchema.nullable().optional(),
     submitter: z.object({
       // The same rule as a sign-up: the name goes into mail to the address staff entered.
       displayName: DisplayName,

@@ -491,6 +491,9 @@ const detailColumns = {
   hidden: ideas.hidden,
   firstResponseAt: ideas.firstResponseAt,
   lastPublicUpdateAt: ideas.lastPublicUpdateAt,
+  latitude: ideas.latitude,
+  longitude: ideas.longitude,
+  placeLabel: ideas.placeLabel,
   campaignId: ideas.campaignId,
   helperCount: sql<number>`(select count(*) from ${ideaHelpers} where ${ideaHelpers.ideaId} = ${ideas.id})`,
 }
@@ -553,6 +556,10 @@ export async function findIdea(
     isHelping: mine.helping,
     progressUpdates: await progressUpdatesOf(db, id),
     corrections: await correctionsOf(db, id),
+    place:
+      row.latitude !== null && row.longitude !== null
+        ? { latitude: row.latitude, longitude: row.longitude, label: row.placeLabel }
+        : null,
   }
 }
 
@@ -673,6 +680,8 @@ export type NewIdeaValues = {
   channel: Channel
   departmentId: number | null
   campaignId?: number | null
+  /** An optional point (already checked to lie in the Netherlands). */
+  place?: { latitude: number; longitude: number; label?: string | undefined } | null | undefined
 }
 
 /** A new idea: rendered once, routed to its theme's department, followed by its author. */
@@ -702,6 +711,9 @@ export async function createIdea(db: Db, values: NewIdeaValues, now: number): Pr
             hotScore: newIdeaHotScore(now),
             departmentId: values.departmentId,
             campaignId: values.campaignId ?? null,
+            latitude: values.place?.latitude ?? null,
+            longitude: values.place?.longitude ?? null,
+            placeLabel: values.place?.label || null,
             createdAt: now,
             updatedAt: now,
           })
@@ -742,6 +754,9 @@ export type IdeaChanges = Partial<{
   districtId: number | null
   targetGroups: TargetGroup[]
   departmentId: number | null
+  latitude: number | null
+  longitude: number | null
+  placeLabel: string | null
 }>
 
 /** Only while the idea is still new; the status check is part of the update itself. */

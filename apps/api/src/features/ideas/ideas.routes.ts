@@ -228,6 +228,7 @@ export const ideaRoutes = createRouter()
         channel: 'web',
         departmentId: departmentId ?? null,
         campaignId: body.campaignId ?? null,
+        place: body.place ?? null,
       },
       c.var.clock.now(),
     )
@@ -243,10 +244,22 @@ export const ideaRoutes = createRouter()
     if (!current || current.hidden) throw new ApiError('not_found', IDEA_TEXT.notFound)
     if (current.authorId !== me.id) throw new ApiError('forbidden', IDEA_TEXT.notAuthor)
     const { departmentId } = await checkPlacement(c, changes.themeId, changes.districtId, current)
+    const { place, ...fields } = changes
     const updated = await updateNewIdea(
       c.var.db,
       id,
-      { ...changes, ...(departmentId !== undefined ? { departmentId } : {}) },
+      {
+        ...fields,
+        ...(departmentId !== undefined ? { departmentId } : {}),
+        // Absent: the place stays; null: it goes.
+        ...(place !== undefined
+          ? {
+              latitude: place?.latitude ?? null,
+              longitude: place?.longitude ?? null,
+              placeLabel: place?.label || null,
+            }
+          : {}),
+      },
       c.var.clock.now(),
     )
     if (!updated) throw new ApiError('conflict', IDEA_TEXT.notNew)

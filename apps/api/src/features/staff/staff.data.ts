@@ -335,6 +335,7 @@ export async function intakeIdea(
     channel: 'phone' | 'desk' | 'letter' | 'email'
     departmentId: number | null
     submitter: { displayName: string; email?: string | undefined; targetGroup: TargetGroup; districtId: number | null }
+    place?: { latitude: number; longitude: number; label?: string | undefined } | null | undefined
   },
   now: number,
   settings: Settings,
@@ -372,6 +373,7 @@ export async function intakeIdea(
       authorId,
       channel: input.channel,
       departmentId: input.departmentId,
+      place: input.place ?? null,
     },
     now,
   )

@@ -203,6 +203,7 @@ export const staffRoutes = createRouter()
         channel: body.channel,
         departmentId: theme.departmentId,
         submitter: { ...body.submitter, districtId: body.submitter.districtId ?? null },
+        place: body.place ?? null,
       },
       now,
       c.var.settings,
