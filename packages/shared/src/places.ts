@@ -231,3 +231,9 @@ export function boundaryContains(boundary: DistrictBoundary, latitude: number, l
     )
   })
 }
+
+/** An idea's point as the idea page shows it. */
+export const IdeaPlace = z
+  .object({ latitude: z.number(), longitude: z.number(), label: z.string().nullable() })
+  .meta({ id: 'IdeaPlace' })
+export type IdeaPlace = z.infer<typeof IdeaPlace>
