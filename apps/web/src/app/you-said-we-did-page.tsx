@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { youSaidWeDidQuery } from '../features/engage/api/engage-queries'
+import { MapView } from '../features/mapviews/components/map-view'
 import { formatDate } from '../lib/format'
 import { currentLocale } from '../lib/i18n'
 import '../lib/i18n-engage'
@@ -129,6 +130,8 @@ export function YouSaidWeDidPage() {
           {list.isFetchingNextPage ? t('youSaid.loadingMore') : t('youSaid.loadMore')}
         </LoadMore>
       )}
+      {/* What was done and where, below the records: its code loads after the page (map-view.tsx). */}
+      <MapView filters={theme ? { status: 'done', theme } : { status: 'done' }} kind="done" />
     </>
   )
 }

@@ -1,5 +1,5 @@
 import type { MapIdeas } from '@meedenken/shared'
-import { useQuery } from '@tanstack/react-query'
+import { type UseQueryResult, useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
@@ -26,13 +26,40 @@ export function IdeasMap({ filters, kind }: IdeasMapProps) {
   const { t } = useTranslation('mapviews')
   const found = useQuery(mapIdeasQuery(filters))
   const listId = useId()
-  const Heading = kind === 'done' ? 'h3' : 'h2'
 
+  if (kind === 'done') {
+    // Below the page's own content, with a heading of its own.
+    return (
+      <section className="ideas-map ideas-map--done" aria-labelledby={`${listId}-map`}>
+        <h2 id={`${listId}-map`}>{t('done.title')}</h2>
+        <p>{t('done.intro')}</p>
+        <MapBody found={found} kind={kind} listId={listId} />
+      </section>
+    )
+  }
+  return (
+    <div className="ideas-map">
+      <MapBody found={found} kind={kind} listId={listId} />
+    </div>
+  )
+}
+
+function MapBody({
+  found,
+  kind,
+  listId,
+}: {
+  found: UseQueryResult<MapIdeas>
+  kind: IdeasMapProps['kind']
+  listId: string
+}) {
+  const { t } = useTranslation('mapviews')
+  const Heading = kind === 'done' ? 'h3' : 'h2'
   if (found.isPending) return <Loading />
   if (found.isError) return <ErrorMessage error={found.error} onRetry={() => void found.refetch()} />
   const { points } = found.data
   return (
-    <div className="ideas-map">
+    <>
       <p className="ideas-map__summary" role="status">
         {summary(found.data, kind, t)}
       </p>
@@ -52,7 +79,7 @@ export function IdeasMap({ filters, kind }: IdeasMapProps) {
           </section>
         </>
       )}
-    </div>
+    </>
   )
 }
 
