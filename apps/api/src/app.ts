@@ -18,6 +18,7 @@ import { moderationRoutes } from './features/moderation/moderation.routes'
 import { notificationRoutes } from './features/notifications/notifications.routes'
 import { unsubscribeRoutes } from './features/notifications/unsubscribe.routes'
 import { participationRoutes } from './features/participation/participation.routes'
+import { photoRoutes } from './features/photos/photos.routes'
 import { placeRoutes } from './features/places/places.routes'
 import { satisfactionRoutes } from './features/satisfaction/satisfaction.routes'
 import { siteRoutes } from './features/site/site.routes'
@@ -44,6 +45,7 @@ function apiRoutes() {
     .route('/', mapRoutes)
     .route('/', placeRoutes)
     .route('/', commentRoutes)
+    .route('/', photoRoutes)
     .route('/', statusRoutes)
     .route('/staff', staffRoutes)
     .route('/', moderationRoutes)

@@ -3,6 +3,7 @@ import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { Channel, DeclineReason, IdeaSort, IdeaStatus, TargetGroup } from './enums'
 import { COMMENT_BODY, IDEA_BODY, IDEA_TITLE, SEARCH_MAX } from './limits'
 import { IdeaPlace, placeSchema } from './places'
+import { IdeaPhoto } from './photos'
 import { EXCERPT_LENGTH } from './text'
 
 export const IdeaAuthor = z
@@ -131,6 +132,7 @@ export const IdeaDetail = IdeaFields.extend({
     .array(IdeaCorrection)
     .meta({ description: `Corrections by the municipality, newest first (at most ${IDEA_CORRECTIONS_SHOWN})` }),
   place: IdeaPlace.nullable().meta({ description: 'Its point on the map, if it has one' }),
+  photos: z.array(IdeaPhoto).meta({ description: 'Its photos in order; hidden ones left out' }),
 }).meta({ id: 'IdeaDetail' })
 export type IdeaDetail = z.infer<typeof IdeaDetail>
 

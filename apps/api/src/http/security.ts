@@ -1,3 +1,4 @@
+import { PHOTO_LIMITS } from '@meedenken/shared'
 import type { Context, MiddlewareHandler, Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { Settings } from '../settings'
@@ -43,15 +44,32 @@ const checkBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
   },
 })
 
+/** A photo upload (features/photos): one file of at most PHOTO_LIMITS.maxBytes, its alt text and the form's framing. */
+export const MAX_PHOTO_BODY_BYTES = PHOTO_LIMITS.maxBytes + 64 * 1024
+const PHOTO_UPLOAD = /^\/api\/ideas\/[^/]+\/photos\/?$/
+const PHOTO_TOO_LARGE = {
+  nl: `Deze foto is te groot. Een foto mag maximaal ${Math.round(PHOTO_LIMITS.maxBytes / 1024 / 1024)} MB zijn.`,
+  en: `This photo is too large. A photo may be at most ${Math.round(PHOTO_LIMITS.maxBytes / 1024 / 1024)} MB.`,
+}
+// Counted as it streams in: a larger Content-Length is refused at once, a chunked body at the byte that passes the limit.
+const checkPhotoBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
+  maxSize: MAX_PHOTO_BODY_BYTES,
+  onError: () => {
+    throw new ApiError('payload_too_large', PHOTO_TOO_LARGE)
+  },
+})
+
 /**
- * Refuses bodies over MAX_BODY_BYTES. A request without Content-Length and without
+ * Refuses bodies over MAX_BODY_BYTES (a photo upload: MAX_PHOTO_BODY_BYTES). A request without Content-Length and without
  * Transfer-Encoding has no body (RFC 9112, 6.3), so it skips the check: looking at the
  * body would make the Node adapter build a stream for nothing (GETs, votes, deletes).
  */
 export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) => {
   const length = c.req.header('content-length')
   const noBody = c.req.header('transfer-encoding') === undefined && (length === undefined || length === '0')
-  return noBody ? next() : checkBodySize(c, () => refuseNul(c, next))
+  if (noBody) return next()
+  const check = c.req.method === 'POST' && PHOTO_UPLOAD.test(c.req.path) ? checkPhotoBodySize : checkBodySize
+  return check(c, () => refuseNul(c, next))
 }
 
 const NUL_CHARACTER = {

@@ -41,6 +41,7 @@ import { ideaReceived, ideaRethemed } from '../../stats/idea-events'
 import { monthOf } from '../../stats/periods'
 import { renderMarkdown } from '../../text/markdown'
 import { listComments } from '../comments/comments.data'
+import { photosOf } from '../photos/photos.data'
 import {
   COMMON_MATCHES,
   ideaMatches,
@@ -556,6 +557,7 @@ export async function findIdea(
     isHelping: mine.helping,
     progressUpdates: await progressUpdatesOf(db, id),
     corrections: await correctionsOf(db, id),
+    photos: await photosOf(db, id),
     place:
       row.latitude !== null && row.longitude !== null
         ? { latitude: row.latitude, longitude: row.longitude, label: row.placeLabel }
