@@ -152,6 +152,8 @@ export const AUDIT_ACTIONS = [
   'idea.restored',
   'comment.hidden',
   'comment.restored',
+  'photo.hidden',
+  'photo.restored',
   'user.blocked',
   'user.unblocked',
   'user.role_changed',

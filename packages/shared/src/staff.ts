@@ -176,7 +176,7 @@ export type InstallationSettings = z.infer<typeof InstallationSettings>
 
 export const ReportBody = z
   .object({
-    subjectType: z.enum(['idea', 'comment']),
+    subjectType: z.enum(['idea', 'comment', 'photo']),
     subjectId: Id,
     reason: ReportReason,
     note: z.string().trim().max(REPORT_NOTE_MAX).optional(),
@@ -186,11 +186,12 @@ export type ReportBody = z.input<typeof ReportBody>
 
 export const ModerationItem = z
   .object({
-    subjectType: z.enum(['idea', 'comment']),
+    subjectType: z.enum(['idea', 'comment', 'photo']),
     subjectId: z.number().int(),
     ideaId: z.number().int(),
     title: z.string().meta({ description: 'The idea title (for a comment: of its idea)' }),
-    text: z.string().meta({ description: 'The reported text, shown to staff even when hidden' }),
+    text: z.string().meta({ description: 'The reported text (for a photo: its alt text), shown to staff even when hidden' }),
+    photoUrl: z.string().nullable().optional().meta({ description: 'For a photo: its smallest file, which staff may see when hidden' }),
     authorId: z.number().int().nullable(),
     authorName: z.string(),
     authorBlocked: z.boolean().meta({ description: 'The author is blocked now (staff can lift it)' }),

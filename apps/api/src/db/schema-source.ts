@@ -508,7 +508,7 @@ export function defineTables(c: SchemaFacade) {
     'reports',
     {
       id: id(),
-      subjectType: text('subject_type').$type<'idea' | 'comment'>().notNull(),
+      subjectType: text('subject_type').$type<'idea' | 'comment' | 'photo'>().notNull(),
       subjectId: integer('subject_id').notNull(),
       reporterId: c
         .integer('reporter_id')

@@ -1,7 +1,7 @@
 import type { NotificationKind, NotificationReason } from '@meedenken/shared'
 import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { DbOrTx } from '../db/open'
-import { comments, ideas, reports, users } from '../db/schema'
+import { comments, ideas, photos, reports, users } from '../db/schema'
 import { notifyEach } from './notify.data'
 
 const STAFF_ROLES = ['staff', 'admin'] as const
@@ -115,7 +115,7 @@ export async function notifyAssignment(
  */
 export async function notifyNewReport(
   db: DbOrTx,
-  subject: { type: 'idea' | 'comment'; id: number },
+  subject: { type: 'idea' | 'comment' | 'photo'; id: number },
   reporterId: number,
   now: number,
 ): Promise<number> {
@@ -132,8 +132,10 @@ export async function notifyNewReport(
   const ideaId =
     subject.type === 'idea'
       ? subject.id
-      : (await db.select({ ideaId: comments.ideaId }).from(comments).where(eq(comments.id, subject.id)).limit(1))[0]
-          ?.ideaId
+      : subject.type === 'photo'
+        ? (await db.select({ ideaId: photos.ideaId }).from(photos).where(eq(photos.id, subject.id)).limit(1))[0]?.ideaId
+        : (await db.select({ ideaId: comments.ideaId }).from(comments).where(eq(comments.id, subject.id)).limit(1))[0]
+            ?.ideaId
   if (ideaId === undefined) return 0
   return await notifyStaffOfIdea(
     db,

@@ -11,15 +11,20 @@ import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, lt, min, or, ty
 import { alias } from 'drizzle-orm/sqlite-core'
 import { recordAudit } from '../../audit/audit.data'
 import type { Db, DbOrTx } from '../../db/open'
-import { auditLog, comments, ideas, reports, sessions, users, votes } from '../../db/schema'
+import { auditLog, comments, ideas, photoFiles, photos, reports, sessions, users, votes } from '../../db/schema'
 import { hotScoreAdding } from '../../domain/hot-score'
 import { notifyNewReport } from '../../notify/staff-notify.data'
 import { recountHotScore } from '../ideas/hot-score.data'
+import { photoUrl } from '../photos/photos.data'
 
-export type Subject = { type: 'idea' | 'comment'; id: number }
+export type Subject = { type: 'idea' | 'comment' | 'photo'; id: number }
+
+function tableOf(type: Subject['type']) {
+  return type === 'idea' ? ideas : type === 'photo' ? photos : comments
+}
 
 async function subjectExists(tx: DbOrTx, subject: Subject): Promise<boolean> {
-  const table = subject.type === 'idea' ? ideas : comments
+  const table = tableOf(subject.type)
   return (await tx.select({ id: table.id }).from(table).where(eq(table.id, subject.id)).limit(1))[0] !== undefined
 }
 
@@ -39,6 +44,15 @@ export async function setHidden(
       .set({ hidden: hidden ? 1 : 0, hiddenReason: hidden ? reason : null })
       .where(and(eq(ideas.id, subject.id), eq(ideas.hidden, hidden ? 0 : 1)))
       .returning({ id: ideas.id })
+    return changed.length === 1
+  }
+  if (subject.type === 'photo') {
+    // A hidden photo is left out of its idea's page and its files are no longer served.
+    const changed = await tx
+      .update(photos)
+      .set({ hidden: hidden ? 1 : 0, hiddenReason: hidden ? reason : null })
+      .where(and(eq(photos.id, subject.id), eq(photos.hidden, hidden ? 0 : 1)))
+      .returning({ id: photos.id })
     return changed.length === 1
   }
   const [row] = await tx
@@ -169,6 +183,16 @@ async function reportable(tx: DbOrTx, subject: Subject): Promise<{ hidden: boole
       .limit(1)
     return row ? { hidden: row.hidden === 1, byStaff: byStaff(row.role) } : null
   }
+  if (subject.type === 'photo') {
+    // Uploaded by staff (at intake), it counts as staff's: reports then only go to the queue.
+    const [row] = await tx
+      .select({ hidden: photos.hidden, role: users.role })
+      .from(photos)
+      .leftJoin(users, eq(users.id, photos.uploaderId))
+      .where(eq(photos.id, subject.id))
+      .limit(1)
+    return row ? { hidden: row.hidden === 1, byStaff: byStaff(row.role ?? 'member') } : null
+  }
   const [row] = await tx
     .select({ hidden: comments.hidden, deletedAt: comments.deletedAt, official: comments.official, role: users.role })
     .from(comments)
@@ -240,7 +264,7 @@ export async function forgetReports(tx: DbOrTx, reporterId: number): Promise<voi
   for (const subject of open) {
     const left = await openReports(tx, ofSubject(subject))
     const weight = left.reduce((sum, r) => sum + REPORT_WEIGHT[weigh(r).weight], 0)
-    const table = subject.type === 'idea' ? ideas : comments
+    const table = tableOf(subject.type)
     const [byReports] = await tx
       .select({ id: table.id })
       .from(table)
@@ -304,9 +328,31 @@ export async function moderationQueue(db: Db) {
         .innerJoin(users, eq(users.id, comments.authorId))
         .where(inArray(comments.id, commentIds))
     : []
+  const photoIds = keys.filter((k) => k.subjectType === 'photo').map((k) => k.subjectId)
+  const photoRows = photoIds.length
+    ? await db
+        .select({
+          id: photos.id,
+          ideaId: photos.ideaId,
+          altText: photos.altText,
+          hidden: photos.hidden,
+          hiddenReason: photos.hiddenReason,
+          title: ideas.title,
+          authorId: users.id,
+          authorName: users.displayName,
+          authorRole: users.role,
+          authorBlockedAt: users.blockedAt,
+          smallest: sql<string | null>`(select min(${photoFiles.key}) from ${photoFiles} where ${photoFiles.photoId} = ${photos.id} and ${photoFiles.format} = 'webp' and ${photoFiles.width} = (select min(f.width) from ${photoFiles} f where f.photo_id = ${photos.id}))`,
+        })
+        .from(photos)
+        .innerJoin(ideas, eq(ideas.id, photos.ideaId))
+        .leftJoin(users, eq(users.id, photos.uploaderId))
+        .where(inArray(photos.id, photoIds))
+    : []
   const restored = {
     idea: await restoredBefore(db, 'idea', ideaIds),
     comment: await restoredBefore(db, 'comment', commentIds),
+    photo: await restoredBefore(db, 'photo', photoIds),
   }
   const items = keys.flatMap((k) => {
     const base = {
@@ -335,6 +381,27 @@ export async function moderationQueue(db: Db) {
               hiddenReason: i.hidden === 1 ? i.hiddenReason : null,
               deleted: false,
               reportsCannotHide: cannotHide(byStaff(i.authorRole)),
+            },
+          ]
+        : []
+    }
+    if (k.subjectType === 'photo') {
+      const ph = photoRows.find((r) => r.id === k.subjectId)
+      return ph
+        ? [
+            {
+              ...base,
+              ideaId: ph.ideaId,
+              title: ph.title,
+              text: ph.altText,
+              photoUrl: ph.smallest ? photoUrl(ph.smallest) : null,
+              authorId: ph.authorId,
+              authorName: ph.authorName ?? '',
+              authorBlocked: ph.authorBlockedAt !== null,
+              hidden: ph.hidden === 1,
+              hiddenReason: ph.hidden === 1 ? ph.hiddenReason : null,
+              deleted: false,
+              reportsCannotHide: cannotHide(byStaff(ph.authorRole ?? 'member')),
             },
           ]
         : []

@@ -39,7 +39,7 @@ const TEXT = {
   },
 } satisfies Record<string, Text>
 
-const SubjectParam = z.object({ type: z.enum(['idea', 'comment']), id: QueryId })
+const SubjectParam = z.object({ type: z.enum(['idea', 'comment', 'photo']), id: QueryId })
 
 const reportRoute = route(
   'member',

@@ -131,7 +131,7 @@ export function useIntake() {
   })
 }
 
-export type ModerationSubject = { type: 'idea' | 'comment'; id: number }
+export type ModerationSubject = { type: 'idea' | 'comment' | 'photo'; id: number }
 
 export function useModeration() {
   const qc = useQueryClient()

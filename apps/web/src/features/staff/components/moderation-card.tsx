@@ -51,7 +51,9 @@ export function ModerationCard({
         <h3 id={titleId}>
           {item.subjectType === 'comment'
             ? t('moderation.commentOn', { title: item.title })
-            : t('moderation.ideaTitle', { title: item.title })}
+            : item.subjectType === 'photo'
+              ? t('moderation.photoOn', { title: item.title })
+              : t('moderation.ideaTitle', { title: item.title })}
         </h3>
         <p className={`visibility visibility--${item.hidden ? 'hidden' : 'visible'}`}>
           {item.hidden ? t('moderation.isHidden') : t('moderation.isVisible')}
@@ -62,6 +64,7 @@ export function ModerationCard({
         <Link to={`/medewerkers/ideeen/${item.ideaId}`}>{t('moderation.openIdea', { id: item.ideaId })}</Link>
       </p>
       <ModerationSubjectState item={item} />
+      {item.photoUrl && <img className="moderation-card__photo" src={item.photoUrl} alt={item.text} width={320} />}
       <blockquote className="moderation-card__text">{item.text}</blockquote>
       <h4>{t('moderation.reports', { count: item.reports.length })}</h4>
       <ul className="report-list">
