@@ -24,6 +24,7 @@ import { oneRow } from '../../db/statements'
 import { randomToken, sha256 } from '../../security/tokens'
 import { recountHotScore } from '../ideas/hot-score.data'
 import { forgetReports } from '../moderation/moderation.data'
+import { erasePhotosOf, exportPhotosOf } from '../photos/photos.data'
 
 export type UserRow = typeof users.$inferSelect
 export type TokenPurpose = 'verify_email' | 'reset_password'
@@ -353,6 +354,8 @@ export async function exportUserData(db: Db, userId: number, now: number) {
         .from(ideaHelpers)
         .where(eq(ideaHelpers.userId, userId))
     ).map((r) => ({ ...r, createdAt: iso(r.createdAt) })),
+    // The photos they uploaded: metadata and the URLs of each size (photos.data.ts says why not the bytes).
+    photos: await exportPhotosOf(db, userId),
     reportsMade: (
       await db
         .select({
@@ -437,6 +440,8 @@ export async function deleteAccount(db: Db, userId: number, now: number): Promis
     // Their reports are withdrawn: what they alone hid shows again, so erasing an account
     // can never keep something hidden for good with no report left for staff to judge.
     await forgetReports(tx, userId)
+    // Photos on their ideas and photos they uploaded: a picture may show them, their house or car.
+    await erasePhotosOf(tx, userId)
     await tx.delete(sessions).where(eq(sessions.userId, userId))
     await tx.delete(accountTokens).where(eq(accountTokens.userId, userId))
     await tx.delete(mailOutbox).where(eq(mailOutbox.userId, userId))

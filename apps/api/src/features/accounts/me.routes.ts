@@ -19,6 +19,8 @@ import { mailTemplates } from '../../mail/templates'
 import { isCommonPassword } from '../../security/common-passwords'
 import { hashPassword, verifyPassword } from '../../security/passwords'
 import { districtOffered } from '../catalog/catalog.data'
+import { photoStoreFor } from '../photos/photo-store'
+import { sweepPhotoFiles } from '../photos/photos.data'
 import { deleteAccount, exportUserData, findUserById, setPasswordHash, toUser, updateProfile } from './accounts.data'
 
 const TEXT = {
@@ -160,6 +162,8 @@ export const meRoutes = createRouter()
       throw fieldError('password', TEXT.wrongPasswordToDelete)
     }
     await deleteAccount(c.var.db, me.id, c.var.clock.now())
+    // With the files-on-disk store, the erased photos' files go too (their rows went above).
+    await sweepPhotoFiles(c.var.db, photoStoreFor(c.var.settings))
     clearSessionCookie(c)
     return c.body(null, 204)
   })
