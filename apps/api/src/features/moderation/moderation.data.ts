@@ -1,6 +1,7 @@
 import {
   type HiddenReason,
   type LightReportReason,
+  type ModerationItem,
   NEW_ACCOUNT_MS,
   REPORT_WEIGHT,
   REPORT_WEIGHT_TO_HIDE,
@@ -354,7 +355,7 @@ export async function moderationQueue(db: Db) {
     comment: await restoredBefore(db, 'comment', commentIds),
     photo: await restoredBefore(db, 'photo', photoIds),
   }
-  const items = keys.flatMap((k) => {
+  const items = keys.flatMap((k): ModerationItem[] => {
     const base = {
       subjectType: k.subjectType,
       subjectId: k.subjectId,
