@@ -7,8 +7,8 @@
  * - `label`: the map's accessible name ("Kaart met de plaats van dit idee").
  * - `instructions`: text under the map, tied to it with aria-describedby; defaults to how the
  *   keys work (arrows pan, + and - zoom).
- * - `markers`: `{ id, latitude, longitude, label, href? }[]`; each is a focusable button named
- *   `label` (Enter or a click selects it).
+ * - `markers`: `{ id, latitude, longitude, label, href? }[]`; with `onSelect` or an `href` each is a
+ *   focusable button named `label` (Enter or a click selects it), otherwise a picture with that title.
  * - `onSelect(marker)`: a marker chosen; without it a marker with `href` navigates there.
  * - `center` / `zoom`: where the map opens; default the municipality (MAP_CENTER, MAP_ZOOM), or,
  *   with `fitToMarkers`, the markers.
@@ -17,6 +17,7 @@
  *   clustering (leaflet.markercluster) or the picker's crosshair; called once per map.
  * - `unavailableText`: what to say when the tiles cannot be loaded (default: the map cannot be
  *   loaded, the rest of the page works). Said politely (role="status"); the page goes on working.
+ * - `onUnavailable()`: called once when the map cannot be shown (tiles or Leaflet failed to load).
  * - `tall`: a taller map (24rem instead of 18rem).
  * - `children`: drawn over the map (positioned against it), e.g. a crosshair.
  *
@@ -47,6 +48,7 @@ export type BaseMapProps = {
   onMapClick?: (point: { latitude: number; longitude: number }) => void
   onReady?: (handle: MapHandle) => void
   unavailableText?: string
+  onUnavailable?: () => void
   tall?: boolean
   children?: ReactNode
 }
@@ -155,18 +157,24 @@ export function BaseMap(props: BaseMapProps) {
     if (!mapReady || !h || !markers || markers.length === 0) return
     const { map, L } = h
     const layer = L.layerGroup()
+    const selectable = (m: MapMarker) => Boolean(latest.current.onSelect || m.href)
     for (const m of markers) {
       const marker = L.marker([m.latitude, m.longitude], {
         icon: L.divIcon({ className: 'map-marker', iconSize: [24, 24], iconAnchor: [12, 24] }),
         title: m.label,
-        keyboard: true,
+        keyboard: selectable(m),
+        interactive: selectable(m),
       })
       marker.on('click', () => {
         const { onSelect } = latest.current
         if (onSelect) onSelect(m)
         else if (m.href) navigate(m.href)
       })
-      marker.on('add', () => marker.getElement()?.setAttribute('aria-label', m.label))
+      marker.on('add', () => {
+        const element = marker.getElement()
+        element?.setAttribute('aria-label', m.label)
+        if (!selectable(m)) element?.setAttribute('role', 'img')
+      })
       layer.addLayer(marker)
     }
     layer.addTo(map)
@@ -190,6 +198,9 @@ export function BaseMap(props: BaseMapProps) {
   })
 
   const failed = status === 'failed' || config.isError
+  useEffect(() => {
+    if (failed) latest.current.onUnavailable?.()
+  }, [failed])
   return (
     <div className={props.tall ? 'base-map base-map--tall' : 'base-map'}>
       <div className="base-map__frame">
