@@ -31,6 +31,8 @@ const apiRoot = fileURLToPath(new URL('../..', import.meta.url))
 const tsx = path.join(apiRoot, 'node_modules/.bin/tsx')
 const cli = path.join(apiRoot, 'src/cli/admin.ts')
 
+const PHOTO_BYTES = Buffer.from(Array.from({ length: 256 }, (_, i) => i))
+
 /** The demo laid out around one fixed moment, so the data is the same on any day. */
 const DEMO_NOW = Date.parse('2026-11-16T09:30:00Z')
 
@@ -85,6 +87,24 @@ beforeAll(async () => {
   lite
     .insert(sqliteTables.ideaCorrections)
     .values({ ideaId: idea?.id ?? 1, reason: 'Spelfout in de titel', fields: ['title', 'body'], createdAt: DEMO_NOW })
+    .run()
+  // A photo whose bytes are in the database (every byte value, a zero first).
+  const [photo] = lite
+    .insert(sqliteTables.photos)
+    .values({ ideaId: idea?.id ?? 1, altText: 'Een bank in het park', width: 16, height: 16, createdAt: DEMO_NOW })
+    .returning({ id: sqliteTables.photos.id })
+    .all()
+  lite
+    .insert(sqliteTables.photoFiles)
+    .values({
+      key: 'k'.repeat(43),
+      photoId: photo?.id ?? 1,
+      format: 'webp',
+      width: 16,
+      height: 16,
+      size: 256,
+      data: PHOTO_BYTES,
+    })
     .run()
   db.$client.close()
   target = await server.createDatabase('copy')
@@ -176,6 +196,12 @@ describe('pnpm admin migrate-to-postgres', () => {
     } finally {
       sqliteWithout.close()
     }
+  })
+
+  it("copies a photo's bytes (blob) into bytea byte for byte", async () => {
+    const client = await connect(target)
+    const [file] = await pgDrizzle({ client }).select().from(pgTables.photoFiles)
+    expect(file?.data).toEqual(PHOTO_BYTES)
   })
 
   it('moves every id sequence on: a new row after the copy gets the next free id', async () => {

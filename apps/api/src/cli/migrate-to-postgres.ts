@@ -171,6 +171,8 @@ function jsonValue(value: unknown, column: ColumnPlan): string {
   if (typeof value === 'number' && !Number.isFinite(value)) throw new Error(`${column.name}: ${value} has no JSON form`)
   if (typeof value === 'number' || typeof value === 'string') return JSON.stringify(value)
   if (typeof value === 'bigint') return value.toString()
+  // A blob (photo_files.data): bytea's hex input form, which json_populate_recordset casts from text.
+  if (Buffer.isBuffer(value)) return JSON.stringify(`\\x${value.toString('hex')}`)
   throw new Error(`${column.name}: a ${typeof value} value cannot be copied`)
 }
 
