@@ -9,6 +9,7 @@ import { ideaQuery } from '../features/ideas/api/idea-queries'
 import { useUpdateIdea } from '../features/ideas/api/propose-queries'
 import { IdeaForm } from '../features/ideas/components/idea-form'
 import { draftFromIdea, ideaFromDraft } from '../features/ideas/idea-draft'
+import { PlacePicker } from '../features/map/components/place-picker'
 import { ApiRequestError } from '../lib/api-client'
 import '../lib/i18n-participate'
 import { Alert } from '../ui/alert'
@@ -57,9 +58,11 @@ function EditIdea({ id, user }: { id: number; user: User }) {
     )
   }
 
+  const initial = draftFromIdea(idea.data)
   return (
     <IdeaForm
-      initial={draftFromIdea(idea.data)}
+      initial={initial}
+      placeField={<PlacePicker initial={initial.place} />}
       themes={offered(themes.data?.items, idea.data.themeId)}
       districts={offered(districts.data?.items, idea.data.districtId)}
       submitLabel={t('edit.submit')}

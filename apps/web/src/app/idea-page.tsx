@@ -17,6 +17,7 @@ import { IdeaWaiting } from '../features/ideas/components/idea-waiting'
 import { OfficialAnswer } from '../features/ideas/components/official-answer'
 import { ProgressUpdates } from '../features/ideas/components/progress-updates'
 import { VoteControl } from '../features/ideas/components/vote-control'
+import { IdeaPlaceSection } from '../features/map/components/idea-place'
 import { ReportControl } from '../features/reports/components/report-control'
 import { satisfactionKeys } from '../features/satisfaction/api/satisfaction-queries'
 import { SatisfactionPanel } from '../features/satisfaction/components/satisfaction-panel'
@@ -141,6 +142,7 @@ export function IdeaPage() {
           {data.targetGroups.map((g) => t(`targetGroupPlural.${g}`)).join(', ')}
         </p>
       )}
+      {data.place && <IdeaPlaceSection place={data.place} />}
       <ReportControl ideaId={data.id} subject={{ type: 'idea', id: data.id }} authorId={data.author.id} user={user} />
       {data.officialAnswer && <OfficialAnswer answer={data.officialAnswer} />}
       <section className="support" aria-labelledby="support-title">

@@ -10,6 +10,7 @@ import { offered } from '../features/catalog/local-name'
 import { useCreateIdea } from '../features/ideas/api/propose-queries'
 import { IdeaForm } from '../features/ideas/components/idea-form'
 import { clearDraft, ideaFromDraft, loadDraft, saveDraft } from '../features/ideas/idea-draft'
+import { PlacePicker } from '../features/map/components/place-picker'
 import '../lib/i18n-engage'
 import '../lib/i18n-participate'
 import { Alert } from '../ui/alert'
@@ -86,6 +87,7 @@ function ProposeForm({ campaign }: { campaign: Campaign | null }) {
         suggestSimilar
         submitLabel={t('propose.submit')}
         onDraftChange={saveDraft}
+        placeField={<PlacePicker initial={initial.place} />}
         onSubmit={async (draft) => {
           const { idea } = await create.mutateAsync({
             ...ideaFromDraft(draft),

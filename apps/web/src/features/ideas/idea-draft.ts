@@ -8,9 +8,30 @@ export type IdeaDraft = {
   themeId: string
   districtId: string
   targetGroups: TargetGroup[]
+  /** The optional place, from the place picker's hidden fields (features/map). */
+  place: DraftPlace | null
 }
 
-export const EMPTY_DRAFT: IdeaDraft = { title: '', body: '', themeId: '', districtId: '', targetGroups: [] }
+export type DraftPlace = { latitude: number; longitude: number; label?: string | undefined }
+
+export const EMPTY_DRAFT: IdeaDraft = {
+  title: '',
+  body: '',
+  themeId: '',
+  districtId: '',
+  targetGroups: [],
+  place: null,
+}
+
+/** A place as the picker's hidden fields or a kept draft hold it; anything else is none. */
+function placeOf(latitude: unknown, longitude: unknown, label: unknown): DraftPlace | null {
+  const lat = typeof latitude === 'number' ? latitude : Number.parseFloat(String(latitude ?? ''))
+  const lon = typeof longitude === 'number' ? longitude : Number.parseFloat(String(longitude ?? ''))
+  if (!Number.isFinite(lat) || !Number.isFinite(lon)) return null
+  return typeof label === 'string' && label !== ''
+    ? { latitude: lat, longitude: lon, label }
+    : { latitude: lat, longitude: lon }
+}
 
 export function draftFromForm(form: HTMLFormElement): IdeaDraft {
   const data = new FormData(form)
@@ -24,6 +45,7 @@ export function draftFromForm(form: HTMLFormElement): IdeaDraft {
     themeId: text('themeId'),
     districtId: text('districtId'),
     targetGroups: data.getAll('targetGroups').filter(isTargetGroup),
+    place: placeOf(data.get('placeLatitude'), data.get('placeLongitude'), data.get('placeLabel')),
   }
 }
 
@@ -34,6 +56,7 @@ export function draftFromIdea(idea: IdeaDetail): IdeaDraft {
     themeId: String(idea.themeId),
     districtId: idea.districtId === null ? '' : String(idea.districtId),
     targetGroups: idea.targetGroups,
+    place: idea.place ? placeOf(idea.place.latitude, idea.place.longitude, idea.place.label) : null,
   }
 }
 
@@ -44,6 +67,7 @@ export function ideaFromDraft(draft: IdeaDraft): NewIdea {
     themeId: Number(draft.themeId),
     districtId: draft.districtId ? Number(draft.districtId) : null,
     targetGroups: draft.targetGroups,
+    place: draft.place,
   }
 }
 
@@ -66,6 +90,7 @@ export function loadDraft(): IdeaDraft {
       themeId: text(stored.themeId),
       districtId: text(stored.districtId),
       targetGroups: Array.isArray(stored.targetGroups) ? stored.targetGroups.filter(isTargetGroup) : [],
+      place: stored.place ? placeOf(stored.place.latitude, stored.place.longitude, stored.place.label) : null,
     }
   } catch {
     return EMPTY_DRAFT

@@ -1,6 +1,6 @@
 import type { District, Theme } from '@meedenken/shared'
 import { TARGET_GROUPS } from '@meedenken/shared/constants'
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-participate'
 import { errorText, fieldErrors } from '../../../lib/errors'
@@ -23,6 +23,8 @@ type Props = {
   onDraftChange?: (draft: IdeaDraft) => void
   /** Sends the idea; a rejection (such as the API's field errors) brings the form back. */
   onSubmit: (draft: IdeaDraft) => Promise<unknown>
+  /** The optional place section (the page passes features/map's picker), after the district. */
+  placeField?: ReactNode
 }
 
 // `attempt` makes the summary take focus again when the same problem comes back.
@@ -34,7 +36,16 @@ type Shown = { draft: IdeaDraft; html: string }
  * will see it, then sending. The form stays mounted (hidden) during the preview, so going
  * back keeps everything that was typed.
  */
-export function IdeaForm({ initial, themes, districts, suggestSimilar, submitLabel, onDraftChange, onSubmit }: Props) {
+export function IdeaForm({
+  initial,
+  themes,
+  districts,
+  suggestSimilar,
+  submitLabel,
+  onDraftChange,
+  onSubmit,
+  placeField,
+}: Props) {
   const { t } = useTranslation(['participate', 'ideas'])
   const preview = usePreviewIdea()
   const [title, setTitle] = useState(initial.title)
@@ -188,6 +199,7 @@ export function IdeaForm({ initial, themes, districts, suggestSimilar, submitLab
               </Select>
             )}
           </Field>
+          {placeField}
           <Checkboxes
             name="targetGroups"
             legend={labels.targetGroups}
@@ -216,6 +228,13 @@ export function IdeaForm({ initial, themes, districts, suggestSimilar, submitLab
                 {districtName(shown.draft.districtId) ?? t('ideas:card.everywhere')}
               </span>
             </div>
+            {shown.draft.place && (
+              <p>
+                <strong>{t('preview.place')}:</strong>{' '}
+                {shown.draft.place.label ??
+                  `${shown.draft.place.latitude.toFixed(5)}, ${shown.draft.place.longitude.toFixed(5)}`}
+              </p>
+            )}
             <h3 className="preview__title">{shown.draft.title.trim()}</h3>
             {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the html comes from the API's preview, rendered from markdown and sanitised (allow-list) exactly as it will be stored */}
             <div className="prose" dangerouslySetInnerHTML={{ __html: shown.html }} />

@@ -8,6 +8,7 @@ import {
   TARGET_GROUPS,
 } from '@meedenken/shared/constants'
 import { useQuery } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-staff'
 import { useNavigateAndWait } from '../../../lib/navigation'
@@ -19,8 +20,12 @@ import { localName, offered } from '../../catalog/local-name'
 import { useIntake } from '../api/staff-mutations'
 import { FormSummary } from './form-summary'
 
-/** An idea received by phone, at the desk, by letter or by e-mail, entered on the sender's behalf. */
-export function IntakeForm() {
+/**
+ * An idea received by phone, at the desk, by letter or by e-mail, entered on the sender's behalf.
+ * `placeField`: the optional place section (the page passes features/map's picker, whose hidden
+ * fields are `intake.placeLatitude`, `intake.placeLongitude` and `intake.placeLabel`).
+ */
+export function IntakeForm({ placeField }: { placeField?: ReactNode } = {}) {
   const { t } = useTranslation(['staff', 'ideas'])
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
@@ -51,6 +56,9 @@ export function IntakeForm() {
       themeId: v.id('themeId'),
       districtId: v.id('districtId'),
       targetGroups: v.all('targetGroups') as TargetGroup[],
+      latitude: Number.parseFloat(v.text('placeLatitude')),
+      longitude: Number.parseFloat(v.text('placeLongitude')),
+      placeLabel: v.text('placeLabel'),
     }),
     check: (v) => ({
       channel: !v.channel && t('intake.errors.channel'),
@@ -68,6 +76,11 @@ export function IntakeForm() {
         districtId: v.districtId,
         targetGroups: v.targetGroups,
         channel: v.channel as IntakeBody['channel'],
+        ...(Number.isFinite(v.latitude) && Number.isFinite(v.longitude)
+          ? {
+              place: { latitude: v.latitude, longitude: v.longitude, ...(v.placeLabel ? { label: v.placeLabel } : {}) },
+            }
+          : {}),
         submitter: {
           displayName: v.name,
           targetGroup: v.targetGroup as TargetGroup,
@@ -135,6 +148,7 @@ export function IntakeForm() {
             )}
           </Field>
           <Field {...form.field('districtId')}>{(p) => <Select {...p}>{districtOptions}</Select>}</Field>
+          {placeField}
           <Checkboxes
             name={form.name('targetGroups')}
             legend={form.label('targetGroups')}
