@@ -1,8 +1,11 @@
 import '../lib/i18n-records'
 import '../lib/i18n-staff'
 import '../styles/staff.css'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { RequireRole } from '../features/accounts/components/require-role'
+import { districtsQuery } from '../features/catalog/api/catalog-queries'
+import { DistrictBoundaries } from '../features/map/components/district-boundaries'
 import { DistrictCatalog } from '../features/staff/components/district-catalog'
 import { AdminNav } from '../features/staff/components/staff-nav'
 import { ThemeCatalog } from '../features/staff/components/theme-catalog'
@@ -27,8 +30,15 @@ export function AdminCatalogPage() {
           </Alert>
           <ThemeCatalog />
           <DistrictCatalog />
+          <Boundaries />
         </div>
       )}
     </RequireRole>
   )
+}
+
+/** Outlines of the villages and districts, for the district a chosen place suggests (features/map). */
+function Boundaries() {
+  const districts = useQuery(districtsQuery)
+  return <DistrictBoundaries districts={districts.data?.items ?? []} />
 }
