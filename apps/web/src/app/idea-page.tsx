@@ -18,6 +18,7 @@ import { OfficialAnswer } from '../features/ideas/components/official-answer'
 import { ProgressUpdates } from '../features/ideas/components/progress-updates'
 import { VoteControl } from '../features/ideas/components/vote-control'
 import { IdeaPlaceSection } from '../features/map/components/idea-place'
+import { PhotoGallery } from '../features/photos/components/photo-gallery'
 import { ReportControl } from '../features/reports/components/report-control'
 import { satisfactionKeys } from '../features/satisfaction/api/satisfaction-queries'
 import { SatisfactionPanel } from '../features/satisfaction/components/satisfaction-panel'
@@ -135,6 +136,7 @@ export function IdeaPage() {
       )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is rendered from markdown and sanitised (allow-list) by the API at write time */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
+      <PhotoGallery photos={data.photos} />
       <CorrectionNote idea={data} />
       {data.targetGroups.length > 0 && (
         <p className="idea-detail__groups">

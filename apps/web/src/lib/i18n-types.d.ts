@@ -5,6 +5,7 @@ import type { mapResources } from './i18n-map'
 import type { mapviewsResources } from './i18n-mapviews'
 import type { notifyResources } from './i18n-notify'
 import type { participateResources } from './i18n-participate'
+import type { photosResources } from './i18n-photos'
 import type { recordsResources } from './i18n-records'
 import type { staffResources } from './i18n-staff'
 import type { werkbakResources } from './i18n-werkbak'
@@ -16,6 +17,7 @@ declare module 'i18next' {
     defaultNS: 'common'
     resources: (typeof resources)['nl'] &
       (typeof participateResources)['nl'] &
+      (typeof photosResources)['nl'] &
       (typeof staffResources)['nl'] &
       (typeof engageResources)['nl'] &
       (typeof notifyResources)['nl'] &
