@@ -343,13 +343,22 @@ export async function moderationQueue(db: Db) {
           authorName: users.displayName,
           authorRole: users.role,
           authorBlockedAt: users.blockedAt,
-          smallest: sql<string | null>`(select min(${photoFiles.key}) from ${photoFiles} where ${photoFiles.photoId} = ${photos.id} and ${photoFiles.format} = 'webp' and ${photoFiles.width} = (select min(f.width) from ${photoFiles} f where f.photo_id = ${photos.id}))`,
         })
         .from(photos)
         .innerJoin(ideas, eq(ideas.id, photos.ideaId))
         .leftJoin(users, eq(users.id, photos.uploaderId))
         .where(inArray(photos.id, photoIds))
     : []
+  // Each reported photo's smallest WebP, for staff to look at (served to them even when hidden).
+  const smallest = new Map<number, string>()
+  if (photoIds.length > 0) {
+    const files = await db
+      .select({ photoId: photoFiles.photoId, key: photoFiles.key })
+      .from(photoFiles)
+      .where(and(inArray(photoFiles.photoId, photoIds), eq(photoFiles.format, 'webp')))
+      .orderBy(asc(photoFiles.photoId), desc(photoFiles.width))
+    for (const f of files) smallest.set(f.photoId, f.key)
+  }
   const restored = {
     idea: await restoredBefore(db, 'idea', ideaIds),
     comment: await restoredBefore(db, 'comment', commentIds),
@@ -395,7 +404,7 @@ export async function moderationQueue(db: Db) {
               ideaId: ph.ideaId,
               title: ph.title,
               text: ph.altText,
-              photoUrl: ph.smallest ? photoUrl(ph.smallest) : null,
+              photoUrl: smallest.has(ph.id) ? photoUrl(smallest.get(ph.id) as string) : null,
               authorId: ph.authorId,
               authorName: ph.authorName ?? '',
               authorBlocked: ph.authorBlockedAt !== null,
