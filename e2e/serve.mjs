@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { startPdokFixture } from './pdok-fixture.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 // E2E_SERVER and WEB_DIST may point at builds in other folders (parallel work on one machine).
@@ -16,6 +17,8 @@ for (const built of [path.join(web, 'index.html'), server]) {
   }
 }
 const dir = mkdtempSync(path.join(tmpdir(), 'meedenken-e2e-'))
+// Map tiles and address search from a local stand-in for PDOK: no e2e run reaches the internet.
+const pdok = await startPdokFixture()
 // The production build, started as production starts it.
 const child = spawn(
   process.execPath,
@@ -31,6 +34,8 @@ const child = spawn(
       DEV_MAILBOX: '1',
       PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`,
       LOG_LEVEL: 'warn',
+      MAP_TILE_URL: process.env.MAP_TILE_URL ?? pdok.tileUrl,
+      GEOCODER_URL: process.env.GEOCODER_URL ?? pdok.geocoderUrl,
       // The date matrix (scripts/test-dates.mjs) runs the server at a chosen moment.
       ...(process.env.E2E_NOW ? { MEEDENKEN_NOW: process.env.E2E_NOW } : {}),
     },

@@ -29,6 +29,7 @@ import type {
   users,
   votes,
 } from '../schema'
+import { demoPoint } from './demo-places'
 import { type Random, seededRandom } from './demo-random'
 import { type DemoTime, officeHours, wakingHours } from './demo-time'
 import type { ThemeSlug } from './demo-topics'
@@ -640,6 +641,7 @@ export class World {
         bodyHtml: html(idea.body),
         themeId: theme(idea.theme),
         districtId: district(idea.village),
+        ...placeOf(idea.id, idea.village),
         targetMask: toMask(idea.targetGroups),
         authorId: idea.author.id,
         channel: idea.channel,
@@ -841,3 +843,9 @@ export function randomFor(key: string): Random {
 }
 
 export { WEEK }
+
+/** An idea's demo point (about half of those in a village): the columns it fills. */
+function placeOf(id: number, village: string | null): { latitude: number | null; longitude: number | null } {
+  const point = demoPoint(id, village)
+  return { latitude: point?.latitude ?? null, longitude: point?.longitude ?? null }
+}

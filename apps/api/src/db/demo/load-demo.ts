@@ -29,6 +29,7 @@ import {
 } from '../schema'
 import { DEMO_PASSWORD, DEPARTMENTS, DISTRICTS, THEMES } from './demo-content'
 import { buildDemoWorld } from './demo-generator'
+import { villageOutline } from './demo-places'
 import { demoTime } from './demo-time'
 import type { ThemeSlug } from './demo-topics'
 import type { DemoCatalog } from './demo-world'
@@ -106,7 +107,12 @@ export async function loadDemoData(db: Db, clock: Clock): Promise<{ loaded: bool
     }))
     await insertAll(tx, themes, themeRows)
     const districtBase = await firstFreeId(tx, districts)
-    const districtRows = DISTRICTS.map((name, i) => ({ id: districtBase + i, slug: slugify(name), name }))
+    const districtRows = DISTRICTS.map((name, i) => ({
+      id: districtBase + i,
+      slug: slugify(name),
+      name,
+      boundary: villageOutline(name),
+    }))
     await insertAll(tx, districts, districtRows)
 
     const catalog: DemoCatalog = {
