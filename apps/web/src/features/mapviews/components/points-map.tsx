@@ -57,6 +57,8 @@ export function PointsMap({ points, label, listId }: Props) {
           iconCreateFunction: (cluster) => {
             const n = cluster.getChildCount()
             const html = document.createElement('span')
+            // Styled inside: Leaflet's own (unlayered) rules for the icon itself win over ours.
+            html.className = 'idea-cluster__inner'
             const count = document.createElement('span')
             count.setAttribute('aria-hidden', 'true')
             count.textContent = formatNumber(n)
@@ -111,7 +113,7 @@ export function PointsMap({ points, label, listId }: Props) {
 
   return (
     <div className="points-map">
-      <a className="points-map__skip" href={`#${listId}`}>
+      <a className="nl-skip-link nl-skip-link--visible-on-focus points-map__skip" href={`#${listId}`}>
         {t('map.skip')}
       </a>
       <BaseMap label={label} tall onReady={setHandle} unavailableText={t('map.failed')} />
