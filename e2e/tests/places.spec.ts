@@ -117,12 +117,39 @@ test('when the map cannot be loaded the form says so politely and the address se
   ).toBeVisible()
 })
 
-test('an admin sees which villages have an outline on the catalogue page', async ({ page }) => {
+test('an admin loads a village outline from a GeoJSON file on the catalogue page; a bad file is explained', async ({
+  page,
+}) => {
   await logInByApi(page.request, ADMIN)
   await page.goto('/beheer/themas')
   await waitForHydration(page)
   const section = page.getByRole('region', { name: 'Grenzen op de kaart' })
-  await expect(section.getByLabel('GeoJSON-bestand voor Hoogezand')).toBeVisible()
-  await expect(section.getByText('Grens geladen').first()).toBeVisible()
+  // The demo's villages have rough outlines.
+  await expect(section.getByText('Foxhol: Grens geladen')).toBeVisible()
   await expectAccessible(page, 'the admin catalogue with outlines')
+  await section.getByLabel('Dorp of wijk').selectOption({ label: 'Foxhol' })
+  const ring = [
+    [6.705, 53.158],
+    [6.725, 53.158],
+    [6.725, 53.17],
+    [6.705, 53.17],
+  ]
+  const file = (name: string, geometry: unknown) => ({
+    name,
+    mimeType: 'application/geo+json',
+    buffer: Buffer.from(JSON.stringify({ type: 'Feature', properties: {}, geometry })),
+  })
+  await section
+    .getByLabel('GeoJSON-bestand')
+    .setInputFiles(file('open.geojson', { type: 'Polygon', coordinates: [ring] }))
+  await section.getByRole('button', { name: 'Grens laden' }).click()
+  await expect(section.getByLabel('GeoJSON-bestand')).toHaveAccessibleDescription(/niet gesloten/)
+  await expectAccessible(page, 'the outline form with an error')
+  await section
+    .getByLabel('GeoJSON-bestand')
+    .setInputFiles(file('foxhol.geojson', { type: 'Polygon', coordinates: [[...ring, ring[0]]] }))
+  await section.getByRole('button', { name: 'Grens laden' }).click()
+  await expect(section.getByRole('status')).toHaveText('De grens van Foxhol is opgeslagen.')
+  const district = await page.request.get('/api/places/district?latitude=53.164&longitude=6.715')
+  expect((await district.json()).districtId).not.toBeNull()
 })

@@ -32,6 +32,8 @@ import { useTranslation } from 'react-i18next'
 import { useNavigate } from 'react-router'
 import '../../lib/i18n-map'
 import { mapConfigQuery } from './api/map-queries'
+// Its box (size, messages) from the first paint, so the page does not shift when Leaflet arrives.
+import './map.css'
 
 export type MapMarker = { id: string | number; latitude: number; longitude: number; label: string; href?: string }
 export type LeafletModule = typeof import('leaflet')
@@ -160,7 +162,7 @@ export function BaseMap(props: BaseMapProps) {
     const selectable = (m: MapMarker) => Boolean(latest.current.onSelect || m.href)
     for (const m of markers) {
       const marker = L.marker([m.latitude, m.longitude], {
-        icon: L.divIcon({ className: 'map-marker', iconSize: [24, 24], iconAnchor: [12, 24] }),
+        icon: L.divIcon({ className: 'map-marker', iconSize: [22, 22], iconAnchor: [11, 11] }),
         title: m.label,
         keyboard: selectable(m),
         interactive: selectable(m),

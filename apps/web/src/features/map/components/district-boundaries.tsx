@@ -6,8 +6,9 @@ import '../../../lib/i18n-map'
 import { errorText } from '../../../lib/errors'
 import { currentLocale } from '../../../lib/i18n'
 import { Button } from '../../../ui/button'
-import { Field, TextInput } from '../../../ui/form'
+import { Field, Select, TextInput } from '../../../ui/form'
 import { clearBoundary, mapKeys, outlinesQuery, setBoundary } from '../api/map-queries'
+import '../map.css'
 
 type District = { id: number; name: string; archived: boolean }
 
@@ -24,114 +25,122 @@ function rounded(boundary: DistrictBoundary): DistrictBoundary {
 }
 
 /**
- * "Grenzen op de kaart": an administrator loads each village's or district's outline from a
- * GeoJSON file, so that a place chosen for an idea suggests its district. The file is checked
- * here first with the API's own rule (readDistrictBoundary), so the message comes at once.
+ * "Grenzen op de kaart": an administrator loads a village's or district's outline from a GeoJSON
+ * file, so that a place chosen for an idea suggests its district. One form (which district,
+ * which file) and a list saying which have an outline, each with a button to remove it. The
+ * file is checked here first with the API's own rule (readDistrictBoundary), so the message
+ * comes at once.
  */
 export function DistrictBoundaries({ districts }: { districts: District[] }) {
   const { t } = useTranslation('map')
+  const qc = useQueryClient()
   const outlines = useQuery(outlinesQuery)
   const has = new Set((outlines.data?.items ?? []).map((o) => o.districtId))
+  const [errors, setErrors] = useState<{ districtId?: string; boundary?: string }>({})
   const [message, setMessage] = useState('')
-  return (
-    <section className="section" aria-labelledby="boundaries-title">
-      <h2 id="boundaries-title">{t('boundary.title')}</h2>
-      <p>{t('boundary.intro')}</p>
-      <ul className="department-list">
-        {districts
-          .filter((d) => !d.archived)
-          .map((d) => (
-            <li key={d.id}>
-              <BoundaryForm district={d} hasOutline={has.has(d.id)} onDone={setMessage} />
-            </li>
-          ))}
-      </ul>
-      <p role="status">{message}</p>
-    </section>
-  )
-}
-
-function BoundaryForm({
-  district,
-  hasOutline,
-  onDone,
-}: {
-  district: District
-  hasOutline: boolean
-  onDone: (message: string) => void
-}) {
-  const { t } = useTranslation('map')
-  const qc = useQueryClient()
-  const [error, setError] = useState<string | undefined>()
+  const inUse = districts.filter((d) => !d.archived)
+  const nameOf = (id: number) => inUse.find((d) => d.id === id)?.name ?? ''
   const refresh = () => qc.invalidateQueries({ queryKey: mapKeys.outlines() })
   const upload = useMutation({
-    mutationFn: (boundary: DistrictBoundary) => setBoundary(district.id, boundary),
-    onSuccess: async () => {
+    mutationFn: (input: { id: number; boundary: DistrictBoundary }) => setBoundary(input.id, input.boundary),
+    onSuccess: async (_, input) => {
       await refresh()
-      onDone(t('boundary.saved', { district: district.name }))
+      setMessage(t('boundary.saved', { district: nameOf(input.id) }))
     },
-    onError: (e) => setError(errorText(e)),
+    onError: (e) => setErrors({ boundary: errorText(e) }),
   })
   const clear = useMutation({
-    mutationFn: () => clearBoundary(district.id),
-    onSuccess: async () => {
+    mutationFn: (id: number) => clearBoundary(id),
+    onSuccess: async (_, id) => {
       await refresh()
-      onDone(t('boundary.cleared', { district: district.name }))
+      setMessage(t('boundary.cleared', { district: nameOf(id) }))
     },
-    onError: (e) => setError(errorText(e)),
+    onError: (e) => setMessage(errorText(e)),
   })
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     if (upload.isPending) return
-    const file = new FormData(event.currentTarget).get('boundary')
+    setMessage('')
+    const data = new FormData(event.currentTarget)
+    const id = Number(data.get('districtId'))
+    const file = data.get('boundary')
+    if (!id) {
+      setErrors({ districtId: t('boundary.chooseDistrict') })
+      return
+    }
     if (!(file instanceof File) || file.size === 0) {
-      setError(t('boundary.unreadable'))
+      setErrors({ boundary: t('boundary.unreadable') })
       return
     }
     let parsed: unknown
     try {
       parsed = JSON.parse(await file.text())
     } catch {
-      setError(t('boundary.unreadable'))
+      setErrors({ boundary: t('boundary.unreadable') })
       return
     }
     const reading = readDistrictBoundary(parsed)
     if (!reading.ok) {
-      setError(reading.problem[currentLocale()])
+      setErrors({ boundary: reading.problem[currentLocale()] })
       return
     }
     const boundary = rounded(reading.boundary)
     if (JSON.stringify(boundary).length > MAX_BYTES) {
-      setError(t('boundary.tooLarge'))
+      setErrors({ boundary: t('boundary.tooLarge') })
       return
     }
-    setError(undefined)
-    upload.mutate(boundary)
+    setErrors({})
+    upload.mutate({ id, boundary })
   }
 
   return (
-    <form className="form" noValidate onSubmit={(e) => void submit(e)}>
-      <h3>{district.name}</h3>
-      <p>{hasOutline ? t('boundary.has') : t('boundary.none')}</p>
-      <Field
-        name="boundary"
-        id={`boundary-${district.id}`}
-        label={t('boundary.file', { district: district.name })}
-        error={error}
-      >
-        {(p) => <TextInput {...p} type="file" accept=".geojson,.json,application/geo+json,application/json" />}
-      </Field>
-      <div className="form__actions">
-        <Button type="submit" busy={upload.isPending}>
-          {t('boundary.upload')}
-        </Button>
-        {hasOutline && (
-          <Button appearance="secondary" busy={clear.isPending} onClick={() => clear.mutate()}>
-            {t('boundary.clear')}
+    <section className="section" aria-labelledby="boundaries-title">
+      <h2 id="boundaries-title">{t('boundary.title')}</h2>
+      <p>{t('boundary.intro')}</p>
+      <form className="form" noValidate onSubmit={(e) => void submit(e)}>
+        <Field name="districtId" id="boundary-district" label={t('boundary.district')} error={errors.districtId}>
+          {(p) => (
+            <Select {...p}>
+              <option value="">{t('boundary.chooseDistrict')}</option>
+              {inUse.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field name="boundary" id="boundary-file" label={t('boundary.file')} error={errors.boundary}>
+          {(p) => <TextInput {...p} type="file" accept=".geojson,.json,application/geo+json,application/json" />}
+        </Field>
+        <div className="form__actions">
+          <Button type="submit" busy={upload.isPending}>
+            {t('boundary.upload')}
           </Button>
-        )}
-      </div>
-    </form>
+        </div>
+      </form>
+      <p role="status">{message}</p>
+      <h3>{t('boundary.listTitle')}</h3>
+      <ul className="boundary-list">
+        {inUse.map((d) => (
+          <li key={d.id}>
+            <span>
+              {d.name}: {has.has(d.id) ? t('boundary.has') : t('boundary.none')}
+            </span>
+            {has.has(d.id) && (
+              <Button
+                appearance="subtle"
+                busy={clear.isPending}
+                aria-label={t('boundary.clearOf', { district: d.name })}
+                onClick={() => clear.mutate(d.id)}
+              >
+                {t('boundary.clear')}
+              </Button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }

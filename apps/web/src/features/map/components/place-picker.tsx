@@ -6,7 +6,7 @@ import '../../../lib/i18n-map'
 import { ApiRequestError } from '../../../lib/api-client'
 import { useDebouncedValue } from '../../../lib/use-debounced-value'
 import { Button } from '../../../ui/button'
-import { Fieldset, TextInput } from '../../../ui/form'
+import { Field, Fieldset, TextInput } from '../../../ui/form'
 import { districtAtPoint, lookupPlace, suggestQuery } from '../api/map-queries'
 import { BaseMap, type MapHandle } from '../base-map'
 import '../map.css'
@@ -166,7 +166,6 @@ function AddressSearch({ onChoose }: { onChoose: (found: Found) => void }) {
   const suggestions = useQuery({ ...suggestQuery(settled), enabled: open && settled.length >= 2 })
   const items = open && settled.length >= 2 ? (suggestions.data?.items ?? []) : []
   const listId = `${id}-list`
-  const hintId = `${id}-hint`
 
   // A new list starts without a highlighted option (typing resets it too).
   const current = active < items.length ? active : -1
@@ -218,33 +217,31 @@ function AddressSearch({ onChoose }: { onChoose: (found: Found) => void }) {
         : ''
   const expanded = items.length > 0
   return (
-    <div className="place-picker__search utrecht-form-field">
-      <label className="utrecht-form-label" htmlFor={`${id}-input`}>
-        {t('picker.search')}
-      </label>
-      <p className="utrecht-form-field-description" id={hintId}>
-        {t('picker.searchHint')}
-      </p>
-      <TextInput
-        id={`${id}-input`}
-        type="text"
-        role="combobox"
-        autoComplete="off"
-        maxLength={100}
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-describedby={hintId}
-        aria-activedescendant={current >= 0 ? `${id}-option-${current}` : undefined}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value)
-          setOpen(true)
-          setActive(-1)
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => setOpen(false)}
-      />
+    <div className="place-picker__search">
+      <Field name="place-search" id={`${id}-input`} label={t('picker.search')} hint={t('picker.searchHint')}>
+        {(p) => (
+          <TextInput
+            id={p.id}
+            type="text"
+            role="combobox"
+            autoComplete="off"
+            maxLength={100}
+            aria-autocomplete="list"
+            aria-expanded={expanded}
+            aria-controls={listId}
+            aria-describedby={p['aria-describedby']}
+            aria-activedescendant={current >= 0 ? `${id}-option-${current}` : undefined}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value)
+              setOpen(true)
+              setActive(-1)
+            }}
+            onKeyDown={onKeyDown}
+            onBlur={() => setOpen(false)}
+          />
+        )}
+      </Field>
       <div
         id={listId}
         role="listbox"
