@@ -18,18 +18,21 @@ import { TestClock } from '../../test/test-app'
  */
 describe.skipIf(engine === 'postgres')('query plans of the map', () => {
   const captured: { sql: string; params: unknown[] }[] = []
-  const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-map-plans-')), 'plans.db')
-  copyFileSync(inject('templateDatabase'), file)
-  const db = openDatabase(file, { queryLogger: { logQuery: (sql, params) => captured.push({ sql, params }) } })
-  const app = createApp({
-    db,
-    settings: testSettings({ databasePath: file }),
-    logger: pino({ level: 'silent' }),
-    clock: new TestClock(),
-    live: new LiveHub(db),
-  })
+  let db: ReturnType<typeof openDatabase>
+  let app: ReturnType<typeof createApp>
 
   beforeAll(async () => {
+    // Made here, not when the file is collected: on PostgreSQL this block is skipped.
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-map-plans-')), 'plans.db')
+    copyFileSync(inject('templateDatabase'), file)
+    db = openDatabase(file, { queryLogger: { logQuery: (sql, params) => captured.push({ sql, params }) } })
+    app = createApp({
+      db,
+      settings: testSettings({ databasePath: file }),
+      logger: pino({ level: 'silent' }),
+      clock: new TestClock(),
+      live: new LiveHub(db),
+    })
     const themes = await Promise.all(Array.from({ length: 7 }, () => makeTheme(db)))
     const districts = await Promise.all(Array.from({ length: 22 }, () => makeDistrict(db)))
     const users = await Promise.all(Array.from({ length: 100 }, () => makeUser(db)))
