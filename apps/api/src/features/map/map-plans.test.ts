@@ -71,7 +71,7 @@ describe.skipIf(engine === 'postgres')('query plans of the map', () => {
     captured.length = 0
     const res = await app.request('/api/map/ideas')
     expect(res.status).toBe(200)
-    expect((await res.json()).total).toBe(300)
+    expect(((await res.json()) as { total: number }).total).toBe(300)
     expect(plans(true).map((plan) => plan.join(' | '))).toEqual([expect.stringMatching(/ideas_on_map/)])
     for (const filter of ['status=done', 'theme=2', 'district=3', 'targetGroup=entrepreneur', 'q=fiets']) {
       expect((await app.request(`/api/map/ideas?${filter}`)).status, filter).toBe(200)
