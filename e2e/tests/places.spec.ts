@@ -63,6 +63,19 @@ test('a member chooses the place of their idea on the map with the keyboard only
   const ideaMap = place.getByRole('application', { name: 'Kaart met de plaats van dit idee' })
   await expect(ideaMap.locator('.map-marker')).toHaveCount(1)
   await expectAccessible(page, 'an idea page with its place on the map')
+
+  // Opened afresh, the server sends the place in words and the map's settings with the page:
+  // once hydrated, the map asks the API for nothing (Leaflet's code and the tiles it does load).
+  const calls: string[] = []
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url())
+    if (pathname.startsWith('/api/') && !pathname.startsWith('/api/live')) calls.push(pathname)
+  })
+  await page.reload()
+  await waitForHydration(page)
+  await expect(ideaMap.locator('.map-marker')).toHaveCount(1)
+  await page.waitForLoadState('networkidle')
+  expect(calls).toEqual([])
 })
 
 test('a member finds the place by address (keyboard in the suggestions); the district is filled in from its outline', async ({

@@ -28,20 +28,6 @@ const inNetherlands = (p: { latitude: number; longitude: number }) =>
   p.longitude >= NL_BOUNDS.minLongitude &&
   p.longitude <= NL_BOUNDS.maxLongitude
 
-/** The hidden fields' values as the form reads them: see placeFromForm. */
-export function placeFromForm(form: HTMLFormElement, namePrefix = ''): ChosenPlace | null {
-  const data = new FormData(form)
-  const text = (name: string) => {
-    const v = data.get(`${namePrefix}${name}`)
-    return typeof v === 'string' ? v : ''
-  }
-  const latitude = Number.parseFloat(text('placeLatitude'))
-  const longitude = Number.parseFloat(text('placeLongitude'))
-  if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return null
-  const label = text('placeLabel')
-  return label ? { latitude, longitude, label } : { latitude, longitude }
-}
-
 /**
  * "Plaats (niet verplicht)": a place for an idea, chosen by address (a combobox on PDOK's
  * address search) or on the map (a crosshair in the middle: arrow keys move the map, a button
