@@ -102,7 +102,7 @@ export function DistrictBoundaries({ districts }: { districts: District[] }) {
         <Field name="districtId" id="boundary-district" label={t('boundary.district')} error={errors.districtId}>
           {(p) => (
             <Select {...p}>
-              <option value="">{t('boundary.chooseDistrict')}</option>
+              <option value="">{t('boundary.chooseOption')}</option>
               {inUse.map((d) => (
                 <option key={d.id} value={d.id}>
                   {d.name}
