@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { Cursor, PageLimit, pageOf, QueryId, Timestamp } from './common'
 import { Channel, DeclineReason, IdeaSort, IdeaStatus, TargetGroup } from './enums'
 import { COMMENT_BODY, IDEA_BODY, IDEA_TITLE, SEARCH_MAX } from './limits'
-import { IdeaPlace, placeSchema } from './places'
 import { IdeaPhoto } from './photos'
+import { IdeaPlace, placeSchema } from './places'
 import { EXCERPT_LENGTH } from './text'
 
 export const IdeaAuthor = z
@@ -197,7 +197,10 @@ export const NewIdea = z
     districtId: Id.nullable().optional(),
     targetGroups: TargetGroups.optional(),
     campaignId: Id.nullable().optional(),
-    place: placeSchema.nullable().optional().meta({ description: 'An optional point in the Netherlands; null removes it' }),
+    place: placeSchema
+      .nullable()
+      .optional()
+      .meta({ description: 'An optional point in the Netherlands; null removes it' }),
   })
   .meta({ id: 'NewIdea' })
 export type NewIdea = z.input<typeof NewIdea>
