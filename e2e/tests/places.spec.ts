@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, expectAccessible, PASSWORD, tabTo, test, waitForHydration } from '../fixtures'
-import { ADMIN, logInByApi, newApiMember, tag } from '../staff-helpers'
+import { ADMIN, logInByApi, newApiMember, STAFF, tag } from '../staff-helpers'
 
 /*
  * A place for an idea: chosen on the map by keyboard only, or by address (PDOK's address search,
@@ -165,4 +165,33 @@ test('an admin loads a village outline from a GeoJSON file on the catalogue page
   await expect(section.getByRole('status')).toHaveText('De grens van Foxhol is opgeslagen.')
   const district = await page.request.get('/api/places/district?latitude=53.164&longitude=6.715')
   expect((await district.json()).districtId).not.toBeNull()
+})
+
+test('staff enter an idea received by phone with its place found by address', async ({ page }) => {
+  await logInByApi(page.request, STAFF)
+  await page.goto('/medewerkers/nieuw-idee')
+  await waitForHydration(page)
+  await page.getByRole('radio', { name: 'Telefoon' }).check()
+  await page.getByLabel('Naam van de indiener').fill('Mevrouw Jansen')
+  await page.getByRole('radio', { name: 'Inwoner' }).check()
+  const title = `Kapotte lantaarnpaal in de Kerkstraat ${tag()}`
+  await page.getByLabel('Titel').fill(title)
+  await page
+    .getByRole('textbox', { name: 'Het idee' })
+    .fill('Mevrouw belde: de lantaarnpaal voor nummer 3 is al weken uit.')
+  await page.getByLabel('Thema').selectOption({ index: 1 })
+  const section = page.getByRole('group', { name: 'Plaats (niet verplicht)' })
+  await section.getByRole('combobox', { name: 'Zoek een adres' }).fill('Kerkstraat')
+  await section.getByRole('option', { name: 'Kerkstraat 3, 9591AE Muntendam' }).click()
+  await expect(section.getByText('Gekozen plaats: Kerkstraat 3, 9591AE Muntendam', { exact: true })).toBeVisible()
+  await expectAccessible(page, 'the intake form with a place')
+  await page.getByRole('button', { name: 'Idee invoeren' }).click()
+  await expect(page).toHaveURL(/\/medewerkers\/ideeen\/\d+$/)
+  const id = /\/(\d+)$/.exec(page.url())?.[1]
+  const { idea } = (await (await page.request.get(`/api/ideas/${id}`)).json()) as {
+    idea: { place: { label: string } | null; districtId: number | null }
+  }
+  expect(idea.place?.label).toBe('Kerkstraat 3, 9591AE Muntendam')
+  // Muntendam's outline holds the address: the empty district was filled in.
+  expect(idea.districtId).not.toBeNull()
 })
