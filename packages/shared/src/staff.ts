@@ -190,8 +190,14 @@ export const ModerationItem = z
     subjectId: z.number().int(),
     ideaId: z.number().int(),
     title: z.string().meta({ description: 'The idea title (for a comment: of its idea)' }),
-    text: z.string().meta({ description: 'The reported text (for a photo: its alt text), shown to staff even when hidden' }),
-    photoUrl: z.string().nullable().optional().meta({ description: 'For a photo: its smallest file, which staff may see when hidden' }),
+    text: z
+      .string()
+      .meta({ description: 'The reported text (for a photo: its alt text), shown to staff even when hidden' }),
+    photoUrl: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'For a photo: its smallest file, which staff may see when hidden' }),
     authorId: z.number().int().nullable(),
     authorName: z.string(),
     authorBlocked: z.boolean().meta({ description: 'The author is blocked now (staff can lift it)' }),
