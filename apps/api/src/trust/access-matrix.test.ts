@@ -1,7 +1,7 @@
 import { type Policy, ROLE_RANK } from '@meedenken/shared'
 import { eq } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { sessions, users } from '../db/schema'
+import { photos, sessions, users } from '../db/schema'
 import { oneRow } from '../db/statements'
 import { createSession } from '../http/session.data'
 import { makeIdea, makeTheme, makeUser } from '../test/fixtures'
@@ -44,6 +44,11 @@ const MATRIX: Record<string, { policy: Policy; owner?: boolean }> = {
   'PUT /api/admin/districts/{id}/boundary': { policy: 'admin' },
   'DELETE /api/admin/districts/{id}/boundary': { policy: 'admin' },
   'GET /api/map/config': { policy: 'public' },
+  'GET /api/map/ideas': { policy: 'public' },
+  'POST /api/ideas/{id}/photos': { policy: 'member', owner: true },
+  'PATCH /api/ideas/{id}/photos/{photoId}': { policy: 'member', owner: true },
+  'DELETE /api/ideas/{id}/photos/{photoId}': { policy: 'member', owner: true },
+  'GET /api/photos/{key}': { policy: 'public' },
   'GET /api/places/suggest': { policy: 'public' },
   'GET /api/places/lookup': { policy: 'public' },
   'GET /api/places/district': { policy: 'public' },
@@ -135,6 +140,7 @@ const cookies: Partial<Record<Role, string>> = {}
 let ideaId = 0
 let commentId = 0
 let userId = 0
+let photoId = 0
 let doc: { paths: Record<string, Record<string, { 'x-policy': Policy }>> } = { paths: {} }
 
 beforeAll(async () => {
@@ -150,6 +156,13 @@ beforeAll(async () => {
     await request(ctx, `/api/ideas/${ideaId}/comments`, { cookie: owner.cookie, body: { body: 'Mijn reactie' } }),
   )
   commentId = comment.comment.id
+  // A photo row as an upload leaves it (the upload itself is tested in features/photos).
+  photoId = oneRow(
+    await ctx.db
+      .insert(photos)
+      .values({ ideaId, uploaderId: owner.userId, altText: 'Een bankje', width: 10, height: 10, createdAt: 0 })
+      .returning({ id: photos.id }),
+  ).id
   userId = (await makeUser(ctx.db)).id
 
   // An unverified person: signed up, never clicked the link, so logging in gives no session.
@@ -182,6 +195,7 @@ function concrete(path: string): string {
     .replace('{type}', 'comment')
     .replace('/comments/{id}', `/comments/${commentId}`)
     .replace('/users/{id}', `/users/${userId}`)
+    .replace('{photoId}', String(photoId))
     .replace(/\{id\}/g, String(ideaId))
 }
 
@@ -199,7 +213,12 @@ function expected(route: { policy: Policy; owner?: boolean }, role: Role): 401 |
 // someone not involved, an unsigned unsubscribe link.
 const BUSINESS_403 = new Set(['PUT /api/ideas/{id}/ratings', 'PUT /api/ideas/{id}/followup', 'POST /api/unsubscribe'])
 
-const SAMPLE_BODY = { body: 'Een voorbeeldtekst die lang genoeg is.', title: 'Een voorbeeldtitel', reason: 'Een reden' }
+const SAMPLE_BODY = {
+  body: 'Een voorbeeldtekst die lang genoeg is.',
+  title: 'Een voorbeeldtitel',
+  reason: 'Een reden',
+  altText: 'Een bankje in het park',
+}
 
 describe('the access-control matrix', () => {
   it('has a decided line for every route, and each matches the route’s declared policy', () => {
