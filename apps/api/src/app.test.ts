@@ -160,4 +160,16 @@ describe('the OpenAPI document', () => {
     }
     expect(doc.components.schemas.Idea.properties).toHaveProperty('voteCount')
   })
+
+  it('names each route’s own body limit in its 413: 64 KiB for JSON, 15 MB for a photo upload', async () => {
+    const doc = await json(await request(ctx, '/api/openapi.json'))
+    const tooLarge = (path: string, method: string) => doc.paths[path][method].responses['413'].description
+    expect(tooLarge('/api/ideas', 'post')).toBe('Body larger than 64 KiB')
+    expect(tooLarge('/api/ideas/{id}/photos', 'post')).toBe(
+      'Body larger than 15 MB for the file plus 64 KiB for the rest of the form',
+    )
+    expect(doc.paths['/api/ideas/{id}/photos'].post.responses['415'].description).toBe(
+      'Body is not multipart/form-data',
+    )
+  })
 })
