@@ -20,6 +20,7 @@ export const MyReports = z
   .object({
     idea: z.boolean().meta({ description: 'I reported the idea itself' }),
     comments: z.array(z.number().int()).meta({ description: 'The comments on the idea that I reported' }),
+    photos: z.array(z.number().int()).meta({ description: 'The photos of the idea that I reported' }),
   })
   .meta({ id: 'MyReports' })
 export type MyReports = z.infer<typeof MyReports>

@@ -1,6 +1,30 @@
+import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { makeIdea, makeTheme } from '../../test/fixtures'
-import { createTestApp, databaseDigest, json, loginAs, request } from '../../test/test-app'
+import { createTestApp, databaseDigest, json, loginAs, request, type TestContext } from '../../test/test-app'
+
+/** A photo added to an idea by its author, as the form sends it (multipart, file and alt text). */
+async function addPhoto(ctx: TestContext, ideaId: number, cookie: string): Promise<number> {
+  const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#4a8a3c' } })
+    .jpeg()
+    .toBuffer()
+  const form = new FormData()
+  form.set('file', new File([bytes], 'bank.jpg', { type: 'image/jpeg' }))
+  form.set('altText', 'Een kapotte bank in het park')
+  const encoded = new Request('http://localhost/', { method: 'POST', body: form })
+  const body = Buffer.from(await encoded.arrayBuffer())
+  const res = await ctx.app.request(`/api/ideas/${ideaId}/photos`, {
+    method: 'POST',
+    headers: {
+      'content-type': encoded.headers.get('content-type') ?? '',
+      'content-length': String(body.length),
+      cookie,
+    },
+    body,
+  })
+  expect(res.status).toBe(201)
+  return (await json(res)).photo.id as number
+}
 
 // "Melden" once per person: the second report is answered clearly (not a conflict), and the
 // idea page can ask what this person reported already, so it offers nothing more.
@@ -23,7 +47,7 @@ describe('reporting once per person', async () => {
     }
   }
 
-  const report = (cookie: string, subjectType: 'idea' | 'comment', subjectId: number, extra: object = {}) =>
+  const report = (cookie: string, subjectType: 'idea' | 'comment' | 'photo', subjectId: number, extra: object = {}) =>
     request(ctx, '/api/reports', { cookie, body: { subjectType, subjectId, reason: 'spam', ...extra } })
 
   it('thanks the first time, and says "already reported" the second time without changing anything', async () => {
@@ -52,14 +76,29 @@ describe('reporting once per person', async () => {
       expect(res.headers.get('cache-control')).toContain('no-store')
       return json(res)
     }
-    expect(await mine(reporter.cookie)).toEqual({ idea: false, comments: [] })
+    expect(await mine(reporter.cookie)).toEqual({ idea: false, comments: [], photos: [] })
     await report(reporter.cookie, 'comment', comments[0] ?? 0)
-    expect(await mine(reporter.cookie)).toEqual({ idea: false, comments: [comments[0]] })
+    expect(await mine(reporter.cookie)).toEqual({ idea: false, comments: [comments[0]], photos: [] })
     await report(reporter.cookie, 'idea', idea.id)
-    expect(await mine(reporter.cookie)).toEqual({ idea: true, comments: [comments[0]] })
-    expect(await mine(writer.cookie)).toEqual({ idea: false, comments: [] })
+    expect(await mine(reporter.cookie)).toEqual({ idea: true, comments: [comments[0]], photos: [] })
+    expect(await mine(writer.cookie)).toEqual({ idea: false, comments: [], photos: [] })
     const other = await makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
-    expect(await mine(reporter.cookie, other.id)).toEqual({ idea: false, comments: [] })
+    expect(await mine(reporter.cookie, other.id)).toEqual({ idea: false, comments: [], photos: [] })
+  })
+
+  it('tells a member which photos of an idea they reported, and not those on another idea', async () => {
+    const { reporter, writer, idea } = await setup()
+    const first = await addPhoto(ctx, idea.id, writer.cookie)
+    const second = await addPhoto(ctx, idea.id, writer.cookie)
+    const other = await makeIdea(ctx.db, { authorId: writer.userId, themeId: theme.id })
+    const elsewhere = await addPhoto(ctx, other.id, writer.cookie)
+    expect((await report(reporter.cookie, 'photo', second)).status).toBe(201)
+    expect((await report(reporter.cookie, 'photo', elsewhere)).status).toBe(201)
+    const mine = async (ideaId: number) =>
+      json(await request(ctx, `/api/reports/mine?idea=${ideaId}`, { cookie: reporter.cookie }))
+    expect(await mine(idea.id)).toEqual({ idea: false, comments: [], photos: [second] })
+    expect(await mine(other.id)).toEqual({ idea: false, comments: [], photos: [elsewhere] })
+    expect(first).not.toBe(second)
   })
 
   it('asks visitors to log in, and wants a plain idea number', async () => {
