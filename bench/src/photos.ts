@@ -4,7 +4,9 @@ import { PHOTO_LIMITS } from '../../packages/shared/src/photos'
 import { apiDir } from './paths'
 
 // sharp is the API's dependency; the bench borrows it to make photos as a phone would send them.
-const sharp = createRequire(path.join(apiDir, 'package.json'))('sharp') as typeof import('sharp')
+const sharp = createRequire(path.join(apiDir, 'package.json'))(
+  'sharp',
+) as typeof import('../../apps/api/node_modules/sharp').default
 
 /**
  * A phone-sized JPEG (4032×3024) that compresses like a photo, not like a flat colour: a
@@ -14,7 +16,13 @@ async function phonePhoto(seed: number): Promise<Buffer> {
   const width = 4032
   const height = 3024
   const noise = await sharp({
-    create: { width, height, channels: 3, noise: { type: 'gaussian', mean: 90 + seed * 20, sigma: 40 } },
+    create: {
+      width,
+      height,
+      channels: 3,
+      background: '#808080',
+      noise: { type: 'gaussian', mean: 90 + seed * 20, sigma: 40 },
+    },
   })
     .png()
     .toBuffer()
@@ -38,7 +46,7 @@ export async function addPhotos(baseUrl: string, ideaId: number, staffCookie: st
   let added = 0
   for (let i = 0; i < PHOTO_LIMITS.perIdea; i++) {
     const form = new FormData()
-    form.set('file', new Blob([await phonePhoto(i)], { type: 'image/jpeg' }), `foto-${i + 1}.jpg`)
+    form.set('file', new Blob([new Uint8Array(await phonePhoto(i))], { type: 'image/jpeg' }), `foto-${i + 1}.jpg`)
     form.set('altText', `Foto ${i + 1} bij het idee: de plek waar het om gaat`)
     const res = await fetch(`${baseUrl}/api/ideas/${ideaId}/photos`, {
       method: 'POST',
