@@ -136,7 +136,19 @@ export function IdeaPage() {
       )}
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: bodyHtml is rendered from markdown and sanitised (allow-list) by the API at write time */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
-      <PhotoGallery photos={data.photos} />
+      <PhotoGallery
+        photos={data.photos}
+        renderReport={(photo, number) => (
+          // Photos are added by the idea's author (or staff at intake): the author does not report their own.
+          <ReportControl
+            ideaId={data.id}
+            subject={{ type: 'photo', id: photo.id }}
+            photoNumber={number}
+            authorId={data.author.id}
+            user={user}
+          />
+        )}
+      />
       <CorrectionNote idea={data} />
       {data.targetGroups.length > 0 && (
         <p className="idea-detail__groups">

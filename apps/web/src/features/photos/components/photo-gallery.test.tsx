@@ -34,6 +34,17 @@ describe('PhotoGallery', () => {
     ])
   })
 
+  it('puts the page’s report control under each photo, numbered from 1', () => {
+    render(
+      <PhotoGallery
+        photos={[photo, { ...photo, id: 4, altText: 'Een losse stoeptegel' }]}
+        renderReport={(p, number) => <button type="button">{`Melden ${p.id} ${number}`}</button>}
+      />,
+    )
+    const items = screen.getAllByRole('listitem')
+    expect(items.map((li) => li.querySelector('button')?.textContent)).toEqual(['Melden 3 1', 'Melden 4 2'])
+  })
+
   it('shows nothing for an idea without photos', () => {
     const { container } = render(<PhotoGallery photos={[]} />)
     expect(container.innerHTML).toBe('')

@@ -1,4 +1,5 @@
 import type { IdeaPhoto } from '@meedenken/shared'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-photos'
 import '../photos.css'
@@ -18,7 +19,14 @@ function srcset(photo: IdeaPhoto, format: string): string {
  * its own width and height (the page does not shift when it arrives), loaded lazily and
  * described by its alt text. Rendered on the server as well.
  */
-export function PhotoGallery({ photos }: { photos: IdeaPhoto[] }) {
+export function PhotoGallery({
+  photos,
+  renderReport,
+}: {
+  photos: IdeaPhoto[]
+  /** Under each photo: the page's "Melden" control for it (number: its place, from 1). */
+  renderReport?: (photo: IdeaPhoto, number: number) => ReactNode
+}) {
   const { t } = useTranslation('photos')
   if (photos.length === 0) return null
   return (
@@ -27,7 +35,7 @@ export function PhotoGallery({ photos }: { photos: IdeaPhoto[] }) {
         {t('gallery.heading')}
       </h2>
       <ul className="photo-gallery__list">
-        {photos.map((photo) => {
+        {photos.map((photo, index) => {
           const webp = photo.files.filter((f) => f.format === 'webp')
           const fallback = webp.at(-1) ?? photo.files.at(-1)
           const avif = srcset(photo, 'avif')
@@ -45,6 +53,7 @@ export function PhotoGallery({ photos }: { photos: IdeaPhoto[] }) {
                   decoding="async"
                 />
               </picture>
+              {renderReport?.(photo, index + 1)}
             </li>
           )
         })}

@@ -7,7 +7,7 @@ export const reportKeys = {
   mine: (ideaId: number) => [...reportKeys.all, 'mine', ideaId] as const,
 }
 
-/** What the signed-in person reported on one idea (the idea, its comments): one request per page. */
+/** What the signed-in person reported on one idea (the idea, its comments and photos): one request per page. */
 export const myReportsQuery = (ideaId: number) =>
   queryOptions({
     queryKey: reportKeys.mine(ideaId),
@@ -25,10 +25,10 @@ export function useReport(ideaId: number) {
     mutationFn: (body: ReportBody) => call(api.api.reports.$post({ json: body })),
     onSuccess: (_answer, body) => {
       qc.setQueryData(reportKeys.mine(ideaId), (old: MyReports | undefined) => {
-        const mine = old ?? { idea: false, comments: [] }
-        return body.subjectType === 'idea'
-          ? { ...mine, idea: true }
-          : { ...mine, comments: [...new Set([...mine.comments, body.subjectId])] }
+        const mine: MyReports = old ?? { idea: false, comments: [], photos: [] }
+        if (body.subjectType === 'idea') return { ...mine, idea: true }
+        const list = body.subjectType === 'photo' ? 'photos' : 'comments'
+        return { ...mine, [list]: [...new Set([...mine[list], body.subjectId])] }
       })
     },
   })

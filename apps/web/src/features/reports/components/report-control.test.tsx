@@ -20,7 +20,7 @@ const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) =>
 
 function renderReport(props: Partial<Parameters<typeof ReportControl>[0]> = {}) {
   const qc = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } })
-  qc.setQueryData(reportKeys.mine(7), { idea: false, comments: [] })
+  qc.setQueryData(reportKeys.mine(7), { idea: false, comments: [], photos: [] })
   render(
     <MemoryRouter>
       <QueryClientProvider client={qc}>
@@ -87,12 +87,12 @@ describe('"Melden"', () => {
       reason: 'personal_data',
       note: 'Er staat een telefoonnummer in.',
     })
-    expect(qc.getQueryData(reportKeys.mine(7))).toEqual({ idea: false, comments: [55] })
+    expect(qc.getQueryData(reportKeys.mine(7))).toEqual({ idea: false, comments: [55], photos: [] })
   })
 
   it('says "U hebt dit gemeld" at once for something this person reported before', () => {
     const qc = new QueryClient()
-    qc.setQueryData(reportKeys.mine(7), { idea: true, comments: [] })
+    qc.setQueryData(reportKeys.mine(7), { idea: true, comments: [], photos: [] })
     render(
       <MemoryRouter>
         <QueryClientProvider client={qc}>
@@ -102,6 +102,31 @@ describe('"Melden"', () => {
     )
     expect(screen.getByText('U hebt dit gemeld.')).toBeTruthy()
     expect(screen.queryByRole('button')).toBeNull()
+  })
+
+  it('reports a photo by its number on the page, then says it is done; a photo reported before says so at once', async () => {
+    const qc = renderReport({ subject: { type: 'photo', id: 12 }, photoNumber: 2, authorName: undefined })
+    await userEvent.click(screen.getByRole('button', { name: 'Melden: foto 2' }))
+    expect(screen.getByRole('group', { name: 'Waarom meldt u foto 2?' })).toBeTruthy()
+    await userEvent.click(screen.getByRole('radio', { name: 'Beledigend of kwetsend' }))
+    await userEvent.click(screen.getByRole('button', { name: 'Melding versturen' }))
+    expect(await screen.findByText('U hebt dit gemeld.')).toBeTruthy()
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit]
+    expect(JSON.parse(String(init.body))).toEqual({ subjectType: 'photo', subjectId: 12, reason: 'offensive' })
+    expect(qc.getQueryData(reportKeys.mine(7))).toEqual({ idea: false, comments: [], photos: [12] })
+    cleanup()
+    const before = new QueryClient()
+    before.setQueryData(reportKeys.mine(7), { idea: false, comments: [12], photos: [13] })
+    render(
+      <MemoryRouter>
+        <QueryClientProvider client={before}>
+          <ReportControl ideaId={7} subject={{ type: 'photo', id: 12 }} photoNumber={1} authorId={9} user={member} />
+          <ReportControl ideaId={7} subject={{ type: 'photo', id: 13 }} photoNumber={2} authorId={9} user={member} />
+        </QueryClientProvider>
+      </MemoryRouter>,
+    )
+    expect(screen.getByRole('button', { name: 'Melden: foto 1' })).toBeTruthy()
+    expect(screen.getAllByText('U hebt dit gemeld.')).toHaveLength(1)
   })
 
   it('is not offered on one’s own words; visitors are asked to log in (on the idea)', () => {

@@ -15,11 +15,13 @@ import { NOTE_MAX } from '../report-rules'
 type Props = {
   /** The idea the subject is on (for the idea itself: its own id). */
   ideaId: number
-  subject: { type: 'idea' | 'comment'; id: number }
-  /** Who wrote it: nobody reports their own words. */
+  subject: { type: 'idea' | 'comment' | 'photo'; id: number }
+  /** Who wrote it (for a photo: the idea's author): nobody reports their own words. */
   authorId: number | null
   /** For a comment, whose it is: names the button and the question for screen readers. */
-  authorName?: string
+  authorName?: string | undefined
+  /** For a photo, its number on the page (1, 2, …): names the button and the question. */
+  photoNumber?: number
   user: User | null | undefined
 }
 
@@ -32,7 +34,7 @@ type Focus = 'button' | 'first' | 'note' | 'done' | null
  * result is announced. Once reported, it says so and offers nothing more (one report per
  * person, kept by the API). Visitors are asked to log in.
  */
-export function ReportControl({ ideaId, subject, authorId, authorName, user }: Props) {
+export function ReportControl({ ideaId, subject, authorId, authorName, photoNumber, user }: Props) {
   const { t } = useTranslation('participate')
   const signedIn = !!user
   const mine = useQuery({ ...myReportsQuery(ideaId), enabled: signedIn })
@@ -72,9 +74,21 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
   if (mine.isPending) return null
 
   const reported =
-    subject.type === 'idea' ? mine.data?.idea === true : (mine.data?.comments.includes(subject.id) ?? false)
+    subject.type === 'idea'
+      ? mine.data?.idea === true
+      : ((subject.type === 'photo' ? mine.data?.photos : mine.data?.comments)?.includes(subject.id) ?? false)
   const context =
-    subject.type === 'idea' ? t('report.contextIdea') : t('report.contextComment', { name: authorName ?? '' })
+    subject.type === 'idea'
+      ? t('report.contextIdea')
+      : subject.type === 'photo'
+        ? t('report.contextPhoto', { number: photoNumber ?? 1 })
+        : t('report.contextComment', { name: authorName ?? '' })
+  const question =
+    subject.type === 'idea'
+      ? t('report.questionIdea')
+      : subject.type === 'photo'
+        ? t('report.questionPhoto', { number: photoNumber ?? 1 })
+        : t('report.questionComment', { name: authorName ?? '' })
   const errors = fieldErrors(report.error)
   const noteError = errors.note
   const reasonError = missingReason ? t('report.chooseReason') : errors.reason
@@ -151,11 +165,7 @@ export function ReportControl({ ideaId, subject, authorId, authorName, user }: P
             className="choice"
             invalid={Boolean(reasonError)}
             aria-describedby={[`${id}-intro`, reasonError ? `${id}-reason-error` : null].filter(Boolean).join(' ')}
-            legend={
-              subject.type === 'idea'
-                ? t('report.questionIdea')
-                : t('report.questionComment', { name: authorName ?? '' })
-            }
+            legend={question}
           >
             <p className="utrecht-form-field-description" id={`${id}-intro`}>
               {t('report.intro')}
