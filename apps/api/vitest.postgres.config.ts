@@ -15,6 +15,7 @@ export default defineConfig({
       'src/backup/backup.test.ts',
       'src/features/ideas/query-plans.test.ts',
       'src/features/staff/werkbak-plans.test.ts',
+      'src/features/map/map-plans.test.ts',
       'src/trust/migrations.test.ts',
     ],
     globalSetup: ['src/test/global-setup-pg.ts'],

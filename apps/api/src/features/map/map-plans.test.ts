@@ -4,7 +4,6 @@ import path from 'node:path'
 import pino from 'pino'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { createApp } from '../../app'
-import { engine } from '../../db/engine'
 import { openDatabase } from '../../db/open'
 import { LiveHub } from '../../live/live-hub'
 import { testSettings } from '../../settings'
@@ -14,15 +13,15 @@ import { TestClock } from '../../test/test-app'
 /**
  * The map's statements as SQLite would run them, as query-plans.test.ts does for the list:
  * none may scan the ideas table, and the map without filters walks ideas_on_map, the index of
- * the ideas that have a place. (PostgreSQL's plans are the bench's to check.)
+ * the ideas that have a place. SQLite's only: vitest.postgres.config.ts leaves this file out, and
+ * the bench checks PostgreSQL's plans.
  */
-describe.skipIf(engine === 'postgres')('query plans of the map', () => {
+describe('query plans of the map', () => {
   const captured: { sql: string; params: unknown[] }[] = []
   let db: ReturnType<typeof openDatabase>
   let app: ReturnType<typeof createApp>
 
   beforeAll(async () => {
-    // Made here, not when the file is collected: on PostgreSQL this block is skipped.
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'meedenken-map-plans-')), 'plans.db')
     copyFileSync(inject('templateDatabase'), file)
     db = openDatabase(file, { queryLogger: { logQuery: (sql, params) => captured.push({ sql, params }) } })
