@@ -95,8 +95,13 @@ export function PointsMap({ points, label, listId }: Props) {
         group.addLayers(markers)
         // Enter on a cluster zooms in and the cluster is gone: the map itself keeps the focus.
         group.on('clusterclick', () => map.getContainer().focus({ preventScroll: true }))
+        // The map opens on the points without a zoom animation, and only then gets them: clusters
+        // are drawn once, at their zoom, instead of fading from the first zoom's into the next.
+        if (points.length > 0) {
+          const bounds = L.latLngBounds(points.map((point) => [point.latitude, point.longitude]))
+          map.fitBounds(bounds, { maxZoom: 15, padding: [24, 24], animate: false })
+        }
         map.addLayer(group)
-        if (points.length > 0) map.fitBounds(group.getBounds(), { maxZoom: 15, padding: [24, 24] })
       })
       .catch(() => undefined)
     // A popup opened by keyboard: its link gets the focus; Escape closes it and goes back to the marker.
