@@ -13,6 +13,8 @@ import { commentKeys } from '../../comments/api/comment-queries'
 import { ideaKeys } from '../../ideas/api/idea-queries'
 import { CorrectionNote } from '../../ideas/components/correction-note'
 import { IdeaTimeline } from '../../ideas/components/idea-timeline'
+import { IdeaPlaceSection } from '../../map/components/idea-place'
+import { PhotoGallery } from '../../photos/components/photo-gallery'
 import { useIdeaWork } from '../api/staff-mutations'
 import { staffCommentsQuery } from '../api/staff-queries'
 import type { InboxTrail } from '../inbox-trail'
@@ -90,6 +92,17 @@ export function IdeaWorkbench({ detail, trail }: { detail: StaffIdeaDetail; trai
             )}
             <CorrectionNote idea={idea} />
           </section>
+          {/* As residents see them: the photos (hidden ones are in the moderation queue) and the place. */}
+          {idea.photos.length > 0 && (
+            <div className="work-section">
+              <PhotoGallery photos={idea.photos} />
+            </div>
+          )}
+          {idea.place && (
+            <div className="work-section">
+              <IdeaPlaceSection place={idea.place} />
+            </div>
+          )}
           <CorrectionPanel idea={idea} work={work} />
           <AnswerForm idea={idea} work={work} />
           <StatusForm idea={idea} work={work} />
