@@ -1,15 +1,16 @@
 import type { User } from '@meedenken/shared'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { useNavigate, useParams } from 'react-router'
+import { useLocation, useNavigate, useParams } from 'react-router'
 import { RequireRole } from '../features/accounts/components/require-role'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { offered } from '../features/catalog/local-name'
-import { ideaQuery } from '../features/ideas/api/idea-queries'
+import { ideaKeys, ideaQuery } from '../features/ideas/api/idea-queries'
 import { useUpdateIdea } from '../features/ideas/api/propose-queries'
 import { IdeaForm } from '../features/ideas/components/idea-form'
 import { draftFromIdea, ideaFromDraft } from '../features/ideas/idea-draft'
 import { PlacePicker } from '../features/map/components/place-picker'
+import { IdeaPhotosEditor } from '../features/photos/components/idea-photos-editor'
 import { ApiRequestError } from '../lib/api-client'
 import '../lib/i18n-participate'
 import { Alert } from '../ui/alert'
@@ -41,6 +42,9 @@ function EditIdea({ id, user }: { id: number; user: User }) {
   const districts = useQuery(districtsQuery)
   const update = useUpdateIdea(id)
   const navigate = useNavigate()
+  const qc = useQueryClient()
+  // A photo that could not be added when the idea was sent (new-idea-page): said with the photos.
+  const photoProblem = (useLocation().state as { photoProblem?: string } | null)?.photoProblem
 
   if (!valid || (idea.error instanceof ApiRequestError && idea.error.status === 404)) {
     return <p>{t('ideas:detail.notFoundBody')}</p>
@@ -59,17 +63,29 @@ function EditIdea({ id, user }: { id: number; user: User }) {
   }
 
   const initial = draftFromIdea(idea.data)
-  return (
-    <IdeaForm
-      initial={initial}
-      placeField={<PlacePicker initial={initial.place} />}
-      themes={offered(themes.data?.items, idea.data.themeId)}
-      districts={offered(districts.data?.items, idea.data.districtId)}
-      submitLabel={t('edit.submit')}
-      onSubmit={async (draft) => {
-        await update.mutateAsync(ideaFromDraft(draft))
-        navigate(`/ideeen/${id}`, { state: { notice: t('edit.saved') } })
-      }}
+  const photos = (
+    <IdeaPhotosEditor
+      ideaId={id}
+      photos={idea.data.photos}
+      problem={photoProblem}
+      onChanged={() => qc.invalidateQueries({ queryKey: ideaKeys.detail(id) })}
     />
+  )
+  return (
+    <>
+      {photoProblem && photos}
+      <IdeaForm
+        initial={initial}
+        placeField={<PlacePicker initial={initial.place} />}
+        themes={offered(themes.data?.items, idea.data.themeId)}
+        districts={offered(districts.data?.items, idea.data.districtId)}
+        submitLabel={t('edit.submit')}
+        onSubmit={async (draft) => {
+          await update.mutateAsync(ideaFromDraft(draft))
+          navigate(`/ideeen/${id}`, { state: { notice: t('edit.saved') } })
+        }}
+      />
+      {!photoProblem && photos}
+    </>
   )
 }

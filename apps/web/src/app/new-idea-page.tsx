@@ -1,5 +1,5 @@
 import type { Campaign } from '@meedenken/shared'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
@@ -7,10 +7,14 @@ import { RequireRole } from '../features/accounts/components/require-role'
 import { campaignQuery } from '../features/campaigns/api/campaign-queries'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
 import { offered } from '../features/catalog/local-name'
+import { ideaKeys } from '../features/ideas/api/idea-queries'
 import { useCreateIdea } from '../features/ideas/api/propose-queries'
 import { IdeaForm } from '../features/ideas/components/idea-form'
 import { clearDraft, ideaFromDraft, loadDraft, saveDraft } from '../features/ideas/idea-draft'
 import { PlacePicker } from '../features/map/components/place-picker'
+import { uploadPhotos } from '../features/photos/api/photo-mutations'
+import { PhotoPicker } from '../features/photos/components/photo-picker'
+import { usePhotoChoice } from '../features/photos/components/use-photo-choice'
 import '../lib/i18n-engage'
 import '../lib/i18n-participate'
 import { Alert } from '../ui/alert'
@@ -51,7 +55,9 @@ function ProposeIdea() {
 }
 
 function ProposeForm({ campaign }: { campaign: Campaign | null }) {
-  const { t } = useTranslation(['participate', 'engage'])
+  const { t } = useTranslation(['participate', 'engage', 'photos'])
+  const photos = usePhotoChoice()
+  const qc = useQueryClient()
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
   const create = useCreateIdea()
@@ -88,13 +94,27 @@ function ProposeForm({ campaign }: { campaign: Campaign | null }) {
         submitLabel={t('propose.submit')}
         onDraftChange={saveDraft}
         placeField={<PlacePicker initial={initial.place} />}
+        photos={{ field: <PhotoPicker choice={photos} />, check: photos.check, labels: photos.labels }}
         onSubmit={async (draft) => {
           const { idea } = await create.mutateAsync({
             ...ideaFromDraft(draft),
             ...(open && campaign ? { campaignId: campaign.id } : {}),
           })
           clearDraft()
-          navigate(`/ideeen/${idea.id}`, { state: { notice: t('propose.sent', { days: idea.responseNormDays }) } })
+          const notice = t('propose.sent', { days: idea.responseNormDays })
+          // The idea exists now: a photo that fails does not lose it; the edit page says which and why.
+          const failures = await uploadPhotos(idea.id, photos.items)
+          // The idea as created has no photos yet: fetched again, so its page shows them at once.
+          if (photos.items.length > 0)
+            await qc.invalidateQueries({ queryKey: ideaKeys.detail(idea.id), refetchType: 'all' })
+          if (failures.length > 0) {
+            const photoProblem = [...failures.map((f) => t('photos:upload.failed', f)), t('photos:upload.retry')].join(
+              ' ',
+            )
+            navigate(`/ideeen/${idea.id}/bewerken`, { state: { notice, photoProblem } })
+            return
+          }
+          navigate(`/ideeen/${idea.id}`, { state: { notice } })
         }}
       />
     </>

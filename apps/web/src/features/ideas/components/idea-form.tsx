@@ -25,6 +25,11 @@ type Props = {
   onSubmit: (draft: IdeaDraft) => Promise<unknown>
   /** The optional place section (the page passes features/map's picker), after the district. */
   placeField?: ReactNode
+  /**
+   * The optional photos section (the page passes features/photos' picker), last: its
+   * check runs with the form's own (errors by field name), its labels name them in the summary.
+   */
+  photos?: { field: ReactNode; check: () => FieldErrors; labels: Record<string, string> }
 }
 
 // `attempt` makes the summary take focus again when the same problem comes back.
@@ -45,6 +50,7 @@ export function IdeaForm({
   onDraftChange,
   onSubmit,
   placeField,
+  photos,
 }: Props) {
   const { t } = useTranslation(['participate', 'ideas'])
   const preview = usePreviewIdea()
@@ -97,7 +103,7 @@ export function IdeaForm({
     event.preventDefault()
     if (preview.isPending) return
     const draft = draftFromForm(event.currentTarget)
-    const found = check(draft)
+    const found = { ...check(draft), ...photos?.check() }
     if (Object.keys(found).length > 0) {
       setProblem({ errors: found, attempt: Date.now() })
       return
@@ -145,7 +151,12 @@ export function IdeaForm({
     <>
       <div hidden={shown !== null}>
         {problem && (
-          <ErrorSummary key={problem.attempt} errors={problem.errors} labels={labels} message={problem.message} />
+          <ErrorSummary
+            key={problem.attempt}
+            errors={problem.errors}
+            labels={{ ...labels, ...photos?.labels }}
+            message={problem.message}
+          />
         )}
         <form className="form idea-form" noValidate onSubmit={toPreview} onChange={changed}>
           <Field
@@ -208,6 +219,7 @@ export function IdeaForm({
             error={errors.targetGroups}
             options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroupPlural.${g}`) }))}
           />
+          {photos?.field}
           <div className="form__actions">
             <Button type="submit" aria-disabled={preview.isPending || undefined}>
               {preview.isPending ? t('form.previewing') : t('form.preview')}

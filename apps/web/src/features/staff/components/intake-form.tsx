@@ -20,12 +20,22 @@ import { localName, offered } from '../../catalog/local-name'
 import { useIntake } from '../api/staff-mutations'
 import { FormSummary } from './form-summary'
 
+/** The optional photos section (the page passes features/photos' picker, scoped 'intake'). */
+type IntakePhotos = {
+  field: ReactNode
+  /** Errors by field name without the scope, checked with the form's own. */
+  check: () => Record<string, string>
+  labels: Record<string, string>
+  /** Sends the chosen photos once the idea exists; resolves to what went wrong, or ''. */
+  upload: (ideaId: number) => Promise<string>
+}
+
 /**
  * An idea received by phone, at the desk, by letter or by e-mail, entered on the sender's behalf.
  * `placeField`: the optional place section (the page passes features/map's picker, whose hidden
  * fields are `intake.placeLatitude`, `intake.placeLongitude` and `intake.placeLabel`).
  */
-export function IntakeForm({ placeField }: { placeField?: ReactNode } = {}) {
+export function IntakeForm({ placeField, photos }: { placeField?: ReactNode; photos?: IntakePhotos } = {}) {
   const { t } = useTranslation(['staff', 'ideas'])
   const themes = useQuery(themesQuery)
   const districts = useQuery(districtsQuery)
@@ -44,6 +54,7 @@ export function IntakeForm({ placeField }: { placeField?: ReactNode } = {}) {
       themeId: t('intake.theme'),
       districtId: t('intake.district'),
       targetGroups: t('intake.targetGroups'),
+      ...photos?.labels,
     },
     read: (v) => ({
       channel: v.text('channel'),
@@ -67,6 +78,7 @@ export function IntakeForm({ placeField }: { placeField?: ReactNode } = {}) {
       title: v.title.length < IDEA_TITLE.min && t('intake.errors.title', { min: IDEA_TITLE.min }),
       body: v.body.length < IDEA_BODY.min && t('intake.errors.body', { min: IDEA_BODY.min }),
       themeId: v.themeId === null && t('intake.errors.theme'),
+      ...photos?.check(),
     }),
     send: async (v) => {
       const { idea } = await intake.mutateAsync({
@@ -88,7 +100,10 @@ export function IntakeForm({ placeField }: { placeField?: ReactNode } = {}) {
           ...(v.email ? { email: v.email } : {}),
         },
       })
-      await navigate(`/medewerkers/ideeen/${idea.id}`, { state: { notice: t('intake.saved', { id: idea.id }) } })
+      // The idea exists now: a photo that fails does not lose it; the notice says which and why.
+      const photoProblem = (await photos?.upload(idea.id)) ?? ''
+      const notice = [t('intake.saved', { id: idea.id }), photoProblem].filter(Boolean).join(' ')
+      await navigate(`/medewerkers/ideeen/${idea.id}`, { state: { notice } })
     },
   })
 
@@ -156,6 +171,7 @@ export function IntakeForm({ placeField }: { placeField?: ReactNode } = {}) {
             error={form.error('targetGroups')}
             options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`ideas:targetGroupPlural.${g}`) }))}
           />
+          {photos?.field}
         </Fieldset>
         <div className="form__actions">
           <Button type="submit" busy={form.pending}>
