@@ -10,14 +10,15 @@ export const MAX_BODY_BYTES = 64 * 1024
 /**
  * The exact policy every response carries; the SPA has no inline script or style. Images may
  * also come from the map tiles' origin (MAP_TILE_URL), and from no other: address search goes
- * through our own API, so connect-src stays 'self'.
+ * through our own API, so connect-src stays 'self'. blob: images are the previews of photos
+ * chosen for upload (URL.createObjectURL): only this page's own scripts can make them.
  */
 export function contentSecurityPolicy(tileUrl: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src 'self' data: ${new URL(tileUrl).origin}`,
+    `img-src 'self' data: blob: ${new URL(tileUrl).origin}`,
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

@@ -91,12 +91,12 @@ describe('the map settings', () => {
     const res = await request(ctx, '/api/health')
     const csp = res.headers.get('content-security-policy') ?? ''
     const origin = new URL(pdok.tileUrl).origin
-    expect(csp).toContain(`img-src 'self' data: ${origin};`)
+    expect(csp).toContain(`img-src 'self' data: blob: ${origin};`)
     expect(csp).toContain("connect-src 'self';")
     expect(csp).not.toContain('service.pdok.nl')
     const standard = createTestApp()
     const pdokCsp = (await request(standard, '/api/health')).headers.get('content-security-policy')
-    expect(pdokCsp).toContain("img-src 'self' data: https://service.pdok.nl;")
+    expect(pdokCsp).toContain("img-src 'self' data: blob: https://service.pdok.nl;")
   })
 
   it('refuses a tile URL without {z}, {x} and {y} at start', async () => {
