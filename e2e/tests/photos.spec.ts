@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, expectAccessible, newMember, test } from '../fixtures'
@@ -103,4 +104,46 @@ test('a member proposes an idea with a photo and its description; others see it;
   await expectAccessible(visitor, 'the idea page after the photo was hidden')
 
   await Promise.all([visitorContext.close(), reporterContext.close(), staffContext.close()])
+})
+
+test('a photo the API refuses does not lose the idea: the edit page says which and why, and it can be added there', async ({
+  page,
+}) => {
+  await newMember(page, 'fotopech', 'Sanne uit Meeden')
+  await page.goto('/ideeen/nieuw')
+  const ideaTitle = `Een losse stoeptegel bij de bakker ${tag()}`
+  await page.getByLabel('Titel').fill(ideaTitle)
+  await page.getByLabel('Uw idee').fill('Voor de bakker ligt een losse tegel. Mensen struikelen erover.')
+  await page.getByLabel('Thema').selectOption({ label: 'Groen' })
+  // A file that says it is a JPEG but is not: only the API can tell.
+  await page.getByLabel('Foto’s kiezen').setInputFiles([
+    { name: 'nep.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('dit is geen foto') },
+    { name: 'bankje.jpg', mimeType: 'image/jpeg', buffer: readFileSync(PHOTO) },
+  ])
+  await page.getByRole('textbox', { name: 'Wat staat er op foto 1?' }).fill('Een tegel die los ligt')
+  await page.getByRole('textbox', { name: 'Wat staat er op foto 2?' }).fill('Een houten bank bij de bakker')
+  await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click()
+  await page.getByRole('button', { name: 'Idee insturen' }).click()
+
+  await expect(page).toHaveURL(/\/ideeen\/\d+\/bewerken$/)
+  await expect(page.getByText('Bedankt! Uw idee staat nu op Meedenken.')).toBeVisible()
+  await expect(page.getByText(/Foto 1 \(nep\.jpg\) is niet opgeslagen\. Dit bestand is geen foto/)).toBeVisible()
+  await expect(page.getByText(/Uw idee is wel opgeslagen/)).toBeVisible()
+  // The other photo was saved: it is the idea's first photo now.
+  await expect(page.getByRole('textbox', { name: 'Wat staat er op foto 1?' })).toHaveValue(
+    'Een houten bank bij de bakker',
+  )
+  await expectAccessible(page, 'the edit page after a refused photo')
+
+  await page.getByLabel('Foto’s kiezen').setInputFiles(PHOTO)
+  await page.getByRole('textbox', { name: 'Wat staat er op foto 2?' }).fill('Een tegel die los ligt')
+  await page.getByRole('button', { name: 'Gekozen foto’s toevoegen' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'De foto is toegevoegd.' })).toBeAttached()
+  await expect(page.getByRole('button', { name: 'Foto 2 verwijderen' })).toBeVisible()
+  await expectAccessible(page, 'the edit page with two photos')
+
+  await page.getByRole('link', { name: 'Terug naar het idee' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'Een tegel die los ligt' })).toBeAttached()
+  await expect(page.getByRole('img', { name: 'Een houten bank bij de bakker' })).toBeAttached()
 })

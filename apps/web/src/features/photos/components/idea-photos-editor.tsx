@@ -128,7 +128,7 @@ function CurrentPhoto({
           </Alert>
         )}
         <div className="form__actions">
-          <Button type="submit" size="small" busy={change.isPending}>
+          <Button type="submit" appearance="secondary" size="small" busy={change.isPending}>
             {change.isPending ? t('editor.saving') : t('editor.save', { number })}
           </Button>
           <Button
@@ -161,7 +161,7 @@ function AddPhotos({
   announce: (text: string) => void
 }) {
   const { t } = useTranslation('photos')
-  const choice = usePhotoChoice({ slots })
+  const choice = usePhotoChoice({ slots, before: PHOTO_LIMITS.perIdea - slots })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [attempt, setAttempt] = useState(0)
   const [progress, setProgress] = useState<number | null>(null)

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-photos'
 import { Button } from '../../../ui/button'
+import { classNames } from '../../../ui/class-names'
 import { Field, Fieldset, Textarea } from '../../../ui/form'
 import '../photos.css'
 import { PHOTO_ACCEPT, PHOTO_MB } from '../photo-rules'
@@ -25,6 +26,8 @@ export function PhotoPicker({ choice, legend }: Props) {
   const chooser = useRef<HTMLInputElement>(null)
   const full = useRef<HTMLParagraphElement>(null)
   const [announcement, setAnnouncement] = useState('')
+  const chooserId = `field-${choice.chooserName}`
+  const refusal = choice.refused.join(' ')
   // Where focus goes once the next render is on screen: the chooser after a removal, the
   // "no more" sentence when the chooser goes away after the last free place was filled.
   const focusNext = useRef<'chooser' | 'full' | null>(null)
@@ -44,10 +47,12 @@ export function PhotoPicker({ choice, legend }: Props) {
             <li key={item.key} className="photo-picker__item">
               <img className="photo-picker__preview" src={item.url} alt="" />
               <div className="photo-picker__fields">
-                <p className="photo-picker__name">{t('picker.photo', { number: index + 1, name: item.file.name })}</p>
+                <p className="photo-picker__name">
+                  {t('picker.photo', { number: choice.number(index), name: item.file.name })}
+                </p>
                 <Field
                   name={choice.fullName(item.key)}
-                  label={t('picker.altLabel', { number: index + 1 })}
+                  label={t('picker.altLabel', { number: choice.number(index) })}
                   hint={t('picker.altHint', { min: PHOTO_LIMITS.altText.min, max: PHOTO_LIMITS.altText.max })}
                   error={choice.errors[item.key]}
                 >
@@ -66,11 +71,11 @@ export function PhotoPicker({ choice, legend }: Props) {
                   size="small"
                   onClick={() => {
                     choice.remove(item.key)
-                    setAnnouncement(t('picker.removed', { number: index + 1 }))
+                    setAnnouncement(t('picker.removed', { number: choice.number(index) }))
                     focusNext.current = 'chooser'
                   }}
                 >
-                  {t('picker.remove', { number: index + 1 })}
+                  {t('picker.remove', { number: choice.number(index) })}
                 </Button>
               </div>
             </li>
@@ -78,34 +83,43 @@ export function PhotoPicker({ choice, legend }: Props) {
         </ul>
       )}
       {choice.slotsLeft > 0 ? (
-        <Field
-          name={choice.chooserName}
-          label={choice.items.length === 0 ? t('picker.choose') : t('picker.chooseMore', { count: choice.slotsLeft })}
-          error={choice.refused.length > 0 ? choice.refused.join(' ') : undefined}
+        // The browser's own chooser, kept focusable but unseen: its label is the visible button
+        // (the native one says "No file chosen" in the browser's language, also after a choice).
+        <div
+          className={classNames('utrecht-form-field photo-picker__choose', refusal && 'utrecht-form-field--invalid')}
         >
-          {(p) => (
-            <input
-              {...p}
-              ref={chooser}
-              className="photo-picker__chooser"
-              type="file"
-              accept={PHOTO_ACCEPT}
-              multiple
-              onChange={(e) => {
-                const { added, refused, full: noRoom } = choice.add(Array.from(e.currentTarget.files ?? []))
-                if (noRoom) focusNext.current = 'full'
-                // Emptied, so the same file can be chosen again after it was removed.
-                e.currentTarget.value = ''
-                setAnnouncement(
-                  [added > 0 ? t('picker.added', { count: added }) : '', ...refused].filter(Boolean).join(' '),
-                )
-              }}
-            />
+          {refusal && (
+            <p className="utrecht-form-field-error-message" id={`${chooserId}-error`}>
+              {refusal}
+            </p>
           )}
-        </Field>
+          <input
+            id={chooserId}
+            name={choice.chooserName}
+            ref={chooser}
+            className="photo-picker__input"
+            type="file"
+            accept={PHOTO_ACCEPT}
+            multiple
+            aria-describedby={[`${chooserId}-hint`, refusal && `${chooserId}-error`].filter(Boolean).join(' ')}
+            aria-invalid={refusal ? true : undefined}
+            onChange={(e) => {
+              const { added, refused, full: noRoom } = choice.add(Array.from(e.currentTarget.files ?? []))
+              if (noRoom) focusNext.current = 'full'
+              // Emptied, so the same file can be chosen again after it was removed.
+              e.currentTarget.value = ''
+              setAnnouncement(
+                [added > 0 ? t('picker.added', { count: added }) : '', ...refused].filter(Boolean).join(' '),
+              )
+            }}
+          />
+          <label className="nl-button nl-button--secondary photo-picker__button" htmlFor={chooserId}>
+            {choice.items.length === 0 ? t('picker.choose') : t('picker.chooseMore', { count: choice.slotsLeft })}
+          </label>
+        </div>
       ) : (
         <p className="photo-picker__full" ref={full} tabIndex={-1}>
-          {t('picker.full', { max: choice.slots })}
+          {t('picker.full', { max: choice.limit })}
         </p>
       )}
       <p className="visually-hidden" role="status">

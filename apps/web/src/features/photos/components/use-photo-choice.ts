@@ -12,10 +12,19 @@ export type PhotoChoice = ReturnType<typeof usePhotoChoice>
 /**
  * The photos chosen in a form, before the idea exists: they are sent after it is created.
  * `scope`: the form's scope ('intake' gives 'intake.photos.p1.altText'), so ids, labels,
- * errors and the form's error summary line up. `slots`: how many more the idea may have.
+ * errors and the form's error summary line up. `slots`: how many more the idea may have;
+ * `before`: how many it has (the chosen ones are numbered after them, "foto 3").
  * Every preview URL is revoked when its photo is removed and when the form goes away.
  */
-export function usePhotoChoice({ scope = '', slots = PHOTO_LIMITS.perIdea }: { scope?: string; slots?: number } = {}) {
+export function usePhotoChoice({
+  scope = '',
+  slots = PHOTO_LIMITS.perIdea,
+  before = 0,
+}: {
+  scope?: string
+  slots?: number
+  before?: number
+} = {}) {
   const { t } = useTranslation('photos')
   const [items, setItems] = useState<ChosenPhoto[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -32,12 +41,14 @@ export function usePhotoChoice({ scope = '', slots = PHOTO_LIMITS.perIdea }: { s
   )
 
   const slotsLeft = Math.max(0, slots - items.length)
+  /** A chosen photo's number as people read it, after the idea's own photos. */
+  const number = (index: number) => before + index + 1
   /** The field's name within the form (without its scope: what the form's own checks use). */
   const field = (key: string) => `photos.${key}.altText`
   const fullName = (key: string) => (scope ? `${scope}.${field(key)}` : field(key))
   // In the error summary: "Foto 1: Beschrijf wat er op foto 1 staat…".
   const labels = Object.fromEntries(
-    items.map((item, i) => [field(item.key), t('picker.summaryLabel', { number: i + 1 })]),
+    items.map((item, i) => [field(item.key), t('picker.summaryLabel', { number: number(i) })]),
   )
 
   /** Takes the files a person chose: those that fit are added, the others are said why not. */
@@ -52,7 +63,7 @@ export function usePhotoChoice({ scope = '', slots = PHOTO_LIMITS.perIdea }: { s
         notes.push(
           t('picker.errors.size', { name: file.name, size: (file.size / 1024 / 1024).toFixed(1), mb: PHOTO_MB }),
         )
-      else if (room === 0) notes.push(t('picker.errors.count', { name: file.name, max: slots }))
+      else if (room === 0) notes.push(t('picker.errors.count', { name: file.name, max: before + slots }))
       else {
         room -= 1
         added.push({ key: `p${nextKey.current++}`, file, url: URL.createObjectURL(file), altText: '' })
@@ -86,8 +97,8 @@ export function usePhotoChoice({ scope = '', slots = PHOTO_LIMITS.perIdea }: { s
       if (!problem) return
       const message =
         problem === 'short'
-          ? t('picker.errors.altShort', { number: i + 1, min: PHOTO_LIMITS.altText.min })
-          : t('picker.errors.altLong', { number: i + 1, max: PHOTO_LIMITS.altText.max })
+          ? t('picker.errors.altShort', { number: number(i), min: PHOTO_LIMITS.altText.min })
+          : t('picker.errors.altLong', { number: number(i), max: PHOTO_LIMITS.altText.max })
       found[field(item.key)] = message
       byKey[item.key] = message
     })
@@ -109,6 +120,9 @@ export function usePhotoChoice({ scope = '', slots = PHOTO_LIMITS.perIdea }: { s
     items,
     slots,
     slotsLeft,
+    /** Photos the idea may have in all. */
+    limit: before + slots,
+    number,
     errors,
     refused,
     labels,
