@@ -147,3 +147,32 @@ test('a photo the API refuses does not lose the idea: the edit page says which a
   await expect(page.getByRole('img', { name: 'Een tegel die los ligt' })).toBeAttached()
   await expect(page.getByRole('img', { name: 'Een houten bank bij de bakker' })).toBeAttached()
 })
+
+test('staff enter an idea received by letter with the photo that came with it', async ({ page }) => {
+  await logInByApi(page.request, STAFF)
+  await page.goto('/medewerkers/nieuw-idee')
+  await expect(page.getByRole('heading', { level: 1, name: 'Nieuw idee invoeren' })).toBeVisible()
+  await page.getByRole('radio', { name: 'Brief' }).check()
+  await page.getByLabel('Naam van de indiener').fill('Meneer de Vries')
+  await page.getByRole('radio', { name: 'Inwoner' }).check()
+  const title = `Een bankje bij de bushalte in Meeden ${tag()}`
+  await page.getByLabel('Titel').fill(title)
+  await page.getByRole('textbox', { name: 'Het idee' }).fill('Meneer schreef: bij de bushalte kan niemand zitten.')
+  await page.getByLabel('Thema').selectOption({ index: 1 })
+  await page.getByLabel('Foto’s kiezen').setInputFiles(PHOTO)
+  await page.getByRole('button', { name: 'Idee invoeren' }).click()
+  await expect(page.locator('.error-summary')).toBeFocused()
+  const altText = page.getByRole('textbox', { name: 'Wat staat er op foto 1?' })
+  await expect(altText).toHaveAttribute('aria-invalid', 'true')
+  await expect(altText).toHaveAccessibleDescription(/Beschrijf wat er op foto 1 staat, in minstens 5 tekens/)
+  await expectAccessible(page, 'the intake form with a photo without a description')
+  await altText.fill('Een bushalte zonder bank, met een prullenbak')
+  await page.getByRole('button', { name: 'Idee invoeren' }).click()
+  await expect(page).toHaveURL(/\/medewerkers\/ideeen\/\d+$/)
+  await expect(page.getByText(/Het idee is ingevoerd als idee #\d+/)).toBeVisible()
+  const id = /\/(\d+)$/.exec(page.url())?.[1]
+  const { idea } = (await (await page.request.get(`/api/ideas/${id}`)).json()) as {
+    idea: { photos: { altText: string }[] }
+  }
+  expect(idea.photos.map((p) => p.altText)).toEqual(['Een bushalte zonder bank, met een prullenbak'])
+})
