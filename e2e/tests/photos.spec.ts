@@ -40,6 +40,9 @@ test('a member proposes an idea with a photo and its description; others see it;
   await altText.fill(description)
   await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click()
   await expect(page.getByRole('heading', { level: 2, name: 'Controleer uw idee' })).toBeFocused()
+  // The preview shows the photo as others will see it: described by its text.
+  await expect(page.locator('.preview').getByRole('img', { name: description })).toBeVisible()
+  await expectAccessible(page, 'the preview with a photo')
   await page.getByRole('button', { name: 'Idee insturen' }).click()
   await expect(page.getByRole('heading', { level: 1, name: ideaTitle })).toBeFocused()
   await expect(page).toHaveURL(/\/ideeen\/\d+$/)

@@ -13,7 +13,7 @@ import { IdeaForm } from '../features/ideas/components/idea-form'
 import { clearDraft, ideaFromDraft, loadDraft, saveDraft } from '../features/ideas/idea-draft'
 import { PlacePicker } from '../features/map/components/place-picker'
 import { uploadPhotos } from '../features/photos/api/photo-mutations'
-import { PhotoPicker } from '../features/photos/components/photo-picker'
+import { ChosenPhotos, PhotoPicker } from '../features/photos/components/photo-picker'
 import { usePhotoChoice } from '../features/photos/components/use-photo-choice'
 import '../lib/i18n-engage'
 import '../lib/i18n-participate'
@@ -94,7 +94,12 @@ function ProposeForm({ campaign }: { campaign: Campaign | null }) {
         submitLabel={t('propose.submit')}
         onDraftChange={saveDraft}
         placeField={<PlacePicker initial={initial.place} />}
-        photos={{ field: <PhotoPicker choice={photos} />, check: photos.check, labels: photos.labels }}
+        photos={{
+          field: <PhotoPicker choice={photos} />,
+          check: photos.check,
+          labels: photos.labels,
+          preview: <ChosenPhotos choice={photos} />,
+        }}
         onSubmit={async (draft) => {
           const { idea } = await create.mutateAsync({
             ...ideaFromDraft(draft),

@@ -29,7 +29,7 @@ type Props = {
    * The optional photos section (the page passes features/photos' picker), last: its
    * check runs with the form's own (errors by field name), its labels name them in the summary.
    */
-  photos?: { field: ReactNode; check: () => FieldErrors; labels: Record<string, string> }
+  photos?: { field: ReactNode; check: () => FieldErrors; labels: Record<string, string>; preview?: ReactNode }
 }
 
 // `attempt` makes the summary take focus again when the same problem comes back.
@@ -250,6 +250,7 @@ export function IdeaForm({
             <h3 className="preview__title">{shown.draft.title.trim()}</h3>
             {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the html comes from the API's preview, rendered from markdown and sanitised (allow-list) exactly as it will be stored */}
             <div className="prose" dangerouslySetInnerHTML={{ __html: shown.html }} />
+            {photos?.preview}
             {shown.draft.targetGroups.length > 0 && (
               <p>
                 <strong>{t('preview.concerns')}:</strong>{' '}

@@ -1,16 +1,21 @@
 import { PHOTO_LIMITS } from '@meedenken/shared'
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import '../../../lib/i18n'
 import '../../../lib/i18n-photos'
-import { PhotoPicker } from './photo-picker'
+import { ChosenPhotos, PhotoPicker } from './photo-picker'
 import { type PhotoChoice, usePhotoChoice } from './use-photo-choice'
 
 let choice: PhotoChoice
-function Harness({ slots }: { slots?: number }) {
+function Harness({ slots, preview }: { slots?: number; preview?: boolean }) {
   choice = usePhotoChoice({ scope: 'intake', ...(slots === undefined ? {} : { slots }) })
-  return <PhotoPicker choice={choice} />
+  return (
+    <>
+      <PhotoPicker choice={choice} />
+      {preview && <ChosenPhotos choice={choice} />}
+    </>
+  )
 }
 
 const jpeg = (name: string, bytes = 1000, type = 'image/jpeg') =>
@@ -98,5 +103,20 @@ describe('PhotoPicker', () => {
     await userEvent.upload(screen.getByLabelText('Foto’s kiezen'), [jpeg('a.jpg'), jpeg('b.jpg')])
     unmount()
     expect(revokeObjectURL.mock.calls.map((c) => c[0])).toEqual(['blob:preview-1', 'blob:preview-2'])
+  })
+
+  it('shows the chosen photos in the preview with their descriptions, and says so when the browser cannot show one', async () => {
+    render(<Harness preview />)
+    await userEvent.upload(screen.getByLabelText('Foto’s kiezen'), [
+      jpeg('a.jpg'),
+      jpeg('iphone.heic', 10, 'image/heic'),
+    ])
+    await userEvent.type(screen.getByRole('textbox', { name: 'Wat staat er op foto 1?' }), 'Een bank')
+    const preview = screen.getByRole('region', { name: 'Foto’s' })
+    expect(preview.querySelectorAll('img')).toHaveLength(2)
+    expect(screen.getByRole('img', { name: 'Een bank' })).toBeTruthy()
+    // HEIC: most browsers cannot decode it (the API converts it).
+    for (const img of document.querySelectorAll('img[src="blob:preview-2"]')) fireEvent.error(img)
+    expect(screen.getAllByText(/kan uw browser geen voorbeeld laten zien/)).toHaveLength(2)
   })
 })

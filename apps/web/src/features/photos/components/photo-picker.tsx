@@ -45,7 +45,7 @@ export function PhotoPicker({ choice, legend }: Props) {
         <ul className="photo-picker__list">
           {choice.items.map((item, index) => (
             <li key={item.key} className="photo-picker__item">
-              <img className="photo-picker__preview" src={item.url} alt="" />
+              <ChosenPreview url={item.url} />
               <div className="photo-picker__fields">
                 <p className="photo-picker__name">
                   {t('picker.photo', { number: choice.number(index), name: item.file.name })}
@@ -126,5 +126,39 @@ export function PhotoPicker({ choice, legend }: Props) {
         {announcement}
       </p>
     </Fieldset>
+  )
+}
+
+/**
+ * The chosen photo as this browser can show it; a HEIC photo most browsers cannot show
+ * (the API converts it), so then a box says so instead of a broken image.
+ */
+function ChosenPreview({ url, alt = '' }: { url: string; alt?: string }) {
+  const { t } = useTranslation('photos')
+  const [failed, setFailed] = useState(false)
+  if (failed)
+    return (
+      <div className="photo-picker__preview photo-picker__preview--none">
+        <p>{t('picker.noPreview')}</p>
+        {alt && <p className="visually-hidden">{alt}</p>}
+      </div>
+    )
+  return <img className="photo-picker__preview" src={url} alt={alt} onError={() => setFailed(true)} />
+}
+
+/** The chosen photos with their descriptions, as the idea's preview shows them before it is sent. */
+export function ChosenPhotos({ choice }: { choice: PhotoChoice }) {
+  const { t } = useTranslation('photos')
+  if (choice.items.length === 0) return null
+  return (
+    <section className="photo-gallery" aria-label={t('gallery.heading')}>
+      <ul className="photo-gallery__list">
+        {choice.items.map((item) => (
+          <li key={item.key} className="photo-gallery__item">
+            <ChosenPreview url={item.url} alt={item.altText.trim()} />
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }
