@@ -61,6 +61,7 @@ describe('IdeaPhotosEditor', () => {
     expect(JSON.parse(String(init.body))).toEqual({ altText: 'Bankje bij de vijver' })
     await userEvent.click(screen.getByRole('button', { name: 'Foto 1 verwijderen' }))
     await screen.findByText('Foto 1 is verwijderd.')
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Foto’s' }))
     expect(calls()[1]).toEqual(['/api/ideas/7/photos/31', 'DELETE'])
     expect(onChanged).toHaveBeenCalledTimes(2)
   })

@@ -1,5 +1,5 @@
 import { type IdeaPhoto, PHOTO_LIMITS } from '@meedenken/shared'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import '../../../lib/i18n-photos'
 import { errorText, fieldErrors } from '../../../lib/errors'
@@ -29,9 +29,12 @@ type Props = {
 export function IdeaPhotosEditor({ ideaId, photos, problem, onChanged }: Props) {
   const { t } = useTranslation('photos')
   const [announcement, setAnnouncement] = useState('')
+  const heading = useRef<HTMLHeadingElement>(null)
   return (
     <section className="photo-editor" aria-labelledby="photo-editor-heading">
-      <h2 id="photo-editor-heading">{t('editor.heading')}</h2>
+      <h2 id="photo-editor-heading" ref={heading} tabIndex={-1}>
+        {t('editor.heading')}
+      </h2>
       {problem && (
         <Alert type="error">
           <p>{problem}</p>
@@ -48,6 +51,8 @@ export function IdeaPhotosEditor({ ideaId, photos, problem, onChanged }: Props) 
               number={index + 1}
               onChanged={onChanged}
               announce={setAnnouncement}
+              // The removed photo's buttons are gone: focus goes back to the section's heading.
+              onRemoved={() => heading.current?.focus()}
             />
           ))}
         </ul>
@@ -71,12 +76,14 @@ function CurrentPhoto({
   number,
   onChanged,
   announce,
+  onRemoved,
 }: {
   ideaId: number
   photo: IdeaPhoto
   number: number
   onChanged: () => unknown
   announce: (text: string) => void
+  onRemoved: () => void
 }) {
   const { t } = useTranslation('photos')
   const change = useChangeAltText(ideaId, onChanged)
@@ -138,7 +145,12 @@ function CurrentPhoto({
             busy={remove.isPending}
             onClick={() => {
               if (remove.isPending) return
-              remove.mutate(photo.id, { onSuccess: () => announce(t('editor.removed', { number })) })
+              remove.mutate(photo.id, {
+                onSuccess: () => {
+                  announce(t('editor.removed', { number }))
+                  onRemoved()
+                },
+              })
             }}
           >
             {remove.isPending ? t('editor.removing') : t('editor.remove', { number })}
