@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { deflateSync } from 'node:zlib'
@@ -163,6 +163,31 @@ describe('adding a photo', () => {
       altText: ALT,
     })
     expect(res.status).toBe(201)
+  })
+
+  it('takes a HEIC photo as iPhones make it (HEVC) and serves it as WebP', async () => {
+    // 96 × 64, made with libheif's heif-enc (Debian libheif-examples): a real HEVC-coded HEIC.
+    const heic = readFileSync(path.join(import.meta.dirname, 'fixtures', 'bankje.heic'))
+    const idea = await newIdea()
+    const res = await upload(ctx, idea.id, author.cookie, {
+      bytes: heic,
+      type: 'image/heic',
+      name: 'IMG_0001.HEIC',
+      altText: ALT,
+    })
+    expect(res.status).toBe(201)
+    const { photo } = await json(res)
+    expect(photo).toMatchObject({ width: 96, height: 64 })
+    const webp = photo.files.find((f: { format: string }) => f.format === 'webp')
+    const served = Buffer.from(await (await request(ctx, webp.url)).arrayBuffer())
+    expect(await sharp(served).metadata()).toMatchObject({ format: 'webp', width: 96, height: 64 })
+    // The red circle on green survives decoding: a pixel in it is red.
+    const { data } = await sharp(served)
+      .extract({ left: 28, top: 28, width: 1, height: 1 })
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    expect(data[0]).toBeGreaterThan(150)
+    expect(data[1]).toBeLessThan(100)
   })
 
   it('drops what hides inside the image: a script in a JPEG comment is not in the served bytes', async () => {
