@@ -32,6 +32,9 @@ const child = spawn(
       DATABASE_PATH: path.join(dir, 'e2e.db'),
       DEMO_DATA: '1',
       DEV_MAILBOX: '1',
+      // As behind nginx: journeys that sign people up through the API give each its own
+      // address in X-Forwarded-For (staff-helpers.ts), so per-address limits see people apart.
+      TRUST_PROXY: '1',
       PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`,
       LOG_LEVEL: 'warn',
       MAP_TILE_URL: process.env.MAP_TILE_URL ?? pdok.tileUrl,
