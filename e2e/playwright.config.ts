@@ -7,7 +7,8 @@ export default defineConfig({
   testDir: './tests',
   // Journeys share one server and database; each test makes its own accounts and ideas.
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Three on CI's 2 cores: journeys spend much of their time waiting on the server and the browser.
+  workers: process.env.CI ? 3 : undefined,
   forbidOnly: true,
   retries: 0,
   // Journeys run several axe checks; on a busy 2-core machine those take seconds each.

@@ -37,6 +37,8 @@ const child = spawn(
       TRUST_PROXY: '1',
       PUBLIC_URL: `http://127.0.0.1:${process.env.E2E_PORT ?? '3100'}`,
       LOG_LEVEL: 'warn',
+      // Notifications become mail within seconds, not half a minute: journeys wait for them.
+      NOTIFY_EVERY_SECONDS: '3',
       MAP_TILE_URL: process.env.MAP_TILE_URL ?? pdok.tileUrl,
       GEOCODER_URL: process.env.GEOCODER_URL ?? pdok.geocoderUrl,
       // The date matrix (scripts/test-dates.mjs) runs the server at a chosen moment.

@@ -232,7 +232,7 @@ test('a member unsubscribes with the link from a notification mail, and chooses 
   await changeStatus(staff, ideaId, 'under_review', 'We bekijken of er bij het station een watertappunt kan komen.')
   await staff.dispose()
 
-  // The notification becomes mail within half a minute (a background job).
+  // The notification becomes mail at the background job's next run (every 3 s here, NOTIFY_EVERY_SECONDS).
   const mail = await waitForMail(page.request, email, /dagelijkse overzicht|Nieuws/, 45_000)
   expect(mail.text).toContain(title)
   const link = /https?:\/\/[^\s]+\/afmelden\?[^\s]+/.exec(mail.text)?.[0]

@@ -6,8 +6,8 @@ import { logInByApi, newApiMember, STAFF, tag, themeId, write } from '../staff-h
 /**
  * Notifications that say what happened: a follower reads the municipality's answer in the
  * notification centre and in the mail; a resident who phoned in an idea gets a receipt and
- * can claim an account with its link. Mail is turned out by a background job twice a minute,
- * so the mailbox is watched (it refreshes itself) rather than waited for.
+ * can claim an account with its link. Mail is turned out by a background job (every 3 s on the
+ * e2e server, NOTIFY_EVERY_SECONDS), so the mailbox is watched (it refreshes itself).
  */
 
 const MAIL_JOB = 45_000

@@ -26,7 +26,7 @@ export function startBackgroundJobs(deps: Deps): () => Promise<void> {
   }, 10 * 60_000)
   housekeeping.unref()
   // Staff hear of new, overdue and stale ideas; then notifications become mail (at once, or
-  // a daily digest). Twice a minute.
+  // a daily digest). Twice a minute unless NOTIFY_EVERY_SECONDS says otherwise.
   const notificationMail = setInterval(async () => {
     try {
       await runStaffAlerts(deps.db, deps.clock.now())
@@ -38,7 +38,7 @@ export function startBackgroundJobs(deps: Deps): () => Promise<void> {
     } catch (error) {
       deps.logger.error({ error: String(error) }, 'notification mail failed')
     }
-  }, 30_000)
+  }, deps.settings.notifyEveryMs)
   notificationMail.unref()
   return async () => {
     clearInterval(housekeeping)

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
     .regex(/^-?\d+(\.\d+)?,-?\d+(\.\d+)?$/, 'latitude,longitude in degrees, such as 53.18,6.76')
     .default('53.18,6.76'),
   MAP_ZOOM: z.coerce.number().int().min(6).max(18).default(11),
+  // How often staff reminders run and notifications become mail. Tests shorten it.
+  NOTIFY_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 })
 
 export type Settings = {
@@ -81,6 +83,8 @@ export type Settings = {
     center: { latitude: number; longitude: number }
     zoom: number
   }
+  /** How often staff reminders and notification mail run (jobs.ts). */
+  notifyEveryMs: number
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '[::1]'])
@@ -151,6 +155,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       center: { latitude: Number(e.MAP_CENTER.split(',')[0]), longitude: Number(e.MAP_CENTER.split(',')[1]) },
       zoom: e.MAP_ZOOM,
     },
+    notifyEveryMs: e.NOTIFY_EVERY_SECONDS * 1000,
   }
 }
 
