@@ -123,6 +123,20 @@ describe('adding a photo', () => {
     expect(meta).toMatchObject({ format: 'webp', width: 320, height: 240 })
   })
 
+  it('takes photos sent at once one after another, a refused one holding up none of the others', async () => {
+    const idea = await newIdea()
+    const [a, bad, b] = await Promise.all([
+      upload(ctx, idea.id, author.cookie, { bytes: await jpeg(1200, 900), altText: ALT }),
+      upload(ctx, idea.id, author.cookie, { bytes: Buffer.from('geen foto'), altText: ALT }),
+      upload(ctx, idea.id, author.cookie, { bytes: await jpeg(900, 1200), altText: ALT }),
+    ])
+    expect([a.status, bad.status, b.status]).toEqual([201, 422, 201])
+    const shown = await detail(idea.id)
+    expect(shown.photos.map((p: { width: number }) => p.width).sort((x: number, y: number) => x - y)).toEqual([
+      900, 1200,
+    ])
+  })
+
   it('never enlarges a small photo', async () => {
     const idea = await newIdea()
     const { photo } = await json(
