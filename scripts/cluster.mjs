@@ -270,7 +270,9 @@ export async function startCluster(options) {
     MEEDENKEN_BANNER: '',
     ...options.env,
   })
-  const nodeFlags = JSON.parse(readFileSync(path.join(root, 'apps/api/node-flags.json'), 'utf8')).flags
+  const { flags: nodeFlags, env: nodeEnv } = JSON.parse(
+    readFileSync(path.join(root, 'apps/api/node-flags.json'), 'utf8'),
+  )
 
   /** A supervised child: started again when it exits while the cluster runs. */
   function supervise(name, start, onStart) {
@@ -311,7 +313,7 @@ export async function startCluster(options) {
     return () => {
       const out = openSync(api.log, 'a')
       const child = spawn(process.execPath, [...nodeFlags, options.server], {
-        env: { ...apiEnv, PORT: String(api.port), ...extra() },
+        env: { ...nodeEnv, ...apiEnv, PORT: String(api.port), ...extra() },
         stdio: ['ignore', out, out],
         // Its own process group: Ctrl-C reaches this script, which stops the processes in order.
         detached: true,

@@ -25,13 +25,10 @@ const env = {
 }
 // The same command as production (`pnpm --filter @meedenken/api start`): the bundled server
 // with memory limits sized for a modest machine.
-const server = spawn(
-  process.execPath,
-  [
-    ...JSON.parse(readFileSync(path.join(root, 'apps/api/node-flags.json'), 'utf8')).flags,
-    path.join(root, 'apps/api/dist/server.js'),
-  ],
-  { stdio: 'inherit', env },
-)
+const start = JSON.parse(readFileSync(path.join(root, 'apps/api/node-flags.json'), 'utf8'))
+const server = spawn(process.execPath, [...start.flags, path.join(root, 'apps/api/dist/server.js')], {
+  stdio: 'inherit',
+  env: { ...start.env, ...env },
+})
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

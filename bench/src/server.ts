@@ -28,9 +28,12 @@ export type RunningServer = {
   stop: () => Promise<void>
 }
 
-/** The production server's node flags (apps/api/node-flags.json): the floor runs with the same. */
-function nodeFlags(): string[] {
-  return (JSON.parse(readFileSync(path.join(apiDir, 'node-flags.json'), 'utf8')) as { flags: string[] }).flags
+/** How the production server starts (apps/api/node-flags.json): node flags and environment. The floor runs with the same. */
+function productionStart(): { flags: string[]; env: Record<string, string> } {
+  return JSON.parse(readFileSync(path.join(apiDir, 'node-flags.json'), 'utf8')) as {
+    flags: string[]
+    env: Record<string, string>
+  }
 }
 
 /** Starts `node <flags> <script>` in apps/api and waits until `readyPath` answers 2xx. */
@@ -42,9 +45,10 @@ async function startNode(options: {
   readyPath: string
   name: string
 }): Promise<RunningServer> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeFlags(), options.script, ...(options.args ?? [])], {
+  const start = productionStart()
+  const child: ChildProcess = spawn(process.execPath, [...start.flags, options.script, ...(options.args ?? [])], {
     cwd: apiDir,
-    env: options.env,
+    env: { ...start.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const lines: string[] = []

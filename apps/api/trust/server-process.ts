@@ -20,7 +20,10 @@ export type RunningServer = { process: ChildProcess; url: string; exited: Promis
 
 // API_OUT_DIR is where scripts/build.mjs put the bundle (default dist), so parallel work can test its own.
 const serverBundle = path.join(apiRoot, process.env.API_OUT_DIR ?? 'dist', 'server.js')
-const nodeFlags = (JSON.parse(readFileSync(path.join(apiRoot, 'node-flags.json'), 'utf8')) as { flags: string[] }).flags
+const { flags: nodeFlags, env: nodeEnv } = JSON.parse(readFileSync(path.join(apiRoot, 'node-flags.json'), 'utf8')) as {
+  flags: string[]
+  env: Record<string, string>
+}
 
 /**
  * Starts the production server (the bundle and flags `npm start` uses) on a file and port.
@@ -36,6 +39,7 @@ export async function startServer(
     throw new Error(`${serverBundle} is missing: run \`pnpm --filter @meedenken/api build\``)
   const child = spawn(process.execPath, [...nodeFlags, serverBundle], {
     env: {
+      ...nodeEnv,
       ...process.env,
       DATABASE_PATH: databasePath,
       PORT: String(port),
