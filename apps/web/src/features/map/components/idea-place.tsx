@@ -1,20 +1,39 @@
 import type { IdeaPlace } from '@meedenken/shared'
-import { useId } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { lazy, Suspense, useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import '../../../lib/i18n-map'
-import { BaseMap } from '../base-map'
+import '../../../lib/i18n-engage-idea'
+import { mapConfigQuery } from '../api/map-queries'
+// The map's box from the first paint, so nothing moves when the map arrives.
+import '../map.css'
+
+// The map's code (and its strings) load only for an idea that has a place: most have none.
+const BaseMap = lazy(() => import('../base-map').then((m) => ({ default: m.BaseMap })))
 
 /**
  * An idea's place: first in words (the address, or the point's coordinates) with a link to the
- * ideas on the map, then a small map with the point. The server renders the words; Leaflet
- * loads in the browser only when the map comes near the screen.
+ * ideas on the map, then a small map with the point. The server renders the words and an
+ * empty box of the map's size; the map's code loads in the browser after the page is
+ * hydrated, and Leaflet only when the map comes near the screen.
  */
 export function IdeaPlaceSection({ place }: { place: IdeaPlace }) {
-  const { t } = useTranslation('map')
+  const { t } = useTranslation('engage')
   const headingId = useId()
+  // Asked here, not only by the map, so the server sends the map's settings with the page.
+  useQuery(mapConfigQuery)
+  const [hydrated, setHydrated] = useState(false)
+  useEffect(() => setHydrated(true), [])
   const where =
     place.label ?? t('place.point', { latitude: place.latitude.toFixed(5), longitude: place.longitude.toFixed(5) })
+  const box = (
+    <div className="base-map" aria-hidden="true">
+      <div className="base-map__frame">
+        <div className="base-map__canvas" />
+      </div>
+      <p className="base-map__instructions">{'\u00a0'}</p>
+    </div>
+  )
   return (
     <section className="idea-place" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('place.title')}</h2>
@@ -22,12 +41,18 @@ export function IdeaPlaceSection({ place }: { place: IdeaPlace }) {
       <p>
         <Link to="/?weergave=kaart">{t('place.viewOnMap')}</Link>
       </p>
-      <BaseMap
-        label={t('place.mapLabel')}
-        center={{ latitude: place.latitude, longitude: place.longitude }}
-        zoom={16}
-        markers={[{ id: 'idea', latitude: place.latitude, longitude: place.longitude, label: where }]}
-      />
+      {hydrated ? (
+        <Suspense fallback={box}>
+          <BaseMap
+            label={t('place.mapLabel')}
+            center={{ latitude: place.latitude, longitude: place.longitude }}
+            zoom={16}
+            markers={[{ id: 'idea', latitude: place.latitude, longitude: place.longitude, label: where }]}
+          />
+        </Suspense>
+      ) : (
+        box
+      )}
     </section>
   )
 }
