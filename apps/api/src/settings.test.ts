@@ -24,6 +24,13 @@ describe('settings', () => {
     expect(() => readSettings({ DEV_MAILBOX: '1', MEEDENKEN_NOW: 'next tuesday' })).toThrow(/MEEDENKEN_NOW/)
   })
 
+  it('turns notifications into mail twice a minute unless told how often, in whole seconds', () => {
+    expect(readSettings({}).notifyEveryMs).toBe(30_000)
+    expect(readSettings({ NOTIFY_EVERY_SECONDS: '3' }).notifyEveryMs).toBe(3_000)
+    for (const bad of ['0', '-5', '1.5', 'often', '7200'])
+      expect(() => readSettings({ NOTIFY_EVERY_SECONDS: bad })).toThrow(/NOTIFY_EVERY_SECONDS/)
+  })
+
   it('refuses to show the development mailbox on an address others can reach', () => {
     expect(() => readSettings({ DEV_MAILBOX: '1', HOST: '0.0.0.0' })).toThrow(/loopback HOST/)
     expect(() => readSettings({ DEV_MAILBOX: '1', HOST: '192.168.1.20' })).toThrow(/loopback HOST/)
