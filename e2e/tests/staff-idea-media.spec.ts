@@ -1,8 +1,14 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { expect, expectAccessible, test, waitForHydration } from '../fixtures'
 import { baseURL } from '../playwright.config'
 import { logInByApi, newApiMember, STAFF, tag, themeId, write } from '../staff-helpers'
 
-test('staff see an idea’s photos (with their alt text) and its place in words and on a small map', async ({ page }) => {
+const PHOTO = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures-files', 'bankje.jpg')
+
+test('staff see an idea’s photos (with their alt text) and its place in words and on a small map; they add a photo and correct a description', async ({
+  page,
+}) => {
   const member = await newApiMember('fotoplek', 'Fenna Foto')
   const title = `Een kuil in de stoep bij de bushalte ${tag()}`
   const { idea } = await write<{ idea: { id: number } }>(
@@ -43,4 +49,25 @@ test('staff see an idea’s photos (with their alt text) and its place in words 
     // Nothing wider than the screen, on a phone too.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
   }
+
+  // Staff add a photo (one that failed at intake, say) and correct a description, at once.
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await page.getByText('Foto’s toevoegen of veranderen').click()
+  const editor = page.getByRole('region', { name: 'Foto’s' })
+  await expect(editor.getByText(/bijvoorbeeld een foto die bij het invoeren niet lukte/)).toBeVisible()
+  const better = 'Een diepe kuil in de stoep, naast het bord van de bushalte'
+  await editor.getByRole('textbox', { name: 'Wat staat er op foto 1?' }).fill(better)
+  await editor.getByRole('button', { name: 'Beschrijving van foto 1 opslaan' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'De beschrijving van foto 1 is opgeslagen.' })).toBeAttached()
+  await editor.getByLabel('Foto’s kiezen').setInputFiles(PHOTO)
+  await editor.getByRole('textbox', { name: 'Wat staat er op foto 2?' }).fill('Het bord van de bushalte van dichtbij')
+  await editor.getByRole('button', { name: 'Gekozen foto’s toevoegen' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'De foto is toegevoegd.' })).toBeAttached()
+  await expect(page.getByRole('img', { name: 'Het bord van de bushalte van dichtbij' })).toBeVisible()
+  await expect(page.getByRole('img', { name: better })).toBeVisible()
+  await expectAccessible(page, 'the staff idea with its photo editor open')
+  const { idea: shown } = (await (await page.request.get(`/api/ideas/${idea.id}`)).json()) as {
+    idea: { photos: { altText: string }[] }
+  }
+  expect(shown.photos.map((p) => p.altText)).toEqual([better, 'Het bord van de bushalte van dichtbij'])
 })

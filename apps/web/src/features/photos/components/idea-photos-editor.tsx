@@ -19,6 +19,8 @@ type Props = {
   problem?: string | undefined
   /** After every change: the page refreshes the idea. */
   onChanged: () => unknown
+  /** On the staff idea page: said to staff, not to the idea's author. */
+  forStaff?: boolean
 }
 
 /**
@@ -26,7 +28,7 @@ type Props = {
  * to remove it, then the chooser for the places left. Every action takes effect at once,
  * apart from the idea's text (which has its own form and preview).
  */
-export function IdeaPhotosEditor({ ideaId, photos, problem, onChanged }: Props) {
+export function IdeaPhotosEditor({ ideaId, photos, problem, onChanged, forStaff = false }: Props) {
   const { t } = useTranslation('photos')
   const [announcement, setAnnouncement] = useState('')
   const heading = useRef<HTMLHeadingElement>(null)
@@ -40,7 +42,11 @@ export function IdeaPhotosEditor({ ideaId, photos, problem, onChanged }: Props) 
           <p>{problem}</p>
         </Alert>
       )}
-      <p>{photos.length === 0 ? t('editor.none') : t('editor.intro')}</p>
+      <p>
+        {photos.length === 0
+          ? t(forStaff ? 'editor.noneStaff' : 'editor.none')
+          : t(forStaff ? 'editor.introStaff' : 'editor.intro')}
+      </p>
       {photos.length > 0 && (
         <ul className="photo-picker__list">
           {photos.map((photo, index) => (

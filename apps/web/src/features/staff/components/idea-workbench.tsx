@@ -14,9 +14,10 @@ import { ideaKeys } from '../../ideas/api/idea-queries'
 import { CorrectionNote } from '../../ideas/components/correction-note'
 import { IdeaTimeline } from '../../ideas/components/idea-timeline'
 import { IdeaPlaceSection } from '../../map/components/idea-place'
+import { IdeaPhotosEditor } from '../../photos/components/idea-photos-editor'
 import { PhotoGallery } from '../../photos/components/photo-gallery'
 import { useIdeaWork } from '../api/staff-mutations'
-import { staffCommentsQuery } from '../api/staff-queries'
+import { staffCommentsQuery, staffKeys } from '../api/staff-queries'
 import type { InboxTrail } from '../inbox-trail'
 import { AnswerForm } from './answer-form'
 import { AssignPanel } from './assign-panel'
@@ -34,7 +35,7 @@ import { WorkTrailNav } from './work-trail-nav'
 
 /** Everything staff do with one idea: answer, change its status, correct, hand over, merge, note. */
 export function IdeaWorkbench({ detail, trail }: { detail: StaffIdeaDetail; trail: InboxTrail | null }) {
-  const { t } = useTranslation(['staff', 'ideas'])
+  const { t } = useTranslation(['staff', 'ideas', 'photos'])
   const { idea, staff } = detail
   const qc = useQueryClient()
   const themes = useQuery(themesQuery)
@@ -93,11 +94,24 @@ export function IdeaWorkbench({ detail, trail }: { detail: StaffIdeaDetail; trai
             <CorrectionNote idea={idea} />
           </section>
           {/* As residents see them: the photos (hidden ones are in the moderation queue) and the place. */}
-          {idea.photos.length > 0 && (
-            <div className="work-section">
-              <PhotoGallery photos={idea.photos} />
-            </div>
-          )}
+          <div className="work-section">
+            {idea.photos.length > 0 && <PhotoGallery photos={idea.photos} />}
+            {/* Staff may add, describe and remove photos at any time: a photo that failed at intake, a better description. */}
+            <details className="correct-details">
+              <summary>{t('photos:editor.manage')}</summary>
+              <IdeaPhotosEditor
+                forStaff
+                ideaId={idea.id}
+                photos={idea.photos}
+                onChanged={() =>
+                  Promise.all([
+                    qc.invalidateQueries({ queryKey: staffKeys.idea(idea.id) }),
+                    qc.invalidateQueries({ queryKey: ideaKeys.all }),
+                  ])
+                }
+              />
+            </details>
+          </div>
           {idea.place && (
             <div className="work-section">
               <IdeaPlaceSection place={idea.place} />
