@@ -61,7 +61,32 @@ const checkPhotoBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
 })
 
 /**
- * Refuses bodies over MAX_BODY_BYTES (a photo upload: MAX_PHOTO_BODY_BYTES). A request without Content-Length and without
+ * A village's outline (features/places, admins only): GeoJSON of up to BOUNDARY_MAX_POSITIONS
+ * points at full precision (≈ 25 bytes each) with the file's own properties, as CBS and PDOK
+ * give it. The number of points is checked after parsing, with its own message.
+ */
+export const MAX_BOUNDARY_BODY_BYTES = 512 * 1024
+const BOUNDARY_UPLOAD = /^\/api\/admin\/districts\/[^/]+\/boundary\/?$/
+const BOUNDARY_TOO_LARGE = {
+  nl: 'Dit bestand is te groot. Een grens mag maximaal 512 kB zijn. Vereenvoudig de grens en probeer het opnieuw.',
+  en: 'This file is too large. An outline may be at most 512 kB. Simplify the outline and try again.',
+}
+const checkBoundaryBodySize: MiddlewareHandler<AppEnv> = bodyLimit({
+  maxSize: MAX_BOUNDARY_BODY_BYTES,
+  onError: () => {
+    throw new ApiError('payload_too_large', BOUNDARY_TOO_LARGE)
+  },
+})
+
+/** The body limit for a request: most take MAX_BODY_BYTES; a photo and an outline more. */
+function bodySizeCheck(method: string, path: string): MiddlewareHandler<AppEnv> {
+  if (method === 'POST' && PHOTO_UPLOAD.test(path)) return checkPhotoBodySize
+  if (method === 'PUT' && BOUNDARY_UPLOAD.test(path)) return checkBoundaryBodySize
+  return checkBodySize
+}
+
+/**
+ * Refuses bodies over MAX_BODY_BYTES (a photo upload: MAX_PHOTO_BODY_BYTES; an outline: MAX_BOUNDARY_BODY_BYTES). A request without Content-Length and without
  * Transfer-Encoding has no body (RFC 9112, 6.3), so it skips the check: looking at the
  * body would make the Node adapter build a stream for nothing (GETs, votes, deletes).
  */
@@ -69,8 +94,7 @@ export const limitBodySize: MiddlewareHandler<AppEnv> = (c, next) => {
   const length = c.req.header('content-length')
   const noBody = c.req.header('transfer-encoding') === undefined && (length === undefined || length === '0')
   if (noBody) return next()
-  const check = c.req.method === 'POST' && PHOTO_UPLOAD.test(c.req.path) ? checkPhotoBodySize : checkBodySize
-  return check(c, () => refuseNul(c, next))
+  return bodySizeCheck(c.req.method, c.req.path)(c, () => refuseNul(c, next))
 }
 
 const NUL_CHARACTER = {

@@ -275,6 +275,26 @@ describe('district outlines', () => {
     expect(await databaseDigest(ctx)).toBe(before)
   })
 
+  it('takes an outline of thousands of points at full precision, and refuses a file over 512 kB with 413', async () => {
+    // A circle of 4,000 points around Hoogezand, as precise as CBS gives them: ≈ 110 kB of JSON.
+    const points = Array.from({ length: 4_000 }, (_, i) => {
+      const a = (2 * Math.PI * i) / 4_000
+      return [6.76101 + 0.02 * Math.cos(a), 53.16184 + 0.012 * Math.sin(a)]
+    })
+    const circle = { type: 'Polygon', coordinates: [[...points, points[0]]] }
+    expect(JSON.stringify(circle).length).toBeGreaterThan(64 * 1024)
+    expect((await put(hoogezand.id, circle)).status).toBe(200)
+
+    const before = await databaseDigest(ctx)
+    const padded = { type: 'Feature', properties: { note: 'x'.repeat(600 * 1024) }, geometry: HOOGEZAND }
+    const res = await put(hoogezand.id, padded)
+    expect(res.status).toBe(413)
+    expect((await json(res)).error.message).toMatch(/Een grens mag maximaal 512 kB/)
+    expect(await databaseDigest(ctx)).toBe(before)
+    // Elsewhere the usual limit holds.
+    expect((await request(ctx, '/api/ideas', { method: 'POST', body: padded, cookie: admin.cookie })).status).toBe(413)
+  })
+
   it('answers 404 for an unknown district, and clears an outline', async () => {
     expect((await put(999_999, HOOGEZAND)).status).toBe(404)
     const res = await request(ctx, `/api/admin/districts/${slochteren.id}/boundary`, {
