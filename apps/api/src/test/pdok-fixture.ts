@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { crc32, deflateSync } from 'node:zlib'
+import { deflateSync } from 'node:zlib'
+import { pngFile } from './png'
 
 /**
  * A stand-in for PDOK on this machine: the Locatieserver's suggest and lookup with canned
@@ -36,23 +37,9 @@ export const FIXTURE_ADDRESSES = [
   },
 ] as const
 
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4)
-  length.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([length, body, crc])
-}
-
 /** A 256 × 256 tile: a pale green field with a darker edge, so tile seams show where the map is. */
 export function fixtureTile(): Buffer {
   const size = 256
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(size, 0)
-  header.writeUInt32BE(size, 4)
-  header[8] = 8 // bit depth
-  header[9] = 2 // RGB
   const rows: Buffer[] = []
   for (let y = 0; y < size; y++) {
     const row = Buffer.alloc(1 + size * 3)
@@ -62,12 +49,7 @@ export function fixtureTile(): Buffer {
     }
     rows.push(row)
   }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
+  return pngFile(size, size, { bitDepth: 8, colourType: 2 /* RGB */ }, deflateSync(Buffer.concat(rows)))
 }
 
 export type FixtureMode = 'ok' | 'malformed' | 'error'

@@ -6,28 +6,9 @@ import { PHOTO_LIMITS } from '@meedenken/shared'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { makeIdea, makeTheme } from '../../test/fixtures'
-import { createTestApp, databaseDigest, json, loginAs, PASSWORD, request, type TestContext } from '../../test/test-app'
-
-type Upload = { bytes?: Buffer; type?: string; name?: string; altText?: string }
-
-/** A multipart upload as a browser sends it: the form encoded once, with its length. */
-async function upload(ctx: TestContext, ideaId: number, cookie: string, input: Upload): Promise<Response> {
-  const form = new FormData()
-  if (input.bytes)
-    form.set('file', new File([input.bytes], input.name ?? 'foto.jpg', { type: input.type ?? 'image/jpeg' }))
-  if (input.altText !== undefined) form.set('altText', input.altText)
-  const encoded = new Request('http://localhost/', { method: 'POST', body: form })
-  const body = Buffer.from(await encoded.arrayBuffer())
-  return await ctx.app.request(`/api/ideas/${ideaId}/photos`, {
-    method: 'POST',
-    headers: {
-      'content-type': encoded.headers.get('content-type') ?? '',
-      'content-length': String(body.length),
-      cookie,
-    },
-    body,
-  })
-}
+import { type Upload, uploadPhoto } from '../../test/photo-upload'
+import { pngFile } from '../../test/png'
+import { createTestApp, databaseDigest, json, loginAs, PASSWORD, request } from '../../test/test-app'
 
 const ALT = 'Een kapotte bank in het park bij de vijver'
 
@@ -54,37 +35,10 @@ async function jpegWithGps(): Promise<Buffer> {
     .toBuffer()
 }
 
-function crc32(bytes: Buffer): number {
-  let crc = 0xffffffff
-  for (const byte of bytes) {
-    crc ^= byte
-    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1
-  }
-  return (crc ^ 0xffffffff) >>> 0
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4)
-  length.writeUInt32BE(data.length)
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-  const crc = Buffer.alloc(4)
-  crc.writeUInt32BE(crc32(body))
-  return Buffer.concat([length, body, crc])
-}
-
 /** A decompression bomb: a PNG of a few hundred bytes that says it is 100,000 × 100,000 pixels. */
 function pngBomb(): Buffer {
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(100_000, 0)
-  header.writeUInt32BE(100_000, 4)
-  header.set([8, 0, 0, 0, 0], 8) // 8-bit greyscale
-  const rows = deflateSync(Buffer.alloc(100_001 * 10)) // a few rows; the rest would be "there" once decoded
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', rows),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
+  // 8-bit greyscale; a few rows, the rest would be "there" once decoded.
+  return pngFile(100_000, 100_000, { bitDepth: 8, colourType: 0 }, deflateSync(Buffer.alloc(100_001 * 10)))
 }
 
 const ctx = createTestApp()
@@ -104,7 +58,7 @@ async function detail(ideaId: number, cookie?: string) {
 describe('adding a photo', () => {
   it('re-encodes a photo at a few sizes as WebP, lists it on the idea and serves it for a year', async () => {
     const idea = await newIdea()
-    const res = await upload(ctx, idea.id, author.cookie, { bytes: await jpeg(2000, 1500), altText: ALT })
+    const res = await uploadPhoto(ctx, idea.id, author.cookie, { bytes: await jpeg(2000, 1500), altText: ALT })
     expect(res.status).toBe(201)
     const { photo } = await json(res)
     expect(photo).toMatchObject({ altText: ALT, width: 1280, height: 960 })
@@ -126,9 +80,9 @@ describe('adding a photo', () => {
   it('takes photos sent at once one after another, a refused one holding up none of the others', async () => {
     const idea = await newIdea()
     const [a, bad, b] = await Promise.all([
-      upload(ctx, idea.id, author.cookie, { bytes: await jpeg(1200, 900), altText: ALT }),
-      upload(ctx, idea.id, author.cookie, { bytes: Buffer.from('geen foto'), altText: ALT }),
-      upload(ctx, idea.id, author.cookie, { bytes: await jpeg(900, 1200), altText: ALT }),
+      uploadPhoto(ctx, idea.id, author.cookie, { bytes: await jpeg(1200, 900), altText: ALT }),
+      uploadPhoto(ctx, idea.id, author.cookie, { bytes: Buffer.from('geen foto'), altText: ALT }),
+      uploadPhoto(ctx, idea.id, author.cookie, { bytes: await jpeg(900, 1200), altText: ALT }),
     ])
     expect([a.status, bad.status, b.status]).toEqual([201, 422, 201])
     const shown = await detail(idea.id)
@@ -140,7 +94,7 @@ describe('adding a photo', () => {
   it('never enlarges a small photo', async () => {
     const idea = await newIdea()
     const { photo } = await json(
-      await upload(ctx, idea.id, author.cookie, { bytes: await jpeg(500, 400), altText: ALT }),
+      await uploadPhoto(ctx, idea.id, author.cookie, { bytes: await jpeg(500, 400), altText: ALT }),
     )
     expect(photo.width).toBe(500)
     expect([...new Set(photo.files.map((f: { width: number }) => f.width))].sort()).toEqual([320, 500])
@@ -150,7 +104,7 @@ describe('adding a photo', () => {
     const idea = await newIdea()
     const original = await jpegWithGps()
     expect(await sharp(original).metadata()).toMatchObject({ orientation: 6, exif: expect.any(Buffer) })
-    const { photo } = await json(await upload(ctx, idea.id, author.cookie, { bytes: original, altText: ALT }))
+    const { photo } = await json(await uploadPhoto(ctx, idea.id, author.cookie, { bytes: original, altText: ALT }))
     for (const file of photo.files) {
       const bytes = Buffer.from(await (await request(ctx, file.url)).arrayBuffer())
       const meta = await sharp(bytes).metadata()
@@ -170,7 +124,7 @@ describe('adding a photo', () => {
     const png = await sharp({ create: { width: 300, height: 200, channels: 4, background: '#00000000' } })
       .png()
       .toBuffer()
-    const res = await upload(ctx, idea.id, staff.cookie, {
+    const res = await uploadPhoto(ctx, idea.id, staff.cookie, {
       bytes: png,
       type: 'image/png',
       name: 'plan.png',
@@ -183,7 +137,7 @@ describe('adding a photo', () => {
     // 96 × 64, made with libheif's heif-enc (Debian libheif-examples): a real HEVC-coded HEIC.
     const heic = readFileSync(path.join(import.meta.dirname, 'fixtures', 'bankje.heic'))
     const idea = await newIdea()
-    const res = await upload(ctx, idea.id, author.cookie, {
+    const res = await uploadPhoto(ctx, idea.id, author.cookie, {
       bytes: heic,
       type: 'image/heic',
       name: 'IMG_0001.HEIC',
@@ -210,7 +164,7 @@ describe('adding a photo', () => {
     const payload = Buffer.from('<script>alert(1)</script>')
     const comment = Buffer.concat([Buffer.from([0xff, 0xfe, 0, payload.length + 2]), payload])
     const withComment = Buffer.concat([base.subarray(0, 2), comment, base.subarray(2)])
-    const { photo } = await json(await upload(ctx, idea.id, author.cookie, { bytes: withComment, altText: ALT }))
+    const { photo } = await json(await uploadPhoto(ctx, idea.id, author.cookie, { bytes: withComment, altText: ALT }))
     for (const file of photo.files) {
       const bytes = Buffer.from(await (await request(ctx, file.url)).arrayBuffer())
       expect(bytes.includes(payload)).toBe(false)
@@ -222,7 +176,7 @@ describe('refusing a photo: 422 (or 413), nothing stored', () => {
   async function refused(input: Upload, status = 422, field: string | null = 'file') {
     const idea = await newIdea()
     const before = await databaseDigest(ctx)
-    const res = await upload(ctx, idea.id, author.cookie, input)
+    const res = await uploadPhoto(ctx, idea.id, author.cookie, input)
     expect(res.status).toBe(status)
     const body = await json(res)
     if (field) expect(body.error.fields[field]).toBeTruthy()
@@ -294,12 +248,12 @@ describe('refusing a photo: 422 (or 413), nothing stored', () => {
   it('refuses a fifth photo', async () => {
     const idea = await newIdea()
     for (let i = 0; i < PHOTO_LIMITS.perIdea; i++) {
-      expect((await upload(ctx, idea.id, author.cookie, { bytes: await jpeg(100, 100), altText: ALT })).status).toBe(
-        201,
-      )
+      expect(
+        (await uploadPhoto(ctx, idea.id, author.cookie, { bytes: await jpeg(100, 100), altText: ALT })).status,
+      ).toBe(201)
     }
     const before = await databaseDigest(ctx)
-    const res = await upload(ctx, idea.id, author.cookie, { bytes: await jpeg(100, 100), altText: ALT })
+    const res = await uploadPhoto(ctx, idea.id, author.cookie, { bytes: await jpeg(100, 100), altText: ALT })
     expect(res.status).toBe(422)
     expect(await databaseDigest(ctx)).toBe(before)
   })
@@ -308,16 +262,16 @@ describe('refusing a photo: 422 (or 413), nothing stored', () => {
     const idea = await newIdea()
     const res = await ctx.app.request(`/api/ideas/${idea.id}/photos`, { method: 'POST' })
     expect(res.status).toBe(401)
-    expect((await upload(ctx, idea.id, other.cookie, { bytes: await jpeg(), altText: ALT })).status).toBe(403)
+    expect((await uploadPhoto(ctx, idea.id, other.cookie, { bytes: await jpeg(), altText: ALT })).status).toBe(403)
     const planned = await newIdea({ status: 'planned' })
-    expect((await upload(ctx, planned.id, author.cookie, { bytes: await jpeg(), altText: ALT })).status).toBe(409)
+    expect((await uploadPhoto(ctx, planned.id, author.cookie, { bytes: await jpeg(), altText: ALT })).status).toBe(409)
   })
 })
 
 describe('changing and removing a photo', () => {
   it('changes the alt text and removes the photo with its files', async () => {
     const idea = await newIdea()
-    const { photo } = await json(await upload(ctx, idea.id, author.cookie, { bytes: await jpeg(), altText: ALT }))
+    const { photo } = await json(await uploadPhoto(ctx, idea.id, author.cookie, { bytes: await jpeg(), altText: ALT }))
     const url = `/api/ideas/${idea.id}/photos/${photo.id}`
     const short = await request(ctx, url, { method: 'PATCH', body: { altText: 'x' }, cookie: author.cookie })
     expect(short.status).toBe(422)
@@ -345,7 +299,7 @@ describe('serving photos', () => {
 
   it('hides a reported photo: gone from the idea and its files 404 for the public, staff still see it', async () => {
     const idea = await newIdea()
-    const { photo } = await json(await upload(ctx, idea.id, author.cookie, { bytes: await jpeg(), altText: ALT }))
+    const { photo } = await json(await uploadPhoto(ctx, idea.id, author.cookie, { bytes: await jpeg(), altText: ALT }))
     const report = await request(ctx, '/api/reports', {
       body: { subjectType: 'photo', subjectId: photo.id, reason: 'personal_data' },
       cookie: other.cookie,
@@ -371,7 +325,7 @@ describe('serving photos', () => {
 
   it('does not serve the photos of a hidden idea', async () => {
     const idea = await newIdea()
-    const { photo } = await json(await upload(ctx, idea.id, author.cookie, { bytes: await jpeg(), altText: ALT }))
+    const { photo } = await json(await uploadPhoto(ctx, idea.id, author.cookie, { bytes: await jpeg(), altText: ALT }))
     await request(ctx, `/api/staff/moderation/idea/${idea.id}`, {
       body: { action: 'hide', reason: 'Dit hoort hier niet' },
       cookie: staff.cookie,
@@ -384,9 +338,9 @@ describe('erasure and export', () => {
   it('includes my photos in my export and removes them when I erase my account', async () => {
     const me = await loginAs(ctx, 'member')
     const mine = await makeIdea(ctx.db, { authorId: me.userId, themeId: theme.id })
-    const { photo } = await json(await upload(ctx, mine.id, me.cookie, { bytes: await jpeg(), altText: ALT }))
+    const { photo } = await json(await uploadPhoto(ctx, mine.id, me.cookie, { bytes: await jpeg(), altText: ALT }))
     // Staff's photo on my idea goes too: the idea stays, under a neutral name, without pictures.
-    await upload(ctx, mine.id, staff.cookie, { bytes: await jpeg(300, 300), altText: ALT })
+    await uploadPhoto(ctx, mine.id, staff.cookie, { bytes: await jpeg(300, 300), altText: ALT })
     const exported = await json(await request(ctx, '/api/me/export', { cookie: me.cookie }))
     expect(exported.photos).toEqual([
       expect.objectContaining({ id: photo.id, ideaId: mine.id, altText: ALT, files: photo.files }),
@@ -405,7 +359,7 @@ describe('the files-on-disk store', () => {
     const owner = await loginAs(disk, 'member')
     const diskTheme = await makeTheme(disk.db)
     const idea = await makeIdea(disk.db, { authorId: owner.userId, themeId: diskTheme.id })
-    const { photo } = await json(await upload(disk, idea.id, owner.cookie, { bytes: await jpeg(), altText: ALT }))
+    const { photo } = await json(await uploadPhoto(disk, idea.id, owner.cookie, { bytes: await jpeg(), altText: ALT }))
     const files = () => readdirSync(dir, { recursive: true }).filter((f) => String(f).split(path.sep).length === 2)
     expect(files()).toHaveLength(photo.files.length)
     const served = await request(disk, photo.files[0].url)
@@ -414,7 +368,9 @@ describe('the files-on-disk store', () => {
       photo.files[0].format === 'avif' ? 'heif' : photo.files[0].format,
     )
 
-    const second = await json(await upload(disk, idea.id, owner.cookie, { bytes: await jpeg(300, 200), altText: ALT }))
+    const second = await json(
+      await uploadPhoto(disk, idea.id, owner.cookie, { bytes: await jpeg(300, 200), altText: ALT }),
+    )
     await request(disk, `/api/ideas/${idea.id}/photos/${photo.id}`, { method: 'DELETE', cookie: owner.cookie })
     expect(files()).toHaveLength(second.photo.files.length)
     await request(disk, '/api/me', { method: 'DELETE', body: { password: PASSWORD }, cookie: owner.cookie })

@@ -3,6 +3,7 @@ import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { ideas } from '../../db/schema'
 import { makeIdea, makeTheme } from '../../test/fixtures'
+import { uploadPhoto } from '../../test/photo-upload'
 import { createTestApp, json, loginAs, request, type TestContext } from '../../test/test-app'
 
 const ctx = createTestApp()
@@ -17,20 +18,7 @@ async function upload(ideaId: number, cookie: string): Promise<Response> {
   const bytes = await sharp({ create: { width: 900, height: 600, channels: 3, background: '#a85' } })
     .jpeg()
     .toBuffer()
-  const form = new FormData()
-  form.set('file', new File([bytes], 'tegel.jpg', { type: 'image/jpeg' }))
-  form.set('altText', ALT)
-  const encoded = new Request('http://localhost/', { method: 'POST', body: form })
-  const body = Buffer.from(await encoded.arrayBuffer())
-  return await ctx.app.request(`/api/ideas/${ideaId}/photos`, {
-    method: 'POST',
-    headers: {
-      'content-type': encoded.headers.get('content-type') ?? '',
-      'content-length': String(body.length),
-      cookie,
-    },
-    body,
-  })
+  return await uploadPhoto(ctx, ideaId, cookie, { bytes, name: 'tegel.jpg', altText: ALT })
 }
 
 async function staffIdea(c: TestContext, ideaId: number) {
