@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { makeIdea, makeTheme } from '../../test/fixtures'
+import { uploadPhoto } from '../../test/photo-upload'
 import { createTestApp, databaseDigest, json, loginAs, request, type TestContext } from '../../test/test-app'
 
 /** A photo added to an idea by its author, as the form sends it (multipart, file and alt text). */
@@ -8,19 +9,10 @@ async function addPhoto(ctx: TestContext, ideaId: number, cookie: string): Promi
   const bytes = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#4a8a3c' } })
     .jpeg()
     .toBuffer()
-  const form = new FormData()
-  form.set('file', new File([bytes], 'bank.jpg', { type: 'image/jpeg' }))
-  form.set('altText', 'Een kapotte bank in het park')
-  const encoded = new Request('http://localhost/', { method: 'POST', body: form })
-  const body = Buffer.from(await encoded.arrayBuffer())
-  const res = await ctx.app.request(`/api/ideas/${ideaId}/photos`, {
-    method: 'POST',
-    headers: {
-      'content-type': encoded.headers.get('content-type') ?? '',
-      'content-length': String(body.length),
-      cookie,
-    },
-    body,
+  const res = await uploadPhoto(ctx, ideaId, cookie, {
+    bytes,
+    name: 'bank.jpg',
+    altText: 'Een kapotte bank in het park',
   })
   expect(res.status).toBe(201)
   return (await json(res)).photo.id as number
