@@ -17,6 +17,7 @@ import { ChosenPhotos, PhotoPicker } from '../features/photos/components/photo-p
 import { usePhotoChoice } from '../features/photos/components/use-photo-choice'
 import '../lib/i18n-engage'
 import '../lib/i18n-participate'
+import '../lib/i18n-participate-form'
 import { Alert } from '../ui/alert'
 import { ErrorMessage } from '../ui/error-message'
 import { TextLink } from '../ui/link'
