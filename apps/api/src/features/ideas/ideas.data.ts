@@ -4,6 +4,7 @@ import {
   IDEA_COUNT_CAP,
   type Idea,
   type IdeaCount,
+  type IdeaCountQuery,
   type IdeaDetail,
   type IdeaSort,
   type IdeaStatus,
@@ -15,6 +16,7 @@ import {
 } from '@meedenken/shared'
 import { EXCERPT_LENGTH, excerpt } from '@meedenken/shared/text'
 import { and, asc, count, desc, eq, inArray, ne, type SQL, type SQLWrapper, sql } from 'drizzle-orm'
+import type { z } from 'zod'
 import { installationSettings } from '../../config/installation.data'
 import type { Db } from '../../db/open'
 import {
@@ -67,6 +69,21 @@ export type IdeaFilters = {
   targetGroup?: TargetGroup | undefined
   campaignId?: number | undefined
   q?: string | undefined
+}
+
+/**
+ * The filters as the list, its count and the map name them in the address (one schema,
+ * IdeaCountQuery), in the words of the data functions. An empty search is no search.
+ */
+export function ideaFilters(query: z.output<typeof IdeaCountQuery>): IdeaFilters {
+  return {
+    status: query.status,
+    themeId: query.theme,
+    districtId: query.district,
+    targetGroup: query.targetGroup,
+    campaignId: query.campaign,
+    q: query.q || undefined,
+  }
 }
 
 export type ListIdeasInput = IdeaFilters & {

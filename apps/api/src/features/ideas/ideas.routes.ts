@@ -30,6 +30,7 @@ import {
   countIdeas,
   createIdea,
   findIdea,
+  ideaFilters,
   ideaOwnership,
   ideaWithComments,
   listIdeas,
@@ -173,12 +174,7 @@ export const ideaRoutes = createRouter()
       c,
       async () =>
         await listIdeas(c.var.db, {
-          status: query.status,
-          themeId: query.theme,
-          districtId: query.district,
-          targetGroup: query.targetGroup,
-          campaignId: query.campaign,
-          q: query.q || undefined,
+          ...ideaFilters(query),
           sort: query.sort ?? (query.q ? 'relevance' : 'trending'),
           cursor,
           limit: query.limit,
@@ -186,18 +182,7 @@ export const ideaRoutes = createRouter()
         }),
     )
   })
-  .openapi(countRoute, async (c) => {
-    const query = c.req.valid('query')
-    const found = await countIdeas(c.var.db, {
-      status: query.status,
-      themeId: query.theme,
-      districtId: query.district,
-      targetGroup: query.targetGroup,
-      campaignId: query.campaign,
-      q: query.q || undefined,
-    })
-    return sharedJson(c, found)
-  })
+  .openapi(countRoute, async (c) => sharedJson(c, await countIdeas(c.var.db, ideaFilters(c.req.valid('query')))))
   .openapi(similarRoute, async (c) => c.json({ items: await similarIdeas(c.var.db, c.req.valid('query').title) }, 200))
   .openapi(previewRoute, (c) => c.json({ html: renderMarkdown(c.req.valid('json').body) }, 200))
   .openapi(getRoute, async (c) => {

@@ -1,6 +1,7 @@
 import { MapIdeas, MapIdeasQuery } from '@meedenken/shared'
 import { sharedList } from '../../http/http-cache'
 import { createRouter, jsonResponse, route } from '../../http/route'
+import { ideaFilters } from '../ideas/ideas.data'
 import { mapIdeas } from './map.data'
 
 const mapIdeasRoute = route('public', {
@@ -19,16 +20,5 @@ export const mapRoutes = createRouter().openapi(mapIdeasRoute, async (c) => {
   const query = c.req.valid('query')
   // The same for every visitor and changed by the same writes as the list: kept and tagged by
   // the list version, like the list (http-cache.ts).
-  return await sharedList(
-    c,
-    async () =>
-      await mapIdeas(c.var.db, {
-        status: query.status,
-        themeId: query.theme,
-        districtId: query.district,
-        targetGroup: query.targetGroup,
-        campaignId: query.campaign,
-        q: query.q || undefined,
-      }),
-  )
+  return await sharedList(c, async () => await mapIdeas(c.var.db, ideaFilters(query)))
 })
