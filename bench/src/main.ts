@@ -383,6 +383,11 @@ const planGroups: PlanGroup[] = [
       { path: '/api/ideas?theme=3' },
       { path: '/api/ideas?district=5&sort=new' },
       { path: '/api/ideas?targetGroup=entrepreneur&sort=top' },
+      // A group with a status, and a group few ideas have: no sort index finds them quickly.
+      { path: '/api/ideas?targetGroup=organisation&status=done' },
+      { path: '/api/ideas?targetGroup=entrepreneur&theme=4&sort=new' },
+      { path: '/api/ideas/count?targetGroup=organisation' },
+      { path: '/api/ideas/count?targetGroup=entrepreneur&status=done' },
       { path: '/api/ideas?status=done&theme=1&district=2&sort=updated' },
     ],
   },

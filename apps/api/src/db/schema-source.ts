@@ -159,6 +159,10 @@ export function defineTables(c: SchemaFacade) {
         t.updatedAt,
       ),
       index('ideas_district_filter').on(t.hidden, t.districtId, t.status),
+      // "Voor wie": a target group is a set of masks (target-mask.ts). Without this index a
+      // group with a status, or a group few ideas have, walked a sort index through every row
+      // (99 and 148 ms at 100k ideas, its count 28 ms); with it, under a millisecond.
+      index('ideas_target_filter').on(t.hidden, t.targetMask, t.status, t.themeId, t.districtId),
       index('ideas_status_filter').on(t.hidden, t.status, t.themeId),
       index('ideas_author').on(t.authorId),
       // Staff inbox: unanswered ideas oldest first, overall, per department and per colleague.

@@ -94,6 +94,8 @@ const FILTERS = [
   'theme=2',
   'district=3',
   'targetGroup=entrepreneur',
+  'targetGroup=organisation&status=done',
+  'targetGroup=entrepreneur&theme=2',
   'status=planned&theme=2&district=3',
   'campaign=1',
   'q=fiets',
@@ -135,20 +137,13 @@ describe('query plans of the hot paths', () => {
     expect(scans()).toEqual([])
   })
 
-  it('counts the ideas of every filter from indexes only; a target group still reads the table', async () => {
+  it('counts the ideas of every filter from indexes only, a target group too', async () => {
     captured.length = 0
-    for (const filter of FILTERS.filter((f) => !f.startsWith('targetGroup='))) {
+    for (const filter of FILTERS) {
       expect((await app.request(`/api/ideas/count?${filter}`)).status, filter).toBe(200)
     }
-    expect(captured.length).toBeGreaterThanOrEqual(FILTERS.length - 1)
+    expect(captured.length).toBeGreaterThanOrEqual(FILTERS.length)
     expect(scans()).toEqual([])
-    // No index holds target_mask: the list walks a sort index and stops at a page, but the
-    // count reads visible rows until IDEA_COUNT_CAP + 1 match, all of them for a rare group.
-    // An index on (hidden, target_mask, status) would make it a covering-index read (0.15 ms
-    // instead of 20 ms at 100,000 ideas in memory); when it comes, this case joins the loop above.
-    captured.length = 0
-    expect((await app.request('/api/ideas/count?targetGroup=entrepreneur')).status).toBe(200)
-    expect(scans()).toEqual([expect.stringMatching(/^SCAN ideas\b.*target_mask/)])
   })
 
   it('reads an idea, its comments and similar ideas, and votes, from indexes only', async () => {

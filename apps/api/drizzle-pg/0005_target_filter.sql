@@ -1,0 +1,1 @@
+CREATE INDEX "ideas_target_filter" ON "ideas" USING btree ("hidden","target_mask","status","theme_id","district_id");
