@@ -230,6 +230,7 @@ test('a campaign through its phases: no vote button while ideas come in, votes o
   const current = page.locator('[aria-current="step"]')
   await expect(current).toHaveCount(1)
   await expect(current).toContainText('Ideeën insturen tot')
+  await expectAccessible(page, 'a campaign in its ideas phase')
 
   // The outcome waits for the vote.
   const early = await staff.post(`/api/staff/campaigns/${campaign.id}/outcome`, {
@@ -311,6 +312,7 @@ test('small dead ends: a too-quick sign-up is told to try again; "Idee insturen"
   await page.clock.fastForward(3_100)
   await page.getByRole('button', { name: 'Account maken' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Kijk in uw e-mail' })).toBeVisible()
+  await expectAccessible(page, 'the "Kijk in uw e-mail" page')
 
   // A visitor who wants to send in an idea is told why they must log in, and comes back.
   const visitor = await secondPerson(browser, base)
@@ -328,12 +330,16 @@ test('small dead ends: a too-quick sign-up is told to try again; "Idee insturen"
   await staff.page.getByLabel('Wachtwoord').fill(STAFF.password)
   await staff.page.getByRole('button', { name: 'Inloggen' }).click()
   await expect(staff.page).toHaveURL(/\/medewerkers$/)
+  await expect(staff.page.getByRole('heading', { level: 1, name: 'Werkbak' })).toBeVisible()
+  await expectAccessible(staff.page, 'the Werkbak, where staff land')
   await staff.page.getByRole('button', { name: 'Uitloggen' }).click()
   await staff.page.goto('/inloggen?terug=%2Fmeedenkvragen')
   await staff.page.getByLabel('E-mailadres').fill(STAFF.email)
   await staff.page.getByLabel('Wachtwoord').fill(STAFF.password)
   await staff.page.getByRole('button', { name: 'Inloggen' }).click()
   await expect(staff.page).toHaveURL(/\/meedenkvragen$/)
+  await expect(staff.page.getByRole('heading', { level: 1, name: 'Meedenkvragen' })).toBeVisible()
+  await expectAccessible(staff.page, 'the campaigns page, after logging in')
   await staff.context.close()
 
   // Deleting an account ends on a page that says so.

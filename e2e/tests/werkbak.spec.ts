@@ -68,6 +68,10 @@ test('a civil servant searches the Werkbak and narrows it with filters kept in t
   await expect(search.getByLabel('Thema')).toHaveValue(String((await idea(page.request, green)).themeId))
   await page.getByRole('link', { name: `Meer bloembakken in Muntendam ${word}` }).click()
   await expect(page).toHaveURL(new RegExp(`/medewerkers/ideeen/${green}$`))
+  await expect(
+    page.getByRole('heading', { level: 1, name: new RegExp(`Meer bloembakken in Muntendam ${word}`) }),
+  ).toBeVisible()
+  await expectAccessible(page, 'the staff idea page, opened from the list')
   await page.getByRole('link', { name: /Terug naar/ }).click()
   await expect(page).toHaveURL(/\/medewerkers\?tab=all&q=[^&]+&theme=\d+$/)
 
@@ -158,6 +162,7 @@ test('a civil servant merges three duplicates into one idea, each voter counted 
   expect((await idea(page.request, target)).voteCount).toBe(2)
   for (const id of [second, third]) expect((await idea(page.request, id)).status).toBe('merged')
   await expect(page.getByRole('list', { name: 'Alle ideeën' }).getByRole('listitem')).toHaveCount(1)
+  await expectAccessible(page, 'the Werkbak after the merge')
 })
 
 test('a civil servant writes an answer template and answers with it, the name and title filled in', async ({
