@@ -122,7 +122,8 @@ export function createApp(deps: Deps) {
   const web = serveWebApp(deps.settings.webDist, (request) => app.request(request))
   if (web) {
     for (const page of SERVER_RENDERED_PATHS) app.get(page, requirePolicy('public'), loadSession, ...web.pages)
-    app.get('*', requirePolicy('public'), ...web.files)
+    // Every other address: a file of the build, else a page (the shell, or "not found" with a 404).
+    app.get('*', requirePolicy('public'), ...web.files, loadSession, ...web.fallback)
   }
   app.notFound(notFound)
   app.onError(onError)

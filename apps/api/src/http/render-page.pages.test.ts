@@ -157,6 +157,24 @@ describe('the public pages rendered on the server', () => {
     expect(res.status).toBe(404)
   })
 
+  it('an unknown address is a 404 with the friendly page that says so, not the shell', async () => {
+    const common = catalogue('nl', 'common')
+    for (const url of ['/bestaat-niet', '/ideeen/1/bestaat-niet', '/open-data/bestaat-niet?x=1']) {
+      const { res, html, text } = await page(url)
+      expect(res.status).toBe(404)
+      expect(html).toContain(`<title>${common.notFound?.title} · Meedenken</title>`)
+      expect(text).toContain(common.notFound?.body)
+    }
+    const member = await loginAs(ctx, 'member')
+    const signedIn = await page('/bestaat-niet', member.cookie)
+    expect(signedIn.res.status).toBe(404)
+    expect(signedIn.res.headers.get('cache-control')).toBe('private, no-store')
+    // A missing file of the build stays a plain 404, never a page.
+    const asset = await request(ctx, '/assets/bestaat-niet.js')
+    expect(asset.status).toBe(404)
+    expect(await asset.text()).not.toContain('<div id="root">')
+  })
+
   it('the scorecard shows the figures of the current quarter, counted on the server’s clock', async () => {
     const card = await json<{
       quarters: string[]

@@ -12,8 +12,13 @@ import { createPageRenderer } from './render-page'
 export type WebApp = {
   /** The public pages rendered on the server (SERVER_RENDERED_PATHS) when the server entry is built, else the shell. */
   pages: MiddlewareHandler<AppEnv>[]
-  /** Hashed assets, other files, and the shell for every other client-side route. */
+  /** Hashed assets and other files; any other address goes on to the next handler. */
   files: MiddlewareHandler<AppEnv>[]
+  /**
+   * Every other address, after the session is loaded: the shell for a page the browser
+   * draws, and the friendly "not found" page with a 404 for an address no route knows.
+   */
+  fallback: MiddlewareHandler<AppEnv>[]
 }
 
 /**
@@ -48,8 +53,9 @@ export function serveWebApp(webDist: string, api: (request: Request) => Response
     }
     return next()
   }
+  // Any other address goes on to `fallback`; a missing asset stays a plain 404.
   const clientRoutes: MiddlewareHandler<AppEnv> = (c, next) =>
-    c.req.path.startsWith('/assets/') ? next() : indexHtml(c, next)
+    c.req.path.startsWith('/assets/') ? Promise.resolve(c.notFound()) : next()
 
   const renderPage = createPageRenderer(webDist, api)
   const pages: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -59,12 +65,30 @@ export function serveWebApp(webDist: string, api: (request: Request) => Response
       if (!c.var.user) c.header('Cache-Control', 'no-cache')
       return indexHtml(c, next)
     }
-    // Personal when signed in (the header, "you voted"; private, no-store from the session);
-    // a visitor's page is the same for every visitor: an ETag, and a proxy may keep it briefly.
-    if (c.var.user) return personalHtml(c, page.html, page.status)
-    return sharedHtml(c, page.html, page.status)
+    return sendPage(c, page)
   }
-  return { pages: [pages], files: [cacheHeader, compressed, files, clientRoutes] }
+  // The entry renders "not found" (404) for an address no route knows, and answers null for
+  // a page the browser draws: that shell is the same for everyone, so it may be kept and
+  // checked again, signed in or not, unless this answer changes the session cookie.
+  const fallback: MiddlewareHandler<AppEnv> = async (c, next) => {
+    const page = await renderPage(c)
+    if (page) return sendPage(c, page)
+    if (!c.res.headers.has('set-cookie')) {
+      c.header('Cache-Control', 'no-cache')
+      c.header('Vary', undefined)
+    }
+    return indexHtml(c, next)
+  }
+  return { pages: [pages], files: [cacheHeader, compressed, files, clientRoutes], fallback: [fallback] }
+}
+
+/**
+ * Personal when signed in (the header, "you voted"; private, no-store from the session);
+ * a visitor's page is the same for every visitor: an ETag, and a proxy may keep it briefly.
+ */
+function sendPage(c: Context<AppEnv>, page: { html: string; status: number }): Response {
+  if (c.var.user) return personalHtml(c, page.html, page.status)
+  return sharedHtml(c, page.html, page.status)
 }
 
 /** One coding of a file: its bytes and their tag. */

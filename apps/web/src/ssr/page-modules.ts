@@ -12,4 +12,6 @@ export const SERVER_PAGE_MODULES = {
   'jij-zei-wij-deden': 'src/app/you-said-we-did-page.tsx',
   meedenkvragen: 'src/app/campaigns-page.tsx',
   'meedenkvragen/:id': 'src/app/campaign-page.tsx',
+  // Any other address: the friendly "not found" page, answered with a 404 (no soft 404).
+  '*': 'src/app/not-found-page.tsx',
 } as const

@@ -43,4 +43,5 @@ export const SERVER_PAGES: Readonly<Record<keyof typeof MODULES, ServerPage>> = 
   'jij-zei-wij-deden': { module: MODULES['jij-zei-wij-deden'] },
   meedenkvragen: { module: MODULES.meedenkvragen },
   'meedenkvragen/:id': { module: MODULES['meedenkvragen/:id'] },
+  '*': { module: MODULES['*'] },
 }
