@@ -63,19 +63,23 @@ export function ApiReferencePage() {
         </a>
       </p>
       <p>{t('developers.errorsNote')}</p>
+      <p>{t('records:apiReference.inEnglish')}</p>
       {spec.isPending && <Loading />}
       {spec.isError && <ErrorMessage error={spec.error} onRetry={() => void spec.refetch()} />}
       {[...groups.entries()].map(([tag, operations]) => (
         // One section per group of routes (an id without spaces).
         <section key={tag} className="section" aria-labelledby={`api-${tagId(tag)}`}>
-          <h2 id={`api-${tagId(tag)}`}>{tag}</h2>
+          {/* The OpenAPI document is written in English (WCAG 3.1.2: its parts say so). */}
+          <h2 id={`api-${tagId(tag)}`} lang="en">
+            {tag}
+          </h2>
           <ul className="api-list">
             {operations.map(({ method, path, op }) => (
               <li key={`${method} ${path}`} className="api-operation">
                 <p className="api-operation__title">
                   <code className={`method method--${method.toLowerCase()}`}>{method}</code> <code>{path}</code>
                 </p>
-                {op.summary && <p>{op.summary}</p>}
+                {op.summary && <p lang="en">{op.summary}</p>}
                 <p className="api-operation__policy">
                   {t('developers.whoMayCall')}: {t(`developers.policy.${op['x-policy'] ?? 'public'}`)}
                 </p>
