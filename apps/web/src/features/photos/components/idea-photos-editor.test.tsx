@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import '../../../lib/i18n'
 import '../../../lib/i18n-photos'
 import { IdeaPhotosEditor } from './idea-photos-editor'
+import { PhotoGallery } from './photo-gallery'
 
 const photo: IdeaPhoto = {
   id: 31,
@@ -90,5 +91,17 @@ describe('IdeaPhotosEditor', () => {
     expect(body.get('altText')).toBe('x een losse tegel')
     expect(new Headers(init.headers).get('content-type')).toBeNull()
     expect(onChanged).toHaveBeenCalledTimes(1)
+  })
+
+  it('on the staff page, next to the gallery, is a region with a name of its own (axe landmark-unique)', () => {
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <PhotoGallery photos={[photo]} />
+        <IdeaPhotosEditor forStaff ideaId={7} photos={[photo]} onChanged={onChanged} />
+      </QueryClientProvider>,
+    )
+    const names = screen.getAllByRole('region').map((region) => region.getAttribute('aria-labelledby'))
+    const texts = names.map((id) => document.getElementById(id ?? '')?.textContent)
+    expect(texts).toEqual(['Foto’s', 'Foto’s van dit idee veranderen'])
   })
 })

@@ -34,8 +34,9 @@ export function IdeaPhotosEditor({ ideaId, photos, problem, onChanged, forStaff 
   const heading = useRef<HTMLHeadingElement>(null)
   return (
     <section className="photo-editor" aria-labelledby="photo-editor-heading">
+      {/* On the staff page the gallery beside it is "Foto’s" already: two regions may not share a name. */}
       <h2 id="photo-editor-heading" ref={heading} tabIndex={-1}>
-        {t('editor.heading')}
+        {t(forStaff ? 'editor.headingStaff' : 'editor.heading')}
       </h2>
       {problem && (
         <Alert type="error">
