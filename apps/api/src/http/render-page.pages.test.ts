@@ -197,6 +197,28 @@ describe('the public pages rendered on the server', () => {
     expect(text).toContain(roadmap.planned[0]?.title)
   })
 
+  it('the roadmap shows a short list per column with links to each list, and the full list from its link without JavaScript', async () => {
+    const roadmap = await json<{ planned: { title: string }[]; inProgress: { title: string }[] }>(
+      await request(ctx, '/api/roadmap'),
+    )
+    expect(roadmap.planned.length).toBeGreaterThan(6)
+    const cards = (html: string) => html.split('class="roadmap__item"').length - 1
+    const short = await page('/plannen')
+    // The first six of each column; the seventh planned idea waits behind "Toon alle".
+    expect(short.text).toContain(roadmap.planned[5]?.title)
+    expect(short.text).not.toContain(roadmap.planned[6]?.title)
+    expect(cards(short.html)).toBeLessThanOrEqual(18)
+    expect(short.html).toContain('href="#roadmap-column-inProgress"')
+    expect(short.html).toContain('href="/plannen?alle=gepland"')
+    expect(short.text).toContain(`Toon alle ${roadmap.planned.length} ideeën in ‘${nl.engage.roadmap?.planned}’`)
+
+    const all = await page('/plannen?alle=gepland')
+    expect(all.text).toContain(roadmap.planned.at(-1)?.title)
+    expect(all.html).not.toContain('href="/plannen?alle=gepland"')
+    // The other columns stay short; their links keep the open one open.
+    if (roadmap.inProgress.length > 6) expect(all.html).toContain('href="/plannen?alle=gepland&amp;alle=in-uitvoering"')
+  })
+
   it('"Jij zei, wij deden" shows what changed', async () => {
     const done = await json<{ items: { title: string; closure: { whatChanged: string } }[] }>(
       await request(ctx, '/api/you-said-we-did'),

@@ -1,6 +1,6 @@
 import type { RoadmapItem } from '@meedenken/shared'
 import { useQuery } from '@tanstack/react-query'
-import type { FormEvent } from 'react'
+import { type FormEvent, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { districtsQuery, themesQuery } from '../features/catalog/api/catalog-queries'
@@ -27,7 +27,23 @@ function filtersFrom(params: URLSearchParams): RoadmapFilters {
   return filters
 }
 
-type Column = { key: 'planned' | 'inProgress' | 'done'; items: RoadmapItem[] }
+type ColumnKey = 'planned' | 'inProgress' | 'done'
+type Column = { key: ColumnKey; items: RoadmapItem[] }
+
+/**
+ * Cards a column shows before "Show all": with 50 planned ideas, a phone would otherwise
+ * scroll past all of them (28,000 px) before "In progress" begins.
+ */
+const SHORT_LIST = 6
+/** The column's name in the address (`?alle=gepland`): a link that works without JavaScript. */
+const SLUG: Record<ColumnKey, string> = { planned: 'gepland', inProgress: 'in-uitvoering', done: 'klaar' }
+
+/** The address with one more column shown in full, the filters kept. */
+function withAll(params: URLSearchParams, key: ColumnKey): string {
+  const next = new URLSearchParams(params)
+  if (!next.getAll('alle').includes(SLUG[key])) next.append('alle', SLUG[key])
+  return `?${next.toString()}`
+}
 
 /**
  * What the municipality is going to do, is doing and has done: three lists (a board on a
@@ -43,6 +59,17 @@ export function RoadmapPage() {
   const locale = currentLocale()
   const themeName = namesById(themes.data?.items, locale)
   const districtName = new Map(districts.data?.items.map((d) => [d.id, d.name]))
+  const shownInFull = new Set(searchParams.getAll('alle'))
+  // After "Show all", the focus goes to the first card that was not there before, so a
+  // keyboard or screen-reader user reads on where the short list ended.
+  const expanding = useRef<ColumnKey | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the address changes, which is when a column opens
+  useEffect(() => {
+    const key = expanding.current
+    if (!key) return
+    expanding.current = null
+    document.querySelector<HTMLElement>(`#roadmap-column-${key} .roadmap__item:nth-child(${SHORT_LIST + 1}) a`)?.focus()
+  }, [searchParams])
 
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -113,9 +140,27 @@ export function RoadmapPage() {
       {roadmap.isPending && <Loading />}
       {roadmap.isError && <ErrorMessage error={roadmap.error} onRetry={() => void roadmap.refetch()} />}
       {roadmap.data && (
+        <nav className="roadmap__jump" aria-label={t('roadmap.jumpLabel')}>
+          <ul>
+            {columns.map(({ key, items }) => (
+              <li key={key}>
+                <a href={`#roadmap-column-${key}`}>
+                  {t(`roadmap.${key}`)} ({items.length})
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      {roadmap.data && (
         <div className="roadmap">
           {columns.map(({ key, items }) => (
-            <section key={key} className={`roadmap__column roadmap__column--${key}`} aria-labelledby={`roadmap-${key}`}>
+            <section
+              key={key}
+              id={`roadmap-column-${key}`}
+              className={`roadmap__column roadmap__column--${key}`}
+              aria-labelledby={`roadmap-${key}`}
+            >
               <h2 id={`roadmap-${key}`} className="roadmap__title">
                 {t(`roadmap.${key}`)} <span className="roadmap__count">({items.length})</span>
               </h2>
@@ -124,7 +169,7 @@ export function RoadmapPage() {
                 <p className="roadmap__empty">{t('roadmap.empty')}</p>
               ) : (
                 <ul className="roadmap__list">
-                  {items.map((item) => (
+                  {(shownInFull.has(SLUG[key]) ? items : items.slice(0, SHORT_LIST)).map((item) => (
                     <RoadmapCard
                       key={item.id}
                       item={item}
@@ -133,6 +178,19 @@ export function RoadmapPage() {
                     />
                   ))}
                 </ul>
+              )}
+              {items.length > SHORT_LIST && !shownInFull.has(SLUG[key]) && (
+                <p className="roadmap__more">
+                  <Link
+                    to={withAll(searchParams, key)}
+                    preventScrollReset
+                    onClick={() => {
+                      expanding.current = key
+                    }}
+                  >
+                    {t('roadmap.showAll', { count: items.length, column: t(`roadmap.${key}`) })}
+                  </Link>
+                </p>
               )}
               {key === 'done' && (
                 <p className="roadmap__more">
