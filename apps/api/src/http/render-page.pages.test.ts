@@ -229,6 +229,19 @@ describe('the public pages rendered on the server', () => {
     expect(text).toContain(done.items[0]?.closure.whatChanged.slice(0, 40))
   })
 
+  it('"Jij zei, wij deden" tells what changed once per idea, also when the closing explanation repeats it', async () => {
+    const done = await json<{ items: { closure: { whatChanged: string }; explanation: string | null }[] }>(
+      await request(ctx, '/api/you-said-we-did'),
+    )
+    const repeated = done.items.filter((item) => item.explanation?.includes(item.closure.whatChanged))
+    expect(repeated.length).toBeGreaterThan(0)
+    const { text } = await page('/jij-zei-wij-deden')
+    for (const item of repeated) {
+      const changed = item.closure.whatChanged.replace(/\s+/g, ' ').trim()
+      expect(text.split(changed).length - 1).toBe(1)
+    }
+  })
+
   it('the campaigns and one campaign show their titles and ideas', async () => {
     const { items } = await json<{ items: { id: number; title: string }[] }>(await request(ctx, '/api/campaigns'))
     const list = await page('/meedenkvragen')

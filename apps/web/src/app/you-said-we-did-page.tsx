@@ -110,7 +110,7 @@ export function YouSaidWeDidPage() {
                     {t('ideas:detail.closureSince', { date: formatDate(item.closure.since) })} ·{' '}
                     {t('ideas:detail.closureTeam', { team: item.closure.team })}
                   </p>
-                  {item.explanation && item.explanation !== item.closure.whatChanged && <p>{item.explanation}</p>}
+                  {addsToClosure(item.explanation, item.closure.whatChanged) && <p>{item.explanation}</p>}
                   {item.closure.link && (
                     <p>
                       <a href={item.closure.link} rel="nofollow noopener noreferrer">
@@ -134,4 +134,15 @@ export function YouSaidWeDidPage() {
       <MapView filters={theme ? { status: 'done', theme } : { status: 'done' }} kind="done" />
     </>
   )
+}
+
+/**
+ * Whether the note that came with "done" says more than what changed. Staff often write
+ * what changed again in it, with a word of thanks ("… Fijn dat u dit idee instuurde."):
+ * the card then shows what changed once, not twice.
+ */
+function addsToClosure(explanation: string | null | undefined, whatChanged: string): explanation is string {
+  if (!explanation) return false
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim()
+  return !words(explanation).includes(words(whatChanged))
 }
