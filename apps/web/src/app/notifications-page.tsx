@@ -71,16 +71,19 @@ function NotificationList() {
   if (list.isError) return <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
   return (
     <>
-      <div className="notifications__bar">
-        <p className="notifications__count">
-          {unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.noneUnread')}
-        </p>
-        {unread > 0 && (
-          <Button appearance="secondary" onClick={markAll} aria-disabled={markRead.isPending || undefined}>
-            {t('notifications.markAll')}
-          </Button>
-        )}
-      </div>
+      {/* With no notifications at all, the empty state below says it once. */}
+      {items.length > 0 && (
+        <div className="notifications__bar">
+          <p className="notifications__count">
+            {unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.noneUnread')}
+          </p>
+          {unread > 0 && (
+            <Button appearance="secondary" onClick={markAll} aria-disabled={markRead.isPending || undefined}>
+              {t('notifications.markAll')}
+            </Button>
+          )}
+        </div>
+      )}
       <p className="status-line" role="status">
         {announcement}
       </p>

@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router'
 import { useSetSignedIn } from '../features/accounts/api/account-queries'
 import { api, call } from '../lib/api-client'
 import { errorText, fieldErrors } from '../lib/errors'
+import { Alert } from '../ui/alert'
 import { Button } from '../ui/button'
 import { ErrorSummary, Field, formValues, TextInput } from '../ui/form'
 import { PageHeading } from '../ui/page-heading'
@@ -25,6 +26,22 @@ export function ResetPasswordPage() {
   const errors = fieldErrors(reset.error)
   const invalidLink = 'token' in errors
   const visibleErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k !== 'token'))
+
+  // A link without its token (cut off in the mail program): say so, as /bevestigen does,
+  // instead of a form that can only fail.
+  if (!token) {
+    return (
+      <div className="narrow">
+        <PageHeading title={t('verify.failedTitle')}>{t('verify.failedTitle')}</PageHeading>
+        <Alert type="error" role="alert">
+          <p>{t('verify.noToken')}</p>
+        </Alert>
+        <p>
+          <Link to="/wachtwoord-vergeten">{t('reset.askNew')}</Link>
+        </p>
+      </div>
+    )
+  }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
