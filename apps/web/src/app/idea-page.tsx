@@ -156,7 +156,7 @@ export function IdeaPage() {
           {data.targetGroups.map((g) => t(`targetGroupPlural.${g}`)).join(', ')}
         </p>
       )}
-      {data.place && <IdeaPlaceSection place={data.place} />}
+      {data.place && <IdeaPlaceSection place={data.place} district={district?.name} />}
       <ReportControl ideaId={data.id} subject={{ type: 'idea', id: data.id }} authorId={data.author.id} user={user} />
       {data.officialAnswer && <OfficialAnswer answer={data.officialAnswer} />}
       <section className="support" aria-labelledby="support-title">

@@ -12,20 +12,37 @@ import '../map.css'
 const BaseMap = lazy(() => import('../base-map').then((m) => ({ default: m.BaseMap })))
 
 /**
- * An idea's place: first in words (the address, or the point's coordinates) with a link to the
+ * An idea's place: first in words (the address, or "a place on the map in <village>"; staff
+ * see the coordinates too) with a link to the
  * ideas on the map, then a small map with the point. The server renders the words and an
  * empty box of the map's size; the map's code loads in the browser after the page is
  * hydrated, and Leaflet only when the map comes near the screen.
  */
-export function IdeaPlaceSection({ place }: { place: IdeaPlace }) {
+export function IdeaPlaceSection({
+  place,
+  district,
+  withCoordinates = false,
+}: {
+  place: IdeaPlace
+  /** The idea's village or district, named for a point without an address. */
+  district?: string | undefined
+  /** For staff: the coordinates after the words. Residents read no coordinates. */
+  withCoordinates?: boolean
+}) {
   const { t } = useTranslation('engage')
   const headingId = useId()
   // Asked here, not only by the map, so the server sends the map's settings with the page.
   useQuery(mapConfigQuery)
   const [hydrated, setHydrated] = useState(false)
   useEffect(() => setHydrated(true), [])
-  const where =
-    place.label ?? t('place.point', { latitude: place.latitude.toFixed(5), longitude: place.longitude.toFixed(5) })
+  const words = place.label ?? (district ? t('place.pointIn', { district }) : t('place.pointSomewhere'))
+  const where = withCoordinates
+    ? t('place.withCoordinates', {
+        place: words,
+        latitude: place.latitude.toFixed(5),
+        longitude: place.longitude.toFixed(5),
+      })
+    : words
   const box = (
     <div className="base-map" aria-hidden="true">
       <div className="base-map__frame">

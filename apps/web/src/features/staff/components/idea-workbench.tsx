@@ -114,7 +114,7 @@ export function IdeaWorkbench({ detail, trail }: { detail: StaffIdeaDetail; trai
           </div>
           {idea.place && (
             <div className="work-section">
-              <IdeaPlaceSection place={idea.place} />
+              <IdeaPlaceSection place={idea.place} district={district?.name} withCoordinates />
             </div>
           )}
           <CorrectionPanel idea={idea} work={work} />
