@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarDaysBetween, dueAt, localDay, overdueCutoff, workingDaysBetween } from './working-days'
+import { calendarDaysBetween, dueAt, localDate, localDay, overdueCutoff, workingDaysBetween } from './working-days'
 
 const at = (iso: string) => Date.parse(iso)
 
@@ -23,6 +23,13 @@ describe('working days', () => {
         expect(localDay(ms + within) * 86_400_000).toBe(Date.parse(format.format(ms + within)))
       }
     }
+  })
+
+  it('writes the local date, not the UTC one, around midnight and in both seasons', () => {
+    expect(localDate(at('2027-04-01T00:05:00+02:00'))).toBe('2027-04-01')
+    expect(localDate(at('2027-03-31T23:55:00+02:00'))).toBe('2027-03-31')
+    expect(localDate(at('2026-12-31T23:30:00+01:00'))).toBe('2026-12-31')
+    expect(localDate(at('2027-01-01T00:30:00+01:00'))).toBe('2027-01-01')
   })
 
   it('counts local dates, not 24-hour periods', () => {

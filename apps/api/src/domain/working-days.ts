@@ -37,6 +37,11 @@ export function localDay(ms: number): number {
   return day
 }
 
+/** "2026-11-03": the local calendar date of a moment (file names, "gemaakt op" lines). */
+export function localDate(ms: number): string {
+  return new Date(localDay(ms) * DAY).toISOString().slice(0, 10)
+}
+
 /** The moment local midnight starts on a day number. */
 export function startOfLocalDay(day: number): number {
   const utcMidnight = day * DAY

@@ -1,11 +1,11 @@
 import type { Channel, TargetGroup } from '@meedenken/shared'
-import { localDay, startOfLocalDay } from '../../domain/working-days'
+import { localDate, localDay, startOfLocalDay } from '../../domain/working-days'
 import { monthOf, monthStart } from '../../stats/periods'
 import { CAMPAIGNS, type DemoCampaignIdea } from './demo-campaigns'
 import { DEMO_IDEAS, DEMO_MEMBERS, DEMO_RESIDENT, DISTRICTS, STAFF_ACCOUNTS } from './demo-content'
 import * as P from './demo-phrases'
 import type { Random } from './demo-random'
-import { localDate, quarterStart } from './demo-time'
+import { quarterStart } from './demo-time'
 import {
   DEFAULT_PLACES,
   type Decline,

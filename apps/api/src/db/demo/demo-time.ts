@@ -129,9 +129,3 @@ export function wakingHours(ms: number, random: Random): number {
   if (hours >= 7) return ms
   return midnight(day) + (7 + random.next() * 2.5) * HOUR
 }
-
-/** "2026-11-03": the local calendar date of a moment. */
-export function localDate(ms: number): string {
-  const day = localDay(ms)
-  return new Date(day * DAY).toISOString().slice(0, 10)
-}

@@ -17,6 +17,7 @@ import {
 } from '@meedenken/shared'
 import { OPEN_DATA_IDEA_COLUMNS, OPEN_DATA_SCORECARD_COLUMNS } from '@meedenken/shared/constants'
 import { z } from 'zod'
+import { localDate } from '../../domain/working-days'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError, fieldError } from '../../http/errors'
 import { sharedJson } from '../../http/http-cache'
@@ -297,7 +298,7 @@ export const accountabilityRoutes = createRouter()
     const name = (id: number | null) => (id === null ? 'Zonder afdeling' : (names.get(id) ?? `Afdeling ${id}`))
     const file = await spreadsheet(query.format, {
       name: `Dashboard ${quarter}`,
-      title: `Meedenken: cijfers per afdeling, ${quarter} (gemaakt ${new Date(now).toISOString().slice(0, 10)})`,
+      title: `Meedenken: cijfers per afdeling, ${quarter} (gemaakt ${localDate(now)})`,
       columns: dashboardColumns(name),
       rows,
     })

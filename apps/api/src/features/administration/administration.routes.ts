@@ -19,7 +19,7 @@ import {
 } from '@meedenken/shared'
 import { z } from 'zod'
 import { installationSettings, saveInstallationSettings } from '../../config/installation.data'
-import { startOfLocalDay } from '../../domain/working-days'
+import { localDate, startOfLocalDay } from '../../domain/working-days'
 import { decodeIdCursor } from '../../http/cursor'
 import { ApiError, fieldError } from '../../http/errors'
 import { signedIn } from '../../http/policy'
@@ -251,7 +251,7 @@ export const administrationRoutes = createRouter()
   .openapi(auditExportRoute, async (c) => {
     const query = c.req.valid('query')
     const { items, more } = await auditExport(c.var.db, auditFilter(query), AUDIT_EXPORT_LIMIT)
-    const made = new Date(c.var.clock.now()).toISOString().slice(0, 10)
+    const made = localDate(c.var.clock.now())
     const period = query.from || query.to ? `, ${query.from ?? '…'} tot en met ${query.to ?? '…'}` : ''
     const file = await spreadsheet(query.format, {
       name: 'Logboek',

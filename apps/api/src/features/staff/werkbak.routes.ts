@@ -22,6 +22,7 @@ import {
   WerkbakQuery,
 } from '@meedenken/shared'
 import { z } from 'zod'
+import { localDate } from '../../domain/working-days'
 import { decodeCursor, encodeCursor } from '../../http/cursor'
 import { ApiError, fieldError, VALIDATION } from '../../http/errors'
 import { signedIn } from '../../http/policy'
@@ -368,7 +369,7 @@ export const werkbakRoutes = createRouter()
     const who = { staffId: me.id, departmentId: await departmentOf(c.var.db, me.id) }
     const page = await werkbakPage(c.var.db, { tab, filters, who, cursor: null, limit: WERKBAK_EXPORT_MAX }, now)
     const names = await exportNames(c.var.db)
-    const day = new Date(now).toISOString().slice(0, 10)
+    const day = localDate(now)
     const capped = page.nextCursor !== null
     const file = await spreadsheet(format, {
       name: 'Werkbak',

@@ -538,6 +538,23 @@ describe('the Werkbak as a file', async () => {
     expect(text).not.toContain('Geheimnaam')
   })
 
+  it('names the file and its "gemaakt" line by the date in the Netherlands, also just after midnight', async () => {
+    const before = ctx.clock.now()
+    // 00:30 in Amsterdam is still the day before in UTC.
+    ctx.clock.set('2027-04-01T00:30:00+02:00')
+    try {
+      const staff = await loginAs(ctx, 'staff')
+      const res = await request(ctx, '/api/staff/export?tab=all&format=excel-nl', { cookie: staff.cookie })
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-disposition')).toBe(
+        'attachment; filename="meedenken-werkbak-all-2027-04-01-excel.csv"',
+      )
+      expect(await res.text()).not.toContain('2027-03-31')
+    } finally {
+      ctx.clock.set(new Date(before).toISOString())
+    }
+  })
+
   it('is an Excel workbook with a line that says what was selected', async () => {
     const staff = await loginAs(ctx, 'staff')
     const res = await request(ctx, `/api/staff/export?tab=needs_answer&theme=${theme.id}`, { cookie: staff.cookie })
