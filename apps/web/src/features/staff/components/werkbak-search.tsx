@@ -23,8 +23,6 @@ export function WerkbakSearch({ view }: { view: WerkbakView }) {
   const departments = useQuery(departmentsQuery)
   const colleagues = useQuery(colleaguesQuery)
   const { filters } = view
-  // Re-created when the lists arrive, so the chosen values show.
-  const loaded = [themes, districts, departments, colleagues].every((q) => q.isSuccess)
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -33,7 +31,14 @@ export function WerkbakSearch({ view }: { view: WerkbakView }) {
     void navigate(`/medewerkers?${viewSearch(next)}`)
   }
 
-  const select = (key: (typeof FILTER_KEYS)[number], label: string, options: { value: string; label: string }[]) => (
+  // Each list box is made again once its own options arrive, so the value in the address
+  // shows; never when another list arrives, which would undo a choice made meanwhile.
+  const select = (
+    key: (typeof FILTER_KEYS)[number],
+    label: string,
+    options: { value: string; label: string }[],
+    loaded = true,
+  ) => (
     <Field name={key} id={`werkbak-${key}`} label={label} className="werkbak-search__filter">
       {(p) => (
         <Select {...p} defaultValue={filters[key] ?? ''} key={`${key}-${loaded}`}>
@@ -57,28 +62,48 @@ export function WerkbakSearch({ view }: { view: WerkbakView }) {
           <Button type="submit">{t('search.submit')}</Button>
         </div>
         <div className="werkbak-search__filters">
-          {select('theme', t('search.theme'), [
-            { value: '', label: t('search.anyTheme') },
-            ...(themes.data?.items ?? []).map((th) => ({ value: String(th.id), label: localName(th) })),
-          ])}
-          {select('district', t('search.district'), [
-            { value: '', label: t('search.anyDistrict') },
-            ...(districts.data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name })),
-          ])}
+          {select(
+            'theme',
+            t('search.theme'),
+            [
+              { value: '', label: t('search.anyTheme') },
+              ...(themes.data?.items ?? []).map((th) => ({ value: String(th.id), label: localName(th) })),
+            ],
+            themes.isSuccess,
+          )}
+          {select(
+            'district',
+            t('search.district'),
+            [
+              { value: '', label: t('search.anyDistrict') },
+              ...(districts.data?.items ?? []).map((d) => ({ value: String(d.id), label: d.name })),
+            ],
+            districts.isSuccess,
+          )}
           {select('status', t('search.status'), [
             { value: '', label: t('search.anyStatus') },
             ...IDEA_STATUSES.map((s) => ({ value: s, label: t(`ideas:status.${s}`) })),
           ])}
-          {select('department', t('search.department'), [
-            { value: '', label: t('search.anyDepartment') },
-            { value: 'none', label: t('staff:common.noDepartment') },
-            ...(departments.data?.items ?? []).map((d) => ({ value: String(d.id), label: localName(d) })),
-          ])}
-          {select('assignee', t('search.assignee'), [
-            { value: '', label: t('search.anyAssignee') },
-            { value: 'none', label: t('staff:common.nobody') },
-            ...(colleagues.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.displayName })),
-          ])}
+          {select(
+            'department',
+            t('search.department'),
+            [
+              { value: '', label: t('search.anyDepartment') },
+              { value: 'none', label: t('staff:common.noDepartment') },
+              ...(departments.data?.items ?? []).map((d) => ({ value: String(d.id), label: localName(d) })),
+            ],
+            departments.isSuccess,
+          )}
+          {select(
+            'assignee',
+            t('search.assignee'),
+            [
+              { value: '', label: t('search.anyAssignee') },
+              { value: 'none', label: t('staff:common.nobody') },
+              ...(colleagues.data?.items ?? []).map((c) => ({ value: String(c.id), label: c.displayName })),
+            ],
+            colleagues.isSuccess,
+          )}
         </div>
         {hasFilters(filters) && (
           <p className="werkbak-search__clear">
