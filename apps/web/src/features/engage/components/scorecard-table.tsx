@@ -60,8 +60,12 @@ export function ScorecardTable({ id, caption, cells, normDays }: Props) {
           </th>
           <th scope="col">{t('scorecard.col.median')}</th>
           <th scope="col">{t('scorecard.col.implemented')}</th>
-          <th scope="col">{t('scorecard.col.declined')}</th>
-          <th scope="col">{t('scorecard.col.channels')}</th>
+          <th scope="col" className="scorecard-table__reasons">
+            {t('scorecard.col.declined')}
+          </th>
+          <th scope="col" className="scorecard-table__channels">
+            {t('scorecard.col.channels')}
+          </th>
           <th scope="col">{t('scorecard.col.satisfaction')}</th>
           <th scope="col">{t('scorecard.col.followup')}</th>
         </tr>
@@ -80,11 +84,11 @@ export function ScorecardTable({ id, caption, cells, normDays }: Props) {
                 <td>{pct(cell.withinNormPct)}</td>
                 <td>{cell.medianAnswerDays === null ? tooFew : formatNumber(cell.medianAnswerDays)}</td>
                 <td>{pct(cell.implementedPct)}</td>
-                <td>
+                <td className="scorecard-table__reasons">
                   {pct(cell.declinedPct)}
                   {reasons(cell)}
                 </td>
-                <td>{channels(cell)}</td>
+                <td className="scorecard-table__channels">{channels(cell)}</td>
               </>
             )}
             <td>
