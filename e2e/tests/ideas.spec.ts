@@ -1,4 +1,14 @@
-import { expect, expectAccessible, newMember, PASSWORD, postComment, proposeIdea, tabTo, test } from '../fixtures'
+import {
+  expect,
+  expectAccessible,
+  newMember,
+  PASSWORD,
+  postComment,
+  proposeIdea,
+  tabTo,
+  test,
+  waitForHydration,
+} from '../fixtures'
 
 // Every journey makes its own member (at most 5 ideas an hour each) and, where it changes
 // counts, its own idea: the journeys run in parallel against one database.
@@ -88,6 +98,8 @@ test('a member proposes an idea: sees a similar idea first, previews, sends it i
 
 test('search and filters are kept in the URL, and the shared link shows the same ideas', async ({ page, context }) => {
   await page.goto('/')
+  // The app, not the plain form, chooses "best match" for a search: wait until it owns the page.
+  await waitForHydration(page)
   await expect(page.getByLabel('Sorteren op').locator('option', { hasText: 'Best passend' })).toHaveCount(0)
   await page.getByRole('searchbox', { name: 'Zoeken' }).fill('papier')
   await page.getByRole('button', { name: 'Toon ideeën' }).click()
