@@ -1024,6 +1024,7 @@ try {
       // The rounds go over all pages in turn, so a slow spell of the host hits every page alike.
       const lighthouseRuns = new Map<string, LighthouseRun[]>(pages.map((p) => [p.id, []]))
       const lighthouseErrors = new Map<string, string[]>(pages.map((p) => [p.id, []]))
+      const lighthouseRepeated = new Map<string, string[]>(pages.map((p) => [p.id, []]))
       progress.phase(
         `web: Lighthouse 12 mobile (${SETTINGS.lighthouseRuns} × ${pages.length} pages)`,
         SETTINGS.lighthouseRuns * pages.length,
@@ -1033,10 +1034,21 @@ try {
       for (let round = 0; round < SETTINGS.lighthouseRuns; round++) {
         for (const page of pages) {
           const reportFile = path.join(dataDir, 'lighthouse', `${page.id}-${round + 1}.json`)
-          try {
-            lighthouseRuns.get(page.id)?.push(await runLighthouse(`${url}${page.path}`, reportFile))
-          } catch (error) {
-            lighthouseErrors.get(page.id)?.push(error instanceof Error ? error.message.slice(0, 400) : String(error))
+          // A run Lighthouse could not finish (e.g. NO_NAVSTART: "Please run Lighthouse again")
+          // is no result: it is run once more, and the row says so. A second failure counts.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              lighthouseRuns.get(page.id)?.push(await runLighthouse(`${url}${page.path}`, reportFile))
+              break
+            } catch (error) {
+              const message = error instanceof Error ? error.message.slice(0, 400) : String(error)
+              if (attempt === 1) {
+                lighthouseRepeated.get(page.id)?.push(message)
+                continue
+              }
+              lighthouseErrors.get(page.id)?.push(message)
+              break
+            }
           }
           lighthouseLoad.push(loadAverage()[0] ?? 0)
           progress.tick(++lighthouseDone)
@@ -1056,6 +1068,7 @@ try {
         const shown = page.id === 'idea' ? '/ideeen/:id' : page.path
         const runs = lighthouseRuns.get(page.id) ?? []
         const errors = lighthouseErrors.get(page.id) ?? []
+        const repeated = lighthouseRepeated.get(page.id) ?? []
         if (runs.length === 0) {
           webRows.push({
             id: `web:lighthouse:${page.id}`,
@@ -1074,7 +1087,7 @@ try {
         webRows.push({
           id: `web:lighthouse:${page.id}`,
           label: `Lighthouse 12 mobile: ${page.name} (${shown})`,
-          measured: `performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo} (${runsText}${runs.length > 1 ? `; performance ${Math.min(...performances)}–${Math.max(...performances)}` : ''}${errors.length ? `; ${errors.length} runs failed` : ''}); LCP ${secondsText(metrics.lcp)}, TBT ${Math.round(metrics.tbt)} ms`,
+          measured: `performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores['best-practices']}, SEO ${scores.seo} (${runsText}${runs.length > 1 ? `; performance ${Math.min(...performances)}–${Math.max(...performances)}` : ''}${repeated.length ? `; ${repeated.length} repeated after Lighthouse could not finish` : ''}${errors.length ? `; ${errors.length} runs failed` : ''}); LCP ${secondsText(metrics.lcp)}, TBT ${Math.round(metrics.tbt)} ms`,
           budget: budgetText,
           pass: errors.length === 0 && CATEGORIES.every((c) => scores[c] >= LIGHTHOUSE_BUDGET[c]),
           value: scores.performance,
@@ -1093,6 +1106,7 @@ try {
               errored,
             })),
             errors,
+            repeated,
           },
         })
         // What costs points in the run nearest the median: weighted audits first (lowest score
