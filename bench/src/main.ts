@@ -389,6 +389,9 @@ const planGroups: PlanGroup[] = [
       { path: '/api/ideas/count?targetGroup=organisation' },
       { path: '/api/ideas/count?targetGroup=entrepreneur&status=done' },
       { path: '/api/ideas?status=done&theme=1&district=2&sort=updated' },
+      // "Populair nu" within a decided status: those ideas sit at the end of the trending order.
+      { path: '/api/ideas?status=done' },
+      { path: '/api/ideas?status=declined' },
     ],
   },
   {

@@ -164,6 +164,10 @@ export function defineTables(c: SchemaFacade) {
       // (99 and 148 ms at 100k ideas, its count 28 ms); with it, under a millisecond.
       index('ideas_target_filter').on(t.hidden, t.targetMask, t.status, t.themeId, t.districtId),
       index('ideas_status_filter').on(t.hidden, t.status, t.themeId),
+      // "Populair nu" within one status. Decided ideas sit at the end of the trending order, so
+      // walking ideas_hot for "Gerealiseerd" or "Afgewezen" passed every open idea first (85–95 ms
+      // at 100k ideas on SQLite, 81 ms with a target group on PostgreSQL); this reads them in order.
+      index('ideas_status_hot').on(t.hidden, t.status, t.hotScore, t.id),
       index('ideas_author').on(t.authorId),
       // Staff inbox: unanswered ideas oldest first, overall, per department and per colleague.
       // Status, theme and group at the end let the scorecard count overdue ideas from the index alone.

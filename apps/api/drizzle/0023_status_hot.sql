@@ -1,0 +1,1 @@
+CREATE INDEX `ideas_status_hot` ON `ideas` (`hidden`,`status`,`hot_score`,`id`);
