@@ -147,9 +147,9 @@ describe('query plans of the hot paths', () => {
       expect((await app.request(`/api/ideas?sort=trending&status=${status}`)).status).toBe(200)
       const ids = captured.find(({ sql }) => /order by "ideas"\."hot_score" desc/.test(sql))
       expect(ids, status).toBeDefined()
-      const plan = db.$client
-        .prepare(`explain query plan ${ids?.sql}`)
-        .all(...((ids?.params ?? []) as unknown[])) as { detail: string }[]
+      const plan = db.$client.prepare(`explain query plan ${ids?.sql}`).all(...((ids?.params ?? []) as unknown[])) as {
+        detail: string
+      }[]
       const details = plan.map((p) => p.detail).join(' | ')
       expect(details, status).toMatch(/SEARCH ideas USING (COVERING )?INDEX \w+ \(hidden=\? AND status=\?\)/)
       expect(details, status).not.toMatch(/TEMP B-TREE/)
