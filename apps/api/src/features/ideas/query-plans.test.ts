@@ -105,12 +105,17 @@ const FILTERS = [
 ]
 const SORTS = ['trending', 'top', 'new', 'discussed', 'updated', 'relevance']
 
+/** How SQLite would run a captured statement: the details of its query plan, in order. */
+function planOf({ sql, params }: { sql: string; params: unknown[] }): string[] {
+  const plan = db.$client.prepare(`explain query plan ${sql}`).all(...params) as { detail: string }[]
+  return plan.map((p) => p.detail)
+}
+
 function scans(): string[] {
   const found: string[] = []
   for (const { sql, params } of captured) {
     if (!/^\s*select/i.test(sql)) continue
-    const plan = db.$client.prepare(`explain query plan ${sql}`).all(...(params as unknown[])) as { detail: string }[]
-    const details = plan.map((p) => p.detail)
+    const details = planOf({ sql, params })
     for (const detail of details) {
       if (/\bSCAN (ideas|votes|comments|users)\b/.test(detail)) found.push(`${detail}   ← ${sql}`)
     }
@@ -147,10 +152,7 @@ describe('query plans of the hot paths', () => {
       expect((await app.request(`/api/ideas?sort=trending&status=${status}`)).status).toBe(200)
       const ids = captured.find(({ sql }) => /order by "ideas"\."hot_score" desc/.test(sql))
       expect(ids, status).toBeDefined()
-      const plan = db.$client.prepare(`explain query plan ${ids?.sql}`).all(...((ids?.params ?? []) as unknown[])) as {
-        detail: string
-      }[]
-      const details = plan.map((p) => p.detail).join(' | ')
+      const details = ids ? planOf(ids).join(' | ') : ''
       expect(details, status).toMatch(/SEARCH ideas USING (COVERING )?INDEX \w+ \(hidden=\? AND status=\?\)/)
       expect(details, status).not.toMatch(/TEMP B-TREE/)
     }
@@ -197,9 +199,8 @@ describe('query plans of the hot paths', () => {
       ),
     )
     expect(queueCounts.length).toBeGreaterThan(0)
-    for (const { sql, params } of queueCounts) {
-      const plan = db.$client.prepare(`explain query plan ${sql}`).all(...(params as unknown[])) as { detail: string }[]
-      expect(plan.map((p) => p.detail).join(' | '), sql).toMatch(/COVERING INDEX/)
+    for (const statement of queueCounts) {
+      expect(planOf(statement).join(' | '), statement.sql).toMatch(/COVERING INDEX/)
     }
   })
 })
