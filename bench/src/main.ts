@@ -47,15 +47,21 @@ const engineAt = argv.findIndex((a) => a === '--engine' || a.startsWith('--engin
 const engineArg = engineAt < 0 ? 'sqlite' : (argv[engineAt]?.split('=')[1] ?? argv[engineAt + 1] ?? '')
 if (engineAt >= 0 && !argv[engineAt]?.includes('=')) argv.splice(engineAt + 1, 1)
 if (engineAt >= 0) argv.splice(engineAt, 1)
+/** `--only votes,idea`: just these server rows (their ids), for work on one of them; not a run of the budgets. */
+const onlyAt = argv.findIndex((a) => a === '--only' || a.startsWith('--only='))
+const ONLY =
+  onlyAt < 0 ? null : new Set((argv[onlyAt]?.split('=')[1] ?? argv[onlyAt + 1] ?? '').split(',').filter(Boolean))
+if (onlyAt >= 0 && !argv[onlyAt]?.includes('=')) argv.splice(onlyAt + 1, 1)
+if (onlyAt >= 0) argv.splice(onlyAt, 1)
 const args = new Set(argv)
 const QUICK = args.has('--quick')
-const SKIP_WEB = args.has('--no-web')
+const SKIP_WEB = args.has('--no-web') || ONLY !== null
 const KNOWN = new Set(['--quick', '--rebuild', '--no-web', '--lighthouse', '--help'])
 const unknown = [...args].filter((a) => !KNOWN.has(a))
 if (engineArg !== 'sqlite' && engineArg !== 'postgres') unknown.push(`--engine ${engineArg}`)
 if (args.has('--help') || unknown.length > 0) {
   process.stderr.write(
-    `${unknown.length ? `unknown option ${unknown.join(' ')}\n` : ''}usage: pnpm bench [--engine sqlite|postgres] [--quick] [--rebuild] [--no-web] [--lighthouse]\n`,
+    `${unknown.length ? `unknown option ${unknown.join(' ')}\n` : ''}usage: pnpm bench [--engine sqlite|postgres] [--quick] [--rebuild] [--no-web] [--lighthouse] [--only row,row]\n`,
   )
   process.exit(unknown.length ? 2 : 0)
 }
@@ -664,6 +670,12 @@ const specs: Spec[] = [
   },
 ]
 
+const unknownRows = [...(ONLY ?? [])].filter((id) => !specs.some((s) => s.id === id))
+if (unknownRows.length > 0) {
+  process.stderr.write(`--only: no server row ${unknownRows.join(', ')}; rows: ${specs.map((s) => s.id).join(', ')}\n`)
+  process.exit(2)
+}
+
 type Measured = {
   spec: Spec
   floor: Summary
@@ -763,7 +775,7 @@ try {
     )
   }
 
-  for (const spec of specs) {
+  for (const spec of specs.filter((s) => ONLY === null || ONLY.has(s.id))) {
     for (const run of runs) {
       if (run.pg) run.pg.server.readThrough()
       else readThrough(run.workFile ?? '')
@@ -822,6 +834,7 @@ try {
     const small = runs[runs.length - 1] as Run
     for (const { group, label, info } of groups) {
       const rowsOf = measured.filter((m) => m.spec.group === group)
+      if (rowsOf.length === 0) continue
       // On PostgreSQL the server's CPU is the API process's and its database server's together.
       const cpuOf = (summary: Summary | undefined) =>
         (summary?.cpuMsPerRequest ?? 0) + (summary?.dbCpuMsPerRequest ?? 0)
@@ -1250,6 +1263,7 @@ const wallSeconds = (performance.now() - started) / 1000
 const passed = rows.every((r) => r.pass !== false)
 const { latest, history } = writeReport({
   benchmark: 'meedenken',
+  only: ONLY === null ? null : [...ONLY],
   engine: ENGINE,
   quick: QUICK,
   startedAt,

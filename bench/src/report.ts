@@ -62,6 +62,8 @@ export type Report = {
   dataset: Record<string, unknown>
   /** Seconds each part of the run took. */
   phaseSeconds: Record<string, number>
+  /** `--only`: the server rows this run measured (null: all); such a run is not a run of the budgets. */
+  only: string[] | null
   rows: Row[]
 }
 
@@ -71,7 +73,7 @@ export type Report = {
  */
 export function writeReport(report: Report): { latest: string; history: string } {
   mkdirSync(resultsDir, { recursive: true })
-  const name = `latest${report.engine === 'postgres' ? '-postgres' : ''}${report.quick ? '-quick' : ''}.json`
+  const name = `latest${report.engine === 'postgres' ? '-postgres' : ''}${report.quick ? '-quick' : ''}${report.only ? '-only' : ''}.json`
   const latest = path.join(resultsDir, name)
   writeFileSync(latest, `${JSON.stringify(report, null, 2)}\n`)
   const history = path.join(resultsDir, 'history.jsonl')
@@ -79,6 +81,7 @@ export function writeReport(report: Report): { latest: string; history: string }
     timestamp: report.startedAt,
     engine: report.engine,
     quick: report.quick,
+    only: report.only,
     passed: report.passed,
     commit: report.git.commit,
     dirty: report.git.dirty,

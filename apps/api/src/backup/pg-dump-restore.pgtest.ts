@@ -122,14 +122,14 @@ describe('backups on PostgreSQL: pg_dump and pg_restore', () => {
   it('continues each id sequence after the restored ids, and moves the list version on a change', async () => {
     const client = await connect(restored)
     expect(await nextIds(client)).toEqual(await nextIds(await connect(live)))
-    const before = (await client.query('select version::int as v from list_version')).rows[0].v
+    const before = (await client.query('select sum(version)::int as v from list_version')).rows[0].v
     const { rows } = await client.query(
       `insert into departments (slug, name, name_en) values ('hersteld', 'Hersteld team', 'Restored team') returning id`,
     )
     const max = (await client.query('select max(id)::int as m from departments where id <> $1', [rows[0].id])).rows[0].m
     expect(rows[0].id).toBe(max + 1)
     await client.query('update ideas set vote_count = vote_count where id = (select min(id) from ideas)')
-    expect((await client.query('select version::int as v from list_version')).rows[0].v).toBe(before + 1)
+    expect((await client.query('select sum(version)::int as v from list_version')).rows[0].v).toBe(before + 1)
   })
 
   it('needs no migration when the server starts on it: migratePostgres finds nothing to do', async () => {

@@ -110,8 +110,8 @@ const CHECKS: { name: string; sqlite: string; pg: string }[] = [
   },
   {
     name: 'list_version.version',
-    sqlite: 'select coalesce(max(version), 0) from list_version',
-    pg: 'select coalesce(max(version), 0) from list_version',
+    sqlite: 'select coalesce(sum(version), 0) from list_version',
+    pg: 'select coalesce(sum(version), 0) from list_version',
   },
 ]
 

@@ -451,11 +451,13 @@ describe('search on PostgreSQL', () => {
 
 describe('the list version on PostgreSQL', () => {
   let client: pg.Client
+  let url: string
+  // The sum of its rows, as the API reads it (one row per connection, drizzle-pg/0008).
   const version = async () =>
-    Number((await client.query('select version from list_version where id = 1')).rows[0].version)
+    Number((await client.query('select coalesce(sum(version), 0) as v from list_version')).rows[0].v)
 
   beforeAll(async () => {
-    ;({ client } = await migratedDatabase('list_version'))
+    ;({ client, url } = await migratedDatabase('list_version'))
     await client.query("insert into themes (slug, name, name_en) values ('t', 'Verkeer', 'Traffic')")
     await client.query(
       "insert into users (display_name, email, created_at, updated_at) values ('Anna', 'a@example.org', 0, 0)",
@@ -490,6 +492,40 @@ describe('the list version on PostgreSQL', () => {
     expect(await version()).toBe(before + 3)
     await client.query("update users set email = 'b@example.org'")
     expect(await version()).toBe(before + 3)
+  })
+
+  it('lets writers on two connections commit without waiting for each other', async () => {
+    const ideaOf = async (title: string) =>
+      (
+        await client.query(
+          "insert into ideas (title, body, body_html, theme_id, author_id, created_at, updated_at) values ($1, 'b', '', 1, 1, 0, 0) returning id",
+          [title],
+        )
+      ).rows[0].id as number
+    const [one, two] = [await ideaOf('een'), await ideaOf('twee')]
+    // Two connections whose rows differ (1 + backend pid % 16).
+    const shardOf = async (c: pg.Client) => 1 + ((await c.query('select pg_backend_pid() as p')).rows[0].p % 16)
+    const others: pg.Client[] = []
+    let other: pg.Client | undefined
+    while (!other) {
+      const c = new pg.Client({ connectionString: url })
+      await c.connect()
+      others.push(c)
+      if ((await shardOf(c)) !== (await shardOf(client))) other = c
+    }
+    try {
+      const before = await version()
+      await client.query('begin')
+      await client.query('update ideas set vote_count = vote_count + 1 where id = $1', [one])
+      // The version's step taken now, not at commit: this transaction holds its row.
+      await client.query('set constraints all immediate')
+      await other.query("set statement_timeout = '2s'")
+      await other.query('update ideas set vote_count = vote_count + 1 where id = $1', [two])
+      await client.query('commit')
+      expect(await version()).toBe(before + 2)
+    } finally {
+      for (const c of others) await c.end()
+    }
   })
 
   it('stays put when a transaction rolls back', async () => {

@@ -30,7 +30,7 @@ export function hotExponent(at: number): number {
 }
 
 /** ln(Σ e^x), computed without overflow. */
-function logSumExp(exponents: number[]): number {
+export function logSumExp(exponents: number[]): number {
   const top = Math.max(...exponents)
   return top + Math.log(exponents.reduce((sum, x) => sum + Math.exp(x - top), 0))
 }
@@ -64,7 +64,20 @@ function exponentSql(at: SQL | unknown, status: SQL | unknown): SQL {
  * (max(a, b) written as (a + b + |a − b|) / 2), so it reads the same on SQLite and PostgreSQL.
  */
 export function hotScoreAdding(score: SQL | unknown, at: SQL | unknown, status: SQL | unknown): SQL {
-  const x = exponentSql(at, status)
+  return logAddExp(score, exponentSql(at, status))
+}
+
+/**
+ * The score after several events at once, given as one exponent: logSumExp of their
+ * exponents (hotExponent), so n votes in one write add exactly what n writes would.
+ */
+export function hotScoreAddingExponent(score: SQL | unknown, exponent: SQL | unknown, status: SQL | unknown): SQL {
+  // "double precision" is a float on both engines (SQLite reads any type with "DOUB" as REAL);
+  // without the cast PostgreSQL would take the placeholder for an integer.
+  return logAddExp(score, sql`(cast(${exponent} as double precision) - ${offsetOf(status)})`)
+}
+
+function logAddExp(score: SQL | unknown, x: SQL): SQL {
   return sql`((${score} + ${x} + abs(${score} - ${x})) / 2.0 + ln(1 + exp(-abs(${score} - ${x}))))`
 }
 

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Context, TypedResponse } from 'hono'
 import type { JSONParsed } from 'hono/utils/types'
 import type { Db } from '../db/open'
@@ -168,7 +168,11 @@ function trim(store: ListStore): void {
 /** The list version as the database holds it now. */
 export async function currentListVersion(db: Db): Promise<number> {
   const statement = prepared(db, 'http.listVersion', (d) =>
-    d.select({ version: listVersion.version }).from(listVersion).where(eq(listVersion.id, 1)).prepare(),
+    // The sum of its rows: one row on SQLite, one per connection on PostgreSQL (drizzle-pg/0008).
+    d
+      .select({ version: sql<number>`coalesce(sum(${listVersion.version}), 0)`.mapWith(Number) })
+      .from(listVersion)
+      .prepare(),
   )
   return (await statement.execute())[0]?.version ?? 0
 }

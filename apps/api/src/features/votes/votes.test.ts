@@ -6,7 +6,7 @@ import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { engine } from '../../db/engine'
 import { rawRun } from '../../db/raw-sql'
-import { ideas, votes } from '../../db/schema'
+import { followers, ideas, votes } from '../../db/schema'
 import { oneRow } from '../../db/statements'
 import { hotScoreOf } from '../../domain/hot-score'
 import { makeIdea, makeTheme, makeUser } from '../../test/fixtures'
@@ -92,6 +92,54 @@ describe('votes', () => {
     expect(answers.every((r) => r.status === 200)).toBe(true)
     expect(await storedCount(idea.id)).toBe(1)
     expect(await voteCountInTable(idea.id)).toBe(1)
+  })
+
+  it('votes sent at the same moment on several ideas count each as if it came alone', async () => {
+    const [first, second] = [
+      await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id }),
+      await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id }),
+    ]
+    const closed = await makeIdea(ctx.db, { authorId: author.id, themeId: theme.id, status: 'done' })
+    const members = []
+    for (let i = 0; i < 12; i++) members.push(await loginAs(ctx, 'member'))
+    const vote = (ideaId: number, cookie: string) =>
+      request(ctx, `/api/ideas/${ideaId}/vote`, { method: 'PUT', cookie }).then(async (r) => ({
+        ideaId,
+        status: r.status,
+        body: await json(r),
+      }))
+    // Each member votes for both open ideas, twice for the first, and for the closed one.
+    const answers = await Promise.all(
+      members.flatMap((m) => [
+        vote(first.id, m.cookie),
+        vote(second.id, m.cookie),
+        vote(first.id, m.cookie),
+        vote(closed.id, m.cookie),
+      ]),
+    )
+    expect(answers.filter((a) => a.ideaId === closed.id).every((a) => a.status === 409)).toBe(true)
+    expect(answers.filter((a) => a.ideaId !== closed.id).every((a) => a.status === 200 && a.body.hasVoted)).toBe(true)
+    // Every new vote answers with the count it made: 1 to 12, each once.
+    const counts = answers.filter((a) => a.ideaId === second.id).map((a) => a.body.voteCount as number)
+    expect(counts.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1))
+    const now = ctx.clock.now()
+    for (const idea of [first, second]) {
+      const row = oneRow(
+        await ctx.db
+          .select({ votes: ideas.voteCount, followers: ideas.followerCount, score: ideas.hotScore })
+          .from(ideas)
+          .where(eq(ideas.id, idea.id)),
+      )
+      // Each voter follows once, and the stored counts equal the rows.
+      expect({
+        votes: row.votes,
+        rows: await voteCountInTable(idea.id),
+        followers: row.followers,
+        followerRows: await ctx.db.$count(followers, eq(followers.ideaId, idea.id)),
+      }).toEqual({ votes: 12, rows: 12, followers: 12, followerRows: 12 })
+      expect(row.score).toBeCloseTo(hotScoreOf(idea.createdAt, Array(12).fill(now), 'new'), 6)
+    }
+    expect(await storedCount(closed.id)).toBe(0)
   })
 
   it('100 members voting at once from four processes give exactly 100', async () => {
