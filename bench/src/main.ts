@@ -31,6 +31,7 @@ import { formatTable, gitInfo, machineInfo, type Row, writeReport } from './repo
 import { freePort, type MemorySampler, type RunningServer, sampleMemory, startFloor, startServer } from './server'
 import {
   CARD,
+  CHROMIUM_PATH,
   FLOOR_SHOWN,
   type LcpSample,
   launchBrowser,
@@ -56,6 +57,13 @@ if (onlyAt >= 0) argv.splice(onlyAt, 1)
 const args = new Set(argv)
 const QUICK = args.has('--quick')
 const SKIP_WEB = args.has('--no-web') || ONLY !== null
+// Said at the start, not after ten minutes of server rows.
+if (!SKIP_WEB && !existsSync(CHROMIUM_PATH)) {
+  process.stderr.write(
+    `The browser rows need Chromium at ${CHROMIUM_PATH} (npm test installs it; or set CHROMIUM_PATH), or run with --no-web.\n`,
+  )
+  process.exit(2)
+}
 const KNOWN = new Set(['--quick', '--rebuild', '--no-web', '--lighthouse', '--help'])
 const unknown = [...args].filter((a) => !KNOWN.has(a))
 if (engineArg !== 'sqlite' && engineArg !== 'postgres') unknown.push(`--engine ${engineArg}`)
