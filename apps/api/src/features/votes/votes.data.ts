@@ -349,7 +349,7 @@ async function castVotes(tx: Tx, batch: Pending[]): Promise<VoteOutcome[]> {
   }
   if (events.length > 0) await tx.insert(liveEvents).values(events)
   // Each new vote's count is the count it made (in the batch's order); a vote that was
-  // already there answers with the idea's count as it was read.
+  // already there answers with the idea's count at that point of the batch.
   return batch.map((p, i) => {
     const refused = outcomes[i]
     if (refused) return refused
