@@ -43,17 +43,20 @@ import {
 } from './web'
 
 const argv = process.argv.slice(2).filter((a) => a !== '--')
+/** Takes `--name value` or `--name=value` out of argv: its value, '' when it has none, null when absent. */
+function takeOption(name: string): string | null {
+  const at = argv.findIndex((a) => a === name || a.startsWith(`${name}=`))
+  if (at < 0) return null
+  const given = argv[at] ?? ''
+  const value = given.includes('=') ? given.slice(name.length + 1) : (argv[at + 1] ?? '')
+  argv.splice(at, given.includes('=') ? 1 : 2)
+  return value
+}
 /** `--engine postgres` or `--engine=postgres`; SQLite when absent. */
-const engineAt = argv.findIndex((a) => a === '--engine' || a.startsWith('--engine='))
-const engineArg = engineAt < 0 ? 'sqlite' : (argv[engineAt]?.split('=')[1] ?? argv[engineAt + 1] ?? '')
-if (engineAt >= 0 && !argv[engineAt]?.includes('=')) argv.splice(engineAt + 1, 1)
-if (engineAt >= 0) argv.splice(engineAt, 1)
+const engineArg = takeOption('--engine') ?? 'sqlite'
 /** `--only votes,idea`: just these server rows (their ids), for work on one of them; not a run of the budgets. */
-const onlyAt = argv.findIndex((a) => a === '--only' || a.startsWith('--only='))
-const ONLY =
-  onlyAt < 0 ? null : new Set((argv[onlyAt]?.split('=')[1] ?? argv[onlyAt + 1] ?? '').split(',').filter(Boolean))
-if (onlyAt >= 0 && !argv[onlyAt]?.includes('=')) argv.splice(onlyAt + 1, 1)
-if (onlyAt >= 0) argv.splice(onlyAt, 1)
+const onlyArg = takeOption('--only')
+const ONLY = onlyArg === null ? null : new Set(onlyArg.split(',').filter(Boolean))
 const args = new Set(argv)
 const QUICK = args.has('--quick')
 const SKIP_WEB = args.has('--no-web') || ONLY !== null

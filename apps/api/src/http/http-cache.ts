@@ -128,10 +128,11 @@ export function personalHtml(c: Context<AppEnv>, html: string, status: number): 
 
 /**
  * Visitors' idea lists, kept per address while the database's list version stays the same
- * (decision 017). The version is a row that triggers move with every change to an idea or
- * to what a card shows of its author, in the same transaction, so every process agrees: a
- * list answered at version N is right exactly as long as the version is N. Reading it is one
- * indexed row; building a list is two statements and twenty cards, and lists are what most
+ * (decision 017). The version is the sum of a small table's rows that triggers move with every
+ * change to an idea or to what a card shows of its author, in the same transaction, so every
+ * process agrees: a list answered at version N is right exactly as long as the version is N
+ * (one row on SQLite, one per connection on PostgreSQL: decision 035). Reading it is one tiny
+ * read; building a list is two statements and twenty cards, and lists are what most
  * visitors open. The version is also the list's ETag, so a browser's 304 costs that one read.
  * Nothing else is kept: memory here holds only copies of what the database says.
  */
